@@ -1,0 +1,27 @@
+package axon;
+
+import java.util.Collection;
+
+/**
+ * Thrown when a component is asked for a box it does not declare.
+ *
+ * <p>The message names the component, the box asked for, and the boxes it does have,
+ * so a typo is easy to spot.
+ */
+public final class BoxNotFound extends IllegalArgumentException {
+    /**
+     * @param owner the component that was asked
+     * @param kind  {@code "inbox"} or {@code "outbox"}
+     * @param name  the name that was asked for
+     * @param known the names of the boxes of that kind the component has
+     */
+    public BoxNotFound(Component owner, String kind, String name, Collection<String> known) {
+        super(owner.name() + " has no " + kind + " called \"" + name + "\". Its " + kind + "es are: "
+                + String.join(", ", known) + ". Declare it with @" + capitalised(kind)
+                + " on the component's class, or use one of those names.");
+    }
+
+    private static String capitalised(String kind) {
+        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+    }
+}

@@ -1,0 +1,100 @@
+package axon;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A microprocess: a unit of work that runs one small slice at a time.
+ *
+ * <h2>What it is</h2>
+ * Python's Axon builds microprocesses from generators: a function that can stop part
+ * way through ({@code yield}) and carry on later from the same place. Java has no
+ * generators, so a Java microprocess is written by hand the way a compiler would
+ * write a generator: every local variable that must survive a pause becomes a field,
+ * and a field records where to carry on. Each call of {@link #step()} does one slice
+ * of work and returns whether it wants to run again.
+ *
+ * <h2>Example</h2>
+ * <pre>{@code
+ * Scheduler scheduler = new Scheduler();
+ * Microprocess greeter = new Greeter(List.of("Ada", "Alan"), System.out::println);
+ * greeter.activate(scheduler);      // construction and activation are separate steps
+ * while (greeter.next()) { }        // the scheduler normally does this
+ * }</pre>
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>Constructing a microprocess does no work: {@code step()} is first called by
+ *       {@link #next()}.</li>
+ *   <li>A microprocess is activated once, on one scheduler; {@link #next()} before
+ *       activation is an error.</li>
+ *   <li>{@link #next()} calls {@code step()} exactly once, unless the microprocess has
+ *       finished. It finishes when {@code step()} returns {@code false} or throws;
+ *       after that {@code next()} returns {@code false} and never calls
+ *       {@code step()} again.</li>
+ * </ul>
+ * A microprocess is not thread-safe: one scheduler thread steps it.
+ */
+public abstract class Microprocess {
+    private static final AtomicInteger lastId = new AtomicInteger();
+
+    private final String name;
+    private Scheduler scheduler;
+    private boolean finished;
+
+    /** Creates a microprocess named after its class and a number, such as {@code Greeter#3}. */
+    protected Microprocess() {
+        String simpleName = getClass().getSimpleName();
+        this.name = (simpleName.isEmpty() ? "Microprocess" : simpleName) + "#" + lastId.incrementAndGet();
+    }
+
+    /**
+     * Does one slice of work. Keep it short: nothing else runs until it returns.
+     *
+     * @return {@code true} to be stepped again, {@code false} when finished
+     */
+    protected abstract boolean step();
+
+    /** The name used in messages and error reports, such as {@code Greeter#3}. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Hands this microprocess to a scheduler, which will step it from its next cycle on.
+     *
+     * @return this microprocess
+     * @throws IllegalStateException if it was activated before
+     */
+    public Microprocess activate(Scheduler scheduler) {
+        // TODO stage 1: remember the scheduler and hand this microprocess to it with scheduler.add(this); refuse a second activation
+        throw new Todo(1);
+    }
+
+    /**
+     * Runs one slice of work by calling {@link #step()}, unless the microprocess has
+     * finished.
+     *
+     * @return {@code true} if it wants to run again, {@code false} once it has finished
+     * @throws IllegalStateException if it has not been activated
+     */
+    public final boolean next() {
+        // TODO stage 1: refuse if not activated; if finished return false; otherwise call step() once and remember when it finishes (returns false or throws)
+        throw new Todo(1);
+    }
+
+    /** Whether {@code step()} has returned {@code false} or thrown. */
+    public final boolean isFinished() {
+        return finished;
+    }
+
+    /** The scheduler this microprocess was activated on, or {@code null} before activation. */
+    public final Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

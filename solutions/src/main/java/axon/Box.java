@@ -1,0 +1,178 @@
+package axon;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A named inbox or outbox of a component: a first-in, first-out queue of messages.
+ *
+ * <h2>What it is</h2>
+ * Components never call each other. A component puts messages into its own outboxes
+ * and takes them from its own inboxes; whoever wired it up decides where they go.
+ * Messages are kept in the order they were put, and taken from the front.
+ *
+ * <h2>Linking</h2>
+ * A box can be linked to one other box (see {@link Linkage#link(Box, Box)}). From then
+ * on, {@link #put(Object)} delivers straight into the last box of the chain of links
+ * that starts here: the message is stored once, in that final box, with no hop through
+ * the boxes in between. Messages waiting in a box when it is linked move on to the end
+ * of the chain. {@link #size()} and {@link #take()} only ever see messages stored in this
+ * box itself, so a parent whose inbox is linked on to a child's inbox sees nothing
+ * there: the child has it.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>{@link #put(Object)} never refuses a message and never blocks. {@code null} is
+ *       not a message.</li>
+ *   <li>{@link #take()} returns the oldest message stored here, or throws
+ *       {@link EmptyBox} when there is none.</li>
+ * </ul>
+ * Not thread-safe: one scheduler thread uses it.
+ */
+public final class Box {
+    private final Component owner;
+    private final String name;
+    private final String description;
+    private final boolean inbox;
+    private final ArrayDeque<Object> messages = new ArrayDeque<>();
+
+    /** The box this one is linked to, or null. */
+    private Box target;
+    /** The boxes linked to this one. */
+    private final List<Box> sources = new ArrayList<>();
+    /** Where put() stores messages: the last box of the chain that starts here. */
+    private Box sink = this;
+
+    Box(Component owner, String name, String description, boolean inbox) {
+        this.owner = owner;
+        this.name = name;
+        this.description = description;
+        this.inbox = inbox;
+    }
+
+    /** The component this box belongs to. */
+    public Component owner() {
+        return owner;
+    }
+
+    /** The box's name, unique among its owner's inboxes (or outboxes). */
+    public String name() {
+        return name;
+    }
+
+    /** What travels through this box, as declared by its component. */
+    public String description() {
+        return description;
+    }
+
+    /** Whether this is an inbox (and not an outbox). */
+    public boolean isInbox() {
+        return inbox;
+    }
+
+    /** Whether this is an outbox (and not an inbox). */
+    public boolean isOutbox() {
+        return !inbox;
+    }
+
+    /** {@code "inbox"} or {@code "outbox"}. */
+    public String kind() {
+        return inbox ? "inbox" : "outbox";
+    }
+
+    /**
+     * Adds a message at the back: to this box, or, if it is linked, to the last box of
+     * its chain of links.
+     *
+     * @throws NullPointerException if the message is null
+     */
+    public void put(Object message) {
+        Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
+        // >>> stage 5: store the message in the last box of the chain of links, not here
+        //| messages.addLast(message);
+        sink.messages.addLast(message);
+        // <<< stage 5
+    }
+
+    /**
+     * Removes and returns the oldest message stored in this box.
+     *
+     * @throws EmptyBox if this box holds no message
+     */
+    public Object take() {
+        // >>> stage 3: take the oldest message, or throw new EmptyBox(this) when there is none
+        if (messages.isEmpty()) {
+            throw new EmptyBox(this);
+        }
+        return messages.removeFirst();
+        // <<< stage 3
+    }
+
+    /** The number of messages stored in this box itself. */
+    public int size() {
+        // >>> stage 3: count the messages stored here
+        return messages.size();
+        // <<< stage 3
+    }
+
+    /** Whether this box itself stores no message. */
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    /** The box this one is linked to, or {@code null} when it is not linked. */
+    public Box target() {
+        return target;
+    }
+
+    /** The last box of the chain of links that starts here: this box when it is not linked. */
+    public Box finalDestination() {
+        // >>> stage 5: the box where put() stores messages
+        //| return this;
+        return sink;
+        // <<< stage 5
+    }
+
+    /** Links this box to {@code next}; {@link Linkage#link(Box, Box)} has checked that this is allowed. */
+    void linkTo(Box next) {
+        // >>> stage 5: record the link both ways, then make this box and every box linked into it deliver to the end of next's chain; move waiting messages along
+        target = next;
+        next.sources.add(this);
+        redirect(this, next.sink);
+        // <<< stage 5
+    }
+
+    /** Removes this box's link, so that it stores its messages itself again. */
+    void unlink() {
+        // >>> stage 5: forget the link both ways, then make this box and every box linked into it deliver here again
+        if (target == null) {
+            return;
+        }
+        target.sources.remove(this);
+        target = null;
+        redirect(this, this);
+        // <<< stage 5
+    }
+
+    // >>> stage 5: helpers for linking, if you want them
+    //|
+    /** Points {@code box} and every box linked into it, directly or not, at {@code end}. */
+    private static void redirect(Box box, Box end) {
+        box.sink = end;
+        if (box != end) {
+            end.messages.addAll(box.messages);
+            box.messages.clear();
+        }
+        for (Box source : box.sources) {
+            redirect(source, end);
+        }
+    }
+    // <<< stage 5
+
+    @Override
+    public String toString() {
+        return owner.name() + "." + name;
+    }
+}

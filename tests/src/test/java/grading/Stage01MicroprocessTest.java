@@ -1,0 +1,190 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Microprocess;
+import axon.Scheduler;
+import examples.Greeter;
+import grading.support.Graded;
+import grading.support.Hint;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Graded
+@Tag("stage01")
+@DisplayName("Stage 1: a microprocess")
+class Stage01MicroprocessTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("activate hands the microprocess to the scheduler, returns it, and does no work")
+    @Hint(value = "activate(scheduler) remembers the scheduler, calls scheduler.add(this) and returns this;"
+            + " it must not call step().", read = "Activation")
+    void activateHandsItOver() {
+        Scheduler scheduler = new Scheduler();
+        Counting counting = new Counting(3);
+        Microprocess returned = counting.activate(scheduler);
+        assertSame(counting, returned, "activate must return the microprocess itself");
+        assertSame(scheduler, counting.scheduler(), "scheduler() must give the scheduler it was activated on");
+        assertEquals(List.of(counting), scheduler.microprocesses(), "activate must add it to the scheduler");
+        assertEquals(0, counting.steps, "activating must not run a step");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("activating a microprocess twice is an error that names it")
+    @Hint(value = "If the microprocess already has a scheduler, throw an IllegalStateException whose message"
+            + " includes name().", read = "Activation")
+    void activatingTwiceIsAnError() {
+        Counting counting = new Counting(3);
+        counting.activate(new Scheduler());
+        var error = assertThrows(IllegalStateException.class, () -> counting.activate(new Scheduler()));
+        assertTrue(String.valueOf(error.getMessage()).contains(counting.name()),
+                "the message should name the microprocess, " + counting.name() + ", but was: " + error.getMessage());
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("next() before activation is an error that names the microprocess")
+    @Hint(value = "next() checks that the microprocess has a scheduler before anything else, and throws an"
+            + " IllegalStateException that includes name() if not.", read = "Activation")
+    void nextBeforeActivationIsAnError() {
+        Counting counting = new Counting(3);
+        var error = assertThrows(IllegalStateException.class, counting::next);
+        assertTrue(String.valueOf(error.getMessage()).contains(counting.name()),
+                "the message should name the microprocess, " + counting.name() + ", but was: " + error.getMessage());
+        assertEquals(0, counting.steps, "step() must not run before activation");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("next() runs exactly one step and returns what step() returned")
+    @Hint(value = "next() calls step() once and returns its result.", read = "One slice at a time")
+    void nextRunsOneStep() {
+        Counting counting = new Counting(3);
+        counting.activate(new Scheduler());
+        assertTrue(counting.next());
+        assertEquals(1, counting.steps, "one call of next() must run one step");
+        assertTrue(counting.next());
+        assertEquals(2, counting.steps);
+        assertFalse(counting.next(), "the third step returns false, so next() must return false");
+        assertEquals(3, counting.steps);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("once step() has returned false, next() returns false and never calls step() again")
+    @Hint(value = "Remember in a field that the microprocess has finished; when it has, next() returns false"
+            + " without calling step().", read = "Finishing")
+    void finishedStaysFinished() {
+        Counting counting = new Counting(1);
+        counting.activate(new Scheduler());
+        assertFalse(counting.isFinished(), "a microprocess that has not run is not finished");
+        assertFalse(counting.next());
+        assertTrue(counting.isFinished(), "isFinished() must be true after step() returned false");
+        assertFalse(counting.next());
+        assertFalse(counting.next());
+        assertEquals(1, counting.steps, "step() ran again after the microprocess had finished");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("a step that throws finishes the microprocess, and the exception reaches the caller unchanged")
+    @Hint(value = "Let the exception propagate, but mark the microprocess finished first (try/finally works"
+            + " well).", read = "Finishing")
+    void throwingFinishes() {
+        IllegalArgumentException boom = new IllegalArgumentException("boom");
+        int[] steps = {0};
+        Microprocess failing = new Microprocess() {
+            @Override
+            protected boolean step() {
+                steps[0]++;
+                throw boom;
+            }
+        };
+        failing.activate(new Scheduler());
+        assertSame(boom, assertThrows(IllegalArgumentException.class, failing::next));
+        assertTrue(failing.isFinished(), "a microprocess whose step threw must count as finished");
+        assertFalse(failing.next());
+        assertEquals(1, steps[0], "step() ran again after it had thrown");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("Greeter writes one line per step: hello to each name in order, then goodbye in reverse")
+    @Hint(value = "Keep two fields: which half you are in (hello or goodbye) and a position in the list."
+            + " Each step writes one line and moves the position on.", read = "The exercise")
+    void greeterGreetsThenSaysGoodbye() {
+        List<String> lines = new ArrayList<>();
+        Greeter greeter = new Greeter(List.of("Ada", "Alan", "Grace"), lines::add);
+        greeter.activate(new Scheduler());
+        List<Boolean> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(greeter.next());
+            assertEquals(i + 1, lines.size(), "each step must write exactly one line; after step " + (i + 1)
+                    + " the lines were " + lines);
+        }
+        assertEquals(List.of("hello Ada", "hello Alan", "hello Grace", "goodbye Grace", "goodbye Alan", "goodbye Ada"),
+                lines);
+        assertEquals(List.of(true, true, true, true, true, false), answers,
+                "step() must return true until the step that writes the last line, which returns false");
+        assertFalse(greeter.next());
+        assertEquals(6, lines.size(), "a finished greeter must not write more");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("Greeter with one name says hello, then goodbye, and finishes")
+    @Hint(value = "With one name the hello half ends after one line: the goodbye half starts at the last"
+            + " name.", read = "The exercise")
+    void greeterWithOneName() {
+        List<String> lines = new ArrayList<>();
+        Greeter greeter = new Greeter(List.of("Ada"), lines::add);
+        greeter.activate(new Scheduler());
+        assertTrue(greeter.next());
+        assertFalse(greeter.next());
+        assertEquals(List.of("hello Ada", "goodbye Ada"), lines);
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("Greeter with no names writes nothing and finishes at its first step")
+    @Hint(value = "Check for an empty list before writing anything.", read = "The exercise")
+    void greeterWithNoNames() {
+        List<String> lines = new ArrayList<>();
+        Greeter greeter = new Greeter(List.of(), lines::add);
+        greeter.activate(new Scheduler());
+        assertFalse(greeter.next());
+        assertEquals(List.of(), lines);
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("two Greeters stepped in turn keep their own places")
+    @Hint(value = "The state must live in instance fields, not static ones: each greeter remembers its own"
+            + " position.", read = "The exercise")
+    void greetersKeepTheirOwnState() {
+        List<String> lines = new ArrayList<>();
+        Greeter first = new Greeter(List.of("Ada", "Alan"), lines::add);
+        Greeter second = new Greeter(List.of("Grace"), line -> lines.add("  " + line));
+        Scheduler scheduler = new Scheduler();
+        first.activate(scheduler);
+        second.activate(scheduler);
+        first.next();
+        second.next();
+        first.next();
+        second.next();
+        first.next();
+        first.next();
+        assertEquals(List.of("hello Ada", "  hello Grace", "hello Alan", "  goodbye Grace", "goodbye Alan",
+                "goodbye Ada"), lines);
+    }
+}

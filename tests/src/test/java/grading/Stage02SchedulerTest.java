@@ -1,0 +1,206 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Microprocess;
+import axon.Scheduler;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Graded
+@Tag("stage02")
+@DisplayName("Stage 2: a scheduler")
+@OnTimeout("the scheduler never returned: does step() drop microprocesses whose next() returned false,"
+        + " and does run() stop as soon as step() says nothing is left?")
+class Stage02SchedulerTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("run() steps every microprocess until each has finished, then returns")
+    @Hint(value = "run() calls step() until it returns false; step() keeps a microprocess only while its next()"
+            + " returns true.", read = "Running until done")
+    void runRunsEverythingToTheEnd() {
+        Scheduler scheduler = new Scheduler();
+        Counting shortOne = new Counting(2);
+        Counting longOne = new Counting(5);
+        shortOne.activate(scheduler);
+        longOne.activate(scheduler);
+        scheduler.run();
+        assertEquals(2, shortOne.steps);
+        assertEquals(5, longOne.steps);
+        assertTrue(shortOne.isFinished() && longOne.isFinished());
+        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left after run()");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("each cycle steps every microprocess once, in the order they were activated")
+    @Hint(value = "Keep the run queue in activation order; a microprocess that wants to run again goes back"
+            + " to the end of the queue.", read = "Round robin")
+    void roundRobinInActivationOrder() {
+        List<String> log = new ArrayList<>();
+        Scheduler scheduler = new Scheduler();
+        new Counting("a", 3, log).activate(scheduler);
+        new Counting("b", 2, log).activate(scheduler);
+        new Counting("c", 1, log).activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("a1", "b1", "c1", "a2", "b2", "a3"), log);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a microprocess that has finished leaves the run queue at once")
+    @Hint(value = "When next() returns false, do not put the microprocess back in the queue.",
+            read = "Round robin")
+    void finishedMicroprocessesLeave() {
+        Scheduler scheduler = new Scheduler();
+        Counting once = new Counting(1);
+        Counting thrice = new Counting(3);
+        once.activate(scheduler);
+        thrice.activate(scheduler);
+        assertTrue(scheduler.runCycles(1));
+        assertEquals(List.of(thrice), scheduler.microprocesses(),
+                "after one cycle only the microprocess that wants to run again may be left");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("a microprocess activated during a cycle is first stepped in the next cycle, after the others")
+    @Hint(value = "Activation adds to the arrivals (scheduler.add); move the arrivals into the run queue at"
+            + " the start of a cycle, not in the middle of one.", read = "Arrivals")
+    void arrivalsWaitForTheNextCycle() {
+        List<String> log = new ArrayList<>();
+        Scheduler scheduler = new Scheduler();
+        Microprocess spawner = new Microprocess() {
+            private int steps;
+
+            @Override
+            protected boolean step() {
+                steps++;
+                log.add("s" + steps);
+                if (steps == 1) {
+                    new Counting("new", 2, log).activate(scheduler());
+                }
+                return steps < 3;
+            }
+        };
+        spawner.activate(scheduler);
+        new Counting("b", 3, log).activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("s1", "b1", "s2", "b2", "new1", "s3", "b3", "new2"), log);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("runCycles(n) runs at most n cycles and says whether microprocesses are left")
+    @Hint(value = "Call step() at most n times; return true if microprocesses are still left.",
+            read = "Running a few cycles")
+    void runCyclesIsBounded() {
+        Scheduler scheduler = new Scheduler();
+        Counting counting = new Counting(10);
+        counting.activate(scheduler);
+        assertTrue(scheduler.runCycles(3), "7 steps are still to come, so runCycles must return true");
+        assertEquals(3, counting.steps, "runCycles(3) must run exactly 3 cycles");
+        assertTrue(scheduler.runCycles(0), "runCycles(0) runs nothing and microprocesses are still left");
+        assertEquals(3, counting.steps);
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("runCycles(n) stops early, returning false, when every microprocess has finished")
+    @Hint(value = "Stop as soon as step() returns false.", read = "Running a few cycles")
+    void runCyclesStopsEarly() {
+        Scheduler scheduler = new Scheduler();
+        Counting counting = new Counting(2);
+        counting.activate(scheduler);
+        assertFalse(scheduler.runCycles(100));
+        assertEquals(2, counting.steps);
+        assertFalse(scheduler.runCycles(5), "nothing is left, so runCycles must return false");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("run() on a scheduler with nothing to run returns at once")
+    @Hint(value = "step() on an empty scheduler returns false.", read = "Running until done")
+    void runOnEmptyReturns() {
+        Scheduler scheduler = new Scheduler();
+        scheduler.run();
+        assertFalse(scheduler.runCycles(1));
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("the scheduler is a microprocess: activated on another scheduler, each of its steps is one cycle")
+    @Hint(value = "step() is one whole cycle and returns whether anything is left, so an outer scheduler can"
+            + " step an inner one like any other microprocess.", read = "A scheduler is a microprocess")
+    void schedulerInsideScheduler() {
+        List<String> log = new ArrayList<>();
+        Scheduler outer = new Scheduler();
+        Scheduler inner = new Scheduler();
+        new Counting("x", 3, log).activate(outer);
+        inner.activate(outer);
+        new Counting("a", 2, log).activate(inner);
+        new Counting("b", 1, log).activate(inner);
+        outer.run();
+        assertEquals(List.of("x1", "a1", "b1", "x2", "a2", "x3"), log);
+        assertTrue(inner.isFinished(), "the inner scheduler must finish when it has nothing left");
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("two schedulers are independent")
+    @Hint(value = "Keep the run queue in instance fields: no static state.", read = "Round robin")
+    void schedulersAreIndependent() {
+        Scheduler first = new Scheduler();
+        Scheduler second = new Scheduler();
+        Counting a = new Counting(2);
+        Counting b = new Counting(2);
+        a.activate(first);
+        b.activate(second);
+        first.run();
+        assertEquals(2, a.steps);
+        assertEquals(0, b.steps, "running one scheduler stepped a microprocess of another");
+        assertEquals(List.of(b), second.microprocesses());
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("an exception thrown by a step comes out of run() unchanged")
+    @Hint(value = "Do not catch exceptions in the scheduler.", read = "Running until done")
+    void exceptionsPropagate() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        Scheduler scheduler = new Scheduler();
+        new Counting(5).activate(scheduler);
+        new Microprocess() {
+            @Override
+            protected boolean step() {
+                throw boom;
+            }
+        }.activate(scheduler);
+        assertSame(boom, assertThrows(IllegalStateException.class, scheduler::run));
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("Tickers on one scheduler take turns: tick 1, tock 1, tick 2, tock 2, ...")
+    @Hint(value = "This is the chapter's example: if the tests above pass, so does this.", read = "The exercise")
+    void tickersTakeTurns() {
+        List<String> lines = new ArrayList<>();
+        Scheduler scheduler = new Scheduler();
+        new examples.Ticker("tick", 3, lines::add).activate(scheduler);
+        new examples.Ticker("tock", 2, lines::add).activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("tick 1", "tock 1", "tick 2", "tock 2", "tick 3"), lines);
+    }
+}

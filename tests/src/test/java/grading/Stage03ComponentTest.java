@@ -1,0 +1,205 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Box;
+import axon.BoxNotFound;
+import axon.EmptyBox;
+import grading.support.Graded;
+import grading.support.Hint;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+@Graded
+@Tag("stage03")
+@DisplayName("Stage 3: a component with boxes")
+class Stage03ComponentTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("a box gives back its messages oldest first and counts what it holds")
+    @Hint(value = "A Box keeps its messages in a queue: take() removes from the front, size() counts.",
+            read = "Boxes")
+    void boxIsFirstInFirstOut() {
+        Box box = new Plain().inbox("inbox");
+        assertTrue(box.isEmpty());
+        box.put("one");
+        box.put(2);
+        box.put("three");
+        assertEquals(3, box.size());
+        assertEquals("one", box.take());
+        assertEquals(2, box.take());
+        assertEquals(1, box.size());
+        assertEquals("three", box.take());
+        assertTrue(box.isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("taking from an empty box throws EmptyBox, naming the component and the box")
+    @Hint(value = "When the box holds nothing, take() throws new EmptyBox(this).", read = "Boxes")
+    void emptyBoxIsAnError() {
+        Plain plain = new Plain();
+        Box box = plain.outbox("signal");
+        var error = assertThrows(EmptyBox.class, box::take);
+        assertNames(error, plain.name(), "signal");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a component has inboxes inbox and control, and outboxes outbox and signal, by default")
+    @Hint(value = "In the constructor, make one Box for each name that BoxDeclarations.inboxesOf(getClass())"
+            + " and outboxesOf(getClass()) give, keeping their order.", read = "Declaring boxes")
+    void defaultBoxes() {
+        Plain plain = new Plain();
+        assertEquals(List.of("inbox", "control"), plain.inboxes().stream().map(Box::name).toList());
+        assertEquals(List.of("outbox", "signal"), plain.outboxes().stream().map(Box::name).toList());
+        assertTrue(plain.inbox("inbox").isInbox() && plain.outbox("outbox").isOutbox(),
+                "inboxes must be made as inboxes and outboxes as outboxes");
+        assertEquals(plain, plain.inbox("control").owner(), "a box must know the component it belongs to");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("boxes declared on a subclass come after the defaults and keep their descriptions")
+    @Hint(value = "Create the boxes from the declarations, with their names and descriptions.",
+            read = "Declaring boxes")
+    void declaredBoxes() {
+        Probe probe = new Probe();
+        assertEquals(List.of("inbox", "control", "extra"), probe.inboxes().stream().map(Box::name).toList());
+        assertEquals(List.of("outbox", "signal", "log"), probe.outboxes().stream().map(Box::name).toList());
+        assertEquals("An inbox a subclass adds, for tests", probe.inbox("extra").description());
+        assertEquals("An outbox a subclass adds, for tests", probe.outbox("log").description());
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("inbox(name) and outbox(name) give the same box every time")
+    @Hint(value = "Make the boxes once, in the constructor, and look them up by name.", read = "Declaring boxes")
+    void boxesAreStable() {
+        Probe probe = new Probe();
+        assertTrue(probe.inbox("extra") == probe.inbox("extra"));
+        assertTrue(probe.outbox("log") == probe.outbox("log"));
+        assertFalse(probe.inbox("inbox") == new Probe().inbox("inbox"), "two components must not share a box");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("send puts messages into the named outbox, in order")
+    @Hint(value = "send(message, name) puts the message into outbox(name).", read = "Sending and receiving")
+    void sendFillsTheOutbox() {
+        Probe probe = new Probe();
+        probe.sendOut("a", "log");
+        probe.sendOut("b", "log");
+        probe.sendOut("c", "outbox");
+        assertEquals(2, probe.outbox("log").size());
+        assertEquals("a", probe.outbox("log").take());
+        assertEquals("b", probe.outbox("log").take());
+        assertEquals("c", probe.outbox("outbox").take());
+        assertTrue(probe.inbox("inbox").isEmpty(), "send must not touch the inboxes");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("send(message) and recv() use outbox and inbox")
+    @Hint(value = "The one-argument forms are given: they call the two-argument ones with \"outbox\" and"
+            + " \"inbox\".", read = "Sending and receiving")
+    void defaultBoxNames() {
+        Plain plain = new Plain();
+        plain.sendOut("out");
+        assertEquals("out", plain.outbox("outbox").take());
+        plain.inbox("inbox").put("in");
+        assertEquals("in", plain.receive());
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("recv takes the oldest message from the named inbox")
+    @Hint(value = "recv(name) takes from inbox(name).", read = "Sending and receiving")
+    void recvTakesOldestFirst() {
+        Probe probe = new Probe();
+        probe.inbox("extra").put("first");
+        probe.inbox("extra").put("second");
+        probe.inbox("inbox").put("elsewhere");
+        assertEquals("first", probe.receive("extra"));
+        assertEquals("second", probe.receive("extra"));
+        assertEquals("elsewhere", probe.receive("inbox"));
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("dataReady is true exactly while the named inbox holds a message")
+    @Hint(value = "dataReady(name) asks whether inbox(name) is empty.", read = "Sending and receiving")
+    void dataReadyFollowsTheInbox() {
+        Probe probe = new Probe();
+        assertFalse(probe.ready("inbox"));
+        probe.inbox("inbox").put("x");
+        assertTrue(probe.ready("inbox"));
+        assertTrue(probe.ready());
+        assertFalse(probe.ready("control"), "a message in inbox must not make control ready");
+        probe.receive("inbox");
+        assertFalse(probe.ready("inbox"));
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("anyReady is true when any inbox holds a message")
+    @Hint(value = "Look at every inbox, not only \"inbox\".", read = "Sending and receiving")
+    void anyReadyLooksAtEveryInbox() {
+        Probe probe = new Probe();
+        assertFalse(probe.anything());
+        probe.inbox("extra").put("x");
+        assertTrue(probe.anything(), "a message in the extra inbox must make anyReady true");
+        probe.receive("extra");
+        assertFalse(probe.anything());
+        probe.outbox("outbox").put("y");
+        assertFalse(probe.anything(), "anyReady looks at inboxes only, not outboxes");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("recv on an empty inbox throws EmptyBox, naming the component and the inbox")
+    @Hint(value = "Let the box's EmptyBox through: it already names both.", read = "Mistakes are errors")
+    void recvOnEmptyIsAnError() {
+        Probe probe = new Probe();
+        var error = assertThrows(EmptyBox.class, () -> probe.receive("extra"));
+        assertNames(error, probe.name(), "extra");
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("an unknown box name throws BoxNotFound, naming the component and the box")
+    @Hint(value = "When the name is not declared, throw new BoxNotFound(this, \"inbox\" or \"outbox\", name,"
+            + " the names you do have).", read = "Mistakes are errors")
+    void unknownNamesAreErrors() {
+        Probe probe = new Probe();
+        List<Executable> mistakes = List.of(
+                () -> probe.inbox("inbx"),
+                () -> probe.outbox("outbx"),
+                () -> probe.receive("inbx"),
+                () -> probe.ready("inbx"),
+                () -> probe.sendOut("x", "outbx"),
+                () -> probe.sendOut("x", "inbox"));
+        for (Executable mistake : mistakes) {
+            var error = assertThrows(BoxNotFound.class, mistake);
+            assertTrue(error.getMessage().contains(probe.name()), "the message should name the component: "
+                    + error.getMessage());
+            assertTrue(error.getMessage().contains("inbx") || error.getMessage().contains("outbx")
+                    || error.getMessage().contains("\"inbox\""), "the message should name the box: "
+                    + error.getMessage());
+        }
+    }
+
+    static void assertNames(Throwable error, String component, String box) {
+        String message = String.valueOf(error.getMessage());
+        assertTrue(message.contains(component) && message.contains(box),
+                "the message should name " + component + " and " + box + ", but was: " + message);
+    }
+}

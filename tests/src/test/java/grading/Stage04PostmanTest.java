@@ -1,0 +1,89 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Postman;
+import axon.Scheduler;
+import examples.Consumer;
+import examples.Producer;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Graded
+@Tag("stage04")
+@DisplayName("Stage 4: a postman")
+@OnTimeout("the postman never returned from a step: does its loop stop when the source box is empty?")
+class Stage04PostmanTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("one step moves every waiting message from the source box to the sink box, oldest first")
+    @Hint(value = "While the source box is not empty, take from it and put into the sink box.",
+            read = "The exercise")
+    void oneStepMovesEverything() {
+        Probe from = new Probe();
+        Probe to = new Probe();
+        from.sendOut("a", "outbox");
+        from.sendOut("b", "outbox");
+        from.sendOut("c", "outbox");
+        Postman postman = new Postman(from.outbox("outbox"), to.inbox("extra"));
+        postman.activate(new Scheduler());
+        postman.next();
+        assertEquals(0, from.outbox("outbox").size(), "the outbox must be empty after the postman's step");
+        assertEquals(List.of("a", "b", "c"), List.of(to.receive("extra"), to.receive("extra"), to.receive("extra")));
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a postman keeps running, even when there is nothing to carry")
+    @Hint(value = "step() always returns true: a postman's job never ends.", read = "The exercise")
+    void postmanNeverFinishes() {
+        Postman postman = new Postman(new Probe().outbox("outbox"), new Probe().inbox("inbox"));
+        postman.activate(new Scheduler());
+        assertTrue(postman.next());
+        assertTrue(postman.next());
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("messages sent later are carried on later steps, and nothing else is touched")
+    @Hint(value = "Each step looks at the source box afresh.", read = "The exercise")
+    void laterMessagesLaterSteps() {
+        Probe from = new Probe();
+        Probe to = new Probe();
+        Postman postman = new Postman(from.outbox("log"), to.inbox("inbox"));
+        postman.activate(new Scheduler());
+        postman.next();
+        from.sendOut("late", "log");
+        from.sendOut("stays", "outbox");
+        assertEquals(0, to.inbox("inbox").size(), "nothing moves until the postman is stepped");
+        postman.next();
+        assertEquals("late", to.receive("inbox"));
+        assertEquals(1, from.outbox("outbox").size(), "the postman must only empty its own source box");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("Producer, Postman and Consumer on one scheduler deliver every message, in order")
+    @Hint(value = "If the tests above pass, check that the postman is activated on the same scheduler.",
+            read = "Producer and consumer")
+    void producerPostmanConsumer() {
+        List<Object> printed = new ArrayList<>();
+        Scheduler scheduler = new Scheduler();
+        Producer producer = new Producer("hello", 5);
+        Consumer consumer = new Consumer(printed::add);
+        producer.activate(scheduler);
+        new Postman(producer.outbox("outbox"), consumer.inbox("inbox")).activate(scheduler);
+        consumer.activate(scheduler);
+        scheduler.runCycles(10);
+        assertEquals(List.of("hello 1", "hello 2", "hello 3", "hello 4", "hello 5"), printed);
+    }
+}

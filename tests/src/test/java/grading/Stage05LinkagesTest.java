@@ -1,0 +1,233 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.BoxAlreadyLinked;
+import axon.Linkage;
+import axon.Scheduler;
+import examples.Consumer;
+import examples.Producer;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Graded
+@Tag("stage05")
+@DisplayName("Stage 5: linkages")
+@OnTimeout("linking or sending never returned: does following a chain of links stop at a box that is not"
+        + " linked, and does redirecting stop at the boxes linked into this one?")
+class Stage05LinkagesTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("a message sent into a linked outbox lands in the inbox at once, with no scheduler cycle")
+    @Hint(value = "put() stores the message in the box at the end of the chain (finalDestination()), and"
+            + " linkTo() sets that up.", read = "Delivering straight to the inbox")
+    void linkDeliversAtOnce() {
+        Probe producer = new Probe();
+        Probe consumer = new Probe();
+        Linkage linkage = Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
+        producer.sendOut("hello", "outbox");
+        assertEquals(0, producer.outbox("outbox").size(), "the message must not stay in the outbox");
+        assertTrue(consumer.ready("inbox"));
+        assertEquals("hello", consumer.receive("inbox"));
+        assertSame(producer.outbox("outbox"), linkage.source());
+        assertSame(consumer.inbox("inbox"), linkage.sink());
+        assertSame(consumer.inbox("inbox"), producer.outbox("outbox").target());
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("messages already waiting in an outbox move on when it is linked, ahead of later ones")
+    @Hint(value = "When linking, move the messages stored in the source box to the end of the chain.",
+            read = "Delivering straight to the inbox")
+    void waitingMessagesMoveOn() {
+        Probe producer = new Probe();
+        Probe consumer = new Probe();
+        producer.sendOut("early", "outbox");
+        Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
+        producer.sendOut("late", "outbox");
+        assertEquals("early", consumer.receive("inbox"));
+        assertEquals("late", consumer.receive("inbox"));
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a box links to one destination: a second link is a BoxAlreadyLinked error naming the box")
+    @Hint(value = "In Linkage.link, if source.target() is not null, throw new BoxAlreadyLinked(...).",
+            read = "One destination")
+    void secondLinkIsAnError() {
+        Probe producer = new Probe();
+        Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox"));
+        var error = assertThrows(BoxAlreadyLinked.class,
+                () -> Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox")));
+        assertTrue(error.getMessage().contains(producer.outbox("outbox").toString()),
+                "the message should name the box: " + error.getMessage());
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("many outboxes may link into one inbox, which gets everything in the order it was sent")
+    @Hint(value = "A box may have many sources; only its own link out is limited to one.",
+            read = "One destination")
+    void fanIn() {
+        Probe first = new Probe();
+        Probe second = new Probe();
+        Probe consumer = new Probe();
+        Linkage.link(first.outbox("outbox"), consumer.inbox("inbox"));
+        Linkage.link(second.outbox("outbox"), consumer.inbox("inbox"));
+        first.sendOut("1", "outbox");
+        second.sendOut("2", "outbox");
+        first.sendOut("3", "outbox");
+        assertEquals(List.of("1", "2", "3"),
+                List.of(consumer.receive("inbox"), consumer.receive("inbox"), consumer.receive("inbox")));
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("outbox to outbox: a child's output leaves through its parent's outbox, stored only at the end")
+    @Hint(value = "Follow the chain to its last box; the boxes in between store nothing.",
+            read = "Passthrough links")
+    void passthroughOut() {
+        Probe child = new Probe();
+        Probe parent = new Probe();
+        Probe next = new Probe();
+        Linkage.link(child.outbox("outbox"), parent.outbox("outbox"));
+        Linkage.link(parent.outbox("outbox"), next.inbox("inbox"));
+        child.sendOut("up and out", "outbox");
+        assertEquals(0, child.outbox("outbox").size());
+        assertEquals(0, parent.outbox("outbox").size(), "the parent's outbox is only a way through");
+        assertEquals("up and out", next.receive("inbox"));
+        assertSame(next.inbox("inbox"), child.outbox("outbox").finalDestination());
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("inbox to inbox: what arrives for the parent goes to the child, and the parent sees none of it")
+    @Hint(value = "size() and take() look only at messages stored in the box itself, never at the end of"
+            + " its chain.", read = "Passthrough links")
+    void passthroughIn() {
+        Probe parent = new Probe();
+        Probe child = new Probe();
+        Linkage.link(parent.inbox("inbox"), child.inbox("inbox"));
+        parent.inbox("inbox").put("for the child");
+        assertFalse(parent.ready("inbox"), "the parent's inbox passes messages on, it does not keep them");
+        assertTrue(child.ready("inbox"));
+        assertEquals("for the child", child.receive("inbox"));
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("a chain delivers to its last box whichever link was made first")
+    @Hint(value = "When a box is linked, every box already linked into it must also be redirected to the new"
+            + " end of the chain.", read = "Chains collapse")
+    void chainsInAnyOrder() {
+        Probe a = new Probe();
+        Probe b = new Probe();
+        Probe c = new Probe();
+        Linkage.link(b.outbox("outbox"), c.outbox("outbox"));
+        Linkage.link(c.outbox("outbox"), c.inbox("extra"));
+        Linkage.link(a.outbox("outbox"), b.outbox("outbox"));
+        a.sendOut("from a", "outbox");
+        b.sendOut("from b", "outbox");
+        assertEquals("from a", c.receive("extra"));
+        assertEquals("from b", c.receive("extra"));
+        assertEquals(0, a.outbox("outbox").size() + b.outbox("outbox").size() + c.outbox("outbox").size());
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("after unlink, new messages stay in the source box and delivered ones stay delivered")
+    @Hint(value = "Unlinking points the box, and the boxes linked into it, back at itself.", read = "Unlinking")
+    void unlinkStopsDelivery() {
+        Probe producer = new Probe();
+        Probe consumer = new Probe();
+        Linkage linkage = Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
+        producer.sendOut("before", "outbox");
+        linkage.unlink();
+        producer.sendOut("after", "outbox");
+        assertFalse(linkage.isActive());
+        assertEquals("before", consumer.receive("inbox"));
+        assertFalse(consumer.ready("inbox"));
+        assertEquals("after", producer.outbox("outbox").take());
+        assertEquals(null, producer.outbox("outbox").target());
+        linkage.unlink();
+        Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox"));
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("unlinking the middle of a chain splits it: upstream messages then stop at the cut")
+    @Hint(value = "Redirect the unlinked box and every box linked into it.", read = "Unlinking")
+    void unlinkInTheMiddle() {
+        Probe a = new Probe();
+        Probe b = new Probe();
+        Probe c = new Probe();
+        Linkage.link(a.outbox("outbox"), b.outbox("outbox"));
+        Linkage middle = Linkage.link(b.outbox("outbox"), c.inbox("inbox"));
+        middle.unlink();
+        a.sendOut("stops at b", "outbox");
+        assertEquals(0, c.inbox("inbox").size());
+        assertEquals(1, b.outbox("outbox").size());
+        assertSame(b.outbox("outbox"), a.outbox("outbox").finalDestination());
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("an inbox cannot be linked to an outbox, and a link may not close a loop")
+    @Hint(value = "Check the kinds of both boxes, and walk the chain from the sink looking for the source.",
+            read = "One destination")
+    void forbiddenLinks() {
+        Probe a = new Probe();
+        Probe b = new Probe();
+        assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.inbox("inbox"), b.outbox("outbox")));
+        assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.outbox("outbox"), a.outbox("outbox")));
+        Linkage.link(a.outbox("outbox"), b.outbox("outbox"));
+        assertThrows(IllegalArgumentException.class, () -> Linkage.link(b.outbox("outbox"), a.outbox("outbox")));
+        assertEquals(null, b.outbox("outbox").target(), "a refused link must leave nothing behind");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("a component's links are undone by unlinkAll")
+    @Hint(value = "Component.link and unlinkAll are given; they need Linkage.link and unlink to work.",
+            read = "Unlinking")
+    void componentUnlinksItsOwn() {
+        Probe parent = new Probe();
+        Probe child = new Probe();
+        parent.wire(parent.inbox("inbox"), child.inbox("inbox"));
+        parent.wire(child.outbox("outbox"), parent.outbox("outbox"));
+        assertEquals(2, parent.linkages().size());
+        parent.unwireAll();
+        assertEquals(List.of(), parent.linkages());
+        parent.inbox("inbox").put("kept");
+        assertEquals(1, parent.inbox("inbox").size());
+        assertEquals(0, child.inbox("inbox").size());
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("Producer linked to Consumer needs no postman")
+    @Hint(value = "If the tests above pass, this does too.", read = "The exercise")
+    void producerConsumerLinked() {
+        List<Object> printed = new ArrayList<>();
+        Scheduler scheduler = new Scheduler();
+        Producer producer = new Producer("hi", 3);
+        Consumer consumer = new Consumer(printed::add);
+        Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
+        producer.activate(scheduler);
+        consumer.activate(scheduler);
+        scheduler.runCycles(5);
+        assertEquals(List.of("hi 1", "hi 2", "hi 3"), printed);
+    }
+}

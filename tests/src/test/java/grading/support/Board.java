@@ -1,0 +1,177 @@
+package grading.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Prints the progress board at the end of a learner's run, and fails the build when a
+ * graded stage is not finished. Run by the build after the tests (see tests/pom.xml).
+ *
+ * <pre>
+ * Board RESULTS_FOLDER KIT_ROOT LAST_STAGE_OR_all WHAT_WAS_GRADED
+ * </pre>
+ */
+public final class Board {
+    private static final int BAR = 20;
+
+    private final Properties stages;
+    private final List<String[]> results;
+    private final Path root;
+
+    private Board(Properties stages, List<String[]> results, Path root) {
+        this.stages = stages;
+        this.results = results;
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path resultsFile = Path.of(args[0]).resolve("results.tsv");
+        Path root = Path.of(args[1]);
+        String graded = args.length > 3 ? args[3] : "exercises";
+        if (!Files.exists(resultsFile)) {
+            finish(1, "No tests ran, so there is no progress to show: look above for what stopped the build.");
+        }
+        List<String[]> results = new ArrayList<>();
+        for (String line : Files.readAllLines(resultsFile)) {
+            results.add(line.split("\t", -1));
+        }
+        Board board = new Board(loadStages(), results, root);
+        int lastStage = args.length > 2 && args[2].matches("\\d+") ? Integer.parseInt(args[2]) : board.lastStageOfKit();
+        finish(board.print(lastStage, graded) ? 0 : 1, null);
+    }
+
+    /** Prints the board; returns whether every graded stage is done. */
+    private boolean print(int lastGraded, String graded) {
+        int lastOfKit = lastStageOfKit();
+        StringBuilder out = new StringBuilder("\n");
+        out.append("Build Your Own Axon: progress of ").append(graded).append("/, stages 1 to ").append(lastGraded)
+                .append("\n\n");
+        int firstUnfinished = 0;
+        for (int stage = 1; stage <= lastOfKit; stage++) {
+            String title = stages.getProperty(stage + ".title", "");
+            out.append(String.format("  stage %2d  %-14s ", stage, title));
+            if (stage > lastGraded) {
+                out.append(" ".repeat(BAR + 2)).append(" later (-Dstage=").append(stage).append(")\n");
+                continue;
+            }
+            List<String[]> mine = ofStage(stage);
+            long passed = mine.stream().filter(r -> r[1].equals("PASSED")).count();
+            long failed = mine.stream().filter(r -> r[1].equals("FAILED")).count();
+            long notStarted = mine.stream().filter(r -> r[1].equals("NOT_STARTED")).count();
+            int filled = mine.isEmpty() ? 0 : (int) (BAR * passed / mine.size());
+            out.append('[').append("#".repeat(filled)).append(".".repeat(BAR - filled)).append("] ");
+            boolean done = !mine.isEmpty() && passed == mine.size();
+            if (done) {
+                out.append("done (").append(passed).append(" of ").append(mine.size()).append(")\n");
+            } else if (passed == 0 && failed == 0 && notStarted > 0) {
+                out.append("not started\n");
+            } else {
+                out.append(passed).append(" of ").append(mine.size()).append(" tests pass\n");
+            }
+            if (!done && firstUnfinished == 0) {
+                firstUnfinished = stage;
+            }
+        }
+        out.append('\n');
+        if (firstUnfinished == 0) {
+            if (lastGraded < lastOfKit) {
+                int next = lastGraded + 1;
+                out.append("Stages 1 to ").append(lastGraded).append(" pass. Next: stage ").append(next).append(", ")
+                        .append(stages.getProperty(next + ".title")).append(". Read ")
+                        .append(stages.getProperty(next + ".chapter")).append(", then run ./mvnw test -Dstage=")
+                        .append(next).append('\n');
+            } else {
+                out.append("Every stage passes. Well done!\n");
+            }
+            System.out.print(out);
+            return true;
+        }
+        String[] first = ofStage(firstUnfinished).stream().filter(r -> r[1].equals("FAILED") || r[1].equals("NOT_STARTED"))
+                .findFirst().orElse(ofStage(firstUnfinished).stream().filter(r -> !r[1].equals("PASSED"))
+                        .findFirst().orElseThrow());
+        out.append("Next: stage ").append(firstUnfinished).append(", ")
+                .append(stages.getProperty(firstUnfinished + ".title")).append('\n');
+        out.append("  ").append(first[1].equals("NOT_STARTED") ? "not started: " : "failing: ").append(first[2])
+                .append('\n');
+        String message = first[3];
+        if (first[1].equals("NOT_STARTED")) {
+            out.append("  Start here: ").append(pointAt(message.replaceFirst("^not started: stage \\d+ is not written yet: ", "")))
+                    .append('\n');
+        } else if (!message.isBlank()) {
+            out.append("  ").append(shorten(message)).append('\n');
+        }
+        if (!first[4].isBlank()) {
+            out.append("  Hint: ").append(first[4]).append('\n');
+        }
+        out.append("  Read: ").append(stages.getProperty(firstUnfinished + ".chapter"));
+        if (!first[5].isBlank()) {
+            out.append(", section \"").append(first[5]).append('"');
+        }
+        out.append('\n');
+        System.out.print(out);
+        return false;
+    }
+
+    /** Replaces "Greeter.java:38" in a Todo's message with the file's path in the kit. */
+    private String pointAt(String todoMessage) {
+        var matcher = java.util.regex.Pattern.compile("\\((\\w+\\.java):(\\d+)\\)").matcher(todoMessage);
+        if (!matcher.find()) {
+            return todoMessage;
+        }
+        Path sources = root.resolve("exercises/src/main/java");
+        try (Stream<Path> files = Files.walk(sources)) {
+            String file = matcher.group(1);
+            return files.filter(p -> p.getFileName().toString().equals(file)).findFirst()
+                    .map(p -> todoMessage.replace(matcher.group(0),
+                            "(" + root.relativize(p).toString().replace('\\', '/') + ":" + matcher.group(2) + ")"))
+                    .orElse(todoMessage);
+        } catch (IOException e) {
+            return todoMessage;
+        }
+    }
+
+    private List<String[]> ofStage(int stage) {
+        return results.stream().filter(r -> r[0].equals(String.valueOf(stage))).toList();
+    }
+
+    private int lastStageOfKit() {
+        int last = 0;
+        while (stages.containsKey((last + 1) + ".title")) {
+            last++;
+        }
+        return last;
+    }
+
+    private static String shorten(String message) {
+        String oneLine = message.replace(" | ", " ");
+        return oneLine.length() > 400 ? oneLine.substring(0, 400) + "..." : oneLine;
+    }
+
+    static Properties loadStages() {
+        Properties stages = new Properties();
+        try (InputStream in = Board.class.getResourceAsStream("/grading/stages.properties")) {
+            stages.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return stages;
+    }
+
+    private static void finish(int status, String sentence) {
+        if (sentence != null) {
+            System.out.println(sentence);
+        }
+        System.out.flush();
+        if (status != 0) {
+            // Ends the build here, so that the board is the last thing on the screen.
+            System.exit(status);
+        }
+    }
+}

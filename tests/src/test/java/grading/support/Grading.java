@@ -1,0 +1,106 @@
+package grading.support;
+
+import axon.Todo;
+import java.lang.reflect.Method;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Turns what a learner's code does into something a learner can act on.
+ *
+ * <ul>
+ *   <li>Unwritten code ({@link Todo}) makes a test "not started" (aborted), not failed.</li>
+ *   <li>A time-out becomes a failure that says what probably loops ({@link OnTimeout});
+ *       the tests after it do not run, since a loop that never ends keeps a processor
+ *       busy and would time them out too.</li>
+ *   <li>A method the tests need but the exercises lack becomes a sentence, not a
+ *       {@code NoSuchMethodError}.</li>
+ *   <li>In the kit check on untouched exercises ({@link Mode#UNSOLVED}) the outcome is
+ *       inverted: a test passes when it fails, and fails when it passes, because a test
+ *       that passes on unwritten code cannot tell a learner's work from none.</li>
+ * </ul>
+ */
+public final class Grading implements ExecutionCondition, InvocationInterceptor, TestExecutionExceptionHandler {
+    private static volatile String stalled;
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        String earlier = stalled;
+        if (earlier != null && context.getTestMethod().isPresent()) {
+            return ConditionEvaluationResult.disabled("not run: an earlier test never finished (" + earlier
+                    + "); fix that first");
+        }
+        return ConditionEvaluationResult.enabled("");
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext extensionContext) throws Throwable {
+        invocation.proceed();
+        if (Mode.current() == Mode.UNSOLVED) {
+            throw new PassedUnsolved();
+        }
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        if (thrown instanceof PassedUnsolved) {
+            throw thrown;
+        }
+        if (Mode.current() == Mode.UNSOLVED) {
+            return;
+        }
+        Optional<Todo> todo = todoIn(thrown);
+        if (todo.isPresent()) {
+            throw new TestAbortedException("not started: " + todo.get().getMessage());
+        }
+        if (thrown instanceof TimeoutException) {
+            String what = context.getRequiredTestMethod().getName();
+            stalled = context.getDisplayName();
+            throw new AssertionFailedError(onTimeout(context) + " (" + thrown.getMessage().replace(what + "()", "the test")
+                    + ")");
+        }
+        if (thrown instanceof NoSuchMethodError || thrown instanceof NoSuchFieldError
+                || thrown instanceof AbstractMethodError || thrown instanceof NoClassDefFoundError) {
+            throw new AssertionFailedError("your exercises lack something the handbook promises (" + thrown.getMessage()
+                    + "): keep the names and signatures given in exercises/ as they are", thrown);
+        }
+        if (thrown instanceof StackOverflowError) {
+            throw new AssertionFailedError("a method calls itself without end (stack overflow): look for a method"
+                    + " that calls itself, or two that call each other", thrown);
+        }
+        throw thrown;
+    }
+
+    private static String onTimeout(ExtensionContext context) {
+        OnTimeout onMethod = context.getRequiredTestMethod().getAnnotation(OnTimeout.class);
+        OnTimeout onClass = context.getRequiredTestClass().getAnnotation(OnTimeout.class);
+        OnTimeout chosen = onMethod != null ? onMethod : onClass;
+        return chosen != null ? chosen.value() : "the code under test never returned: look for a loop that never ends";
+    }
+
+    private static Optional<Todo> todoIn(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof Todo todo) {
+                return Optional.of(todo);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Thrown when a graded test passes on the untouched exercises. */
+    static final class PassedUnsolved extends AssertionFailedError {
+        PassedUnsolved() {
+            super("this test passes on the untouched exercises, so it cannot tell a learner's work from none:"
+                    + " make it exercise code the learner writes");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package grading.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Writes the outcome of every graded test to {@code results.tsv} in the folder named by
+ * the system property {@code grading.results}, for the {@link Board} to show. Registered
+ * through {@code META-INF/services}; does nothing when the property is not set (as in
+ * an IDE).
+ */
+public final class ResultsRecorder implements TestExecutionListener {
+    private final List<Result> results = new ArrayList<>();
+    private TestPlan plan;
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+        results.clear();
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier test, String reason) {
+        if (test.isTest()) {
+            record(test, Status.NOT_RUN, reason);
+        } else {
+            plan.getChildren(test).forEach(child -> executionSkipped(child, reason));
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (!test.isTest()) {
+            return;
+        }
+        String message = result.getThrowable().map(ResultsRecorder::describe).orElse("");
+        Status status = switch (result.getStatus()) {
+            case SUCCESSFUL -> Status.PASSED;
+            case ABORTED -> message.startsWith("not started") ? Status.NOT_STARTED : Status.NOT_RUN;
+            case FAILED -> Status.FAILED;
+        };
+        record(test, status, message);
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        String folder = System.getProperty("grading.results");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        for (Result r : results) {
+            lines.add(String.join("\t", String.valueOf(r.stage), r.status.name(), clean(r.test),
+                    clean(r.message), clean(r.hint), clean(r.read)));
+        }
+        try {
+            Path dir = Path.of(folder);
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("results.tsv"), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void record(TestIdentifier test, Status status, String message) {
+        int stage = stageOf(test);
+        if (stage == 0) {
+            return;
+        }
+        Optional<Hint> hint = hintOf(test);
+        results.add(new Result(stage, status, test.getDisplayName(), message,
+                hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse("")));
+    }
+
+    private int stageOf(TestIdentifier test) {
+        for (TestIdentifier t = test; t != null; t = plan.getParent(t).orElse(null)) {
+            for (TestTag tag : t.getTags()) {
+                if (tag.getName().matches("stage\\d+")) {
+                    return Integer.parseInt(tag.getName().substring(5));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static Optional<Hint> hintOf(TestIdentifier test) {
+        Optional<TestSource> source = test.getSource();
+        if (source.isPresent() && source.get() instanceof MethodSource methodSource) {
+            try {
+                Method method = methodSource.getJavaMethod();
+                return Optional.ofNullable(method.getAnnotation(Hint.class));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first line of a failure: what an assertion said, or the exception and its message. */
+    private static String describe(Throwable thrown) {
+        String text = thrown instanceof AssertionError || thrown instanceof org.opentest4j.TestAbortedException
+                ? String.valueOf(thrown.getMessage())
+                : thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage())
+                        + where(thrown);
+        return text;
+    }
+
+    /** Where in the learner's code an unexpected exception came from. */
+    private static String where(Throwable thrown) {
+        for (StackTraceElement e : thrown.getStackTrace()) {
+            String cls = e.getClassName();
+            if (!cls.startsWith("java.") && !cls.startsWith("jdk.") && !cls.startsWith("grading.")
+                    && !cls.startsWith("org.junit.")) {
+                return " (at " + e.getFileName() + ":" + e.getLineNumber() + ")";
+            }
+        }
+        return "";
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.replace('\t', ' ').replace("\r", "").replace("\n", " | ");
+    }
+
+    enum Status { PASSED, FAILED, NOT_STARTED, NOT_RUN }
+
+    private record Result(int stage, Status status, String test, String message, String hint, String read) {
+    }
+}

@@ -1,0 +1,45 @@
+package grading.support;
+
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+
+/**
+ * Chooses the tests of a run: in a learner's run, the graded tests of stages 1..N
+ * ({@code -Dstage=N}); in the kit check, everything (reference) or every graded test
+ * (untouched exercises). Registered through {@code META-INF/services}.
+ */
+public final class StageFilter implements PostDiscoveryFilter {
+    @Override
+    public FilterResult apply(TestDescriptor descriptor) {
+        if (!descriptor.isTest()) {
+            return FilterResult.included("container");
+        }
+        int stage = stageOf(descriptor);
+        boolean kitTest = descriptor.getTags().contains(TestTag.create("kit"));
+        return switch (Mode.current()) {
+            case STRICT -> FilterResult.included("kit check runs everything");
+            case UNSOLVED -> kitTest ? FilterResult.excluded("kit test") : FilterResult.included("graded");
+            case GRADE -> {
+                if (kitTest) {
+                    yield FilterResult.excluded("kit tests belong to the kit check");
+                }
+                yield stage <= Mode.lastStage() ? FilterResult.included("stage " + stage)
+                        : FilterResult.excluded("stage " + stage + " is after -Dstage=" + Mode.lastStage());
+            }
+        };
+    }
+
+    /** The stage of a test from its {@code stageNN} tag (on it or a parent), or 0 if it has none. */
+    public static int stageOf(TestDescriptor descriptor) {
+        for (TestDescriptor d = descriptor; d != null; d = d.getParent().orElse(null)) {
+            for (TestTag tag : d.getTags()) {
+                if (tag.getName().matches("stage\\d+")) {
+                    return Integer.parseInt(tag.getName().substring(5));
+                }
+            }
+        }
+        return 0;
+    }
+}

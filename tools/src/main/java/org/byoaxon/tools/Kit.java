@@ -1,0 +1,244 @@
+package org.byoaxon.tools;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The kit's own commands, run through Maven (see README.adoc):
+ * <ul>
+ *   <li>{@code generate ROOT}: write exercises/ from solutions/ (maintainers);</li>
+ *   <li>{@code check ROOT}: fail if the committed exercises/ differ from a fresh generation;</li>
+ *   <li>{@code catch-up ROOT N}: give a learner the reference code of stages 1..N-1, keeping
+ *       their own work in later stages and backing up every file it changes;</li>
+ *   <li>{@code views ROOT OUT}: write the exercise and solution trees, documentation tags
+ *       kept, for the handbook to include from.</li>
+ * </ul>
+ */
+public final class Kit {
+    private static final String SOLUTIONS = "solutions/src/main/java";
+    private static final String EXERCISES = "exercises/src/main/java";
+
+    private final Path root;
+
+    private Kit(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            fail("usage: Kit generate|check|catch-up|views ROOT [STAGE|OUT]");
+        }
+        Kit kit = new Kit(Path.of(args[1]));
+        try {
+            switch (args[0]) {
+                case "generate" -> kit.generate();
+                case "check" -> kit.check();
+                case "catch-up" -> kit.catchUp(args.length > 2 ? args[2] : "");
+                case "views" -> kit.views(Path.of(args[2]));
+                default -> fail("unknown command " + args[0] + ": use generate, check, catch-up or views");
+            }
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    /** Writes exercises/ afresh from solutions/. */
+    void generate() {
+        Map<String, String> wanted = exercises(1);
+        Path target = root.resolve(EXERCISES);
+        for (String stale : existing(target)) {
+            if (!wanted.containsKey(stale)) {
+                delete(target.resolve(stale));
+            }
+        }
+        int written = 0;
+        for (var entry : wanted.entrySet()) {
+            if (!entry.getValue().equals(readOrNull(target.resolve(entry.getKey())))) {
+                write(target.resolve(entry.getKey()), entry.getValue());
+                written++;
+            }
+        }
+        System.out.println("Generated exercises/ from solutions/: " + wanted.size() + " files, " + written + " changed.");
+    }
+
+    /** Fails when exercises/ is not what generate would write. */
+    void check() {
+        Map<String, String> wanted = exercises(1);
+        Path target = root.resolve(EXERCISES);
+        TreeSet<String> problems = new TreeSet<>();
+        for (var entry : wanted.entrySet()) {
+            if (!entry.getValue().equals(readOrNull(target.resolve(entry.getKey())))) {
+                problems.add(EXERCISES + "/" + entry.getKey() + " differs from its generated version");
+            }
+        }
+        for (String extra : existing(target)) {
+            if (!wanted.containsKey(extra)) {
+                problems.add(EXERCISES + "/" + extra + " has no counterpart in solutions/");
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(System.err::println);
+            fail("exercises/ is out of date with solutions/: regenerate it with "
+                    + "./mvnw -q -pl tools compile exec:java@generate and commit the result.");
+        }
+        System.out.println("exercises/ matches a fresh generation from solutions/ (" + wanted.size() + " files).");
+    }
+
+    /** Puts the reference code of stages below {@code stageText} into the learner's exercises. */
+    void catchUp(String stageText) {
+        int stage = parseStage(stageText);
+        Path target = root.resolve(EXERCISES);
+        Path backup = root.resolve(".kit/backups")
+                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        List<String> changed = new ArrayList<>();
+        List<String> replacedWhole = new ArrayList<>();
+        for (String relative : solutionFiles()) {
+            SourceFile solution = SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative)));
+            Path learnerPath = target.resolve(relative);
+            String learner = readOrNull(learnerPath);
+            String caughtUp;
+            if (learner == null) {
+                caughtUp = Render.render(solution, stage, false, Map.of());
+            } else {
+                List<List<String>> theirs = Merge.regions(solution, List.of(learner.split("\n", -1)));
+                if (theirs == null) {
+                    caughtUp = Render.render(solution, stage, false, Map.of());
+                    replacedWhole.add(EXERCISES + "/" + relative);
+                } else {
+                    Map<Integer, List<String>> kept = new HashMap<>();
+                    List<Segment.Region> regions = solution.regions();
+                    for (int i = 0; i < regions.size(); i++) {
+                        if (regions.get(i).stage() >= stage) {
+                            kept.put(i, theirs.get(i));
+                        }
+                    }
+                    caughtUp = Render.render(solution, stage, false, kept);
+                }
+            }
+            if (!caughtUp.equals(learner)) {
+                if (learner != null) {
+                    write(backup.resolve(EXERCISES).resolve(relative), learner);
+                }
+                write(learnerPath, caughtUp);
+                changed.add(EXERCISES + "/" + relative);
+            }
+        }
+        if (changed.isEmpty()) {
+            System.out.println("Nothing to do: stages 1.." + (stage - 1) + " already hold the reference code.");
+            return;
+        }
+        System.out.println("Caught up: stages 1.." + (stage - 1) + " now hold the reference code, and your own code"
+                + " for stage " + stage + " and later is kept.");
+        changed.forEach(path -> System.out.println("  changed " + path));
+        System.out.println("Your previous versions of these files are saved in " + root.relativize(backup) + "/.");
+        if (!replacedWhole.isEmpty()) {
+            System.out.println("These files had changes outside the places marked TODO, so they were replaced whole;"
+                    + " copy back what you need from the backup:");
+            replacedWhole.forEach(path -> System.out.println("  " + path));
+        }
+        System.out.println("Next: ./mvnw test -Dstage=" + stage);
+    }
+
+    /** Writes the two trees the handbook includes code from. */
+    void views(Path out) {
+        for (String relative : solutionFiles()) {
+            SourceFile file = SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative)));
+            write(out.resolve("exercises").resolve(relative), Render.render(file, 1, true, Map.of()));
+            write(out.resolve("solutions").resolve(relative), Render.render(file, Integer.MAX_VALUE, true, Map.of()));
+        }
+    }
+
+    private int parseStage(String text) {
+        int last = solutionFiles().stream()
+                .map(relative -> SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative))))
+                .flatMap(file -> file.regions().stream())
+                .mapToInt(Segment.Region::stage).max().orElse(1);
+        try {
+            int stage = Integer.parseInt(text.trim());
+            if (stage >= 1 && stage <= last) {
+                return stage;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("catch-up needs the stage you want to start, a number from 2 to " + last
+                + ": for example -Dstage=4 gives you working stages 1 to 3.");
+    }
+
+    /** The exercise text of every solution file, by path relative to the source root. */
+    private Map<String, String> exercises(int solvedBelow) {
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (String relative : solutionFiles()) {
+            String text = read(root.resolve(SOLUTIONS).resolve(relative));
+            files.put(relative, relative.endsWith(".java")
+                    ? Render.render(SourceFile.parse(SOLUTIONS + "/" + relative, text), solvedBelow, false, Map.of())
+                    : text);
+        }
+        return files;
+    }
+
+    private List<String> solutionFiles() {
+        List<String> files = existing(root.resolve(SOLUTIONS));
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no sources under " + root.resolve(SOLUTIONS)
+                    + ": run this from the kit's top folder");
+        }
+        return files;
+    }
+
+    private static List<String> existing(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readOrNull(Path path) {
+        return Files.isRegularFile(path) ? read(path) : null;
+    }
+
+    private static void write(Path path, String text) {
+        try {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.delete(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void fail(String sentence) {
+        System.err.println(sentence);
+        System.exit(1);
+    }
+}

@@ -1,0 +1,114 @@
+package org.byoaxon.tools;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a parsed solution file back into text: as an exercise, as a solution, or anything between. */
+final class Render {
+    private static final String TODO_IMPORT = "import axon.Todo;";
+
+    private Render() {
+    }
+
+    /** The untouched exercise of a region: its TODO comment, then its skeleton or a {@code throw new Todo}. */
+    static List<String> stub(Segment.Region region) {
+        List<String> lines = new ArrayList<>();
+        lines.add(region.indent() + "// TODO stage " + region.stage() + ": " + region.task());
+        if (region.skeleton() != null) {
+            lines.addAll(region.skeleton());
+        } else {
+            lines.add(region.indent() + "throw new Todo(" + region.stage() + ");");
+        }
+        return lines;
+    }
+
+    /**
+     * Renders a file.
+     *
+     * @param solvedBelow regions of a stage below this number get their answer, the others their stub
+     * @param keepDocTags whether documentation tag lines stay in (the handbook's views) or go (learners' files)
+     * @param kept        region index to lines that replace the region whatever its stage (a learner's work)
+     */
+    static String render(SourceFile file, int solvedBelow, boolean keepDocTags, Map<Integer, List<String>> kept) {
+        List<String> out = new ArrayList<>();
+        int index = 0;
+        for (Segment segment : file.segments) {
+            switch (segment) {
+                case Segment.Shared shared -> out.addAll(shared.lines());
+                case Segment.Region region -> {
+                    if (kept.containsKey(index)) {
+                        out.addAll(kept.get(index));
+                    } else if (region.stage() < solvedBelow) {
+                        out.addAll(region.answer());
+                    } else {
+                        out.addAll(stub(region));
+                    }
+                    index++;
+                }
+            }
+        }
+        if (!keepDocTags) {
+            out.removeIf(line -> SourceFile.DOC_TAG.matcher(line).matches());
+        }
+        addTodoImport(out);
+        return String.join("\n", out);
+    }
+
+    /** The shared lines before, between and after the regions, as a learner's file has them. */
+    static List<List<String>> sharedChunks(SourceFile file) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (Segment segment : file.segments) {
+            if (segment instanceof Segment.Shared shared) {
+                List<String> lines = new ArrayList<>(shared.lines());
+                lines.removeIf(line -> SourceFile.DOC_TAG.matcher(line).matches());
+                chunks.add(lines);
+            }
+        }
+        return chunks;
+    }
+
+    /** Outside package axon, code that throws Todo needs to import it; it goes where a sorted import list has it. */
+    private static void addTodoImport(List<String> lines) {
+        boolean inAxon = lines.contains("package axon;");
+        boolean throwsTodo = lines.stream().anyMatch(line -> line.contains("new Todo("));
+        if (inAxon || !throwsTodo || lines.contains(TODO_IMPORT)) {
+            return;
+        }
+        int packageLine = -1;
+        int lastImport = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("package ")) {
+                packageLine = i;
+            } else if (line.startsWith("import ") && !line.startsWith("import static ")) {
+                if (line.compareTo(TODO_IMPORT) > 0) {
+                    lines.add(i, TODO_IMPORT);
+                    return;
+                }
+                lastImport = i;
+            }
+        }
+        if (lastImport >= 0) {
+            lines.add(lastImport + 1, TODO_IMPORT);
+        } else {
+            lines.add(packageLine + 1, "");
+            lines.add(packageLine + 2, TODO_IMPORT);
+        }
+    }
+
+    /** The learner's file without the import the generator adds, so that it can be matched to the shared chunks. */
+    static List<String> withoutTodoImport(List<String> lines) {
+        List<String> copy = new ArrayList<>(lines);
+        int at = copy.indexOf(TODO_IMPORT);
+        if (at < 0) {
+            return copy;
+        }
+        copy.remove(at);
+        boolean otherImports = copy.stream().anyMatch(line -> line.startsWith("import "));
+        if (!otherImports && at > 0 && copy.get(at - 1).isEmpty() && at < copy.size() && copy.get(at).isEmpty()) {
+            copy.remove(at - 1);
+        }
+        return copy;
+    }
+}

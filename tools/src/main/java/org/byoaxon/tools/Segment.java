@@ -1,0 +1,25 @@
+package org.byoaxon.tools;
+
+import java.util.List;
+
+/** A piece of a solution source file: text that every tree shares, or a region a learner writes. */
+sealed interface Segment {
+
+    /** Lines that are the same in solutions and exercises. */
+    record Shared(List<String> lines) implements Segment {
+    }
+
+    /**
+     * A region marked {@code // >>> stage N: task} ... {@code // <<< stage N}.
+     *
+     * @param stage    the stage that asks the learner to write it
+     * @param task     what to write, shown in the exercise's TODO comment
+     * @param indent   the indentation of the opening marker
+     * @param answer   the reference code (the lines that are not skeleton lines)
+     * @param skeleton the lines the exercise starts with, or null to throw a Todo
+     * @param line     the line number of the opening marker, for error messages
+     */
+    record Region(int stage, String task, String indent, List<String> answer, List<String> skeleton, int line)
+            implements Segment {
+    }
+}
