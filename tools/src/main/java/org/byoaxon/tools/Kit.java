@@ -30,7 +30,7 @@ public final class Kit {
 
     private final Path root;
 
-    private Kit(Path root) {
+    Kit(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
@@ -73,6 +73,17 @@ public final class Kit {
 
     /** Fails when exercises/ is not what generate would write. */
     void check() {
+        List<String> problems = differences();
+        if (!problems.isEmpty()) {
+            problems.forEach(System.err::println);
+            fail("exercises/ is out of date with solutions/: regenerate it with "
+                    + "./mvnw -q -pl tools compile exec:java@generate and commit the result.");
+        }
+        System.out.println("exercises/ matches a fresh generation from solutions/.");
+    }
+
+    /** What differs between exercises/ and a fresh generation, one sentence per file. */
+    List<String> differences() {
         Map<String, String> wanted = exercises(1);
         Path target = root.resolve(EXERCISES);
         TreeSet<String> problems = new TreeSet<>();
@@ -86,12 +97,7 @@ public final class Kit {
                 problems.add(EXERCISES + "/" + extra + " has no counterpart in solutions/");
             }
         }
-        if (!problems.isEmpty()) {
-            problems.forEach(System.err::println);
-            fail("exercises/ is out of date with solutions/: regenerate it with "
-                    + "./mvnw -q -pl tools compile exec:java@generate and commit the result.");
-        }
-        System.out.println("exercises/ matches a fresh generation from solutions/ (" + wanted.size() + " files).");
+        return List.copyOf(problems);
     }
 
     /** Puts the reference code of stages below {@code stageText} into the learner's exercises. */

@@ -1,0 +1,136 @@
+package org.byoaxon.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GeneratorTest {
+    static final String SOLUTION = String.join("\n",
+            "package demo;",
+            "",
+            "import java.util.List;",
+            "",
+            "public class Demo {",
+            "    // tag::fields[]",
+            "    // >>> stage 1: the fields",
+            "    //|",
+            "    private int count;",
+            "    // <<< stage 1",
+            "    // end::fields[]",
+            "",
+            "    int next() {",
+            "        // >>> stage 2: count up",
+            "        return ++count;",
+            "        // <<< stage 2",
+            "    }",
+            "",
+            "    List<String> names() {",
+            "        // >>> stage 3: no names yet",
+            "        //| return List.of();",
+            "        return List.of(\"a\");",
+            "        // <<< stage 3",
+            "    }",
+            "}",
+            "");
+
+    static String render(int solvedBelow, boolean tags) {
+        return Render.render(SourceFile.parse("Demo.java", SOLUTION), solvedBelow, tags, Map.of());
+    }
+
+    @Test
+    @DisplayName("an exercise has a TODO comment and a throw, a skeleton, or nothing, in place of each region")
+    void exerciseStubsEveryRegion() {
+        String exercise = render(1, false);
+        assertTrue(exercise.contains("    // TODO stage 1: the fields\n\n    int next()"), exercise);
+        assertTrue(exercise.contains("        // TODO stage 2: count up\n        throw new Todo(2);\n    }"), exercise);
+        assertTrue(exercise.contains("        // TODO stage 3: no names yet\n        return List.of();\n    }"), exercise);
+        assertTrue(!exercise.contains(">>>") && !exercise.contains("<<<") && !exercise.contains("tag::")
+                && !exercise.contains("++count"), exercise);
+        assertTrue(exercise.contains("import axon.Todo;\nimport java.util.List;"), "Todo is imported in order: " + exercise);
+    }
+
+    @Test
+    @DisplayName("regions of stages below the threshold get the reference code, and views keep doc tags")
+    void thresholdAndViews() {
+        String caughtUp = render(3, false);
+        assertTrue(caughtUp.contains("private int count;") && caughtUp.contains("return ++count;"), caughtUp);
+        assertTrue(caughtUp.contains("// TODO stage 3") && !caughtUp.contains("import axon.Todo;"), caughtUp);
+        String view = render(Integer.MAX_VALUE, true);
+        assertTrue(view.contains("// tag::fields[]") && view.contains("return List.of(\"a\");")
+                && !view.contains("//|") && !view.contains(">>>"), view);
+    }
+
+    @Test
+    @DisplayName("malformed markers are errors that name the file and line")
+    void malformedMarkers() {
+        var unclosed = assertThrows(IllegalArgumentException.class,
+                () -> SourceFile.parse("A.java", "x\n// >>> stage 1: a\ny\n"));
+        assertTrue(unclosed.getMessage().contains("A.java:2"), unclosed.getMessage());
+        var mismatched = assertThrows(IllegalArgumentException.class,
+                () -> SourceFile.parse("A.java", "// >>> stage 1: a\n// <<< stage 2\n"));
+        assertTrue(mismatched.getMessage().contains("A.java:2"), mismatched.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> SourceFile.parse("A.java", "// >>> stage 1: a\n// >>> stage 1: b\n// <<< stage 1\n"));
+        assertThrows(IllegalArgumentException.class, () -> SourceFile.parse("A.java", "// <<< stage 1\n"));
+    }
+
+    @Test
+    @DisplayName("merge finds a learner's code in each region, and gives up when code outside the regions changed")
+    void mergeFindsRegions() {
+        SourceFile file = SourceFile.parse("Demo.java", SOLUTION);
+        String learner = render(1, false).replace("throw new Todo(2);", "count = count + 1;\n        return count;");
+        List<List<String>> regions = Merge.regions(file, List.of(learner.split("\n", -1)));
+        assertEquals(List.of("        // TODO stage 2: count up", "        count = count + 1;", "        return count;"),
+                regions.get(1));
+        String edited = learner.replace("int next() {", "int next( ) {");
+        assertNull(Merge.regions(file, List.of(edited.split("\n", -1))));
+    }
+
+    @Test
+    @DisplayName("catch-up solves earlier stages, keeps the learner's later work, and backs up what it changes")
+    void catchUpKeepsLaterWork(@TempDir Path root) throws IOException {
+        Path solutions = root.resolve("solutions/src/main/java/demo/Demo.java");
+        Path exercises = root.resolve("exercises/src/main/java/demo/Demo.java");
+        Files.createDirectories(solutions.getParent());
+        Files.createDirectories(exercises.getParent());
+        Files.writeString(solutions, SOLUTION);
+        String mine = render(1, false).replace("return List.of();", "return List.of(\"mine\");");
+        Files.writeString(exercises, mine);
+
+        new Kit(root).catchUp("3");
+
+        String after = Files.readString(exercises);
+        assertTrue(after.contains("private int count;") && after.contains("return ++count;"), after);
+        assertTrue(after.contains("return List.of(\"mine\");"), "the learner's stage-3 code must be kept: " + after);
+        try (Stream<Path> backups = Files.walk(root.resolve(".kit/backups"))) {
+            List<Path> saved = backups.filter(p -> p.getFileName().toString().equals("Demo.java")).toList();
+            assertEquals(1, saved.size());
+            assertEquals(mine, Files.readString(saved.getFirst()), "the backup must hold the learner's version");
+        }
+    }
+
+    @Test
+    @DisplayName("generate then check: a fresh generation passes, an edited exercise does not")
+    void generateThenCheck(@TempDir Path root) throws IOException {
+        Path solutions = root.resolve("solutions/src/main/java/demo/Demo.java");
+        Files.createDirectories(solutions.getParent());
+        Files.writeString(solutions, SOLUTION);
+        Kit kit = new Kit(root);
+        kit.generate();
+        assertEquals(render(1, false), Files.readString(root.resolve("exercises/src/main/java/demo/Demo.java")));
+        assertTrue(kit.differences().isEmpty());
+        Files.writeString(root.resolve("exercises/src/main/java/demo/Demo.java"), "changed");
+        assertEquals(1, kit.differences().size());
+    }
+}
