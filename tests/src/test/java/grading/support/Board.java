@@ -72,8 +72,12 @@ public final class Board {
                 out.append("done (").append(passed).append(" of ").append(mine.size()).append(")\n");
             } else if (passed == 0 && failed == 0 && notStarted > 0) {
                 out.append("not started\n");
+            } else if (passed + failed + notStarted == 0) {
+                out.append("not run: an earlier test never finished\n");
             } else {
-                out.append(passed).append(" of ").append(mine.size()).append(" tests pass\n");
+                long notRun = mine.size() - passed - failed - notStarted;
+                out.append(passed).append(" of ").append(mine.size()).append(" tests pass")
+                        .append(notRun > 0 ? " (" + notRun + " not run)" : "").append('\n');
             }
             if (!done && firstUnfinished == 0) {
                 firstUnfinished = stage;
