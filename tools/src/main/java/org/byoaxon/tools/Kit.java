@@ -167,8 +167,7 @@ public final class Kit {
     private int parseStage(String text) {
         int last = solutionFiles().stream()
                 .map(relative -> SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative))))
-                .flatMap(file -> file.regions().stream())
-                .mapToInt(Segment.Region::stage).max().orElse(1);
+                .flatMapToInt(SourceFile::stages).max().orElse(1);
         try {
             int stage = Integer.parseInt(text.trim());
             if (stage >= 1 && stage <= last) {

@@ -39,10 +39,8 @@ final class Render {
                 case Segment.Region region -> {
                     if (kept.containsKey(index)) {
                         out.addAll(kept.get(index));
-                    } else if (region.stage() < solvedBelow) {
-                        out.addAll(region.answer());
                     } else {
-                        out.addAll(stub(region));
+                        out.addAll(region(region, solvedBelow));
                     }
                     index++;
                 }
@@ -53,6 +51,21 @@ final class Render {
         }
         addTodoImport(out);
         return String.join("\n", out);
+    }
+
+    /** A region's lines: its answer (with nested regions rendered the same way) or its stub. */
+    private static List<String> region(Segment.Region region, int solvedBelow) {
+        if (region.stage() >= solvedBelow) {
+            return stub(region);
+        }
+        List<String> lines = new ArrayList<>();
+        for (Segment segment : region.answer()) {
+            switch (segment) {
+                case Segment.Shared shared -> lines.addAll(shared.lines());
+                case Segment.Region inner -> lines.addAll(region(inner, solvedBelow));
+            }
+        }
+        return lines;
     }
 
     /** The shared lines before, between and after the regions, as a learner's file has them. */

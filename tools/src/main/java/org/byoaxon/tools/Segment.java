@@ -15,11 +15,11 @@ sealed interface Segment {
      * @param stage    the stage that asks the learner to write it
      * @param task     what to write, shown in the exercise's TODO comment
      * @param indent   the indentation of the opening marker
-     * @param answer   the reference code (the lines that are not skeleton lines)
+     * @param answer   the reference code: shared lines, and regions of later stages nested in it
      * @param skeleton the lines the exercise starts with, or null to throw a Todo
      * @param line     the line number of the opening marker, for error messages
      */
-    record Region(int stage, String task, String indent, List<String> answer, List<String> skeleton, int line)
+    record Region(int stage, String task, String indent, List<Segment> answer, List<String> skeleton, int line)
             implements Segment {
     }
 }

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * // <<< stage 3
  * </pre>
  * A region without skeleton lines becomes {@code throw new Todo(3);} in the exercise,
- * so it must be the end of a method body. Documentation tags
+ * so it must be the end of a method body. A region may hold regions of later stages: a
+ * method written in one stage and changed in a later one. They show up in an exercise
+ * only once the region around them is solved (after a catch-up). Documentation tags
  * ({@code // tag::name[]}, {@code // end::name[]}) may appear anywhere.
  */
 final class SourceFile {
@@ -35,62 +37,103 @@ final class SourceFile {
 
     /** Splits a file's text into segments; a malformed marker is an error naming the file and line. */
     static SourceFile parse(String path, String text) {
-        List<Segment> segments = new ArrayList<>();
-        List<String> shared = new ArrayList<>();
         String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher open = OPEN.matcher(lines[i]);
-            if (CLOSE.matcher(lines[i]).matches()) {
-                throw new IllegalArgumentException(path + ":" + (i + 1) + ": '// <<<' without a matching '// >>>'");
-            }
-            if (!open.matches()) {
-                shared.add(lines[i]);
-                continue;
-            }
-            int stage = Integer.parseInt(open.group(2));
-            int start = i;
-            List<String> answer = new ArrayList<>();
-            List<String> skeleton = null;
-            for (i++; ; i++) {
-                if (i == lines.length) {
-                    throw new IllegalArgumentException(path + ":" + (start + 1) + ": region for stage " + stage
-                            + " is never closed with '// <<< stage " + stage + "'");
-                }
-                Matcher close = CLOSE.matcher(lines[i]);
-                if (close.matches()) {
-                    if (Integer.parseInt(close.group(1)) != stage) {
-                        throw new IllegalArgumentException(path + ":" + (i + 1) + ": closes stage " + close.group(1)
-                                + " but the open region (line " + (start + 1) + ") is stage " + stage);
-                    }
-                    break;
-                }
-                if (OPEN.matcher(lines[i]).matches()) {
-                    throw new IllegalArgumentException(path + ":" + (i + 1) + ": regions cannot nest (the region of line "
-                            + (start + 1) + " is still open)");
-                }
-                Matcher skel = SKELETON.matcher(lines[i]);
-                if (skel.matches()) {
-                    if (skeleton == null) {
-                        skeleton = new ArrayList<>();
-                    }
-                    String rest = skel.group(2);
-                    skeleton.add(rest == null ? "" : skel.group(1) + rest);
-                } else {
-                    answer.add(lines[i]);
-                }
-            }
-            if (skeleton != null && skeleton.equals(List.of(""))) {
-                skeleton = List.of(); // a lone "//|" means: the exercise starts with nothing here
-            }
-            segments.add(new Segment.Shared(shared));
-            shared = new ArrayList<>();
-            segments.add(new Segment.Region(stage, open.group(3).trim(), open.group(1), answer, skeleton, start + 1));
-        }
-        segments.add(new Segment.Shared(shared));
+        int[] position = {0};
+        List<Segment> segments = parseUntil(path, lines, position, 0, 0);
         return new SourceFile(path, segments);
     }
 
-    /** The regions of this file, in order. */
+    /**
+     * Parses from {@code position[0]} up to the close of the enclosing region of stage
+     * {@code closing} (0: up to the end of the file), which is consumed.
+     */
+    private static List<Segment> parseUntil(String path, String[] lines, int[] position, int closing, int openedAt) {
+        List<Segment> segments = new ArrayList<>();
+        List<String> shared = new ArrayList<>();
+        for (; position[0] < lines.length; position[0]++) {
+            int i = position[0];
+            Matcher close = CLOSE.matcher(lines[i]);
+            if (close.matches()) {
+                int stage = Integer.parseInt(close.group(1));
+                if (closing == 0) {
+                    throw new IllegalArgumentException(path + ":" + (i + 1) + ": '// <<<' without a matching '// >>>'");
+                }
+                if (stage != closing) {
+                    throw new IllegalArgumentException(path + ":" + (i + 1) + ": closes stage " + stage
+                            + " but the open region (line " + openedAt + ") is stage " + closing);
+                }
+                segments.add(new Segment.Shared(shared));
+                return segments;
+            }
+            Matcher open = OPEN.matcher(lines[i]);
+            if (open.matches()) {
+                int stage = Integer.parseInt(open.group(2));
+                if (closing != 0 && stage <= closing) {
+                    throw new IllegalArgumentException(path + ":" + (i + 1) + ": a region nested in the stage-"
+                            + closing + " region of line " + openedAt + " must be of a later stage");
+                }
+                segments.add(new Segment.Shared(shared));
+                shared = new ArrayList<>();
+                position[0]++;
+                List<Segment> body = parseUntil(path, lines, position, stage, i + 1);
+                segments.add(region(body, stage, open.group(3).trim(), open.group(1), i + 1));
+                continue;
+            }
+            if (closing != 0 && SKELETON.matcher(lines[i]).matches()) {
+                shared.add(lines[i]); // sorted out by region() below
+                continue;
+            }
+            shared.add(lines[i]);
+        }
+        if (closing != 0) {
+            throw new IllegalArgumentException(path + ":" + openedAt + ": region for stage " + closing
+                    + " is never closed with '// <<< stage " + closing + "'");
+        }
+        segments.add(new Segment.Shared(shared));
+        return segments;
+    }
+
+    /** Builds a region, taking its skeleton lines ({@code //|}) out of its direct body. */
+    private static Segment.Region region(List<Segment> body, int stage, String task, String indent, int line) {
+        List<Segment> answer = new ArrayList<>();
+        List<String> skeleton = null;
+        for (Segment segment : body) {
+            if (segment instanceof Segment.Shared(List<String> lines)) {
+                List<String> kept = new ArrayList<>();
+                for (String text : lines) {
+                    Matcher skel = SKELETON.matcher(text);
+                    if (skel.matches()) {
+                        if (skeleton == null) {
+                            skeleton = new ArrayList<>();
+                        }
+                        skeleton.add(skel.group(2) == null ? "" : skel.group(1) + skel.group(2));
+                    } else {
+                        kept.add(text);
+                    }
+                }
+                answer.add(new Segment.Shared(kept));
+            } else {
+                answer.add(segment);
+            }
+        }
+        if (skeleton != null && skeleton.equals(List.of(""))) {
+            skeleton = List.of(); // a lone "//|" means: the exercise starts with nothing here
+        }
+        return new Segment.Region(stage, task, indent, answer, skeleton, line);
+    }
+
+    /** The stage of every region in this file, nested ones included. */
+    java.util.stream.IntStream stages() {
+        return stagesIn(segments);
+    }
+
+    private static java.util.stream.IntStream stagesIn(List<Segment> segments) {
+        return segments.stream().filter(s -> s instanceof Segment.Region).map(s -> (Segment.Region) s)
+                .flatMapToInt(r -> java.util.stream.IntStream.concat(java.util.stream.IntStream.of(r.stage()),
+                        stagesIn(r.answer())));
+    }
+
+    /** The top-level regions of this file, in order. */
     List<Segment.Region> regions() {
         return segments.stream().filter(s -> s instanceof Segment.Region).map(s -> (Segment.Region) s).toList();
     }

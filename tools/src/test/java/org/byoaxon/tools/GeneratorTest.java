@@ -72,6 +72,37 @@ class GeneratorTest {
     }
 
     @Test
+    @DisplayName("a region nested in an earlier stage's region shows up only once the outer one is solved")
+    void nestedRegions() {
+        String source = String.join("\n",
+                "package axon;",
+                "class A {",
+                "    boolean step() {",
+                "        // >>> stage 2: the cycle",
+                "        int x = 1;",
+                "        // >>> stage 6: sleepers",
+                "        //| boolean asleep = false;",
+                "        boolean asleep = x > 0;",
+                "        // <<< stage 6",
+                "        return asleep;",
+                "        // <<< stage 2",
+                "    }",
+                "}");
+        SourceFile file = SourceFile.parse("A.java", source);
+        String exercise = Render.render(file, 1, false, Map.of());
+        assertTrue(exercise.contains("// TODO stage 2: the cycle\n        throw new Todo(2);") && !exercise.contains("stage 6"),
+                exercise);
+        String atSix = Render.render(file, 6, false, Map.of());
+        assertTrue(atSix.contains("int x = 1;\n        // TODO stage 6: sleepers\n        boolean asleep = false;\n        return asleep;"),
+                atSix);
+        String solved = Render.render(file, 7, false, Map.of());
+        assertTrue(solved.contains("boolean asleep = x > 0;") && !solved.contains("TODO"), solved);
+        assertEquals(6, file.stages().max().getAsInt());
+        assertThrows(IllegalArgumentException.class, () -> SourceFile.parse("B.java",
+                "// >>> stage 6: a\n// >>> stage 2: b\n// <<< stage 2\n// <<< stage 6\n"));
+    }
+
+    @Test
     @DisplayName("malformed markers are errors that name the file and line")
     void malformedMarkers() {
         var unclosed = assertThrows(IllegalArgumentException.class,
