@@ -25,7 +25,7 @@ import java.util.Objects;
  * <h2>Contract</h2>
  * <ul>
  *   <li>{@link #put(Object)} never refuses a message and never blocks. {@code null} is
- *       not a message.</li>
+ *       not a message. A message that lands in an inbox wakes the inbox's owner.</li>
  *   <li>{@link #take()} returns the oldest message stored here, or throws
  *       {@link EmptyBox} when there is none.</li>
  * </ul>

@@ -36,10 +36,35 @@ import java.util.Map;
  * The {@code while (dataReady(...)) { recv(...) }} loop is the one idiom for draining
  * an inbox: it handles everything that has arrived, then lets the others run.
  *
+ * <h2>Shutting down</h2>
+ * A component ends when its {@code step()} returns {@code false}. By convention it ends
+ * when it runs out of work or when a shutdown message ({@link Ipc}) arrives on
+ * {@code control}, and either way it passes a shutdown message on out of
+ * {@code signal}, so that the components wired after it end too. The idiom, the same in
+ * every component:
+ * <pre>{@code
+ * protected boolean step() {
+ *     while (dataReady("inbox")) {
+ *         ... handle recv("inbox") ...
+ *     }
+ *     if (shutdownRequested()) {
+ *         passShutdownOn();
+ *         return false;
+ *     }
+ *     pause();          // nothing to do: sleep until a message arrives
+ *     return true;
+ * }
+ * }</pre>
+ *
+ * <h2>Children</h2>
+ * A component can own others ({@link #addChild}), wire their boxes and activate them;
+ * when a child finishes, its parent is woken. Only such a parent, a chassis, may hold
+ * references to other components.
+ *
  * <h2>Contract</h2>
  * <ul>
  *   <li>Boxes are created when the component is constructed, one for each declared
- *       name, and never change afterwards.</li>
+ *       name; only outboxes added with {@link #addOutbox} come and go later.</li>
  *   <li>Asking for a box that is not declared throws {@link BoxNotFound}, naming the
  *       component and the box.</li>
  *   <li>{@code recv} on an empty inbox throws {@link EmptyBox}, naming both too.</li>
@@ -53,6 +78,9 @@ public abstract class Component extends Microprocess {
     private final Map<String, Box> inboxes = new LinkedHashMap<>();
     private final Map<String, Box> outboxes = new LinkedHashMap<>();
     private final List<Linkage> linkages = new ArrayList<>();
+    private final List<Component> children = new ArrayList<>();
+    /** The shutdown message that arrived on control, once one has. */
+    private Ipc shutdown;
 
     /** Creates a component with the boxes declared on its class and superclasses. */
     protected Component() {
@@ -78,6 +106,36 @@ public abstract class Component extends Microprocess {
     public Box outbox(String name) {
         // TODO stage 3: look the outbox up, like inbox(name)
         throw new Todo(3);
+    }
+
+    /**
+     * Adds an outbox while the component runs, for components whose wiring changes as
+     * they go, such as a fan-out that gains an outbox per subscriber.
+     *
+     * @throws IllegalArgumentException if an outbox of that name exists
+     */
+    protected Box addOutbox(String name, String description) {
+        if (outboxes.containsKey(name)) {
+            throw new IllegalArgumentException(name() + " already has an outbox called \"" + name + "\"");
+        }
+        Box box = new Box(this, name, description, false);
+        outboxes.put(name, box);
+        return box;
+    }
+
+    /** Removes an outbox added with {@link #addOutbox}, undoing its link if it has one. */
+    protected void removeOutbox(String name) {
+        Box box = outbox(name);
+        for (Linkage linkage : List.copyOf(linkages)) {
+            if (linkage.source() == box) {
+                linkage.unlink();
+                linkages.remove(linkage);
+            }
+        }
+        if (box.target() != null) {
+            throw new IllegalStateException(box + " is linked by someone else: they must unlink it first");
+        }
+        outboxes.remove(name);
     }
 
     /** All inboxes, in declaration order. */
@@ -140,6 +198,67 @@ public abstract class Component extends Microprocess {
     protected boolean anyReady() {
         // TODO stage 3: true when at least one inbox is not empty
         throw new Todo(3);
+    }
+
+    /**
+     * Takes every message waiting on {@code control} and says whether a shutdown message
+     * ({@link Ipc.ProducerFinished} or {@link Ipc.ShutdownMicroprocess}) has arrived, now
+     * or at an earlier call. Other messages on {@code control} are dropped. The message
+     * is kept for {@link #passShutdownOn()}; a {@code ShutdownMicroprocess} replaces a
+     * {@code ProducerFinished} kept before it, as the stronger request.
+     */
+    protected boolean shutdownRequested() {
+        // TODO stage 6: drain control; keep the shutdown message (ShutdownMicroprocess wins over ProducerFinished); say whether one has arrived
+        throw new Todo(6);
+    }
+
+    /** The shutdown message kept by {@link #shutdownRequested()}, or {@code null} if none has arrived. */
+    protected final Ipc shutdownMessage() {
+        return shutdown;
+    }
+
+    /**
+     * Sends the shutdown message that arrived on {@code control} out of {@code signal};
+     * if none arrived (the component ran out of work by itself), sends
+     * {@link Ipc.ProducerFinished}.
+     */
+    protected void passShutdownOn() {
+        send(shutdown != null ? shutdown : new Ipc.ProducerFinished(), "signal");
+    }
+
+    /**
+     * Adopts a child: this component will be woken when the child finishes. The child
+     * still has to be wired and activated.
+     */
+    protected void addChild(Component child) {
+        children.add(child);
+        child.whenFinished(this::wake);
+    }
+
+    /** Forgets a child and undoes every link this component made to or from its boxes. */
+    protected void removeChild(Component child) {
+        children.remove(child);
+        for (Linkage linkage : List.copyOf(linkages)) {
+            if (linkage.source().owner() == child || linkage.sink().owner() == child) {
+                linkage.unlink();
+                linkages.remove(linkage);
+            }
+        }
+    }
+
+    /** Removes the children that have finished; returns whether none is left. */
+    protected boolean childrenDone() {
+        for (Component child : List.copyOf(children)) {
+            if (child.isFinished()) {
+                removeChild(child);
+            }
+        }
+        return children.isEmpty();
+    }
+
+    /** This component's children, in the order they were added. */
+    public List<Component> children() {
+        return List.copyOf(children);
     }
 
     /**

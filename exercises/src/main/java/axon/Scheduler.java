@@ -2,7 +2,9 @@ package axon;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs microprocesses, one slice each in turn.
@@ -30,6 +32,12 @@ import java.util.List;
  *   <li>A microprocess whose {@code next()} returns {@code false} is not stepped again.</li>
  *   <li>If a step throws, the exception propagates out of {@link #run()} or
  *       {@link #runCycles(int)} unchanged.</li>
+ *   <li>A microprocess that paused during its step falls asleep: it is not stepped
+ *       again until it is woken, and then joins the next cycle like an arrival. When it
+ *       finishes, the actions registered with {@link Microprocess#whenFinished} run.</li>
+ *   <li>{@link #run()} returns when no microprocess is awake. If some are left asleep,
+ *       nothing can wake them any more: {@link #asleep()} lists them, and {@code run()}
+ *       says so on standard error.</li>
  *   <li>Each scheduler is independent: there is no global scheduler.</li>
  * </ul>
  * Not thread-safe: run it on one thread.
@@ -39,6 +47,9 @@ public class Scheduler extends Microprocess {
     private final ArrayDeque<Microprocess> runQueue = new ArrayDeque<>();
     /** Microprocesses activated since the current cycle began; they join the next one. */
     private final List<Microprocess> arrivals = new ArrayList<>();
+    /** Microprocesses that paused: not stepped until woken. Stage 6 fills it, in step(). */
+    private final Set<Microprocess> sleeping = new LinkedHashSet<>();
+    private final ServiceRegistry services = new ServiceRegistry();
 
     /** Creates an empty scheduler. */
     public Scheduler() {
@@ -49,12 +60,19 @@ public class Scheduler extends Microprocess {
         arrivals.add(microprocess);
     }
 
+    /** Called by {@link Microprocess#wake()} for a sleeping microprocess: it joins the next cycle. */
+    void wake(Microprocess microprocess) {
+        if (sleeping.remove(microprocess)) {
+            arrivals.add(microprocess);
+        }
+    }
+
     /**
      * Runs one cycle: first the arrivals join the end of the run queue, then every
      * microprocess in the queue is stepped once, in order, and those that finished
-     * are dropped.
+     * are dropped. From stage 6 on, those that paused during their step fall asleep.
      *
-     * @return {@code true} while any microprocess is left
+     * @return {@code true} while any microprocess is awake (so another cycle has work)
      */
     @Override
     protected boolean step() {
@@ -62,26 +80,46 @@ public class Scheduler extends Microprocess {
         throw new Todo(2);
     }
 
-    /** Runs cycles until no microprocess is left. */
+    /**
+     * Runs cycles until no microprocess is awake: all have finished, or the ones left
+     * are asleep with nothing to wake them.
+     */
     public void run() {
-        // TODO stage 2: run cycles until step() says nothing is left
-        throw new Todo(2);
+        while (step()) {
+            // each call of step() is one cycle
+        }
+        if (!sleeping.isEmpty()) {
+            List<String> names = sleeping.stream().limit(10).map(Microprocess::name).toList();
+            System.err.println(name() + ": run ended with " + sleeping.size() + " asleep and nothing left to wake them: "
+                    + String.join(", ", names) + (sleeping.size() > names.size() ? ", ..." : ""));
+        }
     }
 
     /**
      * Runs at most {@code cycles} cycles, fewer if every microprocess finishes.
      *
-     * @return {@code true} if microprocesses are still left
+     * @return {@code true} if microprocesses are still awake (so another cycle has work)
      */
     public boolean runCycles(int cycles) {
         // TODO stage 2: like run(), but stop after the given number of cycles
         throw new Todo(2);
     }
 
-    /** The microprocesses that have not finished, in the order they will next be stepped. */
+    /** The microprocesses that have not finished: those awake, in the order they will next be stepped, then those asleep. */
     public List<Microprocess> microprocesses() {
         List<Microprocess> all = new ArrayList<>(runQueue);
         all.addAll(arrivals);
+        all.addAll(sleeping);
         return all;
+    }
+
+    /** The services registered by the microprocesses of this scheduler. */
+    public ServiceRegistry services() {
+        return services;
+    }
+
+    /** The microprocesses that are asleep, in the order they fell asleep. */
+    public List<Microprocess> asleep() {
+        return List.copyOf(sleeping);
     }
 }

@@ -25,7 +25,7 @@ import java.util.Objects;
  * <h2>Contract</h2>
  * <ul>
  *   <li>{@link #put(Object)} never refuses a message and never blocks. {@code null} is
- *       not a message.</li>
+ *       not a message. A message that lands in an inbox wakes the inbox's owner.</li>
  *   <li>{@link #take()} returns the oldest message stored here, or throws
  *       {@link EmptyBox} when there is none.</li>
  * </ul>
@@ -93,6 +93,12 @@ public final class Box {
         // >>> stage 5: store the message in the last box of the chain of links, not here
         //| messages.addLast(message);
         sink.messages.addLast(message);
+        // >>> stage 6: a message that lands in an inbox wakes the inbox's owner
+        //|
+        if (sink.inbox) {
+            sink.owner.wake();
+        }
+        // <<< stage 6
         // <<< stage 5
     }
 

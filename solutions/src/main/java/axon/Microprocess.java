@@ -1,5 +1,7 @@
 package axon;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +35,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       after that {@code next()} returns {@code false} and never calls
  *       {@code step()} again.</li>
  * </ul>
+ *
+ * <h2>Sleeping</h2>
+ * A microprocess with nothing to do calls {@link #pause()} during its step. After that
+ * step the scheduler stops stepping it, until something calls {@link #wake()}: a message
+ * delivered to one of its inboxes, or the end of a child it watches. A wake-up that
+ * comes after {@code pause()} but before the step ends cancels the pause, so no wake-up
+ * is ever lost.
+ *
  * A microprocess is not thread-safe: one scheduler thread steps it.
  */
 public abstract class Microprocess {
@@ -41,6 +51,12 @@ public abstract class Microprocess {
     private final String name;
     private Scheduler scheduler;
     private boolean finished;
+    /** Where this microprocess is in falling asleep and waking up. */
+    private Sleep sleep = Sleep.AWAKE;
+    private final List<Runnable> finishActions = new ArrayList<>();
+
+    /** Awake; paused during this step (and not woken since); or asleep, out of the run queue. */
+    enum Sleep { AWAKE, PAUSING, ASLEEP }
 
     /** Creates a microprocess named after its class and a number, such as {@code Greeter#3}. */
     protected Microprocess() {
@@ -102,6 +118,70 @@ public abstract class Microprocess {
         }
         return again;
         // <<< stage 1
+    }
+
+    /**
+     * Asks not to be stepped again until woken. Call it during a step, when there is
+     * nothing to do: the pause takes effect when the step returns.
+     */
+    protected final void pause() {
+        // >>> stage 6: remember that this microprocess paused during this step (if it is awake)
+        if (sleep == Sleep.AWAKE) {
+            sleep = Sleep.PAUSING;
+        }
+        // <<< stage 6
+    }
+
+    /**
+     * Wakes this microprocess: if it is asleep, its scheduler steps it again from the
+     * next cycle on; if it paused during the current step, the pause is cancelled. Does
+     * nothing if it is awake or finished.
+     */
+    public final void wake() {
+        // >>> stage 6: cancel a pause; if asleep, become awake and hand this microprocess back with scheduler.wake(this)
+        if (finished) {
+            return;
+        }
+        if (sleep == Sleep.ASLEEP) {
+            sleep = Sleep.AWAKE;
+            scheduler.wake(this);
+        } else {
+            sleep = Sleep.AWAKE;
+        }
+        // <<< stage 6
+    }
+
+    /**
+     * Called by the scheduler after each step that did not finish: if the microprocess
+     * paused and was not woken since, it is now asleep.
+     *
+     * @return whether it fell asleep
+     */
+    boolean fallAsleep() {
+        // >>> stage 6: a microprocess that paused (and was not woken) is now asleep: return true; otherwise false
+        if (sleep == Sleep.PAUSING) {
+            sleep = Sleep.ASLEEP;
+            return true;
+        }
+        return false;
+        // <<< stage 6
+    }
+
+    /** Whether this microprocess has paused and not been woken since. */
+    public final boolean isPaused() {
+        return sleep != Sleep.AWAKE;
+    }
+
+    /** Registers something to run when this microprocess finishes, such as waking its parent. */
+    public final void whenFinished(Runnable action) {
+        finishActions.add(action);
+    }
+
+    /** Called by the scheduler when this microprocess has finished: runs the actions registered with {@link #whenFinished}. */
+    void finishedNow() {
+        for (Runnable action : List.copyOf(finishActions)) {
+            action.run();
+        }
     }
 
     /** Whether {@code step()} has returned {@code false} or thrown. */

@@ -56,7 +56,7 @@ public final class Board {
         int firstUnfinished = 0;
         for (int stage = 1; stage <= lastOfKit; stage++) {
             String title = stages.getProperty(stage + ".title", "");
-            out.append(String.format("  stage %2d  %-14s ", stage, title));
+            out.append(String.format("  stage %2d  %-23s ", stage, title));
             if (stage > lastGraded) {
                 out.append(" ".repeat(BAR + 2)).append(" later (-Dstage=").append(stage).append(")\n");
                 continue;

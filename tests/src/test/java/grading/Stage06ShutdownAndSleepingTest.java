@@ -1,0 +1,268 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Component;
+import axon.Ipc;
+import axon.Linkage;
+import axon.Scheduler;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import kamaelia.Collector;
+import kamaelia.PureTransformer;
+import kamaelia.Source;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Graded
+@Tag("stage06")
+@DisplayName("Stage 6: shutdown and sleeping")
+@OnTimeout("the run never ended: do sleeping components leave the run queue, and does every component pass"
+        + " shutdown on and return false?")
+class Stage06ShutdownAndSleepingTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("a component that pauses is not stepped again until something wakes it")
+    @Hint(value = "pause() marks the microprocess; after its step the scheduler asks fallAsleep() and, if"
+            + " true, moves it out of the run queue into the sleeping set.", read = "Pausing")
+    void pausedIsNotStepped() {
+        Scheduler scheduler = new Scheduler();
+        Sleepy sleepy = new Sleepy();
+        sleepy.activate(scheduler);
+        scheduler.runCycles(10);
+        assertEquals(1, sleepy.steps, "a paused component was stepped again without being woken");
+        assertTrue(sleepy.isPaused());
+        assertEquals(List.of(sleepy), scheduler.asleep());
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a message delivered to any of its inboxes wakes a sleeping component, which runs at the next cycle")
+    @Hint(value = "Box.put wakes the owner of the inbox the message lands in; wake() hands a sleeping"
+            + " microprocess back to its scheduler with scheduler.wake(this).", read = "Waking up")
+    void deliveryWakes() {
+        Scheduler scheduler = new Scheduler();
+        Sleepy sleepy = new Sleepy();
+        sleepy.activate(scheduler);
+        scheduler.runCycles(3);
+        sleepy.inbox("extra").put("wake up");
+        assertFalse(sleepy.isPaused(), "a delivery must wake the component at once");
+        scheduler.runCycles(3);
+        assertEquals(2, sleepy.steps, "a woken component must be stepped once, then sleep again");
+        assertEquals(List.of("wake up"), sleepy.received);
+        sleepy.inbox("control").put("and again");
+        scheduler.runCycles(3);
+        assertEquals(3, sleepy.steps, "a message on control must wake the component too");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a wake-up that comes after pause() in the same step is not lost")
+    @Hint(value = "wake() on a microprocess that paused during the current step cancels the pause, so"
+            + " fallAsleep() then returns false.", read = "Waking up")
+    void wakeAfterPauseInSameStep() {
+        Scheduler scheduler = new Scheduler();
+        List<String> log = new ArrayList<>();
+        Component selfWaking = new Component() {
+            private int steps;
+
+            @Override
+            protected boolean step() {
+                steps++;
+                log.add("step " + steps);
+                pause();
+                if (steps == 1) {
+                    send("note to self", "outbox");
+                }
+                while (dataReady("inbox")) {
+                    recv("inbox");
+                }
+                return true;
+            }
+        };
+        Linkage.link(selfWaking.outbox("outbox"), selfWaking.inbox("inbox"));
+        selfWaking.activate(scheduler);
+        scheduler.runCycles(5);
+        assertEquals(List.of("step 1", "step 2"), log,
+                "the message sent after pause() must keep the component awake for one more step");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("wake() on an awake or finished microprocess changes nothing")
+    @Hint(value = "Only a sleeping microprocess goes back to the scheduler; a finished one never does.",
+            read = "Waking up")
+    void wakeIsHarmless() {
+        Scheduler scheduler = new Scheduler();
+        Counting counting = new Counting(2);
+        counting.activate(scheduler);
+        counting.wake();
+        scheduler.run();
+        assertEquals(2, counting.steps);
+        counting.wake();
+        assertEquals(List.of(), scheduler.microprocesses(), "a finished microprocess was woken back into the scheduler");
+        scheduler.run();
+        assertEquals(2, counting.steps);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("run() ends when only sleepers are left, lists them in asleep() and names them on standard error")
+    @Hint(value = "step() returns false when nothing is awake; run() (given) then reports the sleeping set.",
+            read = "When everything sleeps")
+    void runEndsWithSleepers() {
+        Scheduler scheduler = new Scheduler();
+        Sleepy sleepy = new Sleepy();
+        Counting counting = new Counting(3);
+        sleepy.activate(scheduler);
+        counting.activate(scheduler);
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            scheduler.run();
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(3, counting.steps);
+        assertEquals(List.of(sleepy), scheduler.asleep());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(sleepy.name()),
+                "run() should name the sleeping component on standard error");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("a child that finishes wakes its parent")
+    @Hint(value = "When next() returns false the scheduler calls finishedNow(), which runs the actions"
+            + " registered with whenFinished: addChild registers the parent's wake().", read = "Children")
+    void childEndWakesParent() {
+        Scheduler scheduler = new Scheduler();
+        List<String> log = new ArrayList<>();
+        Counting child = new Counting("child", 3, log);
+        Component parent = new Component() {
+            private boolean started;
+
+            @Override
+            protected boolean step() {
+                log.add(child.isFinished() ? "parent sees the child finished" : "parent waits");
+                if (!started) {
+                    started = true;
+                    child.whenFinished(this::wake);
+                }
+                if (child.isFinished()) {
+                    return false;
+                }
+                pause();
+                return true;
+            }
+        };
+        parent.activate(scheduler);
+        child.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("parent waits", "child1", "child2", "child3", "parent sees the child finished"), log);
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("shutdownRequested() takes what is on control and says whether a shutdown message came")
+    @Hint(value = "Drain control with the usual loop; keep the first Ipc shutdown message; a"
+            + " ShutdownMicroprocess replaces a ProducerFinished; other messages are dropped.",
+            read = "The shutdown idiom")
+    void shutdownRequested() {
+        Scheduler scheduler = new Scheduler();
+        Collector collector = new Collector();
+        collector.activate(scheduler);
+        collector.inbox("control").put("not a shutdown");
+        scheduler.runCycles(3);
+        assertFalse(collector.isFinished(), "a message that is not an Ipc shutdown must not end a component");
+        assertTrue(collector.inbox("control").isEmpty(), "shutdownRequested() must take what is on control");
+        collector.inbox("control").put(new Ipc.ProducerFinished());
+        collector.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        scheduler.runCycles(3);
+        assertTrue(collector.isFinished());
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(),
+                "ShutdownMicroprocess is the stronger request and must win");
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.outbox("signal").take(),
+                "the shutdown message must be passed on out of signal");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("ProducerFinished cascades along signal-to-control links, after all the data, and the run ends")
+    @Hint(value = "Each component drains inbox before it checks control, and passes the shutdown on out of"
+            + " signal when it ends.", read = "The shutdown idiom")
+    void producerFinishedCascades() {
+        Scheduler scheduler = new Scheduler();
+        Source source = new Source(List.of("a", "b", "c"));
+        PureTransformer upper = new PureTransformer(s -> ((String) s).toUpperCase());
+        Collector collector = new Collector();
+        Linkage.link(source.outbox("outbox"), upper.inbox("inbox"));
+        Linkage.link(source.outbox("signal"), upper.inbox("control"));
+        Linkage.link(upper.outbox("outbox"), collector.inbox("inbox"));
+        Linkage.link(upper.outbox("signal"), collector.inbox("control"));
+        source.activate(scheduler);
+        upper.activate(scheduler);
+        collector.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("A", "B", "C"), collector.collected());
+        assertEquals(new Ipc.ProducerFinished(), collector.endedBy());
+        assertTrue(source.isFinished() && upper.isFinished() && collector.isFinished());
+        assertEquals(List.of(), scheduler.microprocesses(), "everything must finish, nothing left asleep");
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("ShutdownMicroprocess sent to the first component stops the whole chain")
+    @Hint(value = "A sleeping component must be woken by the message on control, and pass it on.",
+            read = "The shutdown idiom")
+    void shutdownStopsTheChain() {
+        Scheduler scheduler = new Scheduler();
+        PureTransformer first = new PureTransformer(x -> x);
+        PureTransformer second = new PureTransformer(x -> x);
+        Collector collector = new Collector();
+        Linkage.link(first.outbox("outbox"), second.inbox("inbox"));
+        Linkage.link(first.outbox("signal"), second.inbox("control"));
+        Linkage.link(second.outbox("outbox"), collector.inbox("inbox"));
+        Linkage.link(second.outbox("signal"), collector.inbox("control"));
+        first.activate(scheduler);
+        second.activate(scheduler);
+        collector.activate(scheduler);
+        scheduler.runCycles(5);
+        first.inbox("inbox").put("last words");
+        first.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        scheduler.run();
+        assertEquals(List.of("last words"), collector.collected());
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy());
+        assertEquals(List.of(), scheduler.microprocesses());
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("idle components cost nothing: a thousand sleepers are not stepped while one component works")
+    @Hint(value = "A sleeping component must not be in the run queue at all.", read = "Pausing")
+    void sleepersAreFree() {
+        Scheduler scheduler = new Scheduler();
+        List<Sleepy> sleepers = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Sleepy sleepy = new Sleepy();
+            sleepers.add(sleepy);
+            sleepy.activate(scheduler);
+        }
+        Counting worker = new Counting(50);
+        worker.activate(scheduler);
+        scheduler.run();
+        assertEquals(50, worker.steps);
+        assertEquals(1000, sleepers.stream().mapToInt(s -> s.steps).sum(), "each sleeper must be stepped once");
+    }
+}

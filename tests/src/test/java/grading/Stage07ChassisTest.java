@@ -1,0 +1,206 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Component;
+import axon.Ipc;
+import axon.Linkage;
+import axon.Scheduler;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kamaelia.Collector;
+import kamaelia.Graphline;
+import kamaelia.Grep;
+import kamaelia.Pipeline;
+import kamaelia.PureTransformer;
+import kamaelia.Source;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Graded
+@Tag("stage07")
+@DisplayName("Stage 7: Pipeline and Graphline")
+@OnTimeout("the run never ended: does the chassis finish when childrenDone() says every child has finished,"
+        + " and sleep (pause) otherwise?")
+class Stage07ChassisTest {
+
+    static PureTransformer upper() {
+        return new PureTransformer(s -> ((String) s).toUpperCase());
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("a Pipeline runs data through its children in order, and everything finishes by itself")
+    @Hint(value = "Link each child's outbox to the next one's inbox and signal to control; activate the children"
+            + " at the first step; finish when childrenDone().", read = "Pipeline")
+    void pipelineRunsThrough() {
+        Scheduler scheduler = new Scheduler();
+        Collector collector = new Collector();
+        Pipeline pipeline = new Pipeline(new Source(List.of("one", "two", "three")), upper(),
+                new PureTransformer(s -> s + "!"), collector);
+        pipeline.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("ONE!", "TWO!", "THREE!"), collector.collected());
+        assertTrue(pipeline.isFinished(), "the pipeline must finish when its children have");
+        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a Pipeline's inbox leads to its first child, and its last child's outbox leaves through its own")
+    @Hint(value = "Pass through at both ends: link(inbox(\"inbox\"), first.inbox(\"inbox\")) and"
+            + " link(last.outbox(\"outbox\"), outbox(\"outbox\")), and the same for control and signal.",
+            read = "Pipeline")
+    void pipelineLooksLikeOneComponent() {
+        Scheduler scheduler = new Scheduler();
+        Pipeline pipeline = new Pipeline(upper(), new PureTransformer(s -> s + "?"));
+        Collector collector = new Collector();
+        Linkage.link(pipeline.outbox("outbox"), collector.inbox("inbox"));
+        Linkage.link(pipeline.outbox("signal"), collector.inbox("control"));
+        pipeline.activate(scheduler);
+        collector.activate(scheduler);
+        pipeline.inbox("inbox").put("hello");
+        scheduler.runCycles(10);
+        assertEquals(List.of("HELLO?"), collector.collected());
+        pipeline.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        scheduler.run();
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(),
+                "shutdown sent to the pipeline must reach its first child, cascade, and leave through its signal");
+        assertTrue(pipeline.isFinished());
+        assertEquals(List.of(), scheduler.microprocesses());
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a Pipeline activates its children at its first step, on its own scheduler")
+    @Hint(value = "The constructor only wires; activation needs the scheduler, which the pipeline has from its"
+            + " first step on.", read = "Pipeline")
+    void pipelineActivatesChildren() {
+        Scheduler scheduler = new Scheduler();
+        Collector collector = new Collector();
+        Pipeline pipeline = new Pipeline(upper(), collector);
+        assertNull(collector.scheduler(), "constructing a pipeline must not activate its children");
+        assertEquals(2, pipeline.children().size(), "the pipeline must adopt its components as children");
+        pipeline.activate(scheduler);
+        scheduler.runCycles(1);
+        assertEquals(scheduler, collector.scheduler());
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("a finished Pipeline has let go of its children and their links, and slept while they worked")
+    @Hint(value = "childrenDone() removes finished children; between wake-ups the pipeline must pause.",
+            read = "Pipeline")
+    void pipelineCleansUp() {
+        Scheduler scheduler = new Scheduler();
+        int[] steps = {0};
+        Pipeline pipeline = new Pipeline(new Source(List.of(1, 2, 3, 4, 5, 6, 7, 8)), new Collector()) {
+            @Override
+            protected boolean step() {
+                steps[0]++;
+                return super.step();
+            }
+        };
+        pipeline.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of(), pipeline.children());
+        assertEquals(List.of(), pipeline.linkages());
+        assertTrue(steps[0] <= 4, "the pipeline was stepped " + steps[0] + " times for 2 children: it must sleep"
+                + " while they work, woken as each finishes");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a Graphline wires named children as its link map says, and finishes when they have")
+    @Hint(value = "For each entry, link endpoint(from, to, from, true) to endpoint(from, to, to, false).",
+            read = "Graphline")
+    void graphlineWiresTheMap() {
+        Scheduler scheduler = new Scheduler();
+        Collector errors = new Collector();
+        Map<String, Component> children = new LinkedHashMap<>();
+        children.put("source", new Source(List.of("ok", "ERROR one", "ok", "ERROR two")));
+        children.put("grep", new Grep("ERROR"));
+        children.put("errors", errors);
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("source.outbox", "grep.inbox");
+        links.put("source.signal", "grep.control");
+        links.put("grep.outbox", "errors.inbox");
+        links.put("grep.signal", "errors.control");
+        Graphline graphline = new Graphline(children, links);
+        graphline.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("ERROR one", "ERROR two"), errors.collected());
+        assertTrue(graphline.isFinished());
+        assertEquals(List.of(), scheduler.microprocesses());
+        assertEquals(new Ipc.ProducerFinished(), graphline.outbox("signal").take(),
+                "with no link to self.signal, a finished graphline sends ProducerFinished out of signal");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("a Graphline's self boxes pass through: self.inbox to a child, a child to self.outbox")
+    @Hint(value = "endpoint() gives the graphline's inbox for self at the start of a link and its outbox for"
+            + " self at the end: link them like any other box.", read = "Graphline")
+    void graphlineSelfLinks() {
+        Scheduler scheduler = new Scheduler();
+        Graphline graphline = new Graphline(Map.of("shout", upper()),
+                Map.of("self.inbox", "shout.inbox", "shout.outbox", "self.outbox"));
+        Collector collector = new Collector();
+        Linkage.link(graphline.outbox("outbox"), collector.inbox("inbox"));
+        graphline.activate(scheduler);
+        collector.activate(scheduler);
+        graphline.inbox("inbox").put("quiet");
+        scheduler.runCycles(10);
+        assertEquals(List.of("QUIET"), collector.collected());
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("a Graphline passes shutdown on control to every child whose control is free, then ends")
+    @Hint(value = "When self.control is not linked, put the shutdown message into the control of each child"
+            + " that no link feeds; when they are done, pass it on out of signal.", read = "Graphline")
+    void graphlineShutdown() {
+        Scheduler scheduler = new Scheduler();
+        Collector a = new Collector();
+        Collector b = new Collector();
+        Map<String, Component> children = new LinkedHashMap<>();
+        children.put("a", a);
+        children.put("b", b);
+        Graphline graphline = new Graphline(children, Map.of());
+        graphline.activate(scheduler);
+        scheduler.runCycles(5);
+        graphline.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        scheduler.run();
+        assertEquals(new Ipc.ShutdownMicroprocess(), a.endedBy());
+        assertEquals(new Ipc.ShutdownMicroprocess(), b.endedBy());
+        assertTrue(graphline.isFinished());
+        assertEquals(new Ipc.ShutdownMicroprocess(), graphline.outbox("signal").take());
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("an unknown child or box in a Graphline's links is an error at construction that names the link")
+    @Hint(value = "Find every end of every link with endpoint(), which throws with the link's name.",
+            read = "Graphline")
+    void graphlineChecksItsMap() {
+        var noChild = assertThrows(IllegalArgumentException.class, () -> new Graphline(
+                Map.of("grep", new Grep("x")), Map.of("gerp.outbox", "grep.inbox")));
+        assertTrue(noChild.getMessage().contains("gerp.outbox"), noChild.getMessage());
+        var noBox = assertThrows(IllegalArgumentException.class, () -> new Graphline(
+                Map.of("grep", new Grep("x"), "out", new Collector()), Map.of("grep.outbx", "out.inbox")));
+        assertTrue(noBox.getMessage().contains("grep.outbx") && noBox.getMessage().contains("outbx"),
+                noBox.getMessage());
+        var wrongWay = assertThrows(IllegalArgumentException.class, () -> new Graphline(
+                Map.of("grep", new Grep("x"), "out", new Collector()), Map.of("out.inbox", "grep.inbox")));
+        assertTrue(wrongWay.getMessage().contains("out.inbox"), wrongWay.getMessage());
+    }
+}

@@ -1,0 +1,189 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Ipc;
+import axon.Scheduler;
+import axon.ServiceAlreadyRegistered;
+import axon.ServiceRegistry;
+import axon.UnknownService;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.List;
+import java.util.Optional;
+import kamaelia.Backplane;
+import kamaelia.Collector;
+import kamaelia.Pipeline;
+import kamaelia.PublishTo;
+import kamaelia.SubscribeTo;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Graded
+@Tag("stage08")
+@DisplayName("Stage 8: services and the Backplane")
+@OnTimeout("the run never ended: does every backplane, publisher and subscriber pause when it has nothing to do,"
+        + " and end on shutdown?")
+class Stage08ServicesAndBackplaneTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("a service is registered under a name, retrieved by it, and deregistered")
+    @Hint(value = "Keep the services in a map from name to inbox.", read = "The service registry")
+    void registerRetrieveDeregister() {
+        ServiceRegistry services = new Scheduler().services();
+        Probe clock = new Probe();
+        Probe log = new Probe();
+        services.register("clock", clock.inbox("extra"));
+        services.register("log", log.inbox("inbox"));
+        assertSame(clock.inbox("extra"), services.retrieve("clock"));
+        assertEquals(Optional.of(log.inbox("inbox")), services.find("log"));
+        assertEquals(List.of("clock", "log"), List.copyOf(services.names()));
+        services.deregister("clock");
+        assertEquals(Optional.empty(), services.find("clock"));
+        assertEquals(List.of("log"), List.copyOf(services.names()));
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("registering a name twice, or retrieving or deregistering an unknown one, is an error naming it")
+    @Hint(value = "Throw ServiceAlreadyRegistered or UnknownService: their messages name the service.",
+            read = "The service registry")
+    void registryMistakes() {
+        ServiceRegistry services = new Scheduler().services();
+        services.register("clock", new Probe().inbox("inbox"));
+        var twice = assertThrows(ServiceAlreadyRegistered.class, () -> services.register("clock", new Probe().inbox("inbox")));
+        assertTrue(twice.getMessage().contains("clock"), twice.getMessage());
+        var unknown = assertThrows(UnknownService.class, () -> services.retrieve("clok"));
+        assertTrue(unknown.getMessage().contains("clok"), unknown.getMessage());
+        var gone = assertThrows(UnknownService.class, () -> services.deregister("calendar"));
+        assertTrue(gone.getMessage().contains("calendar"), gone.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> services.register("out", new Probe().outbox("outbox")),
+                "a service must be an inbox");
+        assertSame(services.retrieve("clock").owner(), services.retrieve("clock").owner());
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("each scheduler has a registry of its own")
+    @Hint(value = "Scheduler.services() is given: keep the registry's state in instance fields.",
+            read = "The service registry")
+    void registriesAreSeparate() {
+        Scheduler first = new Scheduler();
+        Scheduler second = new Scheduler();
+        first.services().register("clock", new Probe().inbox("inbox"));
+        assertEquals(Optional.empty(), second.services().find("clock"));
+        second.services().register("clock", new Probe().inbox("inbox"));
+        assertFalse(first.services().retrieve("clock") == second.services().retrieve("clock"));
+    }
+
+    /** A backplane with a publisher and two subscribers, each feeding a collector; settled. */
+    static final class Setup {
+        final Scheduler scheduler = new Scheduler();
+        final Backplane backplane = new Backplane("news");
+        final PublishTo publisher = new PublishTo("news");
+        final SubscribeTo firstSubscriber = new SubscribeTo("news");
+        final SubscribeTo secondSubscriber = new SubscribeTo("news");
+        final Collector first = new Collector();
+        final Collector second = new Collector();
+
+        Setup() {
+            backplane.activate(scheduler);
+            publisher.activate(scheduler);
+            new Pipeline(firstSubscriber, first).activate(scheduler);
+            new Pipeline(secondSubscriber, second).activate(scheduler);
+            scheduler.runCycles(20);
+        }
+
+        void publish(Object... messages) {
+            for (Object message : messages) {
+                publisher.inbox("inbox").put(message);
+            }
+            scheduler.runCycles(20);
+        }
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("everything published reaches every subscriber once, in order")
+    @Hint(value = "The backplane gives each subscriber an outbox of its own, linked to the subscriber's inbox,"
+            + " and sends every publication out of each.", read = "The Backplane")
+    void publicationsReachEverySubscriber() {
+        Setup setup = new Setup();
+        setup.publish("a", "b", "c");
+        setup.publish("d");
+        assertEquals(List.of("a", "b", "c", "d"), setup.first.collected());
+        assertEquals(List.of("a", "b", "c", "d"), setup.second.collected());
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a subscriber that joins late receives only what is published after it joined")
+    @Hint(value = "Nothing is stored for later: a publication goes to the subscribers the backplane has now.",
+            read = "The Backplane")
+    void lateSubscriber() {
+        Setup setup = new Setup();
+        setup.publish("early");
+        Collector late = new Collector();
+        new Pipeline(new SubscribeTo("news"), late).activate(setup.scheduler);
+        setup.scheduler.runCycles(20);
+        setup.publish("late");
+        assertEquals(List.of("late"), late.collected());
+        assertEquals(List.of("early", "late"), setup.first.collected());
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("a subscriber that leaves stops receiving, and the others carry on")
+    @Hint(value = "On shutdown a subscriber sends Unsubscribe; the backplane then removes that subscriber's"
+            + " outbox.", read = "The Backplane")
+    void subscriberLeaves() {
+        Setup setup = new Setup();
+        setup.publish("both");
+        setup.firstSubscriber.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        setup.scheduler.runCycles(20);
+        setup.publish("only the second");
+        assertTrue(setup.firstSubscriber.isFinished() && setup.first.isFinished(),
+                "the subscriber and what it feeds must end");
+        assertEquals(List.of("both"), setup.first.collected());
+        assertEquals(List.of("both", "only the second"), setup.second.collected());
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("shutting the backplane down ends its subscribers cleanly and frees its name")
+    @Hint(value = "On shutdown the backplane sends the message to each subscriber, deregisters its services"
+            + " and ends; a subscriber that receives an Ipc from the backplane passes it on and ends.",
+            read = "The Backplane")
+    void backplaneShutdown() {
+        Setup setup = new Setup();
+        setup.publish("last news");
+        setup.backplane.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        setup.publisher.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        setup.scheduler.run();
+        assertEquals(List.of(), setup.scheduler.microprocesses(), "everything must end, nothing left asleep");
+        assertEquals(List.of("last news"), setup.first.collected());
+        assertEquals(new Ipc.ShutdownMicroprocess(), setup.second.endedBy());
+        assertEquals(List.of(), List.copyOf(setup.scheduler.services().names()));
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("two backplanes with one name is an error that names it")
+    @Hint(value = "Register the services with register(): it refuses a name that is taken.",
+            read = "The Backplane")
+    void duplicateBackplane() {
+        Scheduler scheduler = new Scheduler();
+        new Backplane("news").activate(scheduler);
+        new Backplane("news").activate(scheduler);
+        var error = assertThrows(ServiceAlreadyRegistered.class, () -> scheduler.runCycles(2));
+        assertTrue(error.getMessage().contains("news"), error.getMessage());
+    }
+}
