@@ -12,10 +12,17 @@ import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
 import grading.support.OnTimeout;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kamaelia.Collector;
+import kamaelia.ConsolePrinter;
 import kamaelia.Graphline;
 import kamaelia.Grep;
 import kamaelia.Pipeline;
@@ -25,6 +32,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @Graded
 @Tag("stage07")
@@ -202,5 +210,24 @@ class Stage07ChassisTest {
         var wrongWay = assertThrows(IllegalArgumentException.class, () -> new Graphline(
                 Map.of("grep", new Grep("x"), "out", new Collector()), Map.of("out.inbox", "grep.inbox")));
         assertTrue(wrongWay.getMessage().contains("out.inbox"), wrongWay.getMessage());
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("Pipeline(file lines, Grep, ConsolePrinter) over a real file prints exactly the matching lines and ends")
+    @Hint(value = "This is the chapter's walkthrough: if the Pipeline tests pass, so does this.",
+            read = "Walkthrough: grep as a pipeline")
+    void grepAFile(@TempDir Path folder) throws IOException {
+        Path log = folder.resolve("server.log");
+        Files.write(log, List.of("INFO started", "ERROR disk full", "INFO retry", "error lowercase",
+                "ERROR disk still full", ""));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Scheduler scheduler = new Scheduler();
+        new Pipeline(new Source(Files.readAllLines(log)), new Grep("ERROR"),
+                new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8))).activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("ERROR disk full", "ERROR disk still full"),
+                printed.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(List.of(), scheduler.microprocesses(), "the whole system must finish on its own");
     }
 }
