@@ -127,17 +127,10 @@ class Stage06ShutdownAndSleepingTest {
         Counting counting = new Counting(3);
         sleepy.activate(scheduler);
         counting.activate(scheduler);
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            scheduler.run();
-        } finally {
-            System.setErr(original);
-        }
+        String err = runCapturingErrors(scheduler);
         assertEquals(3, counting.steps);
         assertEquals(List.of(sleepy), scheduler.asleep());
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains(sleepy.name()),
+        assertTrue(err.contains(sleepy.name()),
                 "run() should name the sleeping component on standard error");
     }
 
@@ -261,8 +254,21 @@ class Stage06ShutdownAndSleepingTest {
         }
         Counting worker = new Counting(50);
         worker.activate(scheduler);
-        scheduler.run();
+        runCapturingErrors(scheduler);
         assertEquals(50, worker.steps);
         assertEquals(1000, sleepers.stream().mapToInt(s -> s.steps).sum(), "each sleeper must be stepped once");
+    }
+
+    /** Runs the scheduler and returns what it wrote to standard error, instead of showing it. */
+    static String runCapturingErrors(Scheduler scheduler) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            scheduler.run();
+        } finally {
+            System.setErr(original);
+        }
+        return err.toString(StandardCharsets.UTF_8);
     }
 }
