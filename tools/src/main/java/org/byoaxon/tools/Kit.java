@@ -20,6 +20,10 @@ import java.util.stream.Stream;
  *   <li>{@code check ROOT}: fail if the committed exercises/ differ from a fresh generation;</li>
  *   <li>{@code catch-up ROOT N}: give a learner the reference code of stages 1..N-1, keeping
  *       their own work in later stages and backing up every file it changes;</li>
+ *   <li>{@code reset ROOT N}: put stage N's places back as they were at the start, keeping
+ *       everything else and backing up every file it changes;</li>
+ *   <li>{@code watch ROOT N}: grade stages 1..N again whenever a file under exercises/ is
+ *       saved;</li>
  *   <li>{@code views ROOT OUT}: write the exercise and solution trees, documentation tags
  *       kept, for the handbook to include from.</li>
  * </ul>
@@ -44,6 +48,8 @@ public final class Kit {
                 case "generate" -> kit.generate();
                 case "check" -> kit.check();
                 case "catch-up" -> kit.catchUp(args.length > 2 ? args[2] : "");
+                case "reset" -> kit.reset(args.length > 2 ? args[2] : "");
+                case "watch" -> kit.watch(args.length > 2 ? args[2] : "");
                 case "views" -> kit.views(Path.of(args[2]));
                 default -> fail("unknown command " + args[0] + ": use generate, check, catch-up or views");
             }
@@ -102,7 +108,102 @@ public final class Kit {
 
     /** Puts the reference code of stages below {@code stageText} into the learner's exercises. */
     void catchUp(String stageText) {
-        int stage = parseStage(stageText);
+        int stage = parseStage(stageText, 2);
+        Rewrite result = rewrite(region -> region.stage() < stage ? Action.SOLVE : Action.KEEP, stage);
+        if (result.changed.isEmpty()) {
+            System.out.println("Nothing to do: stages 1.." + (stage - 1) + " already hold the reference code.");
+            return;
+        }
+        System.out.println("Caught up: stages 1.." + (stage - 1) + " now hold the reference code, and your own code"
+                + " for stage " + stage + " and later is kept.");
+        result.report(root);
+        System.out.println("Next: ./mvnw test -Dstage=" + stage);
+    }
+
+    /** Puts the places of stage {@code stageText} back to their untouched state. */
+    void reset(String stageText) {
+        int stage = parseStage(stageText, 1);
+        Rewrite result = rewrite(region -> region.stage() == stage ? Action.STUB : Action.KEEP, 1);
+        if (result.changed.isEmpty()) {
+            System.out.println("Nothing to do: stage " + stage + " is untouched already.");
+            return;
+        }
+        System.out.println("Reset stage " + stage + ": its places are back as they were at the start; everything"
+                + " else is kept.");
+        result.report(root);
+        System.out.println("Next: ./mvnw test -Dstage=" + stage);
+    }
+
+    /** Grades stages 1..N each time a file under exercises/ changes, until interrupted. */
+    void watch(String stageText) {
+        int stage = parseStage(stageText, 1);
+        Path sources = root.resolve("exercises/src");
+        boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
+        List<String> command = List.of(root.resolve(windows ? "mvnw.cmd" : "mvnw").toString(), "-q", "test",
+                "-Dstage=" + stage);
+        String seen = "";
+        while (true) {
+            String now = fingerprint(sources);
+            if (!now.equals(seen)) {
+                seen = now;
+                System.out.print("\033[H\033[2J");
+                System.out.println("Grading stages 1 to " + stage + " ...");
+                System.out.flush();
+                try {
+                    new ProcessBuilder(command).directory(root.toFile()).inheritIO().start().waitFor();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                seen = fingerprint(sources);
+                System.out.println();
+                System.out.println("Watching exercises/ for changes: save a file to grade again, Ctrl-C to stop.");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The names, sizes and times of the files under a folder: it changes when any file is saved. */
+    private static String fingerprint(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            StringBuilder all = new StringBuilder();
+            for (Path p : paths.filter(Files::isRegularFile).sorted().toList()) {
+                all.append(p).append(Files.size(p)).append(Files.getLastModifiedTime(p)).append('\n');
+            }
+            return all.toString();
+        } catch (IOException e) {
+            return String.valueOf(System.nanoTime());
+        }
+    }
+
+    private enum Action { SOLVE, STUB, KEEP }
+
+    /** What a rewrite of the learner's files did. */
+    private record Rewrite(List<String> changed, List<String> replacedWhole, Path backup) {
+        void report(Path root) {
+            changed.forEach(path -> System.out.println("  changed " + path));
+            System.out.println("Your previous versions of these files are saved in " + root.relativize(backup) + "/.");
+            if (!replacedWhole.isEmpty()) {
+                System.out.println("These files had changes outside the places marked TODO, so they were replaced"
+                        + " whole; copy back what you need from the backup:");
+                replacedWhole.forEach(path -> System.out.println("  " + path));
+            }
+        }
+    }
+
+    /**
+     * Rewrites the learner's files region by region: each top-level region is solved,
+     * stubbed or kept as the learner has it. A file whose regions cannot be found is
+     * rendered afresh with {@code solvedBelow}. Every changed file is backed up first.
+     */
+    private Rewrite rewrite(java.util.function.Function<Segment.Region, Action> choose, int solvedBelow) {
         Path target = root.resolve(EXERCISES);
         Path backup = root.resolve(".kit/backups")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -112,47 +213,37 @@ public final class Kit {
             SourceFile solution = SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative)));
             Path learnerPath = target.resolve(relative);
             String learner = readOrNull(learnerPath);
-            String caughtUp;
-            if (learner == null) {
-                caughtUp = Render.render(solution, stage, false, Map.of());
-            } else {
-                List<List<String>> theirs = Merge.regions(solution, List.of(learner.split("\n", -1)));
-                if (theirs == null) {
-                    caughtUp = Render.render(solution, stage, false, Map.of());
+            String result;
+            List<List<String>> theirs = learner == null ? null
+                    : Merge.regions(solution, List.of(learner.split("\n", -1)));
+            if (theirs == null) {
+                result = Render.render(solution, solvedBelow, false, Map.of());
+                if (learner != null && !result.equals(learner)) {
                     replacedWhole.add(EXERCISES + "/" + relative);
-                } else {
-                    Map<Integer, List<String>> kept = new HashMap<>();
-                    List<Segment.Region> regions = solution.regions();
-                    for (int i = 0; i < regions.size(); i++) {
-                        if (regions.get(i).stage() >= stage) {
-                            kept.put(i, theirs.get(i));
+                }
+            } else {
+                Map<Integer, List<String>> kept = new HashMap<>();
+                List<Segment.Region> regions = solution.regions();
+                for (int i = 0; i < regions.size(); i++) {
+                    switch (choose.apply(regions.get(i))) {
+                        case KEEP -> kept.put(i, theirs.get(i));
+                        case STUB -> kept.put(i, Render.stub(regions.get(i)));
+                        case SOLVE -> {
+                            // not kept: rendered from the solution, as regions below solvedBelow are
                         }
                     }
-                    caughtUp = Render.render(solution, stage, false, kept);
                 }
+                result = Render.render(solution, solvedBelow, false, kept);
             }
-            if (!caughtUp.equals(learner)) {
+            if (!result.equals(learner)) {
                 if (learner != null) {
                     write(backup.resolve(EXERCISES).resolve(relative), learner);
                 }
-                write(learnerPath, caughtUp);
+                write(learnerPath, result);
                 changed.add(EXERCISES + "/" + relative);
             }
         }
-        if (changed.isEmpty()) {
-            System.out.println("Nothing to do: stages 1.." + (stage - 1) + " already hold the reference code.");
-            return;
-        }
-        System.out.println("Caught up: stages 1.." + (stage - 1) + " now hold the reference code, and your own code"
-                + " for stage " + stage + " and later is kept.");
-        changed.forEach(path -> System.out.println("  changed " + path));
-        System.out.println("Your previous versions of these files are saved in " + root.relativize(backup) + "/.");
-        if (!replacedWhole.isEmpty()) {
-            System.out.println("These files had changes outside the places marked TODO, so they were replaced whole;"
-                    + " copy back what you need from the backup:");
-            replacedWhole.forEach(path -> System.out.println("  " + path));
-        }
-        System.out.println("Next: ./mvnw test -Dstage=" + stage);
+        return new Rewrite(changed, replacedWhole, backup);
     }
 
     /** Writes the two trees the handbook includes code from. */
@@ -164,20 +255,20 @@ public final class Kit {
         }
     }
 
-    private int parseStage(String text) {
+    private int parseStage(String text, int lowest) {
         int last = solutionFiles().stream()
                 .map(relative -> SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative))))
                 .flatMapToInt(SourceFile::stages).max().orElse(1);
         try {
             int stage = Integer.parseInt(text.trim());
-            if (stage >= 1 && stage <= last) {
+            if (stage >= lowest && stage <= last) {
                 return stage;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("catch-up needs the stage you want to start, a number from 2 to " + last
-                + ": for example -Dstage=4 gives you working stages 1 to 3.");
+        throw new IllegalArgumentException("-Dstage=" + text.trim() + " does not fit here: give a stage from " + lowest
+                + " to " + last + ", for example -Dstage=4.");
     }
 
     /** The exercise text of every solution file, by path relative to the source root. */

@@ -152,6 +152,26 @@ class GeneratorTest {
     }
 
     @Test
+    @DisplayName("reset puts one stage back as it started and keeps the learner's other work")
+    void resetOneStage(@TempDir Path root) throws IOException {
+        Path solutions = root.resolve("solutions/src/main/java/demo/Demo.java");
+        Path exercises = root.resolve("exercises/src/main/java/demo/Demo.java");
+        Files.createDirectories(solutions.getParent());
+        Files.createDirectories(exercises.getParent());
+        Files.writeString(solutions, SOLUTION);
+        String mine = render(1, false).replace("throw new Todo(2);", "return 42;")
+                .replace("return List.of();", "return List.of(\"mine\");");
+        Files.writeString(exercises, mine);
+
+        new Kit(root).reset("2");
+
+        String after = Files.readString(exercises);
+        assertTrue(after.contains("throw new Todo(2);") && !after.contains("return 42;"), after);
+        assertTrue(after.contains("return List.of(\"mine\");"), "other stages must be kept: " + after);
+        assertTrue(Files.exists(root.resolve(".kit/backups")), "the learner's version must be backed up");
+    }
+
+    @Test
     @DisplayName("generate then check: a fresh generation passes, an edited exercise does not")
     void generateThenCheck(@TempDir Path root) throws IOException {
         Path solutions = root.resolve("solutions/src/main/java/demo/Demo.java");
