@@ -119,6 +119,8 @@ public final class Board {
             out.append(", section \"").append(first[5]).append('"');
         }
         out.append('\n');
+        out.append("  Stuck? ./mvnw -q -pl tools compile exec:java@hint -Dstage=").append(firstUnfinished)
+                .append(" shows a hint, gentlest first.\n");
         System.out.print(out);
         return false;
     }

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  *       their own work in later stages and backing up every file it changes;</li>
  *   <li>{@code reset ROOT N}: put stage N's places back as they were at the start, keeping
  *       everything else and backing up every file it changes;</li>
+ *   <li>{@code hint ROOT N}: show stage N's next hint, gentlest first;</li>
  *   <li>{@code watch ROOT N}: grade stages 1..N again whenever a file under exercises/ is
  *       saved;</li>
  *   <li>{@code views ROOT OUT}: write the exercise and solution trees, documentation tags
@@ -50,6 +51,7 @@ public final class Kit {
                 case "catch-up" -> kit.catchUp(args.length > 2 ? args[2] : "");
                 case "reset" -> kit.reset(args.length > 2 ? args[2] : "");
                 case "watch" -> kit.watch(args.length > 2 ? args[2] : "");
+                case "hint" -> kit.hint(args.length > 2 ? args[2] : "");
                 case "views" -> kit.views(Path.of(args[2]));
                 default -> fail("unknown command " + args[0] + ": use generate, check, catch-up or views");
             }
@@ -132,6 +134,49 @@ public final class Kit {
                 + " else is kept.");
         result.report(root);
         System.out.println("Next: ./mvnw test -Dstage=" + stage);
+    }
+
+    /** Shows the next hint for a stage: each call shows one more, then starts again. */
+    void hint(String stageText) {
+        int stage = parseStage(stageText, 1);
+        Path chapter = chapterOf(stage);
+        List<Hints.Hint> hints = Hints.read(read(chapter), root);
+        if (hints.isEmpty()) {
+            System.out.println("Stage " + stage + " has no hints yet: read " + root.relativize(chapter) + ".");
+            return;
+        }
+        Path seen = root.resolve(".kit/hints/stage-" + stage);
+        int shown = 0;
+        try {
+            shown = Integer.parseInt(readOrNull(seen) == null ? "0" : read(seen).trim());
+        } catch (NumberFormatException e) {
+            shown = 0;
+        }
+        int next = shown % hints.size();
+        Hints.Hint hint = hints.get(next);
+        System.out.println("Stage " + stage + ", " + hint.title() + " (" + (next + 1) + " of " + hints.size() + ")");
+        System.out.println();
+        hint.lines().forEach(line -> System.out.println("  " + line));
+        System.out.println();
+        System.out.println(next + 1 < hints.size()
+                ? "Run the same command again for a stronger hint."
+                : "That was the last hint; the next run starts again from the first.");
+        write(seen, String.valueOf(next + 1));
+    }
+
+    /** The handbook chapter of a stage, from the grader's list of stages. */
+    private Path chapterOf(int stage) {
+        java.util.Properties stages = new java.util.Properties();
+        try (var in = Files.newBufferedReader(root.resolve("tests/src/test/resources/grading/stages.properties"))) {
+            stages.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String chapter = stages.getProperty(stage + ".chapter");
+        if (chapter == null || !Files.exists(root.resolve(chapter))) {
+            throw new IllegalArgumentException("stage " + stage + " has no handbook chapter yet.");
+        }
+        return root.resolve(chapter);
     }
 
     /** Grades stages 1..N each time a file under exercises/ changes, until interrupted. */
