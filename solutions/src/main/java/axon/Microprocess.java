@@ -38,9 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract class Microprocess {
     private static final AtomicInteger lastId = new AtomicInteger();
 
+    // tag::fields[]
     private final String name;
     private Scheduler scheduler;
     private boolean finished;
+    // end::fields[]
 
     /** Creates a microprocess named after its class and a number, such as {@code Greeter#3}. */
     protected Microprocess() {
@@ -48,18 +50,21 @@ public abstract class Microprocess {
         this.name = (simpleName.isEmpty() ? "Microprocess" : simpleName) + "#" + lastId.incrementAndGet();
     }
 
+    // tag::step[]
     /**
      * Does one slice of work. Keep it short: nothing else runs until it returns.
      *
      * @return {@code true} to be stepped again, {@code false} when finished
      */
     protected abstract boolean step();
+    // end::step[]
 
     /** The name used in messages and error reports, such as {@code Greeter#3}. */
     public String name() {
         return name;
     }
 
+    // tag::activate[]
     /**
      * Hands this microprocess to a scheduler, which will step it from its next cycle on.
      *
@@ -68,6 +73,7 @@ public abstract class Microprocess {
      */
     public Microprocess activate(Scheduler scheduler) {
         // >>> stage 1: remember the scheduler and hand this microprocess to it with scheduler.add(this); refuse a second activation
+        // tag::answer-activate[]
         Objects.requireNonNull(scheduler, "scheduler");
         if (this.scheduler != null) {
             throw new IllegalStateException(name + " is already active on " + this.scheduler.name()
@@ -76,9 +82,12 @@ public abstract class Microprocess {
         this.scheduler = scheduler;
         scheduler.add(this);
         return this;
+        // end::answer-activate[]
         // <<< stage 1
     }
+    // end::activate[]
 
+    // tag::next[]
     /**
      * Runs one slice of work by calling {@link #step()}, unless the microprocess has
      * finished.
@@ -88,6 +97,7 @@ public abstract class Microprocess {
      */
     public final boolean next() {
         // >>> stage 1: refuse if not activated; if finished return false; otherwise call step() once and remember when it finishes (returns false or throws)
+        // tag::answer-next[]
         if (scheduler == null) {
             throw new IllegalStateException(name + " has not been activated: call activate(scheduler) before next()");
         }
@@ -101,8 +111,10 @@ public abstract class Microprocess {
             finished = !again;
         }
         return again;
+        // end::answer-next[]
         // <<< stage 1
     }
+    // end::next[]
 
     /** Whether {@code step()} has returned {@code false} or thrown. */
     public final boolean isFinished() {

@@ -35,6 +35,7 @@ import java.util.List;
  * Not thread-safe: run it on one thread.
  */
 public class Scheduler extends Microprocess {
+    // tag::exercise[]
     /** The microprocesses stepped each cycle, in order. */
     private final ArrayDeque<Microprocess> runQueue = new ArrayDeque<>();
     /** Microprocesses activated since the current cycle began; they join the next one. */
@@ -59,6 +60,7 @@ public class Scheduler extends Microprocess {
     @Override
     protected boolean step() {
         // >>> stage 2: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again
+        // tag::answer-step[]
         runQueue.addAll(arrivals);
         arrivals.clear();
         for (int remaining = runQueue.size(); remaining > 0; remaining--) {
@@ -68,15 +70,18 @@ public class Scheduler extends Microprocess {
             }
         }
         return !runQueue.isEmpty() || !arrivals.isEmpty();
+        // end::answer-step[]
         // <<< stage 2
     }
 
     /** Runs cycles until no microprocess is left. */
     public void run() {
         // >>> stage 2: run cycles until step() says nothing is left
+        // tag::answer-run[]
         while (step()) {
             // each call of step() is one cycle
         }
+        // end::answer-run[]
         // <<< stage 2
     }
 
@@ -87,13 +92,16 @@ public class Scheduler extends Microprocess {
      */
     public boolean runCycles(int cycles) {
         // >>> stage 2: like run(), but stop after the given number of cycles
+        // tag::answer-run-cycles[]
         boolean left = !microprocesses().isEmpty();
         for (int i = 0; i < cycles && left; i++) {
             left = step();
         }
         return left;
+        // end::answer-run-cycles[]
         // <<< stage 2
     }
+    // end::exercise[]
 
     /** The microprocesses that have not finished, in the order they will next be stepped. */
     public List<Microprocess> microprocesses() {
