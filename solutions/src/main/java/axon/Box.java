@@ -36,14 +36,18 @@ public final class Box {
     private final String name;
     private final String description;
     private final boolean inbox;
+    // tag::store[]
     private final ArrayDeque<Object> messages = new ArrayDeque<>();
+    // end::store[]
 
+    // tag::link-fields[]
     /** The box this one is linked to, or null. */
     private Box target;
     /** The boxes linked to this one. */
     private final List<Box> sources = new ArrayList<>();
     /** Where put() stores messages: the last box of the chain that starts here. */
     private Box sink = this;
+    // end::link-fields[]
 
     Box(Component owner, String name, String description, boolean inbox) {
         this.owner = owner;
@@ -82,6 +86,7 @@ public final class Box {
         return inbox ? "inbox" : "outbox";
     }
 
+    // tag::put[]
     /**
      * Adds a message at the back: to this box, or, if it is linked, to the last box of
      * its chain of links.
@@ -92,16 +97,22 @@ public final class Box {
         Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
         // >>> stage 5: store the message in the last box of the chain of links, not here
         //| messages.addLast(message);
+        // tag::answer-put[]
         sink.messages.addLast(message);
+        // end::answer-put[]
         // >>> stage 6: a message that lands in an inbox wakes the inbox's owner
         //|
+        // tag::answer-wake-owner[]
         if (sink.inbox) {
             sink.owner.wake();
         }
+        // end::answer-wake-owner[]
         // <<< stage 6
         // <<< stage 5
     }
+    // end::put[]
 
+    // tag::take-size[]
     /**
      * Removes and returns the oldest message stored in this box.
      *
@@ -109,19 +120,24 @@ public final class Box {
      */
     public Object take() {
         // >>> stage 3: take the oldest message, or throw new EmptyBox(this) when there is none
+        // tag::answer-take[]
         if (messages.isEmpty()) {
             throw new EmptyBox(this);
         }
         return messages.removeFirst();
+        // end::answer-take[]
         // <<< stage 3
     }
 
     /** The number of messages stored in this box itself. */
     public int size() {
         // >>> stage 3: count the messages stored here
+        // tag::answer-size[]
         return messages.size();
+        // end::answer-size[]
         // <<< stage 3
     }
+    // end::take-size[]
 
     /** Whether this box itself stores no message. */
     public boolean isEmpty() {
@@ -133,37 +149,47 @@ public final class Box {
         return target;
     }
 
+    // tag::final-destination[]
     /** The last box of the chain of links that starts here: this box when it is not linked. */
     public Box finalDestination() {
         // >>> stage 5: the box where put() stores messages
         //| return this;
+        // tag::answer-final-destination[]
         return sink;
+        // end::answer-final-destination[]
         // <<< stage 5
     }
+    // end::final-destination[]
 
+    // tag::linking[]
     /** Links this box to {@code next}; {@link Linkage#link(Box, Box)} has checked that this is allowed. */
     void linkTo(Box next) {
         // >>> stage 5: record the link both ways, then make this box and every box linked into it deliver to the end of next's chain; move waiting messages along
+        // tag::answer-link-to[]
         target = next;
         next.sources.add(this);
         redirect(this, next.sink);
+        // end::answer-link-to[]
         // <<< stage 5
     }
 
     /** Removes this box's link, so that it stores its messages itself again. */
     void unlink() {
         // >>> stage 5: forget the link both ways, then make this box and every box linked into it deliver here again
+        // tag::answer-unlink[]
         if (target == null) {
             return;
         }
         target.sources.remove(this);
         target = null;
         redirect(this, this);
+        // end::answer-unlink[]
         // <<< stage 5
     }
 
     // >>> stage 5: helpers for linking, if you want them
     //|
+    // tag::answer-redirect[]
     /** Points {@code box} and every box linked into it, directly or not, at {@code end}. */
     private static void redirect(Box box, Box end) {
         box.sink = end;
@@ -175,7 +201,9 @@ public final class Box {
             redirect(source, end);
         }
     }
+    // end::answer-redirect[]
     // <<< stage 5
+    // end::linking[]
 
     @Override
     public String toString() {

@@ -70,11 +70,14 @@ import java.util.Map;
  *   <li>{@code recv} on an empty inbox throws {@link EmptyBox}, naming both too.</li>
  * </ul>
  */
+// tag::defaults[]
 @Inbox(name = "inbox", doc = "Data to work on: the component's standard input")
 @Inbox(name = "control", doc = "Requests to shut down: the component's signals")
 @Outbox(name = "outbox", doc = "Data produced: the component's standard output")
 @Outbox(name = "signal", doc = "Shutdown passed on to whoever comes next")
+// end::defaults[]
 public abstract class Component extends Microprocess {
+    // tag::declaring[]
     private final Map<String, Box> inboxes = new LinkedHashMap<>();
     private final Map<String, Box> outboxes = new LinkedHashMap<>();
     private final List<Linkage> linkages = new ArrayList<>();
@@ -85,10 +88,12 @@ public abstract class Component extends Microprocess {
     /** Creates a component with the boxes declared on its class and superclasses. */
     protected Component() {
         // >>> stage 3: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description)
+        // tag::answer-constructor[]
         BoxDeclarations.inboxesOf(getClass())
                 .forEach((name, doc) -> inboxes.put(name, new Box(this, name, doc, true)));
         BoxDeclarations.outboxesOf(getClass())
                 .forEach((name, doc) -> outboxes.put(name, new Box(this, name, doc, false)));
+        // end::answer-constructor[]
         // <<< stage 3
     }
 
@@ -99,11 +104,13 @@ public abstract class Component extends Microprocess {
      */
     public Box inbox(String name) {
         // >>> stage 3: look the inbox up; throw new BoxNotFound(this, "inbox", name, inboxes.keySet()) if there is none
+        // tag::answer-inbox[]
         Box box = inboxes.get(name);
         if (box == null) {
             throw new BoxNotFound(this, "inbox", name, inboxes.keySet());
         }
         return box;
+        // end::answer-inbox[]
         // <<< stage 3
     }
 
@@ -114,13 +121,16 @@ public abstract class Component extends Microprocess {
      */
     public Box outbox(String name) {
         // >>> stage 3: look the outbox up, like inbox(name)
+        // tag::answer-outbox[]
         Box box = outboxes.get(name);
         if (box == null) {
             throw new BoxNotFound(this, "outbox", name, outboxes.keySet());
         }
         return box;
+        // end::answer-outbox[]
         // <<< stage 3
     }
+    // end::declaring[]
 
     /**
      * Adds an outbox while the component runs, for components whose wiring changes as
@@ -162,6 +172,7 @@ public abstract class Component extends Microprocess {
         return Collections.unmodifiableCollection(outboxes.values());
     }
 
+    // tag::messaging[]
     /**
      * Puts a message into one of this component's outboxes.
      *
@@ -169,7 +180,9 @@ public abstract class Component extends Microprocess {
      */
     protected void send(Object message, String outbox) {
         // >>> stage 3: put the message into the named outbox
+        // tag::answer-send[]
         outbox(outbox).put(message);
+        // end::answer-send[]
         // <<< stage 3
     }
 
@@ -186,7 +199,9 @@ public abstract class Component extends Microprocess {
      */
     protected Object recv(String inbox) {
         // >>> stage 3: take the oldest message from the named inbox
+        // tag::answer-recv[]
         return inbox(inbox).take();
+        // end::answer-recv[]
         // <<< stage 3
     }
 
@@ -202,7 +217,9 @@ public abstract class Component extends Microprocess {
      */
     protected boolean dataReady(String inbox) {
         // >>> stage 3: true when the named inbox is not empty
+        // tag::answer-data-ready[]
         return !inbox(inbox).isEmpty();
+        // end::answer-data-ready[]
         // <<< stage 3
     }
 
@@ -214,15 +231,19 @@ public abstract class Component extends Microprocess {
     /** Whether any of this component's inboxes holds a message. */
     protected boolean anyReady() {
         // >>> stage 3: true when at least one inbox is not empty
+        // tag::answer-any-ready[]
         for (Box box : inboxes.values()) {
             if (!box.isEmpty()) {
                 return true;
             }
         }
         return false;
+        // end::answer-any-ready[]
         // <<< stage 3
     }
+    // end::messaging[]
 
+    // tag::link[]
     /**
      * Takes every message waiting on {@code control} and says whether a shutdown message
      * ({@link Ipc.ProducerFinished} or {@link Ipc.ShutdownMicroprocess}) has arrived, now
@@ -310,6 +331,7 @@ public abstract class Component extends Microprocess {
         }
         linkages.clear();
     }
+    // end::link[]
 
     /** The links this component made and has not undone. */
     public List<Linkage> linkages() {

@@ -45,6 +45,7 @@ public final class Linkage {
         this.sink = sink;
     }
 
+    // tag::exercise[]
     /**
      * Links {@code source} to {@code sink}.
      *
@@ -54,6 +55,7 @@ public final class Linkage {
      */
     public static Linkage link(Box source, Box sink) {
         // >>> stage 5: refuse what the contract forbids, then source.linkTo(sink) and return a new Linkage
+        // tag::answer-link[]
         if (source.isInbox() && sink.isOutbox()) {
             throw new IllegalArgumentException("cannot link inbox " + source + " to outbox " + sink
                     + ": messages flow from outboxes to inboxes, or pass through between boxes of the same kind");
@@ -69,18 +71,22 @@ public final class Linkage {
         }
         source.linkTo(sink);
         return new Linkage(source, sink);
+        // end::answer-link[]
         // <<< stage 5
     }
 
     /** Undoes this link. Unlinking twice does nothing more. */
     public void unlink() {
         // >>> stage 5: undo the link once
+        // tag::answer-unlink[]
         if (active) {
             active = false;
             source.unlink();
         }
+        // end::answer-unlink[]
         // <<< stage 5
     }
+    // end::exercise[]
 
     /** The box messages are put into. */
     public Box source() {

@@ -48,15 +48,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract class Microprocess {
     private static final AtomicInteger lastId = new AtomicInteger();
 
+    // tag::fields[]
     private final String name;
     private Scheduler scheduler;
     private boolean finished;
+    // end::fields[]
+    // tag::sleep-fields[]
     /** Where this microprocess is in falling asleep and waking up. */
     private Sleep sleep = Sleep.AWAKE;
     private final List<Runnable> finishActions = new ArrayList<>();
 
     /** Awake; paused during this step (and not woken since); or asleep, out of the run queue. */
     enum Sleep { AWAKE, PAUSING, ASLEEP }
+    // end::sleep-fields[]
 
     /** Creates a microprocess named after its class and a number, such as {@code Greeter#3}. */
     protected Microprocess() {
@@ -64,18 +68,21 @@ public abstract class Microprocess {
         this.name = (simpleName.isEmpty() ? "Microprocess" : simpleName) + "#" + lastId.incrementAndGet();
     }
 
+    // tag::step[]
     /**
      * Does one slice of work. Keep it short: nothing else runs until it returns.
      *
      * @return {@code true} to be stepped again, {@code false} when finished
      */
     protected abstract boolean step();
+    // end::step[]
 
     /** The name used in messages and error reports, such as {@code Greeter#3}. */
     public String name() {
         return name;
     }
 
+    // tag::activate[]
     /**
      * Hands this microprocess to a scheduler, which will step it from its next cycle on.
      *
@@ -84,6 +91,7 @@ public abstract class Microprocess {
      */
     public Microprocess activate(Scheduler scheduler) {
         // >>> stage 1: remember the scheduler and hand this microprocess to it with scheduler.add(this); refuse a second activation
+        // tag::answer-activate[]
         Objects.requireNonNull(scheduler, "scheduler");
         if (this.scheduler != null) {
             throw new IllegalStateException(name + " is already active on " + this.scheduler.name()
@@ -92,9 +100,12 @@ public abstract class Microprocess {
         this.scheduler = scheduler;
         scheduler.add(this);
         return this;
+        // end::answer-activate[]
         // <<< stage 1
     }
+    // end::activate[]
 
+    // tag::next[]
     /**
      * Runs one slice of work by calling {@link #step()}, unless the microprocess has
      * finished.
@@ -104,6 +115,7 @@ public abstract class Microprocess {
      */
     public final boolean next() {
         // >>> stage 1: refuse if not activated; if finished return false; otherwise call step() once and remember when it finishes (returns false or throws)
+        // tag::answer-next[]
         if (scheduler == null) {
             throw new IllegalStateException(name + " has not been activated: call activate(scheduler) before next()");
         }
@@ -117,8 +129,10 @@ public abstract class Microprocess {
             finished = !again;
         }
         return again;
+        // end::answer-next[]
         // <<< stage 1
     }
+    // end::next[]
 
     /**
      * Asks not to be stepped again until woken. Call it during a step, when there is

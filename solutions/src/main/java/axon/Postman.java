@@ -20,6 +20,7 @@ package axon;
  * and the postman keeps running: it never finishes by itself.
  */
 public class Postman extends Microprocess {
+    // tag::exercise[]
     private final Box from;
     private final Box to;
 
@@ -32,10 +33,13 @@ public class Postman extends Microprocess {
     @Override
     protected boolean step() {
         // >>> stage 4: move every waiting message from the source box to the sink box, oldest first; keep running
+        // tag::answer-step[]
         while (!from.isEmpty()) {
             to.put(from.take());
         }
         return true;
+        // end::answer-step[]
         // <<< stage 4
     }
+    // end::exercise[]
 }

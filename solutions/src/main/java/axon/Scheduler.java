@@ -43,6 +43,7 @@ import java.util.Set;
  * Not thread-safe: run it on one thread.
  */
 public class Scheduler extends Microprocess {
+    // tag::exercise[]
     /** The microprocesses stepped each cycle, in order. */
     private final ArrayDeque<Microprocess> runQueue = new ArrayDeque<>();
     /** Microprocesses activated since the current cycle began; they join the next one. */
@@ -77,6 +78,7 @@ public class Scheduler extends Microprocess {
     @Override
     protected boolean step() {
         // >>> stage 2: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again
+        // tag::answer-step[]
         runQueue.addAll(arrivals);
         arrivals.clear();
         for (int remaining = runQueue.size(); remaining > 0; remaining--) {
@@ -95,6 +97,7 @@ public class Scheduler extends Microprocess {
             // <<< stage 6
         }
         return !runQueue.isEmpty() || !arrivals.isEmpty();
+        // end::answer-step[]
         // <<< stage 2
     }
 
@@ -103,9 +106,11 @@ public class Scheduler extends Microprocess {
      * are asleep with nothing to wake them.
      */
     public void run() {
+        // tag::run-loop[]
         while (step()) {
             // each call of step() is one cycle
         }
+        // end::run-loop[]
         if (!sleeping.isEmpty()) {
             List<String> names = sleeping.stream().limit(10).map(Microprocess::name).toList();
             System.err.println(name() + ": run ended with " + sleeping.size() + " asleep and nothing left to wake them: "
@@ -120,13 +125,16 @@ public class Scheduler extends Microprocess {
      */
     public boolean runCycles(int cycles) {
         // >>> stage 2: like run(), but stop after the given number of cycles
+        // tag::answer-run-cycles[]
         boolean left = !runQueue.isEmpty() || !arrivals.isEmpty();
         for (int i = 0; i < cycles && left; i++) {
             left = step();
         }
         return left;
+        // end::answer-run-cycles[]
         // <<< stage 2
     }
+    // end::exercise[]
 
     /** The microprocesses that have not finished: those awake, in the order they will next be stepped, then those asleep. */
     public List<Microprocess> microprocesses() {

@@ -4,6 +4,7 @@ import axon.Microprocess;
 import java.util.List;
 import java.util.function.Consumer;
 
+// tag::story[]
 /**
  * Greets some names, then says goodbye to them in reverse order: one line per step.
  *
@@ -19,14 +20,17 @@ import java.util.function.Consumer;
  * {@code goodbye Ada}, one per step, and the step that writes the last line returns
  * {@code false}. With no names it writes nothing and finishes at its first step.
  */
+// end::story[]
 public class Greeter extends Microprocess {
     private final List<String> names;
     private final Consumer<String> out;
     // tag::state[]
     // >>> stage 1: the fields that remember where the greeter is between steps
     //|
+    // tag::answer-state[]
     private boolean greeting = true;
     private int position = 0;
+    // end::answer-state[]
     // <<< stage 1
     // end::state[]
 
@@ -40,6 +44,7 @@ public class Greeter extends Microprocess {
     @Override
     protected boolean step() {
         // >>> stage 1: write exactly one line per step, as the class comment describes; return false from the step that writes the last line
+        // tag::answer-step[]
         if (names.isEmpty()) {
             return false;
         }
@@ -55,6 +60,7 @@ public class Greeter extends Microprocess {
         out.accept("goodbye " + names.get(position));
         position--;
         return position >= 0;
+        // end::answer-step[]
         // <<< stage 1
     }
     // end::step[]

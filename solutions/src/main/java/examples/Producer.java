@@ -19,6 +19,7 @@ public class Producer extends Component {
         this.count = count;
     }
 
+    // tag::step[]
     @Override
     protected boolean step() {
         if (sent == count) {
@@ -28,4 +29,5 @@ public class Producer extends Component {
         send(message + " " + sent, "outbox");
         return sent < count;
     }
+    // end::step[]
 }

@@ -21,6 +21,7 @@ public class Ticker extends Microprocess {
         this.out = out;
     }
 
+    // tag::step[]
     @Override
     protected boolean step() {
         if (count == times) {
@@ -30,4 +31,5 @@ public class Ticker extends Microprocess {
         out.accept(tag + " " + count);
         return count < times;
     }
+    // end::step[]
 }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class Hints {
     private static final Pattern TITLE = Pattern.compile("^\\.(Hint \\d+.*)$");
-    private static final Pattern INCLUDE = Pattern.compile("^include::\\{(solutions|exercises)}/([^\\[]+)\\[tag=([\\w.-]+)]$");
+    private static final Pattern INCLUDE = Pattern.compile(
+            "^include::\\{(solutions|exercises|views)}/([^\\[]+)\\[tag=([\\w.-]+)]$");
 
     record Hint(String title, List<String> lines) {
     }
@@ -56,6 +57,12 @@ final class Hints {
 
     /** The lines between {@code tag::name[]} and {@code end::name[]} in a file of the solutions or exercises view. */
     private static List<String> included(Path root, String tree, String file, String tag) {
+        int solvedBelow = tree.equals("solutions") ? Integer.MAX_VALUE : 1;
+        Matcher after = Pattern.compile("^after-stage-(\\d+)/(.*)$").matcher(file);
+        if (tree.equals("views") && after.matches()) {
+            solvedBelow = Integer.parseInt(after.group(1)) + 1;
+            file = after.group(2);
+        }
         Path source = root.resolve("solutions/src/main/java").resolve(file);
         String text;
         try {
@@ -63,7 +70,6 @@ final class Hints {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int solvedBelow = tree.equals("solutions") ? Integer.MAX_VALUE : 1;
         String view = Render.render(SourceFile.parse(file, text), solvedBelow, true, Map.of());
         List<String> out = new ArrayList<>();
         boolean inside = false;

@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  *   <li>{@code hint ROOT N}: show stage N's next hint, gentlest first;</li>
  *   <li>{@code watch ROOT N}: grade stages 1..N again whenever a file under exercises/ is
  *       saved;</li>
- *   <li>{@code views ROOT OUT}: write the exercise and solution trees, documentation tags
- *       kept, for the handbook to include from.</li>
+ *   <li>{@code views ROOT OUT}: write the exercise and solution trees, and the reference
+ *       as it stands after each stage ({@code after-stage-NN}), documentation tags kept,
+ *       for the handbook to include from.</li>
  * </ul>
  */
 public final class Kit {
@@ -293,10 +294,17 @@ public final class Kit {
 
     /** Writes the two trees the handbook includes code from. */
     void views(Path out) {
+        int last = solutionFiles().stream()
+                .map(relative -> SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative))))
+                .flatMapToInt(SourceFile::stages).max().orElse(1);
         for (String relative : solutionFiles()) {
             SourceFile file = SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative)));
             write(out.resolve("exercises").resolve(relative), Render.render(file, 1, true, Map.of()));
             write(out.resolve("solutions").resolve(relative), Render.render(file, Integer.MAX_VALUE, true, Map.of()));
+            for (int stage = 1; stage <= last; stage++) {
+                write(out.resolve(String.format("after-stage-%02d", stage)).resolve(relative),
+                        Render.render(file, stage + 1, true, Map.of()));
+            }
         }
     }
 

@@ -1,0 +1,75 @@
+package grading.kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The handbook's "Expected output" sections are files under
+ * {@code src-docs/src/docs/asciidoc/expected/}; these tests run the demo each one comes
+ * from and check that it still prints exactly that. When a demo changes on purpose, run
+ * it and commit its new output.
+ */
+@Tag("kit")
+@DisplayName("Kit: each demo prints what its chapter shows as expected output")
+class DemoOutputTest {
+    private static final Path EXPECTED = Path.of(System.getProperty("kit.root", ".."))
+            .resolve("src-docs/src/docs/asciidoc/expected");
+
+    @Test
+    @DisplayName("Stage1Demo prints expected/stage-01.txt")
+    void stage1() throws IOException {
+        assertPrints("stage-01.txt", examples.Stage1Demo::main);
+    }
+
+    @Test
+    @DisplayName("Stage2Demo prints expected/stage-02.txt")
+    void stage2() throws IOException {
+        assertPrints("stage-02.txt", examples.Stage2Demo::main);
+    }
+
+    @Test
+    @DisplayName("Stage3Demo prints expected/stage-03.txt")
+    void stage3() throws IOException {
+        assertPrints("stage-03.txt", examples.Stage3Demo::main);
+    }
+
+    @Test
+    @DisplayName("Stage4Demo prints expected/stage-04.txt")
+    void stage4() throws IOException {
+        assertPrints("stage-04.txt", examples.Stage4Demo::main);
+    }
+
+    @Test
+    @DisplayName("Stage5Demo prints expected/stage-05.txt")
+    void stage5() throws IOException {
+        assertPrints("stage-05.txt", examples.Stage5Demo::main);
+    }
+
+    private interface Main {
+        void run(String[] args);
+    }
+
+    private static void assertPrints(String expectedFile, Main demo) throws IOException {
+        String expected = Files.readString(EXPECTED.resolve(expectedFile), StandardCharsets.UTF_8);
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            demo.run(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        String printed = captured.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+        assertEquals(expected, printed, "the demo's output differs from " + EXPECTED.resolve(expectedFile)
+                + ": if the change is intended, run the demo and commit its output there");
+    }
+}
