@@ -3,7 +3,10 @@ package contracts;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One of Axon's component contracts: a sentence, the reason behind it, the handbook
@@ -22,10 +25,29 @@ record Contract(String title, String why, String section, ArchRule rule) {
     /** Where the handbook explains the contracts. */
     static final String CHAPTER = "src-docs/src/docs/asciidoc/contracts.adoc";
 
-    /** What breaks the contract in these classes, one sentence per place, sorted; empty when nothing does. */
+    /** The first place a sentence names, such as {@code (Doubler.java:12)}. */
+    private static final Pattern PLACE = Pattern.compile("\\((\\w+\\.java)(?::(\\d+))?\\)");
+
+    /**
+     * What breaks the contract in these classes, one sentence per place, in the order of
+     * the places (file, then line); empty when nothing does.
+     */
     List<String> violations(JavaClasses classes) {
         EvaluationResult result = rule.evaluate(classes);
-        return result.getFailureReport().getDetails().stream().sorted().toList();
+        return result.getFailureReport().getDetails().stream()
+                .sorted(Comparator.comparing(Contract::file).thenComparingInt(Contract::line)
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    private static String file(String violation) {
+        Matcher place = PLACE.matcher(violation);
+        return place.find() ? place.group(1) : "";
+    }
+
+    private static int line(String violation) {
+        Matcher place = PLACE.matcher(violation);
+        return place.find() && place.group(2) != null ? Integer.parseInt(place.group(2)) : 0;
     }
 
     /** Passes when the classes keep the contract; else fails with what to change. */

@@ -77,8 +77,8 @@ final class Contracts {
                     field.getType().getAllInvolvedRawTypes().stream().map(Kinds::elementType)
                             .filter(kinds::isComponent).findFirst()
                             .ifPresent(other -> events.add(SimpleConditionEvent.violated(field, "field "
-                                    + field.getFullName() + " " + Kinds.location(field) + " holds a " + other.getName()
-                                    + ", another component. Do not keep components: send messages out of one of"
+                                    + field.getFullName() + " " + Kinds.location(field) + " holds another component ("
+                                    + other.getName() + "). Do not keep components: send messages out of one of"
                                     + " your outboxes, and let the parent link that outbox to the other component's"
                                     + " inbox.")));
                 }
@@ -113,18 +113,18 @@ final class Contracts {
     private static String describeReach(JavaAccess<?> access, JavaClass target) {
         String where = Kinds.describe(access.getOrigin()) + " " + access.getSourceCodeLocation();
         if (access instanceof JavaConstructorCall || access instanceof JavaConstructorReference) {
-            return where + " creates a " + target.getName() + ", another component. Making and wiring components is"
+            return where + " creates another component (" + target.getName() + "). Making and wiring components is"
                     + " the job of a parent (a chassis such as Pipeline or Graphline): let the parent create both and"
                     + " link your outbox to the other's inbox.";
         }
         if (access instanceof JavaFieldAccess fieldAccess) {
-            return where + " uses field " + fieldAccess.getTarget().getFullName() + " of " + target.getName()
-                    + ", another component. Ask for what you need with a message to one of its inboxes, and receive"
+            return where + " uses field " + fieldAccess.getTarget().getName() + " of another component ("
+                    + target.getName() + "). Ask for what you need with a message to one of its inboxes, and receive"
                     + " the answer in one of yours.";
         }
         CodeUnitAccessTarget method = (CodeUnitAccessTarget) access.getTarget();
         return where + " calls " + Kinds.describeMethod(method.getName(), method.getRawParameterTypes())
-                + " on a " + target.getName() + ", another component. Send a message out of one of"
+                + " on another component (" + target.getName() + "). Send a message out of one of"
                 + " your outboxes instead (send(message, \"outbox\")) and let the parent link that outbox to the"
                 + " other component's inbox.";
     }
@@ -149,9 +149,10 @@ final class Contracts {
                     if (modifiers.contains(JavaModifier.STATIC)) {
                         immutability.whyFieldCanChange(field, false).ifPresent(why -> events.add(
                                 SimpleConditionEvent.violated(field, "static field " + field.getFullName() + " "
-                                        + Kinds.location(field) + " can change: " + why + ". A static field is shared"
-                                        + " by every " + type.getSimpleName() + "; keep state in private instance"
-                                        + " fields, and make a static field a constant (static final, of an"
+                                        + Kinds.location(field) + " can change: " + why + ". A static field is one"
+                                        + " value shared by every instance and by anyone who can reach it; keep state"
+                                        + " in private instance fields, and make a static field a constant (static"
+                                        + " final, of an"
                                         + " immutable type such as String, a number or a record).")));
                     } else if (modifiers.contains(JavaModifier.PUBLIC) && type.equals(kinds.componentOf(type).orElse(null))) {
                         immutability.whyFieldCanChange(field, false).ifPresent(why -> events.add(
@@ -176,8 +177,8 @@ final class Contracts {
     Contract boxesAreDocumented() {
         String title = "every box says what travels through it";
         String why = "a component is wired by people who do not read its code: the sentence on each @Inbox and"
-                + " @Outbox is its documentation, as in Kamaelia, and the error messages and tools of the kit show"
-                + " it. A box without a description is unfinished.";
+                + " @Outbox is its documentation, as in Kamaelia, where every box comes with one. A box without a"
+                + " description is unfinished.";
         ArchCondition<JavaClass> condition = new ArchCondition<>("describe each declared box with a sentence") {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
@@ -189,8 +190,9 @@ final class Contracts {
                     problem.ifPresent(p -> events.add(SimpleConditionEvent.violated(type, type.getName() + " "
                             + Kinds.location(type) + " declares @" + kind + "(name = \"" + name + "\", doc = \"" + doc
                             + "\"): " + p + ". Write a sentence that says what " + (kind.equals("Inbox")
-                                    ? "arrives in this inbox" : "leaves through this outbox")
-                            + ", such as doc = \"Lines of text to search\".")));
+                                    ? "arrives in this inbox, such as doc = \"Lines of text to search\""
+                                    : "leaves through this outbox, such as doc = \"The lines that match\"")
+                            + ".")));
                 }
             }
         };
@@ -443,7 +445,7 @@ final class Contracts {
                     + " component before it runs.");
         }
         if (owner.isAssignableTo(Kinds.MICROPROCESS) && STEPPING.contains(name)) {
-            return Optional.of("stepping, activating and scheduling microprocesses is the scheduler's work, on its own"
+            return Optional.of("the scheduler, and stepping and activating microprocesses, belong to the scheduler's"
                     + " thread. Let the parent activate children; a threaded component only sends and receives.");
         }
         return Optional.empty();

@@ -57,9 +57,9 @@ class PlantedViolationsTest {
     void componentsDoNotKnowEachOther() {
         expect(PLANTED.componentsDoNotKnowEachOther(),
                 violation("field contracts.fixtures.wrong.Shouter.printer (Shouter.java:",
-                        "holds a contracts.fixtures.right.Printer, another component", "let the parent link"),
+                        "holds another component (contracts.fixtures.right.Printer)", "let the parent link"),
                 violation("contracts.fixtures.wrong.Shouter.step() (Shouter.java:",
-                        "calls inbox(String) on a contracts.fixtures.right.Printer", "send(message, \"outbox\")"));
+                        "calls inbox(String) on another component (contracts.fixtures.right.Printer)", "send(message, \"outbox\")"));
     }
 
     @Test
@@ -69,7 +69,7 @@ class PlantedViolationsTest {
                 violation("public field contracts.fixtures.wrong.Counter.count (Counter.java:", "not final",
                         "Make it private"),
                 violation("static field contracts.fixtures.wrong.Counter.total (Counter.java:", "not final",
-                        "shared by every Counter"),
+                        "one value shared by every instance"),
                 violation("static field contracts.fixtures.wrong.Counter.seen (Counter.java:", "java.util.List",
                         "List.of(...)"));
     }
