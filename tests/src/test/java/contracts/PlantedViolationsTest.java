@@ -14,10 +14,15 @@ import com.tngtech.archunit.junit.ArchTest;
 import contracts.fixtures.standin.Ipc;
 import contracts.fixtures.standin.ThreadedComponent;
 import grading.support.Hint;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -157,6 +162,43 @@ class PlantedViolationsTest {
                 "a_message_cannot_change_once_it_is_sent stage06",
                 "a_threaded_component_uses_only_the_threaded_api stage09",
                 "every_box_says_what_travels_through_it stage03"), rules.stream().sorted().toList());
+    }
+
+    @Test
+    @DisplayName("the handbook's contracts chapter has a section per contract and includes code only from tags that"
+            + " exist in compiled sources")
+    void handbookIncludesResolve() throws IOException {
+        Path root = kitRoot();
+        Path chapter = root.resolve(Contract.CHAPTER);
+        String text = Files.readString(chapter);
+        Matcher include = Pattern.compile("include::\\{kitroot}/([^\\[]+)\\[tags?=([^\\],]+)").matcher(text);
+        int found = 0;
+        while (include.find()) {
+            found++;
+            Path source = root.resolve(include.group(1));
+            assertTrue(Files.exists(source), "the chapter includes a file that does not exist: " + source);
+            assertTrue(source.toString().endsWith(".java") && source.startsWith(root.resolve("tests/src/test/java")),
+                    "the chapter must include compiled test sources: " + source);
+            String code = Files.readString(source);
+            String tag = include.group(2);
+            assertTrue(code.contains("tag::" + tag + "[]") && code.contains("end::" + tag + "[]"),
+                    source.getFileName() + " has no tag " + tag);
+        }
+        assertTrue(found >= 12, "the chapter should show a wrong and a right example for each contract");
+        for (Contract contract : Contracts.AXON.all()) {
+            assertTrue(text.contains("\n== " + contract.section() + "\n"), "the failure message of \""
+                    + contract.title() + "\" sends learners to the section \"" + contract.section()
+                    + "\", which the chapter lacks");
+        }
+    }
+
+    private static Path kitRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("tests")) && Files.isDirectory(dir.resolve("solutions"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the kit's folder above " + Path.of("").toAbsolutePath());
     }
 
     // --- Matching violations exactly ----------------------------------------------------
