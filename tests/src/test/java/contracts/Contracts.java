@@ -90,7 +90,7 @@ final class Contracts {
                 }
             }
         };
-        ArchRule rule = classes().that(belongToAComponent().and(notOfAChassis()))
+        ArchRule rule = classes().that(belongToAComponent().and(notOfAChassisOrBaseClass()))
                 .should(condition).as(title).because(why).allowEmptyShould(true);
         return new Contract(title, why, "Components do not know each other", rule);
     }
@@ -462,9 +462,10 @@ final class Contracts {
         return DescribedPredicate.describe("are components or inside one", t -> kinds.componentOf(t).isPresent());
     }
 
-    private DescribedPredicate<JavaClass> notOfAChassis() {
-        return DescribedPredicate.describe("are not part of a chassis",
-                t -> kinds.componentOf(t).filter(Kinds::isChassis).isEmpty());
+    /** Chassis own their children; the base classes keep the bookkeeping of parents and children. */
+    private DescribedPredicate<JavaClass> notOfAChassisOrBaseClass() {
+        return DescribedPredicate.describe("are not part of a chassis or of a base class",
+                t -> kinds.componentOf(t).filter(c -> Kinds.isChassis(c) || Kinds.isBaseClass(c)).isEmpty());
     }
 
     private DescribedPredicate<JavaClass> belongToACooperativeComponent() {

@@ -33,12 +33,21 @@ final class Kinds {
     static final String BOX = "axon.Box";
     static final String LINKAGE = "axon.Linkage";
     static final String POSTMAN = "axon.Postman";
+    static final String THREADED_COMPONENT = "axon.ThreadedComponent";
+    static final String IPC = "axon.Ipc";
 
     /** The components that own their children and so may hold and wire them (see the class comment). */
     static final List<String> CHASSIS = List.of("kamaelia.Pipeline", "kamaelia.Graphline", "kamaelia.ServerCore");
 
+    /**
+     * The base classes every component extends. They are the machinery, not components
+     * built with it: like Axon's {@code Component.addChildren}, they may keep the parent
+     * and children that chassis register, so they may hold other components.
+     */
+    static final List<String> BASE_CLASSES = List.of(COMPONENT, THREADED_COMPONENT);
+
     /** The names of the kit's own types, as the graded rules use them. */
-    static final Kinds AXON = new Kinds("axon.ThreadedComponent", "axon.Ipc");
+    static final Kinds AXON = new Kinds(THREADED_COMPONENT, IPC);
 
     private final String threadedComponent;
     private final String ipc;
@@ -74,6 +83,10 @@ final class Kinds {
 
     boolean isIpc(JavaClass type) {
         return type.isAssignableTo(ipc);
+    }
+
+    static boolean isBaseClass(JavaClass type) {
+        return BASE_CLASSES.contains(type.getName());
     }
 
     static boolean isChassis(JavaClass type) {
