@@ -23,8 +23,8 @@ import java.util.Map;
  *
  * <h2>Contract</h2>
  * <ul>
- *   <li>At its first step it registers two services, {@link #publishing(String)} and
- *       {@link #subscribing(String)}; a second backplane of the same name is an error.
+ *   <li>At its first step it registers two services, {@link BackplaneServices#publishing(String)} and
+ *       {@link BackplaneServices#subscribing(String)}; a second backplane of the same name is an error.
  *       Activate it before its publishers and subscribers.</li>
  *   <li>A subscriber receives what is published after its subscription reached the
  *       backplane, and nothing before. Subscriptions are handled before publications
@@ -56,16 +56,6 @@ public class Backplane extends Component {
     /** A backplane called {@code name}. */
     public Backplane(String name) {
         this.name = name;
-    }
-
-    /** The name of the service publishers send to. */
-    public static String publishing(String name) {
-        return "backplane " + name;
-    }
-
-    /** The name of the service subscribers send their requests to. */
-    public static String subscribing(String name) {
-        return "backplane " + name + " subscriptions";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package kamaelia;
 
 import axon.Box;
+import axon.Chassis;
 import axon.Component;
 import axon.Inbox;
 import axon.Ipc;
@@ -44,6 +45,7 @@ import java.util.Map;
 @Inbox(name = "control", doc = "Shutdown: passed on as the links say, or else to every child's free control")
 @Outbox(name = "outbox", doc = "What the children linked to self.outbox send")
 @Outbox(name = "signal", doc = "What the children linked to self.signal send, or the graphline's own shutdown message")
+@Chassis
 public class Graphline extends Component {
     private final Map<String, Component> named;
     private final Map<String, String> links;

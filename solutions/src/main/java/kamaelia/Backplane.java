@@ -22,8 +22,8 @@ import java.util.Map;
  *
  * <h2>Contract</h2>
  * <ul>
- *   <li>At its first step it registers two services, {@link #publishing(String)} and
- *       {@link #subscribing(String)}; a second backplane of the same name is an error.
+ *   <li>At its first step it registers two services, {@link BackplaneServices#publishing(String)} and
+ *       {@link BackplaneServices#subscribing(String)}; a second backplane of the same name is an error.
  *       Activate it before its publishers and subscribers.</li>
  *   <li>A subscriber receives what is published after its subscription reached the
  *       backplane, and nothing before. Subscriptions are handled before publications
@@ -57,22 +57,12 @@ public class Backplane extends Component {
         this.name = name;
     }
 
-    /** The name of the service publishers send to. */
-    public static String publishing(String name) {
-        return "backplane " + name;
-    }
-
-    /** The name of the service subscribers send their requests to. */
-    public static String subscribing(String name) {
-        return "backplane " + name + " subscriptions";
-    }
-
     @Override
     protected boolean step() {
         // >>> stage 8: register the services at the first step; handle subscriptions (one outbox per subscriber, linked to its inbox), then publications (to every subscriber, in order), then shutdown
         if (!registered) {
-            scheduler().services().register(publishing(name), inbox("inbox"));
-            scheduler().services().register(subscribing(name), inbox("subscriptions"));
+            scheduler().services().register(BackplaneServices.publishing(name), inbox("inbox"));
+            scheduler().services().register(BackplaneServices.subscribing(name), inbox("subscriptions"));
             registered = true;
         }
         while (dataReady("subscriptions")) {
@@ -100,8 +90,8 @@ public class Backplane extends Component {
             for (String outbox : subscribers.values()) {
                 send(shutdown, outbox);
             }
-            scheduler().services().deregister(publishing(name));
-            scheduler().services().deregister(subscribing(name));
+            scheduler().services().deregister(BackplaneServices.publishing(name));
+            scheduler().services().deregister(BackplaneServices.subscribing(name));
             passShutdownOn();
             return false;
         }

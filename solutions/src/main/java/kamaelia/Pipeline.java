@@ -1,5 +1,6 @@
 package kamaelia;
 
+import axon.Chassis;
 import axon.Component;
 import axon.Inbox;
 import axon.Outbox;
@@ -31,6 +32,7 @@ import java.util.List;
 @Inbox(name = "control", doc = "Passed straight through to the first child's control")
 @Outbox(name = "outbox", doc = "What the last child sends out of its outbox")
 @Outbox(name = "signal", doc = "What the last child sends out of its signal")
+@Chassis
 public class Pipeline extends Component {
     private final List<Component> stages;
     private boolean started = false;

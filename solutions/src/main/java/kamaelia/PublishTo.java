@@ -26,7 +26,7 @@ public class PublishTo extends Component {
     protected boolean step() {
         // >>> stage 8: at the first step, link this inbox to the backplane's publishing service; end on shutdown (unlinking), otherwise sleep
         if (!linked) {
-            link(inbox("inbox"), scheduler().services().retrieve(Backplane.publishing(backplane)));
+            link(inbox("inbox"), scheduler().services().retrieve(BackplaneServices.publishing(backplane)));
             linked = true;
         }
         if (shutdownRequested()) {

@@ -29,7 +29,7 @@ public class SubscribeTo extends Component {
     protected boolean step() {
         // >>> stage 8: at the first step, link "requests" to the backplane's subscribing service and send Subscribe(inbox("inbox")); forward publications; a shutdown from the backplane (an Ipc in inbox) or on control ends it (unsubscribe first if it came on control)
         if (requests == null) {
-            requests = link(outbox("requests"), scheduler().services().retrieve(Backplane.subscribing(backplane)));
+            requests = link(outbox("requests"), scheduler().services().retrieve(BackplaneServices.subscribing(backplane)));
             send(new Backplane.Subscribe(inbox("inbox")), "requests");
         }
         while (dataReady("inbox")) {

@@ -20,9 +20,8 @@ import java.util.stream.Collectors;
  * <h2>Chassis</h2>
  * A chassis owns its children: it creates or receives them, keeps them in fields, wires
  * their boxes and activates them. It is the one kind of component that may know other
- * components. The kit has no marker for chassis yet, so they are listed here by name:
- * {@link #CHASSIS} and every class in a package named {@code chassis} (such as
- * {@code kamaelia.chassis}). To make a new class a chassis, add its name to the list.
+ * components. A chassis says so with the annotation {@code @axon.Chassis}; the names in
+ * {@link #CHASSIS} and every class in a package named {@code chassis} count too.
  */
 final class Kinds {
     /** The package of the kit's core. */
@@ -35,6 +34,9 @@ final class Kinds {
     static final String POSTMAN = "axon.Postman";
     static final String THREADED_COMPONENT = "axon.ThreadedComponent";
     static final String IPC = "axon.Ipc";
+
+    /** The annotation a chassis carries. */
+    static final String CHASSIS_MARKER = "axon.Chassis";
 
     /** The components that own their children and so may hold and wire them (see the class comment). */
     static final List<String> CHASSIS = List.of("kamaelia.Pipeline", "kamaelia.Graphline", "kamaelia.ServerCore");
@@ -91,7 +93,8 @@ final class Kinds {
 
     static boolean isChassis(JavaClass type) {
         String pkg = type.getPackageName();
-        return CHASSIS.contains(type.getName()) || pkg.equals("chassis") || pkg.endsWith(".chassis");
+        return type.isAnnotatedWith(CHASSIS_MARKER) || CHASSIS.contains(type.getName())
+                || pkg.equals("chassis") || pkg.endsWith(".chassis");
     }
 
     /**

@@ -64,7 +64,7 @@ public final class ResultsRecorder implements TestExecutionListener {
         List<String> lines = new ArrayList<>();
         for (Result r : results) {
             lines.add(String.join("\t", String.valueOf(r.stage), r.status.name(), clean(r.test),
-                    clean(r.message), clean(r.hint), clean(r.read)));
+                    clean(r.message), clean(r.hint), clean(r.read), r.contract ? "contract" : "test"));
         }
         try {
             Path dir = Path.of(folder);
@@ -82,7 +82,16 @@ public final class ResultsRecorder implements TestExecutionListener {
         }
         Optional<Hint> hint = hintOf(test);
         results.add(new Result(stage, status, test.getDisplayName(), message,
-                hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse("")));
+                hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse(""), hasTag(test, "contracts")));
+    }
+
+    private boolean hasTag(TestIdentifier test, String name) {
+        for (TestIdentifier t = test; t != null; t = plan.getParent(t).orElse(null)) {
+            if (t.getTags().contains(TestTag.create(name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int stageOf(TestIdentifier test) {
@@ -136,6 +145,7 @@ public final class ResultsRecorder implements TestExecutionListener {
 
     enum Status { PASSED, FAILED, NOT_STARTED, NOT_RUN }
 
-    private record Result(int stage, Status status, String test, String message, String hint, String read) {
+    private record Result(int stage, Status status, String test, String message, String hint, String read,
+            boolean contract) {
     }
 }
