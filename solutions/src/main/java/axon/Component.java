@@ -243,7 +243,7 @@ public abstract class Component extends Microprocess {
     }
     // end::messaging[]
 
-    // tag::link[]
+    // tag::shutdown[]
     /**
      * Takes every message waiting on {@code control} and says whether a shutdown message
      * ({@link Ipc.ProducerFinished} or {@link Ipc.ShutdownMicroprocess}) has arrived, now
@@ -253,6 +253,7 @@ public abstract class Component extends Microprocess {
      */
     protected boolean shutdownRequested() {
         // >>> stage 6: drain control; keep the shutdown message (ShutdownMicroprocess wins over ProducerFinished); say whether one has arrived
+        // tag::answer-shutdown-requested[]
         while (dataReady("control")) {
             Object message = recv("control");
             if (message instanceof Ipc.ShutdownMicroprocess
@@ -261,6 +262,7 @@ public abstract class Component extends Microprocess {
             }
         }
         return shutdown != null;
+        // end::answer-shutdown-requested[]
         // <<< stage 6
     }
 
@@ -277,7 +279,9 @@ public abstract class Component extends Microprocess {
     protected void passShutdownOn() {
         send(shutdown != null ? shutdown : new Ipc.ProducerFinished(), "signal");
     }
+    // end::shutdown[]
 
+    // tag::children[]
     /**
      * Adopts a child: this component will be woken when the child finishes. The child
      * still has to be wired and activated.
@@ -312,7 +316,9 @@ public abstract class Component extends Microprocess {
     public List<Component> children() {
         return List.copyOf(children);
     }
+    // end::children[]
 
+    // tag::link[]
     /**
      * Links two boxes (see {@link Linkage#link(Box, Box)}) and remembers the link as
      * this component's, so that it can be undone with {@link #unlinkAll()}. A parent

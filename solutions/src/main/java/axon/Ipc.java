@@ -17,6 +17,7 @@ package axon;
  *
  * <p>Messages are records: immutable, and equal when their contents are equal.
  */
+// tag::ipc[]
 public sealed interface Ipc {
 
     /** The sender has no more data: finish what you have, pass this on, and end. */
@@ -27,3 +28,4 @@ public sealed interface Ipc {
     record ShutdownMicroprocess() implements Ipc {
     }
 }
+// end::ipc[]

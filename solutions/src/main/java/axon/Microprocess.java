@@ -134,15 +134,18 @@ public abstract class Microprocess {
     }
     // end::next[]
 
+    // tag::sleeping[]
     /**
      * Asks not to be stepped again until woken. Call it during a step, when there is
      * nothing to do: the pause takes effect when the step returns.
      */
     protected final void pause() {
         // >>> stage 6: remember that this microprocess paused during this step (if it is awake)
+        // tag::answer-pause[]
         if (sleep == Sleep.AWAKE) {
             sleep = Sleep.PAUSING;
         }
+        // end::answer-pause[]
         // <<< stage 6
     }
 
@@ -153,6 +156,7 @@ public abstract class Microprocess {
      */
     public final void wake() {
         // >>> stage 6: cancel a pause; if asleep, become awake and hand this microprocess back with scheduler.wake(this)
+        // tag::answer-wake[]
         if (finished) {
             return;
         }
@@ -162,6 +166,7 @@ public abstract class Microprocess {
         } else {
             sleep = Sleep.AWAKE;
         }
+        // end::answer-wake[]
         // <<< stage 6
     }
 
@@ -173,19 +178,23 @@ public abstract class Microprocess {
      */
     boolean fallAsleep() {
         // >>> stage 6: a microprocess that paused (and was not woken) is now asleep: return true; otherwise false
+        // tag::answer-fall-asleep[]
         if (sleep == Sleep.PAUSING) {
             sleep = Sleep.ASLEEP;
             return true;
         }
         return false;
+        // end::answer-fall-asleep[]
         // <<< stage 6
     }
+    // end::sleeping[]
 
     /** Whether this microprocess has paused and not been woken since. */
     public final boolean isPaused() {
         return sleep != Sleep.AWAKE;
     }
 
+    // tag::finish-actions[]
     /** Registers something to run when this microprocess finishes, such as waking its parent. */
     public final void whenFinished(Runnable action) {
         finishActions.add(action);
@@ -197,6 +206,7 @@ public abstract class Microprocess {
             action.run();
         }
     }
+    // end::finish-actions[]
 
     /** Whether {@code step()} has returned {@code false} or thrown. */
     public final boolean isFinished() {

@@ -61,12 +61,14 @@ public class Scheduler extends Microprocess {
         arrivals.add(microprocess);
     }
 
+    // tag::wake[]
     /** Called by {@link Microprocess#wake()} for a sleeping microprocess: it joins the next cycle. */
     void wake(Microprocess microprocess) {
         if (sleeping.remove(microprocess)) {
             arrivals.add(microprocess);
         }
     }
+    // end::wake[]
 
     /**
      * Runs one cycle: first the arrivals join the end of the run queue, then every
@@ -87,6 +89,7 @@ public class Scheduler extends Microprocess {
             //| if (current.next()) {
             //|     runQueue.addLast(current);
             //| }
+            // tag::answer-after-step[]
             if (!current.next()) {
                 current.finishedNow();
             } else if (current.fallAsleep()) {
@@ -94,6 +97,7 @@ public class Scheduler extends Microprocess {
             } else {
                 runQueue.addLast(current);
             }
+            // end::answer-after-step[]
             // <<< stage 6
         }
         return !runQueue.isEmpty() || !arrivals.isEmpty();
@@ -101,6 +105,7 @@ public class Scheduler extends Microprocess {
         // <<< stage 2
     }
 
+    // tag::run[]
     /**
      * Runs cycles until no microprocess is awake: all have finished, or the ones left
      * are asleep with nothing to wake them.
@@ -117,6 +122,7 @@ public class Scheduler extends Microprocess {
                     + String.join(", ", names) + (sleeping.size() > names.size() ? ", ..." : ""));
         }
     }
+    // end::run[]
 
     /**
      * Runs at most {@code cycles} cycles, fewer if every microprocess finishes.

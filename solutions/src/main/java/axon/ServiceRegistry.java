@@ -33,6 +33,7 @@ import java.util.Set;
  * Not thread-safe: use it from the scheduler's thread.
  */
 public final class ServiceRegistry {
+    // tag::exercise[]
     private final Map<String, Box> services = new LinkedHashMap<>();
 
     /**
@@ -43,6 +44,7 @@ public final class ServiceRegistry {
      */
     public void register(String name, Box inbox) {
         // >>> stage 8: refuse an outbox and a name that is taken, then remember the inbox under the name
+        // tag::answer-register[]
         if (!inbox.isInbox()) {
             throw new IllegalArgumentException("service \"" + name + "\" must be an inbox, but " + inbox
                     + " is an outbox: others send to a service");
@@ -51,6 +53,7 @@ public final class ServiceRegistry {
             throw new ServiceAlreadyRegistered(name, services.get(name));
         }
         services.put(name, inbox);
+        // end::answer-register[]
         // <<< stage 8
     }
 
@@ -61,18 +64,22 @@ public final class ServiceRegistry {
      */
     public Box retrieve(String name) {
         // >>> stage 8: the inbox registered under the name, or throw new UnknownService(name, names())
+        // tag::answer-retrieve[]
         Box box = services.get(name);
         if (box == null) {
             throw new UnknownService(name, names());
         }
         return box;
+        // end::answer-retrieve[]
         // <<< stage 8
     }
 
     /** The inbox registered under a name, if there is one. */
     public Optional<Box> find(String name) {
         // >>> stage 8: like retrieve, without the error
+        // tag::answer-find[]
         return Optional.ofNullable(services.get(name));
+        // end::answer-find[]
         // <<< stage 8
     }
 
@@ -83,11 +90,14 @@ public final class ServiceRegistry {
      */
     public void deregister(String name) {
         // >>> stage 8: forget the name, or throw new UnknownService(name, names()) if it is not registered
+        // tag::answer-deregister[]
         if (services.remove(name) == null) {
             throw new UnknownService(name, names());
         }
+        // end::answer-deregister[]
         // <<< stage 8
     }
+    // end::exercise[]
 
     /** The registered names, in the order they were registered. */
     public Set<String> names() {

@@ -39,6 +39,7 @@ import java.util.Map;
 @Outbox(name = "outbox", doc = "Not used: each subscriber gets an outbox of its own")
 @Outbox(name = "signal", doc = "The shutdown message, passed on when the backplane ends")
 public class Backplane extends Component {
+    // tag::given[]
     private final String name;
     private final Map<Box, String> subscribers = new LinkedHashMap<>();
     private boolean registered = false;
@@ -56,10 +57,13 @@ public class Backplane extends Component {
     public Backplane(String name) {
         this.name = name;
     }
+    // end::given[]
 
+    // tag::exercise[]
     @Override
     protected boolean step() {
         // >>> stage 8: register the services at the first step; handle subscriptions (one outbox per subscriber, linked to its inbox), then publications (to every subscriber, in order), then shutdown
+        // tag::answer-step[]
         if (!registered) {
             scheduler().services().register(BackplaneServices.publishing(name), inbox("inbox"));
             scheduler().services().register(BackplaneServices.subscribing(name), inbox("subscriptions"));
@@ -97,6 +101,8 @@ public class Backplane extends Component {
         }
         pause();
         return true;
+        // end::answer-step[]
         // <<< stage 8
     }
+    // end::exercise[]
 }

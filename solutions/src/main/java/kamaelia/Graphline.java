@@ -46,6 +46,7 @@ import java.util.Map;
 @Outbox(name = "signal", doc = "What the children linked to self.signal send, or the graphline's own shutdown message")
 @Chassis
 public class Graphline extends Component {
+    // tag::constructor[]
     private final Map<String, Component> named;
     private final Map<String, String> links;
     private boolean started = false;
@@ -63,11 +64,15 @@ public class Graphline extends Component {
             throw new IllegalArgumentException("a Graphline child cannot be called \"self\": that name means the graphline");
         }
         // >>> stage 7: adopt the children, then link every entry of the map, finding each end with endpoint(...)
+        // tag::answer-constructor[]
         named.values().forEach(this::addChild);
         this.links.forEach((from, to) -> link(endpoint(from, to, from, true), endpoint(from, to, to, false)));
+        // end::answer-constructor[]
         // <<< stage 7
     }
+    // end::constructor[]
 
+    // tag::endpoint[]
     /**
      * The box one end of a link names: a child's outbox (or this graphline's inbox) at
      * the start of a link, a child's inbox (or this graphline's outbox) at its end.
@@ -96,10 +101,13 @@ public class Graphline extends Component {
             throw new IllegalArgumentException("Graphline link " + link + ": " + e.getMessage(), e);
         }
     }
+    // end::endpoint[]
 
+    // tag::step[]
     @Override
     protected boolean step() {
         // >>> stage 7: activate the children at the first step; pass control on when self.control is not linked; when childrenDone(), send the shutdown on if self.signal is not linked, and finish; otherwise sleep
+        // tag::answer-step[]
         if (!started) {
             named.values().forEach(child -> child.activate(scheduler()));
             started = true;
@@ -121,6 +129,7 @@ public class Graphline extends Component {
         }
         pause();
         return true;
+        // end::answer-step[]
         // <<< stage 7
     }
 
@@ -128,4 +137,5 @@ public class Graphline extends Component {
     private boolean isLinkedInto(Box box) {
         return linkages().stream().anyMatch(linkage -> linkage.sink() == box);
     }
+    // end::step[]
 }

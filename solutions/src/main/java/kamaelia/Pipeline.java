@@ -34,6 +34,7 @@ import java.util.List;
 @Outbox(name = "signal", doc = "What the last child sends out of its signal")
 @Chassis
 public class Pipeline extends Component {
+    // tag::exercise[]
     private final List<Component> stages;
     private boolean started = false;
 
@@ -44,6 +45,7 @@ public class Pipeline extends Component {
         }
         this.stages = List.of(components);
         // >>> stage 7: adopt every component as a child, link each to the next (outbox to inbox, signal to control), and pass this pipeline's boxes through at both ends
+        // tag::answer-constructor[]
         for (Component child : stages) {
             addChild(child);
         }
@@ -57,12 +59,14 @@ public class Pipeline extends Component {
         link(inbox("control"), first.inbox("control"));
         link(last.outbox("outbox"), outbox("outbox"));
         link(last.outbox("signal"), outbox("signal"));
+        // end::answer-constructor[]
         // <<< stage 7
     }
 
     @Override
     protected boolean step() {
         // >>> stage 7: at the first step activate the children on this pipeline's scheduler; finish when childrenDone(), otherwise sleep
+        // tag::answer-step[]
         if (!started) {
             for (Component child : stages) {
                 child.activate(scheduler());
@@ -74,6 +78,8 @@ public class Pipeline extends Component {
         }
         pause();
         return true;
+        // end::answer-step[]
         // <<< stage 7
     }
+    // end::exercise[]
 }

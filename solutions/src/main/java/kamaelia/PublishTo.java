@@ -14,6 +14,7 @@ import axon.Outbox;
 @Outbox(name = "outbox", doc = "Not used")
 @Outbox(name = "signal", doc = "The shutdown message, passed on when the publisher ends")
 public class PublishTo extends Component {
+    // tag::exercise[]
     private final String backplane;
     private boolean linked = false;
 
@@ -25,6 +26,7 @@ public class PublishTo extends Component {
     @Override
     protected boolean step() {
         // >>> stage 8: at the first step, link this inbox to the backplane's publishing service; end on shutdown (unlinking), otherwise sleep
+        // tag::answer-step[]
         if (!linked) {
             link(inbox("inbox"), scheduler().services().retrieve(BackplaneServices.publishing(backplane)));
             linked = true;
@@ -36,6 +38,8 @@ public class PublishTo extends Component {
         }
         pause();
         return true;
+        // end::answer-step[]
         // <<< stage 8
     }
+    // end::exercise[]
 }

@@ -28,6 +28,7 @@ public class Source extends Component {
         this.items = List.copyOf(items).iterator();
     }
 
+    // tag::step[]
     @Override
     protected boolean step() {
         if (shutdownRequested() || !items.hasNext()) {
@@ -37,4 +38,5 @@ public class Source extends Component {
         send(items.next(), "outbox");
         return true;
     }
+    // end::step[]
 }

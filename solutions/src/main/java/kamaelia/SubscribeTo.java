@@ -17,6 +17,7 @@ import axon.Outbox;
 @Outbox(name = "signal", doc = "The shutdown message, passed on when the subscriber ends")
 @Outbox(name = "requests", doc = "Subscribe and Unsubscribe requests to the backplane")
 public class SubscribeTo extends Component {
+    // tag::exercise[]
     private final String backplane;
     private Linkage requests;
 
@@ -28,6 +29,7 @@ public class SubscribeTo extends Component {
     @Override
     protected boolean step() {
         // >>> stage 8: at the first step, link "requests" to the backplane's subscribing service and send Subscribe(inbox("inbox")); forward publications; a shutdown from the backplane (an Ipc in inbox) or on control ends it (unsubscribe first if it came on control)
+        // tag::answer-step[]
         if (requests == null) {
             requests = link(outbox("requests"), scheduler().services().retrieve(BackplaneServices.subscribing(backplane)));
             send(new Backplane.Subscribe(inbox("inbox")), "requests");
@@ -48,6 +50,8 @@ public class SubscribeTo extends Component {
         }
         pause();
         return true;
+        // end::answer-step[]
         // <<< stage 8
     }
+    // end::exercise[]
 }
