@@ -44,7 +44,8 @@ public final class Stage6Demo {
         for (int cycle = 1; running; cycle++) {
             System.out.println("cycle " + cycle);
             running = scheduler.runCycles(1);    // the printer prints during the cycle
-            System.out.println("  awake " + awake(scheduler, names) + ", asleep " + named(scheduler.asleep(), names));
+            System.out.println("  awake " + awake(scheduler, names)
+                    + ", asleep " + named(scheduler.asleep(), names));
         }
 
         // Part 2: a chain with no source. Nothing arrives, so everything falls asleep,
