@@ -69,7 +69,8 @@ public final class Stage7Demo {
 
         // A typo in a link is caught when the graphline is built, not when it runs.
         try {
-            new Graphline(Map.of("shout", new PureTransformer(word -> word)), Map.of("shuot.outbox", "self.outbox"));
+            new Graphline(Map.of("shout", new PureTransformer(word -> word)),
+                    Map.of("shuot.outbox", "self.outbox"));
         } catch (IllegalArgumentException e) {
             System.out.println(e.getMessage());
         }
