@@ -8,6 +8,7 @@ public final class BackplaneServices {
     private BackplaneServices() {
     }
 
+    // tag::names[]
     /** The name of the service publishers send to. */
     public static String publishing(String backplane) {
         return "backplane " + backplane;
@@ -17,4 +18,5 @@ public final class BackplaneServices {
     public static String subscribing(String backplane) {
         return "backplane " + backplane + " subscriptions";
     }
+    // end::names[]
 }
