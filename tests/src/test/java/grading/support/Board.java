@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 public final class Board {
     private static final int BAR = 20;
     private static final String CONTRACTS_CHAPTER = "src-docs/src/docs/asciidoc/contracts.adoc";
+    /** Where the handbook is built ({@code ./mvnw -q -pl src-docs -am package}). */
+    private static final String HANDBOOK = "src-docs/target/handbook/";
 
     private final Properties stages;
     private final List<String[]> results;
@@ -93,7 +95,7 @@ public final class Board {
                 int next = lastGraded + 1;
                 out.append("Stages 1 to ").append(lastGraded).append(" pass. Next: stage ").append(next).append(", ")
                         .append(stages.getProperty(next + ".title")).append(". Read ")
-                        .append(stages.getProperty(next + ".chapter")).append(", then run ./mvnw test -Dstage=")
+                        .append(whereToRead(stages.getProperty(next + ".chapter"), "")).append(", then run ./mvnw test -Dstage=")
                         .append(next).append('\n');
             } else {
                 out.append("Every stage passes. Well done!\n");
@@ -125,15 +127,65 @@ public final class Board {
         if (!first[4].isBlank()) {
             out.append("  Hint: ").append(first[4]).append('\n');
         }
-        out.append("  Read: ").append(isContract(first) ? CONTRACTS_CHAPTER : stages.getProperty(firstUnfinished + ".chapter"));
-        if (!first[5].isBlank()) {
-            out.append(", section \"").append(first[5]).append('"');
-        }
-        out.append('\n');
+        out.append("  Read: ").append(whereToRead(
+                isContract(first) ? CONTRACTS_CHAPTER : stages.getProperty(firstUnfinished + ".chapter"), first[5]))
+                .append('\n');
         out.append("  Stuck? ./mvnw -q -pl tools compile exec:java@hint -Dstage=").append(firstUnfinished)
                 .append(" shows a hint, gentlest first.\n");
         System.out.print(out);
         return false;
+    }
+
+    /**
+     * Where to read about a test: the page of the built handbook, with the section's anchor,
+     * or, until the handbook is built, the chapter's source and how to build it.
+     *
+     * @param chapter the chapter's source, relative to the kit's top folder
+     * @param section the section's title, or "" for the whole chapter
+     */
+    private String whereToRead(String chapter, String section) {
+        String named = section.isBlank() ? "" : ", section \"" + section + "\"";
+        String page = HANDBOOK + Path.of(chapter).getFileName().toString().replaceFirst("\\.adoc$", ".html");
+        Path html = root.resolve(page);
+        if (!Files.isRegularFile(html)) {
+            return chapter + named + " (build the handbook with ./mvnw -q -pl src-docs -am package)";
+        }
+        String id = section.isBlank() ? null : idIn(html, section);
+        return page + (id == null ? "" : "#" + id) + named;
+    }
+
+    /** The id of the section with this title in a rendered page, or null if the page has none. */
+    private static String idIn(Path html, String title) {
+        String page;
+        try {
+            page = Files.readString(html);
+        } catch (IOException e) {
+            return null;
+        }
+        String wanted = title.replace("`", "");
+        var heading = java.util.regex.Pattern.compile("<h[1-6] id=\"([^\"]+)\"[^>]*>(.*?)</h[1-6]>").matcher(page);
+        while (heading.find()) {
+            String text = heading.group(2).replaceAll("<[^>]+>", "").replace("&#8217;", "'").replace("&#8216;", "'")
+                    .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+            if (text.equals(wanted)) {
+                return heading.group(1);
+            }
+        }
+        String id = anchor(title);
+        return page.contains("id=\"" + id + "\"") ? id : null;
+    }
+
+    /**
+     * The id Asciidoctor gives a section title with the handbook's settings (no prefix,
+     * "-" between words): lower case, punctuation dropped, each run of spaces, dots and
+     * dashes made one dash. (A second section with the same title gets "-2" added, and so
+     * on: {@link #idIn} finds those in the page itself.)
+     */
+    public static String anchor(String title) {
+        String id = title.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^ \\p{L}\\p{M}\\p{Nd}\\p{Pc}.\\-]", "")
+                .replaceAll("[ .\\-]+", "-");
+        return id.replaceAll("^-|-$", "");
     }
 
     /** Replaces "Greeter.java:38" in a Todo's message with the file's path in the kit. */

@@ -1,0 +1,185 @@
+package grading.kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import grading.support.Board;
+import grading.support.Hint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The progress board sends a learner to "section X" of a stage's chapter: the section
+ * named by the failing test's {@code @Hint(read = "X")}. These tests make sure that
+ * section exists, under exactly that title, in the chapter stages.properties names for
+ * the stage, and that the board's link into the built handbook lands on it.
+ */
+@Tag("kit")
+@DisplayName("Kit: the handbook has every section the board sends learners to")
+class HandbookSectionsTest {
+    private static final Path ROOT = Path.of(System.getProperty("kit.root", "..")).toAbsolutePath().normalize();
+    private static final Pattern SECTION = Pattern.compile("^={2,3} (.+?)\\s*$");
+    private static final Pattern STAGE_CLASS = Pattern.compile("Stage(\\d{2})\\w*Test\\.java");
+
+    @Test
+    @DisplayName("every chapter listed in stages.properties exists")
+    void everyChapterExists() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<Integer, String> chapter : chapters().entrySet()) {
+            if (!Files.isRegularFile(ROOT.resolve(chapter.getValue()))) {
+                missing.add("stage " + chapter.getKey() + ": " + chapter.getValue());
+            }
+        }
+        assertEquals(List.of(), missing, "stages.properties names chapters that do not exist");
+    }
+
+    @Test
+    @DisplayName("every @Hint(read = ...) of a graded test names a section (== or ===) of its stage's chapter")
+    void everyHintedSectionExists() throws IOException, ClassNotFoundException {
+        Map<Integer, String> chapters = chapters();
+        List<String> problems = new ArrayList<>();
+        for (Path file : gradedTestFiles()) {
+            Matcher name = STAGE_CLASS.matcher(file.getFileName().toString());
+            if (!name.matches()) {
+                continue;
+            }
+            int stage = Integer.parseInt(name.group(1));
+            String className = file.getFileName().toString().replace(".java", "");
+            String chapter = chapters.get(stage);
+            if (chapter == null) {
+                problems.add(className + ": stages.properties has no chapter for stage " + stage);
+                continue;
+            }
+            if (!Files.isRegularFile(ROOT.resolve(chapter))) {
+                problems.add(className + ": its chapter " + chapter + " does not exist");
+                continue;
+            }
+            Set<String> sections = sectionsOf(ROOT.resolve(chapter));
+            for (Method method : sortedTests(Class.forName("grading." + className))) {
+                String read = method.getAnnotation(Hint.class).read();
+                if (!read.isBlank() && !sections.contains(read)) {
+                    problems.add(className + "." + method.getName() + " sends learners to section \"" + read
+                            + "\", which " + chapter + " does not have (its sections: " + sections + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), problems, "every section a test sends learners to must exist under exactly that title");
+    }
+
+    @Test
+    @DisplayName("the board's anchors are the ids the handbook gives its sections")
+    void anchorsMatchTheHandbook() throws IOException, ClassNotFoundException {
+        // Ids as Asciidoctor writes them with the handbook's settings (idprefix empty, idseparator "-").
+        assertEquals("walkthrough-grep-as-a-pipeline", Board.anchor("Walkthrough: grep as a pipeline"));
+        assertEquals("a-scheduler-is-a-microprocess", Board.anchor("A scheduler is a microprocess"));
+        assertEquals("the-service-registry", Board.anchor("The service registry"));
+        assertEquals("box-put-and-friends", Board.anchor("`Box.put` and friends"));
+        assertEquals("the-components-boxes", Board.anchor("The component's boxes"));
+        // Where the handbook has been built, the anchor of every section a test names must be an id of its page.
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<Integer, Set<String>> hinted : hintedSections().entrySet()) {
+            String chapter = chapters().get(hinted.getKey());
+            if (chapter == null) {
+                continue;
+            }
+            String page = Path.of(chapter).getFileName().toString().replaceFirst("\\.adoc$", ".html");
+            Path html = ROOT.resolve("src-docs/target/handbook").resolve(page);
+            if (!Files.isRegularFile(html)) {
+                continue;
+            }
+            String text = Files.readString(html);
+            for (String section : hinted.getValue()) {
+                if (!text.contains("id=\"" + Board.anchor(section) + "\"")) {
+                    problems.add(page + " has no id \"" + Board.anchor(section) + "\" for section \"" + section + "\"");
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** Stage number to the sections its graded tests send learners to. */
+    private static Map<Integer, Set<String>> hintedSections() throws IOException, ClassNotFoundException {
+        Map<Integer, Set<String>> hinted = new LinkedHashMap<>();
+        for (Path file : gradedTestFiles()) {
+            Matcher name = STAGE_CLASS.matcher(file.getFileName().toString());
+            if (!name.matches()) {
+                continue;
+            }
+            Class<?> type = Class.forName("grading." + file.getFileName().toString().replace(".java", ""));
+            for (Method method : sortedTests(type)) {
+                String read = method.getAnnotation(Hint.class).read();
+                if (!read.isBlank()) {
+                    hinted.computeIfAbsent(Integer.parseInt(name.group(1)), stage -> new LinkedHashSet<>()).add(read);
+                }
+            }
+        }
+        return hinted;
+    }
+
+    /** Stage number to chapter path (relative to the kit's top folder), from stages.properties. */
+    private static Map<Integer, String> chapters() throws IOException {
+        Properties stages = new Properties();
+        try (InputStream in = HandbookSectionsTest.class.getResourceAsStream("/grading/stages.properties")) {
+            stages.load(in);
+        }
+        Map<Integer, String> chapters = new LinkedHashMap<>();
+        new TreeSet<>(stages.stringPropertyNames()).stream().filter(key -> key.endsWith(".chapter"))
+                .sorted(Comparator.comparingInt(key -> Integer.parseInt(key.substring(0, key.indexOf('.')))))
+                .forEach(key -> chapters.put(Integer.parseInt(key.substring(0, key.indexOf('.'))),
+                        stages.getProperty(key)));
+        return chapters;
+    }
+
+    private static List<Path> gradedTestFiles() throws IOException {
+        try (Stream<Path> files = Files.list(ROOT.resolve("tests/src/test/java/grading"))) {
+            return files.filter(p -> STAGE_CLASS.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        }
+    }
+
+    private static List<Method> sortedTests(Class<?> type) {
+        return Stream.of(type.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Test.class) && m.isAnnotationPresent(Hint.class))
+                .sorted(Comparator.comparing(Method::getName)).toList();
+    }
+
+    /**
+     * The titles of a chapter's sections of level 1 and 2 ({@code ==} and {@code ===}),
+     * leaving out lines inside listing, literal, comment and passthrough blocks.
+     */
+    private static Set<String> sectionsOf(Path chapter) throws IOException {
+        Set<String> titles = new LinkedHashSet<>();
+        String fence = null;
+        for (String line : Files.readAllLines(chapter)) {
+            if (fence != null) {
+                if (line.equals(fence)) {
+                    fence = null;
+                }
+            } else if (line.matches("-{4,}|\\.{4,}|/{4,}|\\+{4,}")) {
+                fence = line;
+            } else {
+                Matcher section = SECTION.matcher(line);
+                if (section.matches()) {
+                    titles.add(section.group(1));
+                }
+            }
+        }
+        return titles;
+    }
+}
