@@ -14,7 +14,7 @@ import kamaelia.Source;
  * grep, and a printer. The system ends by itself when the lines run out.
  *
  * <pre>
- * ./mvnw -q -pl solutions compile exec:java -Dexec.mainClass=examples.GrepFile -Dexec.args="ERROR server.log"
+ * ./mvnw -q -pl exercises compile exec:java -Dexec.mainClass=examples.GrepFile -Dexec.args="ERROR server.log"
  * </pre>
  */
 public final class GrepFile {
