@@ -28,7 +28,9 @@ public final class Todo extends RuntimeException {
         }
         StackTraceElement where = trace[0];
         String className = where.getClassName().substring(where.getClassName().lastIndexOf('.') + 1);
-        return "stage " + stage + " is not written yet: " + className + "." + where.getMethodName()
+        String method = where.getMethodName().equals("<init>") ? "the " + className + " constructor"
+                : className + "." + where.getMethodName();
+        return "stage " + stage + " is not written yet: " + method
                 + " (" + where.getFileName() + ":" + where.getLineNumber() + ") still says TODO";
     }
 }

@@ -135,6 +135,7 @@ class Stage02SchedulerTest {
     @Hint(value = "step() on an empty scheduler returns false.", read = "Running until done")
     void runOnEmptyReturns() {
         Scheduler scheduler = new Scheduler();
+        assertFalse(scheduler.runCycles(0), "runCycles(0) on an empty scheduler must say that nothing is left");
         scheduler.run();
         assertFalse(scheduler.runCycles(1));
     }

@@ -35,6 +35,9 @@ public final class Board {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 2 && (args[2] == null || args[2].isBlank())) {
+            finish(1, "-Dstage= needs a number: use -Dstage=N, the stage you are working on (stages 1..N are graded).");
+        }
         Path resultsFile = Path.of(args[0]).resolve("results.tsv");
         Path root = Path.of(args[1]);
         String graded = args.length > 3 ? args[3] : "exercises";
@@ -83,7 +86,7 @@ public final class Board {
             } else {
                 long notRun = mine.size() - passed - failed - notStarted;
                 out.append(passed).append(" of ").append(mine.size()).append(" tests pass")
-                        .append(notRun > 0 ? " (" + notRun + " not run)" : "").append('\n');
+                        .append(notRun > 0 ? " (" + notRun + " not run: grading stopped after a time-out)" : "").append('\n');
             }
             if (!done && firstUnfinished == 0) {
                 firstUnfinished = stage;
@@ -118,13 +121,20 @@ public final class Board {
         out.append("  ").append(first[1].equals("NOT_STARTED") ? "not started: " : "failing: ").append(first[2])
                 .append('\n');
         String message = first[3];
-        if (first[1].equals("NOT_STARTED")) {
-            out.append("  Start here: ").append(pointAt(message.replaceFirst("^not started: stage \\d+ is not written yet: ", "")))
-                    .append('\n');
+        boolean notStarted = first[1].equals("NOT_STARTED");
+        String task = "";
+        if (notStarted) {
+            String where = message.replaceFirst("^not started: stage \\d+ is not written yet: ", "");
+            out.append("  Start here: ").append(pointAt(where)).append('\n');
+            task = todoTask(where);
+            if (!task.isEmpty()) {
+                out.append("  To do: ").append(task).append('\n');
+            }
         } else if (!message.isBlank()) {
             out.append("  ").append(shorten(message)).append('\n');
         }
-        if (!first[4].isBlank()) {
+        // A not-started test's own hint may be about code already written; the TODO says what is missing.
+        if (!first[4].isBlank() && task.isEmpty()) {
             out.append("  Hint: ").append(first[4]).append('\n');
         }
         out.append("  Read: ").append(whereToRead(
@@ -208,6 +218,31 @@ public final class Board {
 
     private static boolean isContract(String[] result) {
         return result.length > 6 && result[6].equals("contract");
+    }
+
+    /** The task of the TODO comment just above the line a Todo was thrown from, or "". */
+    private String todoTask(String todoMessage) {
+        var matcher = java.util.regex.Pattern.compile("\\((\\w+\\.java):(\\d+)\\)").matcher(todoMessage);
+        if (!matcher.find()) {
+            return "";
+        }
+        try (Stream<Path> files = Files.walk(root.resolve("exercises/src/main/java"))) {
+            Path file = files.filter(p -> p.getFileName().toString().equals(matcher.group(1))).findFirst().orElse(null);
+            if (file == null) {
+                return "";
+            }
+            List<String> lines = Files.readAllLines(file);
+            int line = Integer.parseInt(matcher.group(2)) - 1;
+            for (int i = Math.min(line, lines.size()) - 1; i >= 0 && i >= line - 3; i--) {
+                var todo = java.util.regex.Pattern.compile("//\\s*TODO stage \\d+:\\s*(.*)$").matcher(lines.get(i));
+                if (todo.find()) {
+                    return todo.group(1);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+        return "";
     }
 
     private List<String[]> ofStage(int stage) {

@@ -127,6 +127,11 @@ public final class Kit {
     void reset(String stageText) {
         int stage = parseStage(stageText, 1);
         Rewrite result = rewrite(region -> region.stage() == stage ? Action.STUB : Action.KEEP, 1);
+        try {
+            Files.deleteIfExists(root.resolve(".kit/hints/stage-" + stage));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (result.changed.isEmpty()) {
             System.out.println("Nothing to do: stage " + stage + " is untouched already.");
             return;
@@ -157,12 +162,23 @@ public final class Kit {
         Hints.Hint hint = hints.get(next);
         System.out.println("Stage " + stage + ", " + hint.title() + " (" + (next + 1) + " of " + hints.size() + ")");
         System.out.println();
-        hint.lines().forEach(line -> System.out.println("  " + line));
+        hint.lines().forEach(line -> System.out.println("  " + plain(line)));
         System.out.println();
         System.out.println(next + 1 < hints.size()
                 ? "Run the same command again for a stronger hint."
                 : "That was the last hint; the next run starts again from the first.");
         write(seen, String.valueOf(next + 1));
+    }
+
+    /** A line of AsciiDoc as plain text: no code delimiters, block titles as labels, no backticks. */
+    private static String plain(String line) {
+        if (line.equals("----")) {
+            return "";
+        }
+        if (line.startsWith(".") && line.length() > 1 && !line.startsWith("..")) {
+            line = line.substring(1) + ":";
+        }
+        return line.replace("`", "");
     }
 
     /** The handbook chapter of a stage, from the grader's list of stages. */
@@ -270,6 +286,9 @@ public final class Kit {
             } else {
                 Map<Integer, List<String>> kept = new HashMap<>();
                 List<Segment.Region> regions = solution.regions();
+                if (regions.stream().allMatch(region -> choose.apply(region) == Action.KEEP)) {
+                    continue; // nothing of this file is asked for: leave it exactly as the learner has it
+                }
                 for (int i = 0; i < regions.size(); i++) {
                     switch (choose.apply(regions.get(i))) {
                         case KEEP -> kept.put(i, theirs.get(i));
@@ -319,6 +338,10 @@ public final class Kit {
             }
         } catch (NumberFormatException e) {
             // reported below
+        }
+        if (text.isBlank() || text.trim().equals("all") || text.trim().equals("true")) {
+            throw new IllegalArgumentException("this command needs the stage you are on: add -Dstage=N, where N is "
+                    + lowest + " to " + last + ".");
         }
         throw new IllegalArgumentException("-Dstage=" + text.trim() + " does not fit here: give a stage from " + lowest
                 + " to " + last + ", for example -Dstage=4.");
