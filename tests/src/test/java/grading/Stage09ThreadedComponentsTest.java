@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -55,9 +56,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Graded
 @Tag("stage09")
 @DisplayName("Stage 9: threaded components")
-@OnTimeout("the run never ended: a wake-up was probably lost. Does every send and recv inside the thread wake the"
-        + " proxy, does the proxy ring the doorbell after moving messages in, does pause(timeout) remember a ring"
-        + " that came before it, and does run() wake what it took from wakeRequests?")
+@OnTimeout("the run never ended: a wake-up or a message was probably lost. Does every send and recv inside the"
+        + " thread wake the proxy, does the proxy ring the doorbell after moving messages in, does pause(timeout)"
+        + " check and wait while holding the bell's lock, and does run() wake what it took from wakeRequests?")
 class Stage09ThreadedComponentsTest {
     /** Long enough never to run out in a correct system: a lost wake-up shows up as a time-out. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -205,40 +206,98 @@ class Stage09ThreadedComponentsTest {
 
     @Test
     @Order(4)
+    @DisplayName("what a body sends just before it ends leaves before the component finishes, and before its shutdown")
+    @Hint(value = "In the proxy read bodyEnded before moving the queues out, so that whatever the body sent before it"
+            + " ended is moved in this step; in moveOut take the signal queue first and put it last, so that a"
+            + " shutdown never overtakes the data sent before it.", read = "The proxy")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void lastWordsArriveBeforeTheEnd() {
+        // Each body sends for a while, so that its last messages are sent while the proxy is busy moving the
+        // earlier ones: that is when a proxy that looks at bodyEnded too late, or moves signal too early, loses them.
+        int components = 16;
+        int burst = 5000;
+        Scheduler scheduler = new Scheduler();
+        List<Collector> collectors = new ArrayList<>();
+        for (int i = 0; i < components; i++) {
+            ThreadedComponent brief = new ThreadedComponent() {
+                @Override
+                protected void body() throws InterruptedException {
+                    for (int n = 0; n < burst; n++) {
+                        send(n, "outbox", PATIENCE);
+                    }
+                    passShutdownOn();
+                }
+            };
+            Collector collector = new Collector();
+            wire(brief, collector);
+            collectors.add(collector);
+            brief.activate(scheduler);
+            collector.activate(scheduler);
+        }
+        scheduler.run();
+        for (Collector collector : collectors) {
+            assertEquals(numbers(burst), collector.collected(),
+                    "messages sent just before the body ended were lost, or arrived after the shutdown that followed them");
+            assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the shutdown sent last was lost");
+        }
+        assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("the thread's boxes are safe between threads: 20 000 messages in and out at once arrive exactly once, in order")
     @Hint(value = "Only the scheduler's thread may touch a Box (it is not thread-safe): the thread works on its"
             + " BlockingQueues, and the proxy moves messages between the two. Check that recv, dataReady and send"
             + " inside the thread never call inbox(...) or outbox(...) to reach a Box.", read = "Boxes between two threads")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void boxesAreSafeBetweenThreads() {
+        int count = 20_000;
         Scheduler scheduler = new Scheduler();
-        Source source = new Source(numbers(20_000));
+        Component bursts = new Component() {
+            private int next;
+
+            @Override
+            protected boolean step() {
+                for (int i = 0; i < 500 && next < count; i++) {
+                    send(next++, "outbox");
+                }
+                if (next == count) {
+                    passShutdownOn();
+                    return false;
+                }
+                return true;
+            }
+        };
         Echo first = new Echo();
         Echo second = new Echo(16);
         Collector collector = new Collector();
-        wire(source, first);
+        wire(bursts, first);
         wire(first, second);
         wire(second, collector);
-        source.activate(scheduler);
+        bursts.activate(scheduler);
         first.activate(scheduler);
         second.activate(scheduler);
         collector.activate(scheduler);
         scheduler.run();
         List<Object> collected = collector.collected();
-        assertEquals(20_000, collected.size(), "every message must arrive exactly once");
-        assertEquals(numbers(20_000), collected, "messages must arrive in the order they were sent");
+        assertEquals(count, collected.size(), "every message must arrive exactly once");
+        assertEquals(numbers(count), collected, "messages must arrive in the order they were sent");
         assertEquals(new Ipc.ProducerFinished(), collector.endedBy());
     }
 
     @Test
-    @Order(5)
-    @DisplayName("a message that arrives just as the thread goes to wait still wakes it: a thousand round trips, none lost")
+    @Order(6)
+    @DisplayName("a message that arrives just as the thread goes to wait still wakes it: 4000 round trips, none lost")
+    @OnTimeout("the round trips did not finish in time: a ring or a wake-up was lost, or something waits by sleeping"
+            + " and looking again instead of blocking (pause(timeout) must await the condition, run() must take() from"
+            + " wakeRequests)")
     @Hint(value = "Rings and wake-up requests must not be lost between a check and a wait: the proxy rings the"
             + " doorbell after moving messages in, pause(timeout) waits only while the bell has not rung, and the"
             + " thread wakes the proxy through scheduler().wakeFromThread(...) after every send and recv.",
             read = "Waiting inside the thread")
     void noLostWakeUps() {
-        int roundTrips = 1000;
+        int roundTrips = 4000;
+        int jitterNanos = 10_000;
         Scheduler scheduler = new Scheduler();
         List<Object> replies = new ArrayList<>();
         Component pinger = new Component() {
@@ -265,7 +324,25 @@ class Stage09ThreadedComponentsTest {
                 return true;
             }
         };
-        Echo echo = new Echo();
+        // After each reply the echo dawdles a random few microseconds before it waits again, so that the next
+        // message arrives at different moments of its going to wait: before the check, in between, after.
+        ThreadedComponent echo = new ThreadedComponent() {
+            @Override
+            protected void body() throws InterruptedException {
+                Random random = new Random(9);
+                while (!shutdownRequested()) {
+                    Object message = recv("inbox", PATIENCE);
+                    if (message != null) {
+                        send(message, "outbox", PATIENCE);
+                        long until = System.nanoTime() + random.nextInt(jitterNanos);
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                }
+                passShutdownOn();
+            }
+        };
         wire(pinger, echo);
         wire(echo, pinger);
         pinger.activate(scheduler);
@@ -276,7 +353,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("pause(timeout) inside the thread returns at once if messages arrived since it last paused")
     @Hint(value = "The doorbell must remember a ring: ring() sets a flag under the lock and signals; pause(timeout)"
             + " waits only while the flag is not set, then clears it. A condition's signal alone is lost when nobody"
@@ -323,7 +400,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("a thread waiting in recv(inbox, timeout) hears a shutdown request at once and passes it on")
     @Hint(value = "A message on control must end the wait of recv(\"inbox\", timeout) too: the proxy rings the"
             + " same doorbell for every inbox, and recv returns null when its own inbox is still empty.",
@@ -354,7 +431,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("send on a full queue throws NoSpaceInBox naming the box and its component, and sends nothing")
     @Hint(value = "send offers the message to the outbox's queue; when offer refuses it (the queue holds queueSize"
             + " messages), throw new NoSpaceInBox(outbox(name), queueSize) without waking anyone or keeping the"
@@ -397,7 +474,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("with small queues a fast producer loses nothing: 10 000 messages arrive exactly once, in order")
     @Hint(value = "send(message, outbox, timeout) waits for room with offer(message, timeout, unit); the proxy"
             + " moves each queue out whole, and moves messages in only while the queue has room (what does not fit"
@@ -420,10 +497,11 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("what does not fit in a thread's queue waits in the real inbox, and control waits until the rest has gone in")
     @Hint(value = "In the proxy, move each inbox other than control while its queue has room"
-            + " (remainingCapacity() > 0); move control last, and only if nothing was left behind in the others.",
+            + " (remainingCapacity() > 0); move control last, and only if nothing was left behind in the others."
+            + " recv inside the thread must wake the proxy: it has made room for what was left behind.",
             read = "Back-pressure")
     void boundedQueuesAndControlLast() throws InterruptedException {
         Scheduler scheduler = new Scheduler();
@@ -432,14 +510,18 @@ class Stage09ThreadedComponentsTest {
             @Override
             protected void body() throws InterruptedException {
                 go.await();
+                List<Object> received = new ArrayList<>();   // it only receives until the shutdown comes
                 while (!shutdownRequested()) {
                     Object message = recv("inbox", PATIENCE);
                     if (message != null) {
-                        send(message, "outbox", PATIENCE);
+                        received.add(message);
                     }
                 }
                 while (dataReady("inbox")) {
-                    send(recv("inbox"), "outbox", PATIENCE);
+                    received.add(recv("inbox"));
+                }
+                for (Object message : received) {
+                    send(message, "outbox", PATIENCE);
                 }
                 passShutdownOn();
             }
@@ -464,7 +546,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("an exception in the thread ends run() with ComponentFailed naming the component, and stops the other threads")
     @Hint(value = "runBody (given) keeps what body() threw; the proxy, once it sees bodyEnded, throws"
             + " new ComponentFailed(this, failure) instead of finishing quietly. run() (given) then stops every"
@@ -481,9 +563,9 @@ class Stage09ThreadedComponentsTest {
         Echo bystander = new Echo();
         Source source = new Source(List.of("spark"));
         Linkage.link(source.outbox("outbox"), failing.inbox("inbox"));
+        bystander.activate(scheduler);
         source.activate(scheduler);
         failing.activate(scheduler);
-        bystander.activate(scheduler);
         ComponentFailed failed = assertThrows(ComponentFailed.class, scheduler::run,
                 "run() must end with ComponentFailed when a body throws");
         assertTrue(failed.getMessage().contains(failing.name()), "the message must name the component: "
@@ -495,7 +577,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     @DisplayName("no thread outlives the run: after a shutdown every component has finished and every thread has ended")
     @Hint(value = "The proxy finishes only when the body has ended, after moving out what it sent; step (given) then"
             + " waits for the thread to end. Check that the shutdown reaches each body (control goes into its queue)"
@@ -544,7 +626,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     @DisplayName("while only threads work, the scheduler waits for a wake-up instead of spinning, and returns when they end")
     @Hint(value = "When nothing is awake but threads are running, run() calls awaitWakeRequest: take() the next"
             + " request from wakeRequests, which blocks without using the processor, then wake() what it names.",
@@ -594,7 +676,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     @DisplayName("tail -f | grep: Follow, Grep and a printer print exactly the matching lines added to a file, in order,"
             + " through truncation and replacement, and stop on request")
     @Hint(value = "This is the chapter's walkthrough: Follow is given, so if the other tests pass, so should this."
