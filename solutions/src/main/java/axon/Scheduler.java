@@ -122,6 +122,7 @@ public class Scheduler extends Microprocess {
      * are asleep with nothing to wake them.
      */
     public void run() {
+        // tag::run-threads[]
         try {
             while (step() || waitForThreads()) {
                 // each call of step() is one cycle
@@ -129,6 +130,7 @@ public class Scheduler extends Microprocess {
         } finally {
             stopThreads();
         }
+        // end::run-threads[]
         if (!sleeping.isEmpty()) {
             List<String> names = sleeping.stream().limit(10).map(Microprocess::name).toList();
             System.err.println(name() + ": run ended with " + sleeping.size() + " asleep and nothing left to wake them: "
@@ -151,6 +153,7 @@ public class Scheduler extends Microprocess {
         // <<< stage 2
     }
 
+    // tag::threads[]
     /**
      * Asks for a microprocess to be woken, from any thread. The scheduler's own thread
      * calls its {@link Microprocess#wake()} at the start of the next cycle, or at once if
@@ -181,6 +184,7 @@ public class Scheduler extends Microprocess {
         awaitWakeRequest();
         return true;
     }
+    // end::threads[]
 
     // tag::await[]
     /**

@@ -232,6 +232,7 @@ public abstract class ThreadedComponent extends Component {
 
     // >>> stage 9: helpers for the proxy, if you want them
     //|
+    // tag::answer-move-in-helper[]
     /** Moves messages from one real inbox into its queue while the queue has room; returns how many. */
     private int moveIn(Box inbox) {
         BlockingQueue<Object> queue = inQueues.get(inbox.name());
@@ -242,6 +243,7 @@ public abstract class ThreadedComponent extends Component {
         }
         return moved;
     }
+    // end::answer-move-in-helper[]
     // <<< stage 9
 
     // tag::move-out[]
@@ -285,6 +287,7 @@ public abstract class ThreadedComponent extends Component {
     }
     // end::ring[]
 
+    // tag::start-stop[]
     private void startThread() {
         thread = Thread.ofVirtual().name(name()).unstarted(this::runBody);
         scheduler().threadStarted(this);
@@ -334,6 +337,7 @@ public abstract class ThreadedComponent extends Component {
             scheduler().wakeFromThread(this);
         }
     }
+    // end::start-stop[]
 
     // ----------------------------------------------------------------------------------
     // The thread's side: boxes as the body sees them
