@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Runs microprocesses, one slice each in turn.
@@ -40,7 +41,17 @@ import java.util.Set;
  *       says so on standard error.</li>
  *   <li>Each scheduler is independent: there is no global scheduler.</li>
  * </ul>
- * Not thread-safe: run it on one thread.
+ *
+ * <h2>Threads</h2>
+ * From stage 9 on, {@link ThreadedComponent}s run their work on threads of their own.
+ * While any of them is running, {@link #run()} does not return when nothing is awake:
+ * it blocks, using no processor time, until a thread asks for a wake-up with
+ * {@link #wakeFromThread}, and returns once every thread has ended. If the run ends
+ * with an exception, the threads still running are interrupted and waited for, so no
+ * thread outlives the run.
+ *
+ * Not thread-safe: run it on one thread. Only {@link #wakeFromThread} and
+ * {@link #cycles()} may be called from other threads.
  */
 public class Scheduler extends Microprocess {
     /** The microprocesses stepped each cycle, in order. */
@@ -50,6 +61,12 @@ public class Scheduler extends Microprocess {
     /** Microprocesses that paused: not stepped until woken. Stage 6 fills it, in step(). */
     private final Set<Microprocess> sleeping = new LinkedHashSet<>();
     private final ServiceRegistry services = new ServiceRegistry();
+    /** Wake-ups asked for by other threads: the scheduler's own thread wakes these at the start of a cycle. */
+    private final LinkedBlockingQueue<Microprocess> wakeRequests = new LinkedBlockingQueue<>();
+    /** The threaded components whose thread has started and that have not finished. */
+    private final Set<ThreadedComponent> threads = new LinkedHashSet<>();
+    /** How many cycles have run; written by the scheduler's thread only. */
+    private volatile long cycles;
 
     /** Creates an empty scheduler. */
     public Scheduler() {
@@ -76,6 +93,8 @@ public class Scheduler extends Microprocess {
      */
     @Override
     protected boolean step() {
+        cycles++;
+        wakeThoseAskedFor(); // wake-ups asked for by threads: none before stage 9
         // TODO stage 2: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again
         throw new Todo(2);
     }
@@ -85,8 +104,12 @@ public class Scheduler extends Microprocess {
      * are asleep with nothing to wake them.
      */
     public void run() {
-        while (step()) {
-            // each call of step() is one cycle
+        try {
+            while (step() || waitForThreads()) {
+                // each call of step() is one cycle
+            }
+        } finally {
+            stopThreads();
         }
         if (!sleeping.isEmpty()) {
             List<String> names = sleeping.stream().limit(10).map(Microprocess::name).toList();
@@ -103,6 +126,77 @@ public class Scheduler extends Microprocess {
     public boolean runCycles(int cycles) {
         // TODO stage 2: like run(), but stop after the given number of cycles
         throw new Todo(2);
+    }
+
+    /**
+     * Asks for a microprocess to be woken, from any thread. The scheduler's own thread
+     * calls its {@link Microprocess#wake()} at the start of the next cycle, or at once if
+     * {@link #run()} is waiting for its threads. This is how a {@link ThreadedComponent}'s
+     * thread wakes its proxy: {@code wake()} itself must only be called on the scheduler's
+     * thread.
+     */
+    public void wakeFromThread(Microprocess microprocess) {
+        wakeRequests.add(microprocess);
+    }
+
+    /** Wakes, on the scheduler's thread, every microprocess that a thread has asked to wake. */
+    private void wakeThoseAskedFor() {
+        for (Microprocess asked = wakeRequests.poll(); asked != null; asked = wakeRequests.poll()) {
+            asked.wake();
+        }
+    }
+
+    /**
+     * Called by {@link #run()} when no microprocess is awake: if threads are still running,
+     * waits for one of them to ask for a wake-up and returns {@code true}; if none is,
+     * returns {@code false} at once.
+     */
+    private boolean waitForThreads() {
+        if (threads.isEmpty()) {
+            return false;
+        }
+        awaitWakeRequest();
+        return true;
+    }
+
+    /**
+     * Blocks until a thread asks for a wake-up, then wakes the microprocess it asked for.
+     * Uses no processor time while it waits.
+     *
+     * @throws IllegalStateException if the scheduler's thread is interrupted while it waits
+     */
+    private void awaitWakeRequest() {
+        // TODO stage 9: take() the next wake request from wakeRequests (it blocks until there is one) and wake() that microprocess; if interrupted, keep the interrupt (Thread.currentThread().interrupt()) and throw an IllegalStateException
+        throw new Todo(9);
+    }
+
+    /** Called by a threaded component, on the scheduler's thread, when it starts its thread. */
+    void threadStarted(ThreadedComponent component) {
+        threads.add(component);
+    }
+
+    /**
+     * Called by a threaded component, on the scheduler's thread, when it stops its thread.
+     *
+     * @return whether it was running
+     */
+    boolean threadEnded(ThreadedComponent component) {
+        return threads.remove(component);
+    }
+
+    /** When the run ends early (an exception): stops every thread still running, so none outlives it. */
+    private void stopThreads() {
+        for (ThreadedComponent component : List.copyOf(threads)) {
+            component.stopThread();
+        }
+    }
+
+    /**
+     * How many cycles this scheduler has run (calls of {@link #step()}). Safe to read from
+     * any thread: a way to see that a scheduler waiting for its threads is not spinning.
+     */
+    public long cycles() {
+        return cycles;
     }
 
     /** The microprocesses that have not finished: those awake, in the order they will next be stepped, then those asleep. */

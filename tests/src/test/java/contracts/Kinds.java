@@ -76,11 +76,12 @@ final class Kinds {
     }
 
     boolean isThreaded(JavaClass type) {
-        return isComponent(type) && type.isAssignableTo(threadedComponent);
+        // The kit's own ThreadedComponent always counts, beside a stand-in named for fixtures.
+        return isComponent(type) && (type.isAssignableTo(threadedComponent) || type.isAssignableTo(THREADED_COMPONENT));
     }
 
     boolean isCooperative(JavaClass type) {
-        return isComponent(type) && !type.isAssignableTo(threadedComponent);
+        return isComponent(type) && !isThreaded(type);
     }
 
     boolean isIpc(JavaClass type) {

@@ -216,7 +216,9 @@ class PlantedViolationsTest {
 
     /** Each expected violation matches exactly one reported one, and nothing else is reported. */
     private static void expect(Contract contract, Expected... expected) {
-        List<String> reported = contract.violations(fixtures());
+        // Only the fixtures are planted; the graded tree is checked with the kit's own types above.
+        List<String> reported = contract.violations(fixtures()).stream()
+                .filter(violation -> violation.contains("contracts.fixtures.")).toList();
         List<String> unmatched = new ArrayList<>(reported);
         for (Expected e : expected) {
             List<String> matching = reported.stream().filter(e::matches).toList();

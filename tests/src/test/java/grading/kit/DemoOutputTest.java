@@ -72,6 +72,12 @@ class DemoOutputTest {
         assertPrints("stage-08.txt", examples.Stage8Demo::main);
     }
 
+    @Test
+    @DisplayName("Stage9Demo prints expected/stage-09.txt")
+    void stage9() throws IOException {
+        assertPrints("stage-09.txt", examples.Stage9Demo::main);
+    }
+
     private interface Main {
         void run(String[] args);
     }

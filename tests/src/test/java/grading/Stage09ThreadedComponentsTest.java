@@ -1,0 +1,780 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import axon.BoxNotFound;
+import axon.Component;
+import axon.ComponentFailed;
+import axon.EmptyBox;
+import axon.Ipc;
+import axon.Linkage;
+import axon.NoSpaceInBox;
+import axon.Scheduler;
+import axon.ThreadedComponent;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import kamaelia.Collector;
+import kamaelia.ConsolePrinter;
+import kamaelia.Follow;
+import kamaelia.Grep;
+import kamaelia.Pipeline;
+import kamaelia.Source;
+import kamaelia.ThreadedTransformer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Graded
+@Tag("stage09")
+@DisplayName("Stage 9: threaded components")
+@OnTimeout("the run never ended: a wake-up or a message was probably lost. Does every send and recv inside the"
+        + " thread wake the proxy, does the proxy ring the doorbell after moving messages in, does pause(timeout)"
+        + " check and wait while holding the bell's lock, and does run() wake what it took from wakeRequests?")
+class Stage09ThreadedComponentsTest {
+    /** Long enough never to run out in a correct system: a lost wake-up shows up as a time-out. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    static List<Integer> numbers(int count) {
+        return IntStream.range(0, count).boxed().toList();
+    }
+
+    static void wire(Component from, Component to) {
+        Linkage.link(from.outbox("outbox"), to.inbox("inbox"));
+        Linkage.link(from.outbox("signal"), to.inbox("control"));
+    }
+
+    /** A threaded component that sends the numbers 0..count-1, waiting for room when it must, then ends. */
+    static class Counter extends ThreadedComponent {
+        private final int count;
+        final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+        Counter(int count, int queueSize) {
+            super(queueSize);
+            this.count = count;
+        }
+
+        @Override
+        protected void body() throws InterruptedException {
+            threads.add(Thread.currentThread());
+            for (int i = 0; i < count; i++) {
+                send(i, "outbox", PATIENCE);
+            }
+            passShutdownOn();
+        }
+    }
+
+    /** A threaded component that sends back what it receives, waiting as long as it takes. */
+    static class Echo extends ThreadedComponent {
+        final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+        Echo() {
+            super();
+        }
+
+        Echo(int queueSize) {
+            super(queueSize);
+        }
+
+        @Override
+        protected void body() throws InterruptedException {
+            threads.add(Thread.currentThread());
+            while (!shutdownRequested()) {
+                Object message = recv("inbox", PATIENCE);
+                if (message != null) {
+                    send(message, "outbox", PATIENCE);
+                }
+            }
+            while (dataReady("inbox")) {
+                send(recv("inbox"), "outbox", PATIENCE);
+            }
+            passShutdownOn();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("a threaded component's body runs on a virtual thread of its own, and what it sends arrives in order")
+    @Hint(value = "The proxy (step) starts the thread, then moves what the thread sent from its queues into the real"
+            + " outboxes, and finishes once the body has returned. Inside the thread, send offers the message to the"
+            + " outbox's queue and wakes the proxy.", read = "The proxy")
+    void bodyRunsOnItsOwnThread() {
+        Scheduler scheduler = new Scheduler();
+        Counter counter = new Counter(3, ThreadedComponent.DEFAULT_QUEUE_SIZE);
+        Collector collector = new Collector();
+        wire(counter, collector);
+        counter.activate(scheduler);
+        collector.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of(0, 1, 2), collector.collected());
+        assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the body's passShutdownOn() must arrive too");
+        assertEquals(1, counter.threads.size(), "the body must run exactly once");
+        Thread thread = counter.threads.getFirst();
+        assertNotSame(Thread.currentThread(), thread, "the body must run on a thread of its own, not the scheduler's");
+        assertTrue(thread.isVirtual(), "the body's thread should be a virtual thread");
+        assertTrue(counter.isFinished() && collector.isFinished());
+        assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("messages delivered to a threaded component reach its body in order, and recv(inbox, timeout) waits for them")
+    @Hint(value = "The proxy moves what arrived in each real inbox into the thread's queue and rings the doorbell;"
+            + " recv(inbox, timeout) pauses until the bell rings if the queue is empty, then takes the oldest message.",
+            read = "Waiting inside the thread")
+    void messagesReachTheBody() {
+        Scheduler scheduler = new Scheduler();
+        Source source = new Source(numbers(50));
+        ThreadedTransformer times10 = new ThreadedTransformer(n -> (Integer) n * 10);
+        Collector collector = new Collector();
+        wire(source, times10);
+        wire(times10, collector);
+        source.activate(scheduler);
+        times10.activate(scheduler);
+        collector.activate(scheduler);
+        scheduler.run();
+        assertEquals(numbers(50).stream().map(n -> n * 10).toList(), collector.collected());
+        assertEquals(new Ipc.ProducerFinished(), collector.endedBy());
+        assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("inside the thread, dataReady, recv and send use the thread's own queues, with errors that name the box")
+    @Hint(value = "Inside the thread never touch a Box: dataReady and recv look at the thread's queue for the inbox"
+            + " (recv on an empty one throws EmptyBox); an unknown box name is a BoxNotFound.",
+            read = "Boxes between two threads")
+    void threadSideBoxes() {
+        Scheduler scheduler = new Scheduler();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        ThreadedComponent probe = new ThreadedComponent() {
+            @Override
+            protected void body() {
+                seen.add("dataReady=" + dataReady("inbox") + " anyReady=" + anyReady());
+                try {
+                    recv("inbox");
+                    seen.add("recv on an empty inbox returned");
+                } catch (EmptyBox e) {
+                    seen.add("EmptyBox " + e.getMessage().contains(name()) + " " + e.getMessage().contains("inbox"));
+                }
+                try {
+                    send("lost", "nowhere");
+                    seen.add("send to an unknown outbox returned");
+                } catch (BoxNotFound e) {
+                    seen.add("BoxNotFound " + e.getMessage().contains("nowhere"));
+                }
+                send("hello", "outbox");
+                passShutdownOn();
+            }
+        };
+        Collector collector = new Collector();
+        wire(probe, collector);
+        probe.activate(scheduler);
+        collector.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("dataReady=false anyReady=false", "EmptyBox true true", "BoxNotFound true"), seen);
+        assertEquals(List.of("hello"), collector.collected());
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("what a body sends just before it ends leaves before the component finishes, and before its shutdown")
+    @Hint(value = "In the proxy read bodyEnded before moving the queues out, so that whatever the body sent before it"
+            + " ended is moved in this step; in moveOut take the signal queue first and put it last, so that a"
+            + " shutdown never overtakes the data sent before it.", read = "The proxy")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void lastWordsArriveBeforeTheEnd() {
+        // Each body sends for a while, so that its last messages are sent while the proxy is busy moving the
+        // earlier ones: that is when a proxy that looks at bodyEnded too late, or moves signal too early, loses them.
+        int components = 16;
+        int burst = 5000;
+        Scheduler scheduler = new Scheduler();
+        List<Collector> collectors = new ArrayList<>();
+        for (int i = 0; i < components; i++) {
+            ThreadedComponent brief = new ThreadedComponent() {
+                @Override
+                protected void body() throws InterruptedException {
+                    for (int n = 0; n < burst; n++) {
+                        send(n, "outbox", PATIENCE);
+                    }
+                    passShutdownOn();
+                }
+            };
+            Collector collector = new Collector();
+            wire(brief, collector);
+            collectors.add(collector);
+            brief.activate(scheduler);
+            collector.activate(scheduler);
+        }
+        scheduler.run();
+        for (Collector collector : collectors) {
+            assertEquals(numbers(burst), collector.collected(),
+                    "messages sent just before the body ended were lost, or arrived after the shutdown that followed them");
+            assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the shutdown sent last was lost");
+        }
+        assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("the thread's boxes are safe between threads: 20 000 messages in and out at once arrive exactly once, in order")
+    @Hint(value = "Only the scheduler's thread may touch a Box (it is not thread-safe): the thread works on its"
+            + " BlockingQueues, and the proxy moves messages between the two. Check that recv, dataReady and send"
+            + " inside the thread never call inbox(...) or outbox(...) to reach a Box.", read = "Boxes between two threads")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void boxesAreSafeBetweenThreads() {
+        int count = 20_000;
+        Scheduler scheduler = new Scheduler();
+        Component bursts = new Component() {
+            private int next;
+
+            @Override
+            protected boolean step() {
+                for (int i = 0; i < 500 && next < count; i++) {
+                    send(next++, "outbox");
+                }
+                if (next == count) {
+                    passShutdownOn();
+                    return false;
+                }
+                return true;
+            }
+        };
+        Echo first = new Echo();
+        Echo second = new Echo(16);
+        Collector collector = new Collector();
+        wire(bursts, first);
+        wire(first, second);
+        wire(second, collector);
+        bursts.activate(scheduler);
+        first.activate(scheduler);
+        second.activate(scheduler);
+        collector.activate(scheduler);
+        scheduler.run();
+        List<Object> collected = collector.collected();
+        assertEquals(count, collected.size(), "every message must arrive exactly once");
+        assertEquals(numbers(count), collected, "messages must arrive in the order they were sent");
+        assertEquals(new Ipc.ProducerFinished(), collector.endedBy());
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("a message that arrives just as the thread goes to wait still wakes it: 4000 round trips, none lost")
+    @OnTimeout("the round trips did not finish in time: a ring or a wake-up was lost, or something waits by sleeping"
+            + " and looking again instead of blocking (pause(timeout) must await the condition, run() must take() from"
+            + " wakeRequests)")
+    @Hint(value = "Rings and wake-up requests must not be lost between a check and a wait: the proxy rings the"
+            + " doorbell after moving messages in, pause(timeout) waits only while the bell has not rung, and the"
+            + " thread wakes the proxy through scheduler().wakeFromThread(...) after every send and recv.",
+            read = "Waiting inside the thread")
+    void noLostWakeUps() {
+        int roundTrips = 4000;
+        int jitterNanos = 10_000;
+        Scheduler scheduler = new Scheduler();
+        List<Object> replies = new ArrayList<>();
+        Component pinger = new Component() {
+            private int sent;
+
+            @Override
+            protected boolean step() {
+                if (sent == 0) {
+                    send(sent++, "outbox");
+                }
+                while (dataReady("inbox")) {
+                    replies.add(recv("inbox"));
+                    if (sent < roundTrips) {
+                        send(sent++, "outbox");
+                    } else if (sent == roundTrips) {
+                        send(new Ipc.ShutdownMicroprocess(), "signal");
+                        sent++;
+                    }
+                }
+                if (shutdownRequested()) {
+                    return false;
+                }
+                pause();
+                return true;
+            }
+        };
+        // After each reply the echo dawdles a random few microseconds before it waits again, so that the next
+        // message arrives at different moments of its going to wait: before the check, in between, after.
+        ThreadedComponent echo = new ThreadedComponent() {
+            @Override
+            protected void body() throws InterruptedException {
+                Random random = new Random(9);
+                while (!shutdownRequested()) {
+                    Object message = recv("inbox", PATIENCE);
+                    if (message != null) {
+                        send(message, "outbox", PATIENCE);
+                        long until = System.nanoTime() + random.nextInt(jitterNanos);
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                }
+                passShutdownOn();
+            }
+        };
+        wire(pinger, echo);
+        wire(echo, pinger);
+        pinger.activate(scheduler);
+        echo.activate(scheduler);
+        scheduler.run();
+        assertEquals(numbers(roundTrips), replies);
+        assertTrue(echo.isFinished(), "the echo must end on the shutdown message");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("pause(timeout) inside the thread returns at once if messages arrived since it last paused")
+    @Hint(value = "The doorbell must remember a ring: ring() sets a flag under the lock and signals; pause(timeout)"
+            + " waits only while the flag is not set, then clears it. A condition's signal alone is lost when nobody"
+            + " is waiting yet.", read = "Waiting inside the thread")
+    void pauseRemembersARing() throws InterruptedException {
+        Scheduler scheduler = new Scheduler();
+        CountDownLatch looked = new CountDownLatch(1);
+        CountDownLatch delivered = new CountDownLatch(1);
+        CountDownLatch pauseReturned = new CountDownLatch(1);
+        ThreadedComponent waiter = new ThreadedComponent() {
+            @Override
+            protected void body() throws InterruptedException {
+                boolean ready = dataReady("inbox");     // the check: nothing yet
+                looked.countDown();
+                delivered.await();                      // a message arrives between the check...
+                if (!ready) {
+                    pause(PATIENCE);                    // ...and the pause, which must not wait for it
+                }
+                pauseReturned.countDown();
+                while (!shutdownRequested()) {
+                    pause(PATIENCE);
+                }
+                passShutdownOn();
+            }
+        };
+        Collector collector = new Collector();
+        wire(waiter, collector);
+        waiter.activate(scheduler);
+        collector.activate(scheduler);
+        scheduler.runCycles(1);
+        assertTrue(looked.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
+        waiter.inbox("inbox").put("knock knock");
+        scheduler.runCycles(2);
+        delivered.countDown();
+        boolean returned = pauseReturned.await(2, TimeUnit.SECONDS);
+        waiter.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        if (!returned) {
+            scheduler.run();
+            fail("pause(timeout) waited although a message had been moved in after the thread's last pause:"
+                    + " the ring was lost");
+        }
+        scheduler.run();
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy());
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("a thread waiting in recv(inbox, timeout) hears a shutdown request at once and passes it on")
+    @Hint(value = "A message on control must end the wait of recv(\"inbox\", timeout) too: the proxy rings the"
+            + " same doorbell for every inbox, and recv returns null when its own inbox is still empty.",
+            read = "Shutdown and failure")
+    void shutdownEndsAWait() throws InterruptedException {
+        Scheduler scheduler = new Scheduler();
+        CountDownLatch waiting = new CountDownLatch(1);
+        ThreadedComponent waiter = new ThreadedComponent() {
+            @Override
+            protected void body() throws InterruptedException {
+                waiting.countDown();
+                while (!shutdownRequested()) {
+                    recv("inbox", PATIENCE);
+                }
+                passShutdownOn();
+            }
+        };
+        Collector collector = new Collector();
+        wire(waiter, collector);
+        waiter.activate(scheduler);
+        collector.activate(scheduler);
+        scheduler.runCycles(1);
+        assertTrue(waiting.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
+        waiter.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        scheduler.run();
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy());
+        assertTrue(waiter.isFinished());
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("send on a full queue throws NoSpaceInBox naming the box and its component, and sends nothing")
+    @Hint(value = "send offers the message to the outbox's queue; when offer refuses it (the queue holds queueSize"
+            + " messages), throw new NoSpaceInBox(outbox(name), queueSize) without waking anyone or keeping the"
+            + " message.", read = "Back-pressure")
+    void noSpaceInBox() throws InterruptedException {
+        Scheduler scheduler = new Scheduler();
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch refused = new CountDownLatch(1);
+        AtomicReference<RuntimeException> error = new AtomicReference<>();
+        ThreadedComponent producer = new ThreadedComponent(2) {
+            @Override
+            protected void body() throws InterruptedException {
+                go.await();
+                send("a", "outbox");
+                send("b", "outbox");
+                try {
+                    send("c", "outbox");
+                } catch (RuntimeException e) {
+                    error.set(e);
+                }
+                refused.countDown();
+                send("c", "outbox", PATIENCE);
+                passShutdownOn();
+            }
+        };
+        Collector collector = new Collector();
+        wire(producer, collector);
+        producer.activate(scheduler);
+        collector.activate(scheduler);
+        scheduler.runCycles(1);
+        go.countDown();
+        assertTrue(refused.await(2, TimeUnit.SECONDS), "the body never got past its third send");
+        scheduler.run();
+        assertInstanceOf(NoSpaceInBox.class, error.get(), "a send to a full queue must throw NoSpaceInBox");
+        String message = error.get().getMessage();
+        assertTrue(message.contains(producer.name()) && message.contains("outbox"),
+                "the message must name the component and the box: " + message);
+        assertEquals(List.of("a", "b", "c"), collector.collected(),
+                "a refused send must send nothing; sending again later must send it once");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("with small queues a fast producer loses nothing: 10 000 messages arrive exactly once, in order")
+    @Hint(value = "send(message, outbox, timeout) waits for room with offer(message, timeout, unit); the proxy"
+            + " moves each queue out whole, and moves messages in only while the queue has room (what does not fit"
+            + " stays in the real inbox for the next step).", read = "Back-pressure")
+    void backPressureLosesNothing() {
+        Scheduler scheduler = new Scheduler();
+        Counter producer = new Counter(10_000, 4);
+        Echo relay = new Echo(4);
+        Collector collector = new Collector();
+        wire(producer, relay);
+        wire(relay, collector);
+        producer.activate(scheduler);
+        relay.activate(scheduler);
+        collector.activate(scheduler);
+        scheduler.run();
+        List<Object> collected = collector.collected();
+        assertEquals(10_000, collected.size(), "every message must arrive exactly once");
+        assertEquals(numbers(10_000), collected, "messages must arrive in the order they were sent");
+        assertEquals(new Ipc.ProducerFinished(), collector.endedBy());
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("what does not fit in a thread's queue waits in the real inbox, and control waits until the rest has gone in")
+    @Hint(value = "In the proxy, move each inbox other than control while its queue has room"
+            + " (remainingCapacity() > 0); move control last, and only if nothing was left behind in the others."
+            + " recv inside the thread must wake the proxy: it has made room for what was left behind.",
+            read = "Back-pressure")
+    void boundedQueuesAndControlLast() throws InterruptedException {
+        Scheduler scheduler = new Scheduler();
+        CountDownLatch go = new CountDownLatch(1);
+        ThreadedComponent slow = new ThreadedComponent(4) {
+            @Override
+            protected void body() throws InterruptedException {
+                go.await();
+                List<Object> received = new ArrayList<>();   // it only receives until the shutdown comes
+                while (!shutdownRequested()) {
+                    Object message = recv("inbox", PATIENCE);
+                    if (message != null) {
+                        received.add(message);
+                    }
+                }
+                while (dataReady("inbox")) {
+                    received.add(recv("inbox"));
+                }
+                for (Object message : received) {
+                    send(message, "outbox", PATIENCE);
+                }
+                passShutdownOn();
+            }
+        };
+        Collector collector = new Collector();
+        wire(slow, collector);
+        slow.activate(scheduler);
+        collector.activate(scheduler);
+        for (int i = 0; i < 10; i++) {
+            slow.inbox("inbox").put(i);
+        }
+        slow.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        scheduler.runCycles(3);
+        int leftInInbox = slow.inbox("inbox").size();
+        int leftInControl = slow.inbox("control").size();
+        go.countDown();
+        scheduler.run();
+        assertEquals(6, leftInInbox, "a queue of 4 takes 4 of the 10 messages; the other 6 must wait in the inbox");
+        assertEquals(1, leftInControl, "the shutdown must wait on control while data is still waiting before it");
+        assertEquals(numbers(10), collector.collected(), "everything that arrived before the shutdown must be handled");
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy());
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("an exception in the thread ends run() with ComponentFailed naming the component, and stops the other threads")
+    @Hint(value = "runBody (given) keeps what body() threw; the proxy, once it sees bodyEnded, throws"
+            + " new ComponentFailed(this, failure) instead of finishing quietly. run() (given) then stops every"
+            + " other thread.", read = "Shutdown and failure")
+    void failureNamesTheComponent() {
+        Scheduler scheduler = new Scheduler();
+        ThreadedComponent failing = new ThreadedComponent() {
+            @Override
+            protected void body() throws InterruptedException {
+                recv("inbox", PATIENCE);
+                throw new IllegalStateException("disk on fire");
+            }
+        };
+        Echo bystander = new Echo();
+        Source source = new Source(List.of("spark"));
+        Linkage.link(source.outbox("outbox"), failing.inbox("inbox"));
+        bystander.activate(scheduler);
+        source.activate(scheduler);
+        failing.activate(scheduler);
+        ComponentFailed failed = assertThrows(ComponentFailed.class, scheduler::run,
+                "run() must end with ComponentFailed when a body throws");
+        assertTrue(failed.getMessage().contains(failing.name()), "the message must name the component: "
+                + failed.getMessage());
+        assertInstanceOf(IllegalStateException.class, failed.getCause(), "the cause must be what the body threw");
+        assertEquals("disk on fire", failed.getCause().getMessage());
+        assertEquals(1, bystander.threads.size());
+        assertFalse(bystander.threads.getFirst().isAlive(), "the other threads must have ended when run() ends");
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("no thread outlives the run: after a shutdown every component has finished and every thread has ended")
+    @Hint(value = "The proxy finishes only when the body has ended, after moving out what it sent; step (given) then"
+            + " waits for the thread to end. Check that the shutdown reaches each body (control goes into its queue)"
+            + " and that each body passes it on.", read = "Shutdown and failure")
+    void noThreadOutlivesShutdown() {
+        Scheduler scheduler = new Scheduler();
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        CountDownLatch ticked = new CountDownLatch(5);
+        ThreadedComponent ticker = new ThreadedComponent(8) {
+            @Override
+            protected void body() throws InterruptedException {
+                threads.add(Thread.currentThread());
+                for (int n = 0; !shutdownRequested(); n++) {
+                    send(n, "outbox", PATIENCE);
+                    ticked.countDown();
+                    pause(Duration.ofMillis(1));
+                }
+                passShutdownOn();
+            }
+        };
+        Echo relay = new Echo(8);
+        Collector collector = new Collector();
+        Pipeline pipeline = new Pipeline(ticker, relay, collector);
+        Stopper stopper = new Stopper() {
+            @Override
+            protected void body() throws InterruptedException {
+                threads.add(Thread.currentThread());
+                ticked.await();
+                super.go.countDown();
+                super.body();
+            }
+        };
+        Linkage.link(stopper.outbox("outbox"), pipeline.inbox("control"));
+        pipeline.activate(scheduler);
+        stopper.activate(scheduler);
+        scheduler.run();
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy());
+        assertTrue(collector.collected().size() >= 5);
+        assertEquals(numbers(collector.collected().size()), collector.collected(), "ticks must arrive in order");
+        assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished");
+        threads.addAll(relay.threads);
+        assertEquals(3, threads.size());
+        for (Thread thread : threads) {
+            assertFalse(thread.isAlive(), thread + " is still alive after run() returned");
+        }
+    }
+
+    @Test
+    @Order(14)
+    @DisplayName("while only threads work, the scheduler waits for a wake-up instead of spinning, and returns when they end")
+    @Hint(value = "When nothing is awake but threads are running, run() calls awaitWakeRequest: take() the next"
+            + " request from wakeRequests, which blocks without using the processor, then wake() what it names.",
+            read = "When only threads are working")
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void idleSchedulerWaits() throws Throwable {
+        Scheduler scheduler = new Scheduler();
+        CountDownLatch working = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ThreadedComponent worker = new ThreadedComponent() {
+            @Override
+            protected void body() throws InterruptedException {
+                send("started", "outbox");
+                working.countDown();
+                done.await();   // a long piece of work, as far as the scheduler knows
+                send("finished", "outbox");
+                passShutdownOn();
+            }
+        };
+        Collector collector = new Collector();
+        wire(worker, collector);
+        worker.activate(scheduler);
+        collector.activate(scheduler);
+        InBackground running = InBackground.run(scheduler);
+        try {
+            for (int i = 0; !working.await(10, TimeUnit.MILLISECONDS); i++) {
+                running.rethrow();
+                assertTrue(i < 200, "the body never started: does the first step start the thread?");
+            }
+            Thread.sleep(50); // let "started" be passed on and the scheduler settle
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+            long cyclesBefore = scheduler.cycles();
+            long cpuBefore = cpu.getThreadCpuTime(running.thread().threadId());
+            Thread.sleep(250); // a window to measure: the scheduler has nothing to do in it
+            long cycles = scheduler.cycles() - cyclesBefore;
+            long cpuMillis = (cpu.getThreadCpuTime(running.thread().threadId()) - cpuBefore) / 1_000_000;
+            running.rethrow();
+            done.countDown();
+            assertTrue(running.awaitEnd(Duration.ofSeconds(2)), "run() must return once the last thread has ended");
+            assertTrue(cycles <= 5, "while nothing was awake the scheduler ran " + cycles + " cycles in 250 ms: it"
+                    + " must wait for a wake-up request, not keep stepping");
+            assertTrue(cpuBefore < 0 || cpuMillis < 60, "while nothing was awake the scheduler's thread used "
+                    + cpuMillis + " ms of processor time in 250 ms: it must block, not spin");
+            assertEquals(List.of("started", "finished"), collector.collected());
+        } finally {
+            done.countDown();
+            running.stop();
+        }
+    }
+
+    @Test
+    @Order(15)
+    @DisplayName("tail -f | grep: Follow, Grep and a printer print exactly the matching lines added to a file, in order,"
+            + " through truncation and replacement, and stop on request")
+    @Hint(value = "This is the chapter's walkthrough: Follow is given, so if the other tests pass, so should this."
+            + " Look at the first failing test of the stage first.", read = "Walkthrough: tail -f | grep")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void tailGrep(@TempDir Path folder) throws Throwable {
+        Path log = folder.resolve("server.log");
+        Files.writeString(log, "ERROR before we started\nINFO old news\n");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Scheduler scheduler = new Scheduler();
+        Follow follow = new Follow(log, Duration.ofMillis(5));
+        Pipeline pipeline = new Pipeline(follow, new Grep("ERROR"),
+                new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        Stopper stopper = new Stopper();
+        Linkage.link(stopper.outbox("outbox"), pipeline.inbox("control"));
+        pipeline.activate(scheduler);
+        stopper.activate(scheduler);
+        InBackground running = InBackground.run(scheduler);
+        List<String> expected = new ArrayList<>();
+        try {
+            // Follow starts at the end of the file, some time after run() starts: append a marker line every
+            // 100 ms until one comes out; then, once a last line has come out, everything before it has too.
+            for (int i = 0; printedLines(printed).isEmpty(); i++) {
+                running.rethrow();
+                if (i % 20 == 0) {
+                    append(log, "ERROR marker\n");
+                }
+                Thread.sleep(5);
+                assertTrue(i < 400, "nothing came out of Follow -> Grep -> ConsolePrinter within 2 seconds");
+            }
+            append(log, "ERROR following\n");
+            awaitLastPrinted(printed, "ERROR following", running);
+            List<String> start = printedLines(printed);
+            expected.addAll(start);
+            assertEquals(Collections.nCopies(start.size() - 1, "ERROR marker"), start.subList(0, start.size() - 1),
+                    "only the lines added after Follow started may come out");
+
+            append(log, "INFO all well\nERROR disk full\nWARN disk nearly full\nERROR disk still ");
+            append(log, "full\nINFO fixed\n");
+            expected.addAll(List.of("ERROR disk full", "ERROR disk still full"));
+            awaitPrinted(printed, expected, running);
+
+            append(log, "INFO filler to make the file longer than what comes after the truncation\n".repeat(20));
+            append(log, "ERROR before truncation\n");
+            expected.add("ERROR before truncation");
+            awaitPrinted(printed, expected, running);
+            Files.writeString(log, "ERROR after truncation\nINFO short\n"); // truncates, then writes
+            expected.add("ERROR after truncation");
+            awaitPrinted(printed, expected, running);
+
+            Path rotated = folder.resolve("server.log.new");
+            Files.writeString(rotated, "INFO new file\nERROR in the new file\n");
+            Files.move(rotated, log, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            expected.add("ERROR in the new file");
+            awaitPrinted(printed, expected, running);
+
+            stopper.go.countDown();
+            assertTrue(running.awaitEnd(Duration.ofSeconds(3)), "the system must stop when the shutdown arrives");
+            assertEquals(expected, printedLines(printed), "exactly the matching lines, in order, each once");
+            assertTrue(follow.isFinished() && pipeline.isFinished(), "Follow and the pipeline must have finished");
+            assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished");
+        } finally {
+            stopper.go.countDown();
+            running.stop();
+        }
+    }
+
+    static void append(Path file, String text) throws java.io.IOException {
+        Files.writeString(file, text, StandardOpenOption.APPEND);
+    }
+
+    static List<String> printedLines(ByteArrayOutputStream printed) {
+        return printed.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /** Polls what was printed until its last line is {@code last}, for up to two seconds. */
+    static void awaitLastPrinted(ByteArrayOutputStream printed, String last, InBackground running) throws Throwable {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (printedLines(printed).isEmpty() || !printedLines(printed).getLast().equals(last)) {
+            running.rethrow();
+            assertTrue(System.nanoTime() < deadline, "\"" + last + "\" did not come out within 2 seconds of being"
+                    + " added to the file; what came out: " + printedLines(printed));
+            Thread.sleep(5);
+        }
+    }
+
+    /** Polls what was printed until it is {@code expected}, for up to two seconds. */
+    static void awaitPrinted(ByteArrayOutputStream printed, List<String> expected, InBackground running)
+            throws Throwable {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (!printedLines(printed).equals(expected)) {
+            running.rethrow();
+            if (System.nanoTime() > deadline) {
+                assertEquals(expected, printedLines(printed), "within 2 seconds of the file changing");
+            }
+            Thread.sleep(5);
+        }
+    }
+}
