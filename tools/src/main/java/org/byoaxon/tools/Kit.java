@@ -209,7 +209,8 @@ public final class Kit {
             if (!now.equals(seen)) {
                 seen = now;
                 System.out.print("\033[H\033[2J");
-                System.out.println("Grading stages 1 to " + stage + " ...");
+                System.out.println("Grading stages 1 to " + stage + " at "
+                        + java.time.LocalTime.now().withNano(0) + " ...");
                 System.out.flush();
                 try {
                     new ProcessBuilder(command).directory(root.toFile()).inheritIO().start().waitFor();
@@ -221,7 +222,8 @@ public final class Kit {
                 }
                 seen = fingerprint(sources);
                 System.out.println();
-                System.out.println("Watching exercises/ for changes: save a file to grade again, Ctrl-C to stop.");
+                System.out.println("Watching exercises/ for changes: save a file to grade again, Ctrl-C to stop"
+                        + " (to grade a later stage, stop and start again with its -Dstage).");
             }
             try {
                 Thread.sleep(500);
