@@ -67,6 +67,13 @@ class Stage09ThreadedComponentsTest {
         return IntStream.range(0, count).boxed().toList();
     }
 
+    /** Activates the components on the scheduler, in order. */
+    static void activate(Scheduler scheduler, Component... components) {
+        for (Component component : components) {
+            component.activate(scheduler);
+        }
+    }
+
     static void wire(Component from, Component to) {
         Linkage.link(from.outbox("outbox"), to.inbox("inbox"));
         Linkage.link(from.outbox("signal"), to.inbox("control"));
@@ -131,8 +138,7 @@ class Stage09ThreadedComponentsTest {
         Counter counter = new Counter(3, ThreadedComponent.DEFAULT_QUEUE_SIZE);
         Collector collector = new Collector();
         wire(counter, collector);
-        counter.activate(scheduler);
-        collector.activate(scheduler);
+        activate(scheduler, counter, collector);
         scheduler.run();
         assertEquals(List.of(0, 1, 2), collector.collected());
         assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the body's passShutdownOn() must arrive too");
@@ -157,9 +163,7 @@ class Stage09ThreadedComponentsTest {
         Collector collector = new Collector();
         wire(source, times10);
         wire(times10, collector);
-        source.activate(scheduler);
-        times10.activate(scheduler);
-        collector.activate(scheduler);
+        activate(scheduler, source, times10, collector);
         scheduler.run();
         assertEquals(numbers(50).stream().map(n -> n * 10).toList(), collector.collected());
         assertEquals(new Ipc.ProducerFinished(), collector.endedBy());
@@ -197,8 +201,7 @@ class Stage09ThreadedComponentsTest {
         };
         Collector collector = new Collector();
         wire(probe, collector);
-        probe.activate(scheduler);
-        collector.activate(scheduler);
+        activate(scheduler, probe, collector);
         scheduler.run();
         assertEquals(List.of("dataReady=false anyReady=false", "EmptyBox true true", "BoxNotFound true"), seen);
         assertEquals(List.of("hello"), collector.collected());
@@ -231,8 +234,7 @@ class Stage09ThreadedComponentsTest {
             Collector collector = new Collector();
             wire(brief, collector);
             collectors.add(collector);
-            brief.activate(scheduler);
-            collector.activate(scheduler);
+            activate(scheduler, brief, collector);
         }
         scheduler.run();
         for (Collector collector : collectors) {
@@ -274,10 +276,7 @@ class Stage09ThreadedComponentsTest {
         wire(bursts, first);
         wire(first, second);
         wire(second, collector);
-        bursts.activate(scheduler);
-        first.activate(scheduler);
-        second.activate(scheduler);
-        collector.activate(scheduler);
+        activate(scheduler, bursts, first, second, collector);
         scheduler.run();
         List<Object> collected = collector.collected();
         assertEquals(count, collected.size(), "every message must arrive exactly once");
@@ -345,8 +344,7 @@ class Stage09ThreadedComponentsTest {
         };
         wire(pinger, echo);
         wire(echo, pinger);
-        pinger.activate(scheduler);
-        echo.activate(scheduler);
+        activate(scheduler, pinger, echo);
         scheduler.run();
         assertEquals(numbers(roundTrips), replies);
         assertTrue(echo.isFinished(), "the echo must end on the shutdown message");
@@ -381,8 +379,7 @@ class Stage09ThreadedComponentsTest {
         };
         Collector collector = new Collector();
         wire(waiter, collector);
-        waiter.activate(scheduler);
-        collector.activate(scheduler);
+        activate(scheduler, waiter, collector);
         scheduler.runCycles(1);
         assertTrue(looked.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
         waiter.inbox("inbox").put("knock knock");
@@ -420,8 +417,7 @@ class Stage09ThreadedComponentsTest {
         };
         Collector collector = new Collector();
         wire(waiter, collector);
-        waiter.activate(scheduler);
-        collector.activate(scheduler);
+        activate(scheduler, waiter, collector);
         scheduler.runCycles(1);
         assertTrue(waiting.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
         waiter.inbox("control").put(new Ipc.ShutdownMicroprocess());
@@ -459,8 +455,7 @@ class Stage09ThreadedComponentsTest {
         };
         Collector collector = new Collector();
         wire(producer, collector);
-        producer.activate(scheduler);
-        collector.activate(scheduler);
+        activate(scheduler, producer, collector);
         scheduler.runCycles(1);
         go.countDown();
         assertTrue(refused.await(2, TimeUnit.SECONDS), "the body never got past its third send");
@@ -486,9 +481,7 @@ class Stage09ThreadedComponentsTest {
         Collector collector = new Collector();
         wire(producer, relay);
         wire(relay, collector);
-        producer.activate(scheduler);
-        relay.activate(scheduler);
-        collector.activate(scheduler);
+        activate(scheduler, producer, relay, collector);
         scheduler.run();
         List<Object> collected = collector.collected();
         assertEquals(10_000, collected.size(), "every message must arrive exactly once");
@@ -528,8 +521,7 @@ class Stage09ThreadedComponentsTest {
         };
         Collector collector = new Collector();
         wire(slow, collector);
-        slow.activate(scheduler);
-        collector.activate(scheduler);
+        activate(scheduler, slow, collector);
         for (int i = 0; i < 10; i++) {
             slow.inbox("inbox").put(i);
         }
@@ -563,9 +555,7 @@ class Stage09ThreadedComponentsTest {
         Echo bystander = new Echo();
         Source source = new Source(List.of("spark"));
         Linkage.link(source.outbox("outbox"), failing.inbox("inbox"));
-        bystander.activate(scheduler);
-        source.activate(scheduler);
-        failing.activate(scheduler);
+        activate(scheduler, bystander, source, failing);
         ComponentFailed failed = assertThrows(ComponentFailed.class, scheduler::run,
                 "run() must end with ComponentFailed when a body throws");
         assertTrue(failed.getMessage().contains(failing.name()), "the message must name the component: "
@@ -611,8 +601,7 @@ class Stage09ThreadedComponentsTest {
             }
         };
         Linkage.link(stopper.outbox("outbox"), pipeline.inbox("control"));
-        pipeline.activate(scheduler);
-        stopper.activate(scheduler);
+        activate(scheduler, pipeline, stopper);
         scheduler.run();
         assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy());
         assertTrue(collector.collected().size() >= 5);
@@ -648,8 +637,7 @@ class Stage09ThreadedComponentsTest {
         };
         Collector collector = new Collector();
         wire(worker, collector);
-        worker.activate(scheduler);
-        collector.activate(scheduler);
+        activate(scheduler, worker, collector);
         InBackground running = InBackground.run(scheduler);
         try {
             for (int i = 0; !working.await(10, TimeUnit.MILLISECONDS); i++) {
@@ -694,8 +682,7 @@ class Stage09ThreadedComponentsTest {
                 new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8)));
         Stopper stopper = new Stopper();
         Linkage.link(stopper.outbox("outbox"), pipeline.inbox("control"));
-        pipeline.activate(scheduler);
-        stopper.activate(scheduler);
+        activate(scheduler, pipeline, stopper);
         InBackground running = InBackground.run(scheduler);
         List<String> expected = new ArrayList<>();
         try {

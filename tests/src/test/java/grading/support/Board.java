@@ -198,22 +198,28 @@ public final class Board {
         return id.replaceAll("^-|-$", "");
     }
 
+    /** Where a Todo's message says it was thrown: "(Greeter.java:38)". */
+    private static final java.util.regex.Pattern TODO_PLACE = java.util.regex.Pattern.compile("\\((\\w+\\.java):(\\d+)\\)");
+
+    /** The exercise file a Todo's message names, if it can be found. */
+    private java.util.Optional<Path> exerciseNamedIn(java.util.regex.Matcher place) {
+        try (Stream<Path> files = Files.walk(root.resolve("exercises/src/main/java"))) {
+            return files.filter(p -> p.getFileName().toString().equals(place.group(1))).findFirst();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Replaces "Greeter.java:38" in a Todo's message with the file's path in the kit. */
     private String pointAt(String todoMessage) {
-        var matcher = java.util.regex.Pattern.compile("\\((\\w+\\.java):(\\d+)\\)").matcher(todoMessage);
-        if (!matcher.find()) {
+        var place = TODO_PLACE.matcher(todoMessage);
+        if (!place.find()) {
             return todoMessage;
         }
-        Path sources = root.resolve("exercises/src/main/java");
-        try (Stream<Path> files = Files.walk(sources)) {
-            String file = matcher.group(1);
-            return files.filter(p -> p.getFileName().toString().equals(file)).findFirst()
-                    .map(p -> todoMessage.replace(matcher.group(0),
-                            "(" + root.relativize(p).toString().replace('\\', '/') + ":" + matcher.group(2) + ")"))
-                    .orElse(todoMessage);
-        } catch (IOException e) {
-            return todoMessage;
-        }
+        return exerciseNamedIn(place)
+                .map(p -> todoMessage.replace(place.group(0),
+                        "(" + root.relativize(p).toString().replace('\\', '/') + ":" + place.group(2) + ")"))
+                .orElse(todoMessage);
     }
 
     private static boolean isContract(String[] result) {
@@ -222,21 +228,22 @@ public final class Board {
 
     /** The task of the TODO comment just above the line a Todo was thrown from, or "". */
     private String todoTask(String todoMessage) {
-        var matcher = java.util.regex.Pattern.compile("\\((\\w+\\.java):(\\d+)\\)").matcher(todoMessage);
-        if (!matcher.find()) {
+        var place = TODO_PLACE.matcher(todoMessage);
+        if (!place.find()) {
             return "";
         }
-        try (Stream<Path> files = Files.walk(root.resolve("exercises/src/main/java"))) {
-            Path file = files.filter(p -> p.getFileName().toString().equals(matcher.group(1))).findFirst().orElse(null);
+        var todo = java.util.regex.Pattern.compile("//\\s*TODO stage \\d+:\\s*(.*)$");
+        try {
+            Path file = exerciseNamedIn(place).orElse(null);
             if (file == null) {
                 return "";
             }
             List<String> lines = Files.readAllLines(file);
-            int line = Integer.parseInt(matcher.group(2)) - 1;
+            int line = Integer.parseInt(place.group(2)) - 1;
             for (int i = Math.min(line, lines.size()) - 1; i >= 0 && i >= line - 3; i--) {
-                var todo = java.util.regex.Pattern.compile("//\\s*TODO stage \\d+:\\s*(.*)$").matcher(lines.get(i));
-                if (todo.find()) {
-                    return todo.group(1);
+                var found = todo.matcher(lines.get(i));
+                if (found.find()) {
+                    return found.group(1);
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -274,7 +274,7 @@ public final class Kit {
         List<String> changed = new ArrayList<>();
         List<String> replacedWhole = new ArrayList<>();
         for (String relative : solutionFiles()) {
-            SourceFile solution = SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative)));
+            SourceFile solution = solution(relative);
             Path learnerPath = target.resolve(relative);
             String learner = readOrNull(learnerPath);
             String result;
@@ -315,11 +315,9 @@ public final class Kit {
 
     /** Writes the two trees the handbook includes code from. */
     void views(Path out) {
-        int last = solutionFiles().stream()
-                .map(relative -> SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative))))
-                .flatMapToInt(SourceFile::stages).max().orElse(1);
+        int last = lastStage();
         for (String relative : solutionFiles()) {
-            SourceFile file = SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative)));
+            SourceFile file = solution(relative);
             write(out.resolve("exercises").resolve(relative), Render.render(file, 1, true, Map.of()));
             write(out.resolve("solutions").resolve(relative), Render.render(file, Integer.MAX_VALUE, true, Map.of()));
             for (int stage = 1; stage <= last; stage++) {
@@ -329,10 +327,20 @@ public final class Kit {
         }
     }
 
-    private int parseStage(String text, int lowest) {
-        int last = solutionFiles().stream()
-                .map(relative -> SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative))))
+    /** A solution file, parsed into its shared text and regions. */
+    private SourceFile solution(String relative) {
+        return SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative)));
+    }
+
+    /** The highest stage any region of the solutions belongs to. */
+    private int lastStage() {
+        return solutionFiles().stream()
+                .map(this::solution)
                 .flatMapToInt(SourceFile::stages).max().orElse(1);
+    }
+
+    private int parseStage(String text, int lowest) {
+        int last = lastStage();
         try {
             int stage = Integer.parseInt(text.trim());
             if (stage >= lowest && stage <= last) {
