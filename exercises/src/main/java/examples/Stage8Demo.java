@@ -25,7 +25,7 @@ public final class Stage8Demo {
     public static void main(String[] args) {
         Scheduler scheduler = new Scheduler();
         Backplane backplane = new Backplane("weather");
-        backplane.activate(scheduler);                     // first: it registers the services
+        backplane.activate(scheduler); // first: it registers the services
         PublishTo publisher = new PublishTo("weather");
         publisher.activate(scheduler);
         SubscribeTo ada = new SubscribeTo("weather");

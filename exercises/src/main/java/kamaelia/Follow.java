@@ -75,7 +75,8 @@ public class Follow extends ThreadedComponent {
         startAtTheEnd();
         while (!shutdownRequested()) {
             sendNewLines();
-            pause(pollEvery);    // or until a message arrives: a shutdown request ends the wait at once
+            // Waits pollEvery; a message (a shutdown) ends the wait sooner.
+            pause(pollEvery);
         }
         passShutdownOn();
     }

@@ -49,12 +49,14 @@ public final class Stage7Demo {
         Map<String, Component> children = new LinkedHashMap<>();
         children.put("shout", new PureTransformer(word -> ((String) word).toUpperCase()));
         children.put("mark", new PureTransformer(word -> word + "!"));
+        // tag::slide-graphline[]
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self.inbox", "shout.inbox");
         links.put("shout.outbox", "mark.inbox");
         links.put("shout.signal", "mark.control");
         links.put("mark.outbox", "self.outbox");
         Graphline graphline = new Graphline(children, links);
+        // end::slide-graphline[]
         ConsolePrinter printer = new ConsolePrinter();
         Linkage.link(graphline.outbox("outbox"), printer.inbox("inbox"));
         Linkage.link(graphline.outbox("signal"), printer.inbox("control"));

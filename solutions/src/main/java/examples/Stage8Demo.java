@@ -25,12 +25,14 @@ public final class Stage8Demo {
     public static void main(String[] args) {
         // tag::demo[]
         Scheduler scheduler = new Scheduler();
+        // tag::slide-backplane[]
         Backplane backplane = new Backplane("weather");
-        backplane.activate(scheduler);                     // first: it registers the services
+        backplane.activate(scheduler); // first: it registers the services
         PublishTo publisher = new PublishTo("weather");
         publisher.activate(scheduler);
         SubscribeTo ada = new SubscribeTo("weather");
         new Pipeline(ada, reader("Ada"), new ConsolePrinter()).activate(scheduler);
+        // end::slide-backplane[]
         scheduler.runCycles(10);
         System.out.println("services: " + scheduler.services().names());
 
