@@ -1,0 +1,362 @@
+package org.byoaxon.slides;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decks' own check, run by the kit check after they are rendered (slides/pom.xml):
+ * the Ignite talk keeps its form (20 slides, 15 s each, no fragments), every include
+ * resolves to code that is short enough to read from the back of a room, no code is
+ * pasted, every slide has speaker notes and fits on one PDF page, and the tutorial's
+ * timing plan adds up and agrees with the instructor guide.
+ */
+@DisplayName("Slides: the decks")
+class DecksTest {
+    private static final Path ROOT = Path.of(System.getProperty("kit.root", "..")).toAbsolutePath().normalize();
+    private static final Path DECKS = ROOT.resolve("slides/src/docs/asciidoc");
+    private static final Path OUTPUT = Path.of(System.getProperty("slides.output", ROOT.resolve("slides/target/slides").toString()));
+    private static final Path VIEWS = Path.of(System.getProperty("slides.views", ROOT.resolve("slides/target/views").toString()));
+    private static final List<String> DECK_NAMES = List.of("embracing-concurrency", "pragmatic-concurrency");
+
+    /** Code on a slide: at most this many lines and columns (about 27 px type on a 1280 px slide). */
+    private static final int MAX_CODE_LINES = 16;
+    private static final int MAX_CODE_COLUMNS = 76;
+
+    private static final Pattern INCLUDE = Pattern.compile("^include::([^\\[]+)\\[(.*)]\\s*$");
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\{([a-z-]+)}");
+    private static final Pattern SLIDE = Pattern.compile("^== \\S");
+    private static final Pattern AUTOSLIDE = Pattern.compile("autoslide=(\\d+)");
+
+    @Test
+    @DisplayName("the Ignite talk has exactly 20 slides, in its source and in its HTML and PDF")
+    void igniteHasTwentySlides() throws IOException {
+        List<String> lines = expanded(DECKS.resolve("embracing-concurrency.adoc"));
+        long slides = lines.stream().filter(line -> SLIDE.matcher(line).find()).count();
+        assertEquals(20, slides, "== slides in embracing-concurrency.adoc, its partials included");
+        String html = Files.readString(OUTPUT.resolve("embracing-concurrency.html"));
+        assertEquals(20, count(html, "<section"), "<section> elements in embracing-concurrency.html (a title slide would be a 21st)");
+        assertEquals(20, pdfPages(OUTPUT.resolve("embracing-concurrency.pdf")), "pages of embracing-concurrency.pdf");
+    }
+
+    @Test
+    @DisplayName("the Ignite talk advances by itself every 15 seconds, 5 minutes in all, and cannot be stopped by a stray key")
+    void igniteAdvancesEveryFifteenSeconds() throws IOException {
+        List<String> lines = expanded(DECKS.resolve("embracing-concurrency.adoc"));
+        assertTrue(lines.contains(":revealjs_autoslide: 15000"), "the deck sets :revealjs_autoslide: 15000");
+        assertTrue(lines.contains(":revealjs_autoslidestoppable: false"), "the deck sets :revealjs_autoslidestoppable: false");
+        assertTrue(lines.contains(":revealjs_totaltime: 300"), "the deck sets :revealjs_totaltime: 300");
+        for (String line : lines) {
+            Matcher autoslide = AUTOSLIDE.matcher(line);
+            if (autoslide.find()) {
+                assertEquals("15000", autoslide.group(1), "a slide of the Ignite talk has its own time: " + line);
+            }
+        }
+        String html = Files.readString(OUTPUT.resolve("embracing-concurrency.html"));
+        assertTrue(html.contains("autoSlide: 15000,"), "Reveal.initialize has autoSlide: 15000");
+        assertTrue(html.contains("autoSlideStoppable: false,"), "Reveal.initialize has autoSlideStoppable: false");
+        Matcher perSlide = Pattern.compile("data-autoslide=\"(\\d+)\"").matcher(html);
+        while (perSlide.find()) {
+            assertEquals("15000", perSlide.group(1), "a slide's data-autoslide");
+        }
+    }
+
+    @Test
+    @DisplayName("the Ignite talk has no fragments, which would split a slide's 15 seconds")
+    void igniteHasNoFragments() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String line : expanded(DECKS.resolve("embracing-concurrency.adoc"))) {
+            if (line.matches("^\\[.*(%step|\\.step|\\.fragment|fragment).*]\\s*$") || line.contains("{step}")) {
+                problems.add(line);
+            }
+        }
+        assertEquals(List.of(), problems, "lines of the Ignite deck that make fragments");
+        String html = Files.readString(OUTPUT.resolve("embracing-concurrency.html"));
+        assertFalse(html.matches("(?s).*class=\"[^\"]*\\bfragment\\b.*"), "embracing-concurrency.html has an element of class fragment");
+    }
+
+    @Test
+    @DisplayName("every include:: of both decks resolves: the file exists, and so do its tags and lines")
+    void everyIncludeResolves() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Include include : includes()) {
+            problems.addAll(include.problems());
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    @DisplayName("code on a slide is included from the kit's sources, never pasted")
+    void codeIsNeverPasted() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path deck : sources()) {
+            List<String> lines = Files.readAllLines(deck);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).matches("^\\[source(\\.[\\w-]+)?,java.*]\\s*$")) {
+                    int open = i + 1;
+                    while (open < lines.size() && !lines.get(open).equals("----")) {
+                        open++;
+                    }
+                    for (int j = open + 1; j < lines.size() && !lines.get(j).equals("----"); j++) {
+                        if (!lines.get(j).startsWith("include::") && !lines.get(j).isBlank()) {
+                            problems.add(DECKS.relativize(deck) + ":" + (j + 1) + ": " + lines.get(j));
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems, "Java on slides must be include::d by tag from compiled sources");
+    }
+
+    @Test
+    @DisplayName("code on a slide is short and narrow enough to read from the back of a room")
+    void codeIsReadable() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Include include : includes()) {
+            if (!include.target().endsWith(".java") || !include.problems().isEmpty()) {
+                continue;
+            }
+            List<String> excerpt = include.excerpt();
+            int width = excerpt.stream().mapToInt(String::length).max().orElse(0);
+            if (excerpt.size() > MAX_CODE_LINES || width > MAX_CODE_COLUMNS) {
+                problems.add(include.where() + ": " + include.target() + "[" + include.attributes() + "] is "
+                        + excerpt.size() + " lines, " + width + " columns wide (at most " + MAX_CODE_LINES + " and "
+                        + MAX_CODE_COLUMNS + ")");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    @DisplayName("every slide of both decks has speaker notes")
+    void everySlideHasNotes() throws IOException {
+        for (String deck : DECK_NAMES) {
+            String html = Files.readString(OUTPUT.resolve(deck + ".html"));
+            String[] sections = html.split("<section");
+            List<String> without = new ArrayList<>();
+            for (int i = 1; i < sections.length; i++) {
+                if (!sections[i].contains("<aside class=\"notes\">")) {
+                    Matcher title = Pattern.compile("<h[12][^>]*>(.*?)</h[12]>").matcher(sections[i]);
+                    without.add("slide " + i + (title.find() ? " (" + title.group(1) + ")" : ""));
+                }
+            }
+            assertEquals(List.of(), without, deck + ".html: slides without [.notes]");
+        }
+    }
+
+    @Test
+    @DisplayName("every slide fits on one page of its deck's PDF")
+    void everySlideFitsOnAPdfPage() throws IOException {
+        for (String deck : DECK_NAMES) {
+            String html = Files.readString(OUTPUT.resolve(deck + ".html"));
+            assertEquals(count(html, "<section"), pdfPages(OUTPUT.resolve(deck + ".pdf")),
+                    deck + ".pdf: one page per slide (a slide that overflows spills onto a second page)");
+        }
+    }
+
+    @Test
+    @DisplayName("the tutorial's timing plan fits two sessions of 90 minutes, with the instructor guide's minutes per stage")
+    void timingPlanAddsUp() throws IOException {
+        List<String> tutorial = Files.readAllLines(DECKS.resolve("pragmatic-concurrency.adoc"));
+        Map<Integer, Integer> guide = guideMinutes();
+        for (String plan : List.of("plan-part-1", "plan-part-2")) {
+            List<String> cells = tableAfter(tutorial, "[#" + plan + "]");
+            int sum = 0;
+            int total = -1;
+            for (int i = 2; i + 1 < cells.size(); i += 2) {
+                String what = cells.get(i);
+                int minutes = Integer.parseInt(cells.get(i + 1).replace("*", "").trim());
+                if (what.contains("Total")) {
+                    total = minutes;
+                    continue;
+                }
+                sum += minutes;
+                Matcher stage = Pattern.compile("^Stage (\\d+):").matcher(what);
+                if (stage.find()) {
+                    Integer expected = guide.get(Integer.parseInt(stage.group(1)));
+                    assertEquals(expected, minutes, plan + ": \"" + what + "\" against the instructor guide's schedule");
+                }
+            }
+            assertEquals(90, sum, plan + ": the sections' minutes");
+            assertEquals(90, total, plan + ": the Total row");
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------
+
+    /** An include:: line of a deck or partial, with its target's attributes resolved. */
+    record Include(String where, String target, String attributes, Path file) {
+        List<String> problems() throws IOException {
+            List<String> problems = new ArrayList<>();
+            if (file == null || !Files.isRegularFile(file)) {
+                problems.add(where + ": include::" + target + " does not exist");
+                return problems;
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (String tag : tags()) {
+                boolean opens = lines.stream().anyMatch(line -> line.contains("tag::" + tag + "[]"));
+                boolean closes = lines.stream().anyMatch(line -> line.contains("end::" + tag + "[]"));
+                if (!opens || !closes) {
+                    problems.add(where + ": include::" + target + " has no tag " + tag);
+                }
+            }
+            int[] range = lines();
+            if (range != null && (range[0] < 1 || range[1] > lines.size() || range[0] > range[1])) {
+                problems.add(where + ": include::" + target + " has no lines " + range[0] + ".." + range[1]
+                        + " (it has " + lines.size() + ")");
+            }
+            return problems;
+        }
+
+        List<String> tags() {
+            Matcher tags = Pattern.compile("tags?=([\\w;,-]+)").matcher(attributes);
+            return tags.find() ? List.of(tags.group(1).split("[;,]")) : List.of();
+        }
+
+        int[] lines() {
+            Matcher lines = Pattern.compile("lines=(\\d+)\\.\\.(-?\\d+)").matcher(attributes);
+            return lines.find() ? new int[] {Integer.parseInt(lines.group(1)), Integer.parseInt(lines.group(2))} : null;
+        }
+
+        /** What the slide shows: the tagged region without tag lines, with its common indent removed. */
+        List<String> excerpt() throws IOException {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> shown = new ArrayList<>();
+            List<String> tags = tags();
+            boolean inside = tags.isEmpty();
+            for (String line : all) {
+                if (tags.stream().anyMatch(tag -> line.contains("tag::" + tag + "[]"))) {
+                    inside = true;
+                } else if (tags.stream().anyMatch(tag -> line.contains("end::" + tag + "[]"))) {
+                    inside = false;
+                } else if (inside && !line.contains("tag::") && !line.contains("end::")) {
+                    shown.add(line);
+                }
+            }
+            int indent = shown.stream().filter(line -> !line.isBlank())
+                    .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
+            return shown.stream().map(line -> line.isBlank() ? "" : line.substring(indent)).toList();
+        }
+    }
+
+    /** The decks and their partials. */
+    private static List<Path> sources() throws IOException {
+        try (var files = Files.list(DECKS)) {
+            return files.filter(file -> file.toString().endsWith(".adoc")).sorted().toList();
+        }
+    }
+
+    private static List<Include> includes() throws IOException {
+        List<Include> includes = new ArrayList<>();
+        for (Path source : sources()) {
+            List<String> lines = Files.readAllLines(source);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher include = INCLUDE.matcher(lines.get(i));
+                if (include.matches()) {
+                    String target = include.group(1);
+                    includes.add(new Include(DECKS.relativize(source) + ":" + (i + 1), target, include.group(2),
+                            resolve(target, source.getParent())));
+                }
+            }
+        }
+        return includes;
+    }
+
+    /** The file an include target names, with the attributes the build sets (slides/pom.xml). */
+    private static Path resolve(String target, Path base) {
+        Map<String, Path> attributes = new LinkedHashMap<>();
+        attributes.put("solutions", VIEWS.resolve("solutions"));
+        attributes.put("exercises", VIEWS.resolve("exercises"));
+        attributes.put("views", VIEWS);
+        attributes.put("kitroot", ROOT);
+        attributes.put("expected", ROOT.resolve("src-docs/src/docs/asciidoc/expected"));
+        Matcher attribute = ATTRIBUTE.matcher(target);
+        if (attribute.lookingAt()) {
+            Path dir = attributes.get(attribute.group(1));
+            return dir == null ? null : dir.resolve(target.substring(attribute.end()).replaceFirst("^/", ""));
+        }
+        return target.contains("{") ? null : base.resolve(target);
+    }
+
+    /** A deck with its local partials (_*.adoc) included, as Asciidoctor reads it. */
+    private static List<String> expanded(Path deck) throws IOException {
+        List<String> result = new ArrayList<>();
+        for (String line : Files.readAllLines(deck)) {
+            Matcher include = INCLUDE.matcher(line);
+            if (include.matches() && include.group(1).startsWith("_")) {
+                result.addAll(expanded(deck.resolveSibling(include.group(1))));
+            } else {
+                result.add(line);
+            }
+        }
+        return result;
+    }
+
+    /** The cells of the first table after {@code marker}, one per "|" (one cell per line or several). */
+    private static List<String> tableAfter(List<String> lines, String marker) {
+        int at = lines.indexOf(marker);
+        assertTrue(at >= 0, "no " + marker + " in the deck");
+        int start = at;
+        while (!lines.get(start).equals("|===")) {
+            start++;
+        }
+        List<String> cells = new ArrayList<>();
+        for (int i = start + 1; !lines.get(i).equals("|==="); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("|")) {
+                for (String cell : line.substring(1).split("\\|", -1)) {
+                    cells.add(cell.trim());
+                }
+            } else if (!line.isBlank() && !cells.isEmpty()) {
+                cells.set(cells.size() - 1, cells.get(cells.size() - 1) + " " + line.trim());
+            }
+        }
+        return cells;
+    }
+
+    /** Stage number to minutes, from the instructor guide's schedule (4 columns: stage, what, minutes, show). */
+    private static Map<Integer, Integer> guideMinutes() throws IOException {
+        List<String> guide = Files.readAllLines(ROOT.resolve("src-docs/src/docs/asciidoc/instructor-guide.adoc"));
+        int schedule = guide.indexOf("== The schedule");
+        assertTrue(schedule >= 0, "the instructor guide has no section \"The schedule\"");
+        List<String> rest = guide.subList(schedule, guide.size());
+        List<String> cells = tableAfter(rest, rest.stream().filter(line -> line.startsWith("[cols=")).findFirst().orElseThrow());
+        Map<Integer, Integer> minutes = new LinkedHashMap<>();
+        for (int i = 4; i + 2 < cells.size(); i += 4) {
+            if (cells.get(i).matches("\\d+")) {
+                minutes.put(Integer.parseInt(cells.get(i)), Integer.parseInt(cells.get(i + 2)));
+            }
+        }
+        assertFalse(minutes.isEmpty(), "no stage rows in the instructor guide's schedule");
+        return minutes;
+    }
+
+    private static int count(String text, String what) {
+        int count = 0;
+        for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + what.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    /** The pages of a PDF written by Asciidoctor PDF: the /Count of its page tree (Prawn writes it in the clear). */
+    private static int pdfPages(Path pdf) throws IOException {
+        String text = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
+        Matcher pages = Pattern.compile("/Type\\s*/Pages\\s*/Count\\s+(\\d+)").matcher(text);
+        assertTrue(pages.find(), pdf + " has no page tree that this test can read");
+        return Integer.parseInt(pages.group(1));
+    }
+}
