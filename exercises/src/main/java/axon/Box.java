@@ -36,7 +36,7 @@ public final class Box {
     private final String name;
     private final String description;
     private final boolean inbox;
-    private final ArrayDeque<Object> messages = new ArrayDeque<>();
+    private final ArrayDeque<Object> messages = new ArrayDeque<>(1); // grows as needed
 
     /** The box this one is linked to, or null. */
     private Box target;

@@ -37,7 +37,7 @@ public final class Box {
     private final String description;
     private final boolean inbox;
     // tag::store[]
-    private final ArrayDeque<Object> messages = new ArrayDeque<>();
+    private final ArrayDeque<Object> messages = new ArrayDeque<>(1); // grows as needed
     // end::store[]
 
     // tag::link-fields[]
