@@ -105,6 +105,46 @@ class Stage10EventDrivenSchedulerTest {
 
     @Test
     @Order(4)
+    @DisplayName("a component woken during a cycle joins the next cycle after those already queued, as on the"
+            + " round-robin scheduler")
+    @Hint(value = "wakeReady() puts the woken microprocess in readyNext, not in ready: it joins the back of ready"
+            + " when the next cycle starts.", read = "Waking up, again")
+    void wokenJoinNextCycleAtTheBack() {
+        Scheduler scheduler = eventDriven();
+        List<String> log = new ArrayList<>();
+        Component sleeper = new Component() {
+            @Override
+            protected boolean step() {
+                log.add("s");
+                while (dataReady("inbox")) {
+                    recv("inbox");
+                }
+                pause();
+                return true;
+            }
+        };
+        Microprocess poker = new Microprocess() {
+            private int steps;
+
+            @Override
+            protected boolean step() {
+                steps++;
+                log.add("a" + steps);
+                if (steps == 2) {
+                    sleeper.inbox("inbox").put("poke");
+                }
+                return steps < 3;
+            }
+        };
+        sleeper.activate(scheduler);
+        poker.activate(scheduler);
+        new Counting("b", 3, log).activate(scheduler);
+        scheduler.runCycles(3);
+        assertEquals(List.of("s", "a1", "b1", "a2", "b2", "a3", "b3", "s"), log);
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("a wake-up that comes after pause() in the same step is not lost")
     @Hint(value = "fallAsleep() says false when a wake-up cancelled the pause: such a microprocess goes back in"
             + " the ready queue like any that did not pause.", read = "Waking up, again")
@@ -134,7 +174,7 @@ class Stage10EventDrivenSchedulerTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("idle components are never stepped: ten thousand sleepers cost nothing while a message goes"
             + " round a ring")
     @Hint(value = "A sleeper must be in no queue: stepReady() only ever looks at the ready queue.",
@@ -156,7 +196,7 @@ class Stage10EventDrivenSchedulerTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("the steps per message do not grow with the number of members: one step per kick, with 10 or"
             + " 10,000 members")
     @Hint(value = "Each delivery wakes exactly one sleeper, and only woken or busy microprocesses are stepped.",
@@ -179,7 +219,7 @@ class Stage10EventDrivenSchedulerTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("microprocesses() lists the ready ones, then the sleepers; a finished one is forgotten")
     @Hint(value = "When next() returns false, call finishedNow() and forget(current), and do not queue it again.",
             read = "The ready queue")
@@ -198,7 +238,7 @@ class Stage10EventDrivenSchedulerTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("a child that finishes wakes its parent: a Pipeline runs unchanged on the event-driven scheduler")
     @Hint(value = "Finish actions (finishedNow()) wake the parent; the woken parent joins readyNext.",
             read = "Everything else, unchanged")
@@ -213,7 +253,7 @@ class Stage10EventDrivenSchedulerTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @Timeout(10)
     @DisplayName("threaded components run unchanged: run() waits for their threads, then returns")
     @Hint(value = "run() calls step() for every cycle, whatever the policy; when nothing is ready it waits for a"
@@ -237,7 +277,7 @@ class Stage10EventDrivenSchedulerTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("a scheduler made with new Scheduler() takes its policy from -Daxon.scheduler, so earlier"
             + " stages can run on yours")
     @Hint(value = "Nothing to write here: run ./mvnw test -Dstage=9 -Daxon.scheduler=event-driven and fix what"
