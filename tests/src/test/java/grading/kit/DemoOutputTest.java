@@ -84,6 +84,12 @@ class DemoOutputTest {
         assertPrints("stage-10.txt", examples.Stage10Demo::main);
     }
 
+    @Test
+    @DisplayName("Stage13Demo prints expected/stage-13.txt")
+    void stage13() throws IOException {
+        assertPrints("stage-13.txt", examples.Stage13Demo::main);
+    }
+
     private interface Main {
         void run(String[] args);
     }
