@@ -13,8 +13,9 @@
 // After you change your code, compile again and restart jshell (/exit, then the same
 // command) to see the change.
 import axon.*;
+import axon.stm.*;
 import examples.*;
 import kamaelia.*;
 import java.util.*;
 import java.util.function.*;
-System.out.println("Axon playground: axon.*, examples.* and kamaelia.* are imported. Try: var s = new Scheduler();");
+System.out.println("Axon playground: axon.*, axon.stm.*, examples.* and kamaelia.* are imported. Try: var s = new Scheduler();");

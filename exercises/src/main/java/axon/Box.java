@@ -36,7 +36,7 @@ public final class Box {
     private final String name;
     private final String description;
     private final boolean inbox;
-    private final ArrayDeque<Object> messages = new ArrayDeque<>();
+    private final ArrayDeque<Object> messages = new ArrayDeque<>(1); // grows as needed
 
     /** The box this one is linked to, or null. */
     private Box target;
@@ -89,6 +89,7 @@ public final class Box {
      * @throws NullPointerException if the message is null
      */
     public void put(Object message) {
+        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
         Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
         // TODO stage 5: store the message in the last box of the chain of links, not here
         messages.addLast(message);
@@ -100,18 +101,21 @@ public final class Box {
      * @throws EmptyBox if this box holds no message
      */
     public Object take() {
+        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
         // TODO stage 3: take the oldest message, or throw new EmptyBox(this) when there is none
         throw new Todo(3);
     }
 
     /** The number of messages stored in this box itself. */
     public int size() {
+        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
         // TODO stage 3: count the messages stored here
         throw new Todo(3);
     }
 
     /** Whether this box itself stores no message. */
     public boolean isEmpty() {
+        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
         return size() == 0;
     }
 

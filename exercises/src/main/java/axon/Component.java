@@ -3,7 +3,6 @@ package axon;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,8 +74,8 @@ import java.util.Map;
 @Outbox(name = "outbox", doc = "Data produced: the component's standard output")
 @Outbox(name = "signal", doc = "Shutdown passed on to whoever comes next")
 public abstract class Component extends Microprocess {
-    private final Map<String, Box> inboxes = new LinkedHashMap<>();
-    private final Map<String, Box> outboxes = new LinkedHashMap<>();
+    private final Map<String, Box> inboxes = new BoxMap(2);
+    private final Map<String, Box> outboxes = new BoxMap(2);
     private final List<Linkage> linkages = new ArrayList<>();
     private final List<Component> children = new ArrayList<>();
     /** The shutdown message that arrived on control, once one has. */

@@ -37,7 +37,7 @@ public final class Box {
     private final String description;
     private final boolean inbox;
     // tag::store[]
-    private final ArrayDeque<Object> messages = new ArrayDeque<>();
+    private final ArrayDeque<Object> messages = new ArrayDeque<>(1); // grows as needed
     // end::store[]
 
     // tag::link-fields[]
@@ -94,6 +94,7 @@ public final class Box {
      * @throws NullPointerException if the message is null
      */
     public void put(Object message) {
+        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
         Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
         // >>> stage 5: store the message in the last box of the chain of links, not here
         //| messages.addLast(message);
@@ -119,6 +120,7 @@ public final class Box {
      * @throws EmptyBox if this box holds no message
      */
     public Object take() {
+        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
         // >>> stage 3: take the oldest message, or throw new EmptyBox(this) when there is none
         // tag::answer-take[]
         if (messages.isEmpty()) {
@@ -131,6 +133,7 @@ public final class Box {
 
     /** The number of messages stored in this box itself. */
     public int size() {
+        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
         // >>> stage 3: count the messages stored here
         // tag::answer-size[]
         return messages.size();
@@ -141,6 +144,7 @@ public final class Box {
 
     /** Whether this box itself stores no message. */
     public boolean isEmpty() {
+        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
         return size() == 0;
     }
 

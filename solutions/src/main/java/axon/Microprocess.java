@@ -56,7 +56,8 @@ public abstract class Microprocess {
     // tag::sleep-fields[]
     /** Where this microprocess is in falling asleep and waking up. */
     private Sleep sleep = Sleep.AWAKE;
-    private final List<Runnable> finishActions = new ArrayList<>();
+    /** Made at the first {@link #whenFinished}: most microprocesses never need one. */
+    private List<Runnable> finishActions;
 
     /** Awake; paused during this step (and not woken since); or asleep, out of the run queue. */
     enum Sleep { AWAKE, PAUSING, ASLEEP }
@@ -194,14 +195,25 @@ public abstract class Microprocess {
         return sleep != Sleep.AWAKE;
     }
 
+    /** Whether this microprocess is asleep: it paused, its step ended, and nothing has woken it since. */
+    final boolean isAsleep() {
+        return sleep == Sleep.ASLEEP;
+    }
+
     // tag::finish-actions[]
     /** Registers something to run when this microprocess finishes, such as waking its parent. */
     public final void whenFinished(Runnable action) {
+        if (finishActions == null) {
+            finishActions = new ArrayList<>(1);
+        }
         finishActions.add(action);
     }
 
     /** Called by the scheduler when this microprocess has finished: runs the actions registered with {@link #whenFinished}. */
     void finishedNow() {
+        if (finishActions == null) {
+            return;
+        }
         for (Runnable action : List.copyOf(finishActions)) {
             action.run();
         }

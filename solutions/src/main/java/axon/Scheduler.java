@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -50,6 +52,15 @@ import java.util.concurrent.LinkedBlockingQueue;
  * with an exception, the threads still running are interrupted and waited for, so no
  * thread outlives the run.
  *
+ * <h2>Policies</h2>
+ * From stage 10 on, a scheduler has a {@link Policy}. {@link Policy#ROUND_ROBIN} is the
+ * scheduler of stages 2 to 9. {@link Policy#EVENT_DRIVEN} keeps the same contract, but
+ * does no work for a microprocess that sleeps: it keeps one queue of the microprocesses
+ * that are ready, and a delivery, a wake-up or an activation is what puts one there. A
+ * scheduler made with {@code new Scheduler()} takes its policy from the system property
+ * {@code axon.scheduler} ({@code round-robin}, the default, or {@code event-driven}), so
+ * that every earlier stage's tests and examples can run on either, unchanged.
+ *
  * Not thread-safe: run it on one thread. Only {@link #wakeFromThread} and
  * {@link #cycles()} may be called from other threads.
  */
@@ -68,19 +79,35 @@ public class Scheduler extends Microprocess {
     private final Set<ThreadedComponent> threads = new LinkedHashSet<>();
     /** How many cycles have run; written by the scheduler's thread only. */
     private volatile long cycles;
+    /** Stage 10: how this scheduler picks what to step. */
+    private final Policy policy;
 
-    /** Creates an empty scheduler. */
+    /** Creates an empty scheduler with the policy named by the system property {@code axon.scheduler}. */
     public Scheduler() {
+        this(Policy.fromSystemProperty());
+    }
+
+    /** Creates an empty scheduler with the given policy (stage 10). */
+    public Scheduler(Policy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     /** Called by {@link Microprocess#activate(Scheduler)}: the microprocess joins at the next cycle. */
     void add(Microprocess microprocess) {
+        if (policy == Policy.EVENT_DRIVEN) {
+            addReady(microprocess); // stage 10
+            return;
+        }
         arrivals.add(microprocess);
     }
 
     // tag::wake[]
     /** Called by {@link Microprocess#wake()} for a sleeping microprocess: it joins the next cycle. */
     void wake(Microprocess microprocess) {
+        if (policy == Policy.EVENT_DRIVEN) {
+            wakeReady(microprocess); // stage 10
+            return;
+        }
         if (sleeping.remove(microprocess)) {
             arrivals.add(microprocess);
         }
@@ -98,6 +125,9 @@ public class Scheduler extends Microprocess {
     protected boolean step() {
         cycles++;
         wakeThoseAskedFor(); // wake-ups asked for by threads: none before stage 9
+        if (policy == Policy.EVENT_DRIVEN) {
+            return stepReady(); // stage 10
+        }
         // >>> stage 2: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again
         // tag::answer-step[]
         runQueue.addAll(arrivals);
@@ -139,10 +169,11 @@ public class Scheduler extends Microprocess {
             stopThreads();
         }
         // end::run-threads[]
-        if (!sleeping.isEmpty()) {
-            List<String> names = sleeping.stream().limit(10).map(Microprocess::name).toList();
-            System.err.println(name() + ": run ended with " + sleeping.size() + " asleep and nothing left to wake them: "
-                    + String.join(", ", names) + (sleeping.size() > names.size() ? ", ..." : ""));
+        List<Microprocess> asleep = asleep();
+        if (!asleep.isEmpty()) {
+            List<String> names = asleep.stream().limit(10).map(Microprocess::name).toList();
+            System.err.println(name() + ": run ended with " + asleep.size() + " asleep and nothing left to wake them: "
+                    + String.join(", ", names) + (asleep.size() > names.size() ? ", ..." : ""));
         }
     }
     // end::run[]
@@ -155,7 +186,7 @@ public class Scheduler extends Microprocess {
     public boolean runCycles(int cycles) {
         // >>> stage 2: like run(), but stop after the given number of cycles
         // tag::answer-run-cycles[]
-        boolean left = !runQueue.isEmpty() || !arrivals.isEmpty();
+        boolean left = !runQueue.isEmpty() || !arrivals.isEmpty() || !ready.isEmpty() || !readyNext.isEmpty();
         for (int i = 0; i < cycles && left; i++) {
             left = step();
         }
@@ -164,6 +195,122 @@ public class Scheduler extends Microprocess {
         // <<< stage 2
     }
     // end::exercise[]
+
+    // tag::event-driven[]
+    /** Stage 10, event-driven: the microprocesses ready to be stepped, in order, each at most once. */
+    private final ArrayDeque<Microprocess> ready = new ArrayDeque<>();
+    /** Stage 10, event-driven: those activated or woken since the current cycle began; they join the next one. */
+    private final ArrayDeque<Microprocess> readyNext = new ArrayDeque<>();
+    /**
+     * Stage 10, event-driven: every microprocess activated here, in order, for listing
+     * only. Finished ones are dropped from it now and then, in {@link #forget}.
+     */
+    private final ArrayList<Microprocess> live = new ArrayList<>();
+    private int finishedInLive;
+
+    /** Event-driven: a microprocess just activated is ready, from the next cycle on. */
+    private void addReady(Microprocess microprocess) {
+        live.add(microprocess);
+        readyNext.addLast(microprocess);
+    }
+
+    /** Event-driven: forgets a finished microprocess (a list kept for listing only, tidied now and then). */
+    private void forget(Microprocess finished) {
+        finishedInLive++;
+        if (finishedInLive > 32 && finishedInLive > live.size() / 2) {
+            live.removeIf(Microprocess::isFinished);
+            finishedInLive = 0;
+        }
+    }
+
+    /**
+     * Event-driven: a microprocess woken from sleep is ready again, from the next cycle on.
+     * {@link Microprocess#wake()} calls this only for one that was asleep, so it is never
+     * queued twice.
+     */
+    private void wakeReady(Microprocess microprocess) {
+        // >>> stage 10: the woken microprocess joins the back of readyNext
+        // tag::answer-wake-ready[]
+        readyNext.addLast(microprocess);
+        // end::answer-wake-ready[]
+        // <<< stage 10
+    }
+
+    /**
+     * Event-driven: one cycle. Those that became ready since the last cycle join the back
+     * of the ready queue; then each microprocess that is in the queue now is stepped once,
+     * in order. One that finished runs its finish actions and is forgotten; one that
+     * paused falls asleep and leaves the queue, and the scheduler does no work for it:
+     * only a wake-up brings it back. The others go to the back of the queue.
+     *
+     * @return {@code true} while any microprocess is ready
+     */
+    private boolean stepReady() {
+        // >>> stage 10: move readyNext to the back of ready; step each microprocess that is in ready now, once (finished: finishedNow() and forget(it); fell asleep: nothing more; otherwise back of ready); say whether any is ready
+        // tag::answer-step-ready[]
+        while (!readyNext.isEmpty()) {
+            ready.addLast(readyNext.removeFirst());
+        }
+        for (int remaining = ready.size(); remaining > 0; remaining--) {
+            Microprocess current = ready.removeFirst();
+            if (!current.next()) {
+                current.finishedNow();
+                forget(current);
+            } else if (!current.fallAsleep()) {
+                ready.addLast(current);
+            }
+        }
+        return !ready.isEmpty() || !readyNext.isEmpty();
+        // end::answer-step-ready[]
+        // <<< stage 10
+    }
+    // end::event-driven[]
+
+    /** This scheduler's policy (stage 10). */
+    public Policy policy() {
+        return policy;
+    }
+
+    // tag::policy[]
+    /** How a scheduler picks which microprocesses to step (stage 10). */
+    public enum Policy {
+        /**
+         * The scheduler of stages 2 to 9: it works in cycles over a run queue, and keeps a
+         * set of the microprocesses that sleep.
+         */
+        ROUND_ROBIN,
+        /**
+         * Stage 10: the scheduler keeps only a queue of the microprocesses that are ready.
+         * Activation, a delivery or a wake-up puts one there; a sleeper costs it nothing.
+         */
+        EVENT_DRIVEN;
+
+        /** The name used in the system property {@code axon.scheduler}: {@code round-robin} or {@code event-driven}. */
+        public String propertyValue() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /**
+         * The policy named by the system property {@code axon.scheduler}; {@link #ROUND_ROBIN}
+         * when it is not set.
+         *
+         * @throws IllegalArgumentException if it names no policy
+         */
+        public static Policy fromSystemProperty() {
+            String value = System.getProperty("axon.scheduler", "").strip();
+            if (value.isEmpty()) {
+                return ROUND_ROBIN;
+            }
+            for (Policy policy : values()) {
+                if (policy.propertyValue().equalsIgnoreCase(value)) {
+                    return policy;
+                }
+            }
+            throw new IllegalArgumentException("axon.scheduler is \"" + value + "\", which names no scheduler policy:"
+                    + " use round-robin or event-driven (for example -Daxon.scheduler=event-driven)");
+        }
+    }
+    // end::policy[]
 
     // tag::threads[]
     /**
@@ -250,6 +397,12 @@ public class Scheduler extends Microprocess {
 
     /** The microprocesses that have not finished: those awake, in the order they will next be stepped, then those asleep. */
     public List<Microprocess> microprocesses() {
+        if (policy == Policy.EVENT_DRIVEN) {
+            List<Microprocess> all = new ArrayList<>(ready);
+            all.addAll(readyNext);
+            live.stream().filter(m -> m.isAsleep() && !m.isFinished()).forEach(all::add);
+            return all;
+        }
         List<Microprocess> all = new ArrayList<>(runQueue);
         all.addAll(arrivals);
         all.addAll(sleeping);
@@ -261,8 +414,15 @@ public class Scheduler extends Microprocess {
         return services;
     }
 
-    /** The microprocesses that are asleep, in the order they fell asleep. */
+    /**
+     * The microprocesses that are asleep: in the order they fell asleep with
+     * {@link Policy#ROUND_ROBIN}, in the order they were activated with
+     * {@link Policy#EVENT_DRIVEN}, which does not track sleepers.
+     */
     public List<Microprocess> asleep() {
+        if (policy == Policy.EVENT_DRIVEN) {
+            return live.stream().filter(m -> m.isAsleep() && !m.isFinished()).toList();
+        }
         return List.copyOf(sleeping);
     }
 }

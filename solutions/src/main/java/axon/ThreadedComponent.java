@@ -296,15 +296,18 @@ public abstract class ThreadedComponent extends Component {
 
     /** Runs on the thread: the body, then the news that it has ended. */
     private void runBody() {
+        BoxGuard.enterBody(this);
         try {
             body();
         } catch (Throwable t) {
             failure = t;
         } finally {
+            BoxGuard.leaveBody();
             bodyEnded = true;
             wakeProxy();
         }
     }
+
 
     /**
      * Called on the scheduler's thread when this component finishes, or when the run ends

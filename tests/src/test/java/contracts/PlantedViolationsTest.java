@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Proves the contracts: each rule reports exactly the violations planted in
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * not.
  */
 @Tag("kit")
+@Timeout(60) // importing every class the rules look at takes seconds on a busy machine, and grows with the kit
 @DisplayName("Component contracts: the rules bite on planted violations, and the reference keeps them")
 class PlantedViolationsTest {
     /** The contracts with the stand-ins for the types that later stages add. */

@@ -78,6 +78,18 @@ class DemoOutputTest {
         assertPrints("stage-09.txt", examples.Stage9Demo::main);
     }
 
+    @Test
+    @DisplayName("Stage10Demo prints expected/stage-10.txt")
+    void stage10() throws IOException {
+        assertPrints("stage-10.txt", examples.Stage10Demo::main);
+    }
+
+    @Test
+    @DisplayName("Stage13Demo prints expected/stage-13.txt")
+    void stage13() throws IOException {
+        assertPrints("stage-13.txt", examples.Stage13Demo::main);
+    }
+
     private interface Main {
         void run(String[] args);
     }

@@ -60,7 +60,7 @@ public final class Board {
         out.append("Build Your Own Axon: progress of ").append(graded).append("/, stages 1 to ").append(lastGraded)
                 .append("\n\n");
         int firstUnfinished = 0;
-        for (int stage = 1; stage <= lastOfKit; stage++) {
+        for (int stage : stageNumbers()) {
             String title = stages.getProperty(stage + ".title", "");
             out.append(String.format("  stage %2d  %-23s ", stage, title));
             if (stage > lastGraded) {
@@ -95,7 +95,7 @@ public final class Board {
         out.append('\n');
         if (firstUnfinished == 0) {
             if (lastGraded < lastOfKit) {
-                int next = lastGraded + 1;
+                int next = stageNumbers().stream().filter(n -> n > lastGraded).findFirst().orElseThrow();
                 out.append("Stages 1 to ").append(lastGraded).append(" pass. Next: stage ").append(next).append(", ")
                         .append(stages.getProperty(next + ".title")).append(". Read ")
                         .append(whereToRead(stages.getProperty(next + ".chapter"), "")).append(", then run ./mvnw test -Dstage=")
@@ -257,11 +257,17 @@ public final class Board {
     }
 
     private int lastStageOfKit() {
-        int last = 0;
-        while (stages.containsKey((last + 1) + ".title")) {
-            last++;
-        }
-        return last;
+        List<Integer> numbers = stageNumbers();
+        return numbers.isEmpty() ? 0 : numbers.getLast();
+    }
+
+    /**
+     * The stages of the kit, in order. A stage number may be missing while the stages
+     * are built on different branches (the stage list test says which gaps are expected).
+     */
+    private List<Integer> stageNumbers() {
+        return stages.stringPropertyNames().stream().filter(key -> key.endsWith(".title"))
+                .map(key -> Integer.parseInt(key.substring(0, key.indexOf('.')))).sorted().toList();
     }
 
     private static String shorten(String message) {

@@ -1,0 +1,327 @@
+package bench;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the hackysack benchmark and reports it: a table on standard output, the results
+ * as CSV, and a chart of kicks per second against the number of members.
+ *
+ * <pre>
+ * java -jar bench/target/hackysack.jar quick              # about 2 minutes, games a quarter as long
+ * java -jar bench/target/hackysack.jar full               # about 10 minutes
+ * java -jar bench/target/hackysack.jar full --out DIR     # where the CSV and chart go
+ * java -jar bench/target/hackysack.jar full --publish     # into the handbook (run from the kit's top folder)
+ * </pre>
+ */
+public final class Report {
+    private static final int[] MEMBERS = {1_000, 10_000, 100_000};
+    private static final int MEMORY_MEMBERS = 100_000;
+    private static final int MILLION = 1_000_000;
+
+    private Report() {
+    }
+
+    /** One measured point. */
+    record Point(Model model, int members, long kicks, double msPerGame, double msError) {
+        double kicksPerSecond() {
+            return kicks / (msPerGame / 1000.0);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String run = args.length > 0 ? args[0] : "";
+        if (!run.equals("quick") && !run.equals("full") && !run.equals("redraw")) {
+            System.err.println("Say which run: quick (about 2 minutes) or full (about 10 minutes), for example\n"
+                    + "  java -jar bench/target/hackysack.jar quick\n"
+                    + "Add --out DIR to choose where hackysack.csv, hackysack-memory.csv and hackysack.png go"
+                    + " (bench/target/results by default), or --publish to write them into the handbook."
+                    + " redraw draws the chart again from the CSV file already there.");
+            System.exit(2);
+        }
+        Path out = Path.of("bench/target/results");
+        Path chartFile = null;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                out = Path.of(args[++i]);
+            } else if (args[i].equals("--publish")) {
+                Path docs = Path.of("src-docs/src/docs/asciidoc");
+                if (!Files.isDirectory(docs)) {
+                    System.err.println("--publish writes into the handbook's sources, " + docs
+                            + ", which is not here: run it from the kit's top folder.");
+                    System.exit(2);
+                }
+                out = docs.resolve("bench");
+                chartFile = docs.resolve("images/hackysack.png");
+            } else {
+                System.err.println("Unknown argument " + args[i] + ": the options are --out DIR and --publish");
+                System.exit(2);
+            }
+        }
+        if (chartFile == null) {
+            chartFile = out.resolve("hackysack.png");
+        }
+        if (run.equals("redraw")) {
+            redraw(out, chartFile);
+            return;
+        }
+        boolean quick = run.equals("quick");
+        Files.createDirectories(out);
+
+        List<Point> points = measure(quick);
+        Map<Model, Long> bytes = new EnumMap<>(Model.class);
+        for (Model model : Model.values()) {
+            bytes.put(model, idleBytes(model, MEMORY_MEMBERS, "-Xmx2g"));
+        }
+        String million = millionIdle();
+
+        String table = table(points, bytes, quick);
+        System.out.println();
+        System.out.print(table);
+        System.out.println(million);
+        writeCsv(out.resolve("hackysack.csv"), points);
+        writeMemoryCsv(out.resolve("hackysack-memory.csv"), bytes);
+        Files.writeString(out.resolve("hackysack-summary.txt"), table + million + System.lineSeparator());
+        Files.createDirectories(chartFile.toAbsolutePath().getParent());
+        chart(chartFile, points, quick);
+        System.out.println("Wrote hackysack.csv, hackysack-memory.csv and hackysack-summary.txt to " + out
+                + ", and the chart to " + chartFile);
+    }
+
+    /** Draws the chart again from the CSV file of an earlier run (to change the chart, not the numbers). */
+    private static void redraw(Path out, Path chartFile) throws IOException {
+        List<Point> points = new ArrayList<>();
+        List<String> lines = Files.readAllLines(out.resolve("hackysack.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            points.add(new Point(Model.valueOf(f[0]), Integer.parseInt(f[2]), Long.parseLong(f[3]),
+                    Double.parseDouble(f[4]), Double.parseDouble(f[5])));
+        }
+        Path summary = out.resolve("hackysack-summary.txt");
+        boolean quick = Files.exists(summary) && Files.readString(summary).contains("quick run");
+        chart(chartFile, points, quick);
+        System.out.println("Drew " + chartFile + " from " + out.resolve("hackysack.csv"));
+    }
+
+    private static List<Point> measure(boolean quick) throws Exception {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(HackysackBenchmark.class.getName() + ".play")
+                .warmupIterations(quick ? 1 : 3)
+                .measurementIterations(quick ? 2 : 5)
+                .forks(1)
+                .param("kickScale", quick ? "0.25" : "1")
+                .jvmArgsAppend(forkArguments())
+                .timeout(TimeValue.minutes(5))
+                .shouldFailOnError(true);
+        Collection<RunResult> results = new Runner(options.build()).run();
+        List<Point> points = new ArrayList<>();
+        for (RunResult result : results) {
+            Model model = Model.valueOf(result.getParams().getParam("model"));
+            int members = Integer.parseInt(result.getParams().getParam("members"));
+            double scale = Double.parseDouble(result.getParams().getParam("kickScale"));
+            double score = result.getPrimaryResult().getScore();
+            double error = result.getPrimaryResult().getScoreError();
+            points.add(new Point(model, members, model.kicks(members, scale), score, Double.isNaN(error) ? 0 : error));
+        }
+        points.sort((a, b) -> a.model() != b.model() ? a.model().compareTo(b.model())
+                : Integer.compare(a.members(), b.members()));
+        return points;
+    }
+
+    /**
+     * Pekko uses sun.misc.Unsafe, which JDK 23 and later warn about at every start; this
+     * says it is allowed, on the JDKs that know the option.
+     */
+    static String[] unsafeAllowed() {
+        return Runtime.version().feature() >= 23 ? new String[] {"--sun-misc-unsafe-memory-access=allow"}
+                : new String[0];
+    }
+
+    /** The benchmark JVM's arguments: a fixed heap, big enough for 100,000 threaded members. */
+    private static String[] forkArguments() {
+        List<String> arguments = new ArrayList<>(List.of("-Xms3g", "-Xmx3g"));
+        arguments.addAll(List.of(unsafeAllowed()));
+        return arguments.toArray(String[]::new);
+    }
+
+    /** Runs {@link IdleMemory} in a JVM of its own and returns bytes per idle member, or -1 if it failed. */
+    private static long idleBytes(Model model, int members, String heap) throws IOException, InterruptedException {
+        String line = runIdleMemory(model, members, heap);
+        return line == null ? -1 : Long.parseLong(line.split(" ")[2]);
+    }
+
+    private static String runIdleMemory(Model model, int members, String heap)
+            throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classPath = System.getProperty("java.class.path");
+        List<String> command = new ArrayList<>(List.of(java, heap, "-XX:+UseSerialGC"));
+        command.addAll(List.of(unsafeAllowed()));
+        command.addAll(List.of("-cp", classPath, IdleMemory.class.getName(), model.name(), Integer.toString(members)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String last = null;
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith(model.name() + " ")) {
+                    last = line;
+                } else if (!line.isBlank()) {
+                    System.err.println("  [" + model + "] " + line);
+                }
+            }
+        }
+        return process.waitFor() == 0 ? last : null;
+    }
+
+    /** Makes a million idle components on the event-driven scheduler in a 1 GiB heap. */
+    private static String millionIdle() throws IOException, InterruptedException {
+        String line = runIdleMemory(Model.EVENT_DRIVEN, MILLION, "-Xmx1g");
+        if (line == null) {
+            return "1,000,000 idle components on the event-driven scheduler did NOT fit in a 1 GiB heap.";
+        }
+        String[] parts = line.split(" ");
+        return String.format(Locale.ROOT, "1,000,000 idle components on the event-driven scheduler fit in a 1 GiB"
+                + " heap: %d MiB used of %d MiB, %s bytes each.", Long.parseLong(parts[3]) >> 20,
+                Long.parseLong(parts[4]) >> 20, parts[2]);
+    }
+
+    static String table(List<Point> points, Map<Model, Long> bytes, boolean quick) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "Hackysack, %s run: kicks per second (higher is better)%n",
+                quick ? "quick" : "full"));
+        text.append(String.format(Locale.ROOT, "%-38s %14s %14s %14s %16s%n", "model", "N = 1,000", "N = 10,000",
+                "N = 100,000", "bytes/idle member"));
+        Map<Model, Map<Integer, Point>> byModel = byModel(points);
+        for (Model model : Model.values()) {
+            Map<Integer, Point> row = byModel.get(model);
+            if (row == null) {
+                continue;
+            }
+            text.append(String.format(Locale.ROOT, "%-38s", model.label()));
+            for (int members : MEMBERS) {
+                Point point = row.get(members);
+                text.append(point == null ? String.format("%15s", "-")
+                        : String.format(Locale.ROOT, " %,14.0f", point.kicksPerSecond()));
+            }
+            Long b = bytes.get(model);
+            text.append(b == null || b < 0 ? String.format("%17s", "-") : String.format(Locale.ROOT, " %,16d", b));
+            text.append(System.lineSeparator());
+        }
+        text.append(String.format(Locale.ROOT, "%nAt N = 10,000:%n"));
+        ratio(text, byModel, Model.EVENT_DRIVEN, Model.HAND_LOOP, "at least 0.3x");
+        ratio(text, byModel, Model.EVENT_DRIVEN, Model.VIRTUAL_THREADS, "at least 10x");
+        ratio(text, byModel, Model.EVENT_DRIVEN, Model.PEKKO, "at least 3x");
+        ratio(text, byModel, Model.EVENT_DRIVEN, Model.ROUND_ROBIN, "at least 100x");
+        ratio(text, byModel, Model.EVENT_DRIVEN, Model.ROUND_ROBIN_SLEEPING, "for comparison");
+        return text.toString();
+    }
+
+    private static void ratio(StringBuilder text, Map<Model, Map<Integer, Point>> byModel, Model a, Model b,
+            String target) {
+        Point pa = byModel.getOrDefault(a, Map.of()).get(10_000);
+        Point pb = byModel.getOrDefault(b, Map.of()).get(10_000);
+        if (pa == null || pb == null) {
+            return;
+        }
+        text.append(String.format(Locale.ROOT, "  %s / %s = %.2fx (target: %s)%n", a.label(), b.label(),
+                pa.kicksPerSecond() / pb.kicksPerSecond(), target));
+    }
+
+    private static Map<Model, Map<Integer, Point>> byModel(List<Point> points) {
+        Map<Model, Map<Integer, Point>> byModel = new EnumMap<>(Model.class);
+        for (Point point : points) {
+            byModel.computeIfAbsent(point.model(), m -> new TreeMap<>()).put(point.members(), point);
+        }
+        return byModel;
+    }
+
+    private static void writeCsv(Path file, List<Point> points) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("model,label,members,kicks_per_game,ms_per_game,ms_error,kicks_per_second");
+        for (Point p : points) {
+            lines.add(String.format(Locale.ROOT, "%s,%s,%d,%d,%.3f,%.3f,%.0f", p.model(), p.model().label(),
+                    p.members(), p.kicks(), p.msPerGame(), p.msError(), p.kicksPerSecond()));
+        }
+        Files.write(file, lines);
+    }
+
+    private static void writeMemoryCsv(Path file, Map<Model, Long> bytes) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("model,label,members,bytes_per_idle_member");
+        bytes.forEach((model, b) -> lines.add(String.format(Locale.ROOT, "%s,%s,%d,%d", model, model.label(),
+                MEMORY_MEMBERS, b)));
+        Files.write(file, lines);
+    }
+
+    private static void chart(Path file, List<Point> points, boolean quick) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Map.Entry<Model, Map<Integer, Point>> entry : byModel(points).entrySet()) {
+            XYSeries series = new XYSeries(entry.getKey().label());
+            for (Point point : entry.getValue().values()) {
+                series.add(point.members(), point.kicksPerSecond());
+            }
+            data.addSeries(series);
+        }
+        LogAxis members = new LogAxis("members (N)");
+        LogAxis kicks = new LogAxis("kicks per second");
+        for (LogAxis axis : List.of(members, kicks)) {
+            axis.setBase(10);
+            axis.setTickUnit(new NumberTickUnit(1.0)); // one tick per power of ten
+            axis.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        }
+        members.setRange(700, 140_000);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        Color[] colours = {new Color(0xb2182b), new Color(0xef8a62), new Color(0x2166ac), new Color(0x67a9cf),
+            new Color(0x1b7837), new Color(0x762a83), new Color(0x404040)};
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, colours[i % colours.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(3f));
+        }
+        XYPlot plot = new XYPlot(data, members, kicks, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
+        members.setLabelFont(font.deriveFont(Font.BOLD));
+        kicks.setLabelFont(font.deriveFont(Font.BOLD));
+        members.setTickLabelFont(font);
+        kicks.setTickLabelFont(font);
+        JFreeChart chart = new JFreeChart("Hackysack: kicks per second against members", font.deriveFont(
+                Font.BOLD, 20f), plot, true);
+        chart.getLegend().setItemFont(font);
+        chart.addSubtitle(new TextTitle((quick ? "quick run" : "full run") + ", " + Runtime.getRuntime()
+                .availableProcessors() + " cores, Java " + Runtime.version().feature()
+                + "; log scales", font.deriveFont(14f)));
+        chart.setBackgroundPaint(Color.WHITE);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 1100, 700);
+    }
+}

@@ -1,0 +1,47 @@
+package bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Each model plays a correct game: exactly the kicks asked for, then everyone stops. Not a measurement. */
+@Timeout(60)
+class GameTest {
+    @Test
+    @DisplayName("every model plays a small game to the end, with exactly the kicks asked for, twice in a row")
+    void everyModelPlays() throws Exception {
+        for (Model model : Model.values()) {
+            try (Game game = model.newGame()) {
+                for (int round = 0; round < 2; round++) {
+                    game.setUp(50, 777, round);
+                    assertEquals(777, game.play(), model + " made the wrong number of kicks");
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a game of two members kicks the sack back and forth")
+    void twoMembers() throws Exception {
+        try (Game game = Model.EVENT_DRIVEN.newGame()) {
+            game.setUp(2, 10, 1);
+            assertEquals(10, game.play());
+        }
+    }
+
+    @Test
+    @DisplayName("the report's table names every model and gives the ratios at N = 10,000")
+    void table() {
+        List<Report.Point> points = List.of(
+                new Report.Point(Model.EVENT_DRIVEN, 10_000, 1000, 1.0, 0.1),
+                new Report.Point(Model.HAND_LOOP, 10_000, 1000, 0.5, 0.1));
+        String table = Report.table(points, java.util.Map.of(Model.EVENT_DRIVEN, 500L), true);
+        assertTrue(table.contains("event-driven (stage 10)"), table);
+        assertTrue(table.contains("= 0.50x"), table);
+        assertTrue(table.contains("1,000,000"), table);
+    }
+}

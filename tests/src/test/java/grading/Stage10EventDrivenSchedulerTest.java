@@ -1,0 +1,403 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Box;
+import axon.Component;
+import axon.Microprocess;
+import axon.Scheduler;
+import axon.Scheduler.Policy;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import kamaelia.Collector;
+import kamaelia.Pipeline;
+import kamaelia.PureTransformer;
+import kamaelia.Source;
+import kamaelia.ThreadedTransformer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Graded
+@Tag("stage10")
+@DisplayName("Stage 10: the event-driven scheduler")
+@OnTimeout("the run never ended: does stepReady() take from the ready queue only those that were in it when the"
+        + " cycle began, drop those that finished, and leave out those that fell asleep?")
+class Stage10EventDrivenSchedulerTest {
+
+    private static Scheduler eventDriven() {
+        return new Scheduler(Policy.EVENT_DRIVEN);
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("run() steps every microprocess, once per cycle in activation order, until each has finished")
+    @Hint(value = "stepReady() moves readyNext to the back of ready, then steps ready.size() microprocesses from"
+            + " the front; one that wants to run again goes to the back.", read = "The ready queue")
+    void runsInOrder() {
+        Scheduler scheduler = eventDriven();
+        List<String> log = new ArrayList<>();
+        new Counting("a", 3, log).activate(scheduler);
+        new Counting("b", 2, log).activate(scheduler);
+        new Counting("c", 3, log).activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("a1", "b1", "c1", "a2", "b2", "c2", "a3", "c3"), log);
+        assertEquals(List.of(), scheduler.microprocesses(), "finished microprocesses must be forgotten");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a microprocess activated during a cycle is first stepped in the next cycle, after the others")
+    @Hint(value = "Activation puts the newcomer in readyNext; only at the start of the next cycle does it join"
+            + " the back of the ready queue.", read = "The ready queue")
+    void arrivalsWait() {
+        Scheduler scheduler = eventDriven();
+        List<String> log = new ArrayList<>();
+        Counting late = new Counting("d", 2, log);
+        Microprocess starter = new Microprocess() {
+            private int steps;
+
+            @Override
+            protected boolean step() {
+                steps++;
+                log.add("s" + steps);
+                if (steps == 1) {
+                    late.activate(scheduler());
+                }
+                return steps < 3;
+            }
+        };
+        starter.activate(scheduler);
+        new Counting("b", 3, log).activate(scheduler);
+        assertTrue(scheduler.runCycles(1));
+        assertEquals(List.of("s1", "b1"), log, "the newcomer must wait for the next cycle");
+        scheduler.run();
+        assertEquals(List.of("s1", "b1", "s2", "b2", "d1", "s3", "b3", "d2"), log);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a component that pauses leaves the ready queue; a delivery brings it back for the next cycle")
+    @Hint(value = "After next(), ask fallAsleep(): if true, do nothing more with it. wakeReady() puts a woken"
+            + " microprocess at the back of readyNext.", read = "Waking up, again")
+    void deliveryBringsBack() {
+        Scheduler scheduler = eventDriven();
+        Sleepy sleepy = new Sleepy();
+        sleepy.activate(scheduler);
+        assertFalse(scheduler.runCycles(10), "nothing is ready once the only component sleeps");
+        assertEquals(1, sleepy.steps, "a paused component was stepped again without being woken");
+        assertEquals(List.of(sleepy), scheduler.asleep());
+        sleepy.inbox("inbox").put("hello");
+        assertEquals(List.of(), scheduler.asleep(), "a delivery must wake the component at once");
+        assertFalse(scheduler.runCycles(10));
+        assertEquals(2, sleepy.steps, "a woken component must be stepped once, then sleep again");
+        assertEquals(List.of("hello"), sleepy.received);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("a component woken during a cycle joins the next cycle after those already queued, as on the"
+            + " round-robin scheduler")
+    @Hint(value = "wakeReady() puts the woken microprocess in readyNext, not in ready: it joins the back of ready"
+            + " when the next cycle starts.", read = "Waking up, again")
+    void wokenJoinNextCycleAtTheBack() {
+        Scheduler scheduler = eventDriven();
+        List<String> log = new ArrayList<>();
+        Component sleeper = new Component() {
+            @Override
+            protected boolean step() {
+                log.add("s");
+                while (dataReady("inbox")) {
+                    recv("inbox");
+                }
+                pause();
+                return true;
+            }
+        };
+        Microprocess poker = new Microprocess() {
+            private int steps;
+
+            @Override
+            protected boolean step() {
+                steps++;
+                log.add("a" + steps);
+                if (steps == 2) {
+                    sleeper.inbox("inbox").put("poke");
+                }
+                return steps < 3;
+            }
+        };
+        sleeper.activate(scheduler);
+        poker.activate(scheduler);
+        new Counting("b", 3, log).activate(scheduler);
+        scheduler.runCycles(3);
+        assertEquals(List.of("s", "a1", "b1", "a2", "b2", "a3", "b3", "s"), log);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a wake-up that comes after pause() in the same step is not lost")
+    @Hint(value = "fallAsleep() says false when a wake-up cancelled the pause: such a microprocess goes back in"
+            + " the ready queue like any that did not pause.", read = "Waking up, again")
+    void wakeInSameStep() {
+        Scheduler scheduler = eventDriven();
+        List<String> log = new ArrayList<>();
+        Component selfWaking = new Component() {
+            private int steps;
+
+            @Override
+            protected boolean step() {
+                steps++;
+                log.add("step " + steps);
+                pause();
+                if (steps == 1) {
+                    inbox("inbox").put("late news"); // arrives after pause(), in the same step
+                }
+                while (dataReady("inbox")) {
+                    recv("inbox");
+                }
+                return steps < 5;
+            }
+        };
+        selfWaking.activate(scheduler);
+        scheduler.runCycles(10);
+        assertEquals(List.of("step 1", "step 2"), log);
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("idle components are never stepped: ten thousand sleepers cost nothing while a message goes"
+            + " round a ring")
+    @Hint(value = "A sleeper must be in no queue: stepReady() only ever looks at the ready queue.",
+            read = "What an idle component costs")
+    void sleepersAreNeverStepped() {
+        Scheduler scheduler = eventDriven();
+        List<Sleepy> idle = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            Sleepy sleepy = new Sleepy();
+            idle.add(sleepy);
+            sleepy.activate(scheduler);
+        }
+        Ring ring = new Ring(5, 500);
+        ring.activateOn(scheduler);
+        scheduler.run();
+        assertEquals(500, ring.passes(), "the message must go round the ring 500 times");
+        assertEquals(10_000, idle.stream().mapToInt(s -> s.steps).sum(),
+                "each idle component may be stepped once, when it starts, and never again");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("the steps per message do not grow with the number of members: one step per kick, with 10 or"
+            + " 10,000 members")
+    @Hint(value = "Each delivery wakes exactly one sleeper, and only woken or busy microprocesses are stepped.",
+            read = "What an idle component costs")
+    void stepsPerMessageDoNotGrow() {
+        for (int members : new int[] {10, 10_000}) {
+            Hackysack game = new Hackysack(members, 2_000, 42);
+            Scheduler scheduler = eventDriven();
+            game.activateOn(scheduler);
+            scheduler.runCycles(1); // every member looks at its empty inbox once, then sleeps
+            long before = game.steps();
+            game.start();
+            scheduler.run();
+            assertEquals(2_000, game.kicks, "the game must make its 2,000 kicks");
+            long steps = game.steps() - before;
+            long leaving = members - 1; // the last kicker leaves in the step of its kick
+            assertEquals(2_000, steps - leaving, "with " + members + " members, each kick must cost exactly one"
+                    + " step, of the member that receives the sack");
+        }
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("microprocesses() lists the ready ones, then the sleepers; a finished one is forgotten")
+    @Hint(value = "When next() returns false, call finishedNow() and forget(current), and do not queue it again.",
+            read = "The ready queue")
+    void listsWhatIsThere() {
+        Scheduler scheduler = eventDriven();
+        Sleepy sleepy = new Sleepy();
+        Counting busy = new Counting(5);
+        Counting brief = new Counting(1);
+        sleepy.activate(scheduler);
+        busy.activate(scheduler);
+        brief.activate(scheduler);
+        scheduler.runCycles(1);
+        assertEquals(List.of(busy, sleepy), scheduler.microprocesses());
+        assertEquals(List.of(sleepy), scheduler.asleep());
+        assertTrue(brief.isFinished());
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("a child that finishes wakes its parent: a Pipeline runs unchanged on the event-driven scheduler")
+    @Hint(value = "Finish actions (finishedNow()) wake the parent; the woken parent joins readyNext.",
+            read = "Everything else, unchanged")
+    void pipelineRuns() {
+        Scheduler scheduler = eventDriven();
+        Collector collector = new Collector();
+        new Pipeline(new Source(List.of("a", "b", "c")), new PureTransformer(s -> ((String) s).toUpperCase()),
+                collector).activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("A", "B", "C"), collector.collected());
+        assertEquals(List.of(), scheduler.microprocesses());
+    }
+
+    @Test
+    @Order(10)
+    @Timeout(10)
+    @DisplayName("threaded components run unchanged: run() waits for their threads, then returns")
+    @Hint(value = "run() calls step() for every cycle, whatever the policy; when nothing is ready it waits for a"
+            + " thread to ask for a wake-up. stepReady() must say false when ready and readyNext are empty.",
+            read = "Everything else, unchanged")
+    void threadsRun() {
+        Scheduler scheduler = eventDriven();
+        Collector collector = new Collector();
+        List<Object> numbers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            numbers.add(i);
+        }
+        new Pipeline(new Source(numbers), new ThreadedTransformer(n -> (Integer) n * 2), collector)
+                .activate(scheduler);
+        scheduler.run();
+        List<Object> doubled = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            doubled.add(i * 2);
+        }
+        assertEquals(doubled, collector.collected());
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("a scheduler made with new Scheduler() takes its policy from -Daxon.scheduler, so earlier"
+            + " stages can run on yours")
+    @Hint(value = "Nothing to write here: run ./mvnw test -Dstage=9 -Daxon.scheduler=event-driven and fix what"
+            + " fails.", read = "Everything else, unchanged")
+    void policyFromProperty() {
+        String before = System.getProperty("axon.scheduler");
+        try {
+            System.setProperty("axon.scheduler", "event-driven");
+            Scheduler scheduler = new Scheduler();
+            assertSame(Policy.EVENT_DRIVEN, scheduler.policy());
+            List<String> log = new ArrayList<>();
+            new Counting("x", 2, log).activate(scheduler);
+            scheduler.run();
+            assertEquals(List.of("x1", "x2"), log);
+        } finally {
+            if (before == null) {
+                System.clearProperty("axon.scheduler");
+            } else {
+                System.setProperty("axon.scheduler", before);
+            }
+        }
+    }
+
+    /** A ring of components that pass one message round, a number of times. */
+    static final class Ring {
+        private final List<Passer> members = new ArrayList<>();
+        private final int laps;
+        private int passes;
+
+        Ring(int size, int laps) {
+            this.laps = laps;
+            for (int i = 0; i < size; i++) {
+                members.add(new Passer());
+            }
+        }
+
+        void activateOn(Scheduler scheduler) {
+            for (int i = 0; i < members.size(); i++) {
+                members.get(i).next = members.get((i + 1) % members.size()).inbox("inbox");
+                members.get(i).activate(scheduler);
+            }
+            members.get(0).inbox("inbox").put("token");
+        }
+
+        int passes() {
+            return passes / members.size();
+        }
+
+        /** Passes what it receives to the next member, until the ring has done its laps. */
+        final class Passer extends Component {
+            private Box next;
+
+            @Override
+            protected boolean step() {
+                while (dataReady("inbox")) {
+                    Object token = recv("inbox");
+                    passes++;
+                    if (passes < laps * members.size()) {
+                        next.put(token);
+                    }
+                }
+                pause();
+                return true;
+            }
+        }
+    }
+
+    /** Hackysack: whoever has the sack kicks it to a random other member; after the last kick everyone leaves. */
+    static final class Hackysack {
+        private final List<Member> members = new ArrayList<>();
+        private final int limit;
+        private final Random random;
+        int kicks;
+
+        Hackysack(int size, int limit, long seed) {
+            this.limit = limit;
+            this.random = new Random(seed);
+            for (int i = 0; i < size; i++) {
+                members.add(new Member(i));
+            }
+        }
+
+        void activateOn(Scheduler scheduler) {
+            members.forEach(m -> m.activate(scheduler));
+        }
+
+        void start() {
+            members.get(0).inbox("inbox").put("sack");
+        }
+
+        long steps() {
+            return members.stream().mapToLong(m -> m.steps).sum();
+        }
+
+        final class Member extends Component {
+            private final int index;
+            int steps;
+
+            Member(int index) {
+                this.index = index;
+            }
+
+            @Override
+            protected boolean step() {
+                steps++;
+                while (dataReady("inbox")) {
+                    if (recv("inbox").equals("exit")) {
+                        return false;
+                    }
+                    kicks++;
+                    if (kicks == limit) {
+                        members.forEach(m -> m.inbox("inbox").put("exit"));
+                    } else {
+                        int other = random.nextInt(members.size() - 1);
+                        members.get(other >= index ? other + 1 : other).inbox("inbox").put("sack");
+                    }
+                }
+                pause();
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,699 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import axon.Component;
+import axon.Microprocess;
+import axon.Scheduler;
+import axon.ThreadedComponent;
+import axon.stm.BusyRetry;
+import axon.stm.ConcurrentUpdate;
+import axon.stm.Store;
+import axon.stm.Value;
+import axon.stm.Values;
+import examples.DiningPhilosophers;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kamaelia.Collector;
+import kamaelia.Pipeline;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.opentest4j.AssertionFailedError;
+
+@Graded
+@Tag("stage13")
+@DisplayName("Stage 13: constrained data sharing")
+@OnTimeout("the run never ended: does the store unlock its lock in a finally, even when it throws ConcurrentUpdate,"
+        + " and does every component that gets ConcurrentUpdate or BusyRetry try again instead of giving up or waiting?")
+class Stage13SharingTest {
+    /** How long a component keeps retrying a busy store before the test calls the store stuck. */
+    static final Duration STUCK = Duration.ofSeconds(5);
+
+    /**
+     * A lock the test controls, for a store to take turns on: busy or free at the test's
+     * word. It counts what the store does with it, and fails the test if the store ever
+     * waits for it. Single-threaded tests only.
+     */
+    static final class WatchedLock implements Lock {
+        boolean busy;
+        /** If above 0, every so many tries find the lock busy, as if another thread held it just then. */
+        int busyEvery;
+        int tries;
+        int held;
+
+        @Override
+        public boolean tryLock() {
+            tries++;
+            if (busy || busyEvery > 0 && tries % busyEvery == 0) {
+                return false;
+            }
+            held++;
+            return true;
+        }
+
+        @Override
+        public void unlock() {
+            if (held == 0) {
+                throw new IllegalMonitorStateException("the store unlocked its lock without holding it");
+            }
+            held--;
+        }
+
+        @Override
+        public void lock() {
+            throw waits("lock()");
+        }
+
+        @Override
+        public void lockInterruptibly() {
+            throw waits("lockInterruptibly()");
+        }
+
+        @Override
+        public boolean tryLock(long time, TimeUnit unit) {
+            throw waits("tryLock(time, unit)");
+        }
+
+        @Override
+        public Condition newCondition() {
+            throw new UnsupportedOperationException("a store has no use for conditions");
+        }
+
+        private static AssertionFailedError waits(String call) {
+            return new AssertionFailedError("the store called " + call + " on its lock, which waits while another"
+                    + " thread holds it: a store only tries its lock, with tryLock(), and throws BusyRetry when it"
+                    + " is busy");
+        }
+    }
+
+    /** The value of a counter copy: a counter never committed counts 0. */
+    static int count(Object value) {
+        return value == null ? 0 : (Integer) value;
+    }
+
+    static void failIfStuck(long deadline) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("the store stayed busy for " + STUCK.toSeconds() + " s on end: does it"
+                    + " unlock its lock in a finally, also when it throws ConcurrentUpdate?");
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("a copy of a value never committed holds null at version 0, and changing a copy does not change the store")
+    @Hint(value = "usevars takes the lock (lockOrBusy()), makes one new Value(this, key, value, version) per key from"
+            + " what is stored (null at version 0 for a key never committed), and unlocks in a finally.",
+            read = "Copies, versions and commits")
+    void copiesOfNewValues() {
+        Store store = new Store();
+        Value count = store.usevar("count");
+        assertEquals("count", count.key());
+        assertNull(count.value(), "a value never committed holds null");
+        assertEquals(0, count.version(), "a value never committed is at version 0");
+        count.set(41);
+        assertEquals(41, count.value(), "set changes the copy");
+        Value again = store.usevar("count");
+        assertNull(again.value(), "set changes the copy only: the store changes when the copy is committed");
+        assertEquals(0, again.version());
+        Values pair = store.usevars("left", "right");
+        assertEquals(List.of("left", "right"), List.copyOf(pair.keys()), "usevars keeps the keys in the order given");
+        assertNull(pair.value("left"));
+        assertEquals(0, pair.get("right").version());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> pair.get("middle"));
+        assertTrue(unknown.getMessage().contains("middle"), "the error must name the key: " + unknown.getMessage());
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a commit succeeds when nobody has committed the value since the copy was taken: store and copy move to the next version")
+    @Hint(value = "commit takes the lock, checks that each copy's version is the stored one, then stores each copy's"
+            + " value as version + 1 and tells the copy (copy.committedAs(version + 1)), so that the same copy can"
+            + " be changed and committed again.", read = "Copies, versions and commits")
+    void freshCommitsSucceed() {
+        Store store = new Store();
+        Value count = store.usevar("count");
+        count.set(1);
+        count.commit();
+        assertEquals(1, count.version(), "a committed copy moves on to the version it made");
+        Value seen = store.usevar("count");
+        assertEquals(1, seen.value());
+        assertEquals(1, seen.version(), "each commit adds one to the value's version");
+        count.set(2);
+        count.commit();
+        assertEquals(2, count.version(), "the same copy, committed again, makes the next version");
+        assertEquals(2, store.usevar("count").value());
+        assertEquals(2, store.usevar("count").version());
+
+        Values pair = store.usevars("left", "right");
+        pair.set("left", "L");
+        pair.set("right", "R");
+        pair.commit();
+        assertEquals(1, pair.get("left").version());
+        assertEquals(1, pair.get("right").version());
+        Values now = store.usevars("right", "left");
+        assertEquals("R", now.value("right"));
+        assertEquals("L", now.value("left"));
+        assertEquals(1, now.get("left").version());
+        assertEquals(2, store.usevar("count").version(), "a commit to other values leaves this one alone");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("committing a stale copy throws ConcurrentUpdate naming the value, and changes nothing")
+    @Hint(value = "Before storing anything, compare each copy's version with the stored version: if they differ,"
+            + " someone committed since the copy was taken: throw new ConcurrentUpdate(key, copy's version, stored"
+            + " version) and store nothing.", read = "Copies, versions and commits")
+    void staleCopiesAreRefused() {
+        Store store = new Store();
+        Value first = store.usevar("greeting");
+        Value second = store.usevar("greeting");
+        first.set("hello");
+        first.commit();
+        second.set("bonjour");
+        ConcurrentUpdate refused = assertThrows(ConcurrentUpdate.class, second::commit,
+                "a copy of version 0 was committed over version 1: the first commit's update is lost");
+        assertEquals("greeting", refused.key());
+        assertTrue(refused.getMessage().contains("greeting"), "the message must name the value: " + refused.getMessage());
+        Value now = store.usevar("greeting");
+        assertEquals("hello", now.value(), "a refused commit changes nothing");
+        assertEquals(1, now.version(), "a refused commit changes nothing, not even the version");
+        assertEquals(0, second.version(), "a refused copy stays at the version it was taken at");
+        assertThrows(ConcurrentUpdate.class, second::commit, "a stale copy stays stale");
+        now.set("bonjour");
+        now.commit();
+        assertEquals("bonjour", store.usevar("greeting").value(), "a fresh copy commits");
+        assertEquals(2, store.usevar("greeting").version());
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("several values commit all or nothing: when any one copy is stale, none of the values changes")
+    @Hint(value = "Check every copy first, and store only once all have passed: a check and a store in one loop has"
+            + " already stored the copies before the stale one.", read = "All or nothing")
+    void allOrNothing() {
+        for (String stale : List.of("a", "b", "c")) {
+            Store store = new Store();
+            Values three = store.usevars("a", "b", "c");
+            Value other = store.usevar(stale);
+            other.set("someone else");
+            other.commit();
+            three.set("a", 1);
+            three.set("b", 2);
+            three.set("c", 3);
+            ConcurrentUpdate refused = assertThrows(ConcurrentUpdate.class, three::commit,
+                    "\"" + stale + "\" was committed since the copies were taken");
+            assertEquals(stale, refused.key(), "ConcurrentUpdate must name the stale value");
+            Values now = store.usevars("a", "b", "c");
+            for (String key : List.of("a", "b", "c")) {
+                if (key.equals(stale)) {
+                    assertEquals("someone else", now.value(key));
+                    assertEquals(1, now.get(key).version());
+                } else {
+                    assertNull(now.value(key), "\"" + key + "\" changed although \"" + stale + "\", committed with it,"
+                            + " was stale: several values commit all or nothing");
+                    assertEquals(0, now.get(key).version(), "\"" + key + "\" must keep its version");
+                }
+            }
+            for (String key : List.of("a", "b", "c")) {
+                assertEquals(0, three.get(key).version(), "a refused commit leaves every copy at its version");
+            }
+            now.set("a", 10);
+            now.set("b", 20);
+            now.set("c", 30);
+            now.commit();
+            Values after = store.usevars("a", "b", "c");
+            assertEquals(List.of(10, 20, 30), List.of(after.value("a"), after.value("b"), after.value("c")));
+            assertEquals(stale.equals("b") ? 2 : 1, after.get("b").version());
+        }
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("only a commit to the same value makes a copy stale: commits to other values do not")
+    @Hint(value = "Keep a version per key, and compare each copy with its own key's version only.",
+            read = "Copies, versions and commits")
+    void otherValuesDoNotMakeACopyStale() {
+        Store store = new Store();
+        Value mine = store.usevar("mine");
+        Values pair = store.usevars("mine", "ours");
+        for (int i = 1; i <= 3; i++) {
+            Value other = store.usevar("other");
+            other.set(i);
+            other.commit();
+        }
+        mine.set("changed");
+        mine.commit();
+        assertEquals(1, store.usevar("mine").version());
+        assertEquals(3, store.usevar("other").version());
+        pair.set("ours", "too");
+        assertThrows(ConcurrentUpdate.class, pair::commit, "\"mine\" was committed since the pair was taken");
+        Values fresh = store.usevars("mine", "ours");
+        fresh.set("ours", "too");
+        fresh.commit();
+        assertEquals(List.of(2L, 1L, 3L), List.of(store.usevar("mine").version(), store.usevar("ours").version(),
+                store.usevar("other").version()));
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("a busy store throws BusyRetry at once, for a check-out and a commit, and changes nothing; the same copy commits once it is free")
+    @Hint(value = "lockOrBusy() tries the lock with lock.tryLock(), which never waits, and throws new BusyRetry()"
+            + " when it returns false. Never lock(): a cooperative component must never wait.",
+            read = "A store that never waits")
+    void busyStoreSaysRetry() {
+        WatchedLock lock = new WatchedLock();
+        Store store = new Store(lock);
+        Value count = store.usevar("count");
+        count.set(1);
+        lock.busy = true;
+        assertThrows(BusyRetry.class, () -> store.usevar("count"),
+                "while another thread holds the store's lock, usevar must throw BusyRetry");
+        assertThrows(BusyRetry.class, () -> store.usevars("count", "other"),
+                "while another thread holds the store's lock, usevars must throw BusyRetry");
+        assertThrows(BusyRetry.class, count::commit,
+                "while another thread holds the store's lock, a commit must throw BusyRetry");
+        assertEquals(0, count.version(), "a commit that met a busy store leaves the copy as it was");
+        lock.busy = false;
+        Value now = store.usevar("count");
+        assertNull(now.value(), "a commit that met a busy store changes nothing");
+        assertEquals(0, now.version());
+        count.commit();
+        assertEquals(1, store.usevar("count").value(), "the copy that met a busy store commits once it is free");
+        assertEquals(1, store.usevar("count").version());
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("every check-out and every commit takes the store's lock, and lets go of it, also when the commit is refused")
+    @Hint(value = "Take the lock with lockOrBusy() in usevars and in commit, and unlock it in a finally block, so that"
+            + " a ConcurrentUpdate thrown while holding it still unlocks it.", read = "A store that never waits")
+    void theLockIsAlwaysReleased() {
+        WatchedLock lock = new WatchedLock();
+        Store store = new Store(lock);
+        Value first = store.usevar("x");
+        assertEquals(1, lock.tries, "usevar must try the store's lock, once");
+        assertEquals(0, lock.held, "usevar must unlock the lock it took");
+        Value second = store.usevars("x").get("x");
+        assertEquals(0, lock.held, "usevars must unlock the lock it took");
+        first.set(1);
+        int before = lock.tries;
+        first.commit();
+        assertTrue(lock.tries > before, "a commit must take the store's lock");
+        assertEquals(0, lock.held, "a commit must unlock the lock it took");
+        second.set(2);
+        assertThrows(ConcurrentUpdate.class, second::commit);
+        assertEquals(0, lock.held, "a refused commit must unlock the lock too: unlock in a finally block");
+        lock.busy = true;
+        assertThrows(BusyRetry.class, second::commit);
+        lock.busy = false;
+        assertEquals(0, lock.held, "a store that met a busy lock holds nothing");
+    }
+
+    /** Adds one to "total" and to "even" or "odd", as one transaction, again and again; a thread of its own. */
+    static final class ThreadedAdder extends ThreadedComponent {
+        private final Store store;
+        private final int times;
+
+        ThreadedAdder(Store store, int times) {
+            this.store = store;
+            this.times = times;
+        }
+
+        @Override
+        protected void body() {
+            long deadline = System.nanoTime() + STUCK.toNanos();
+            for (int i = 0; i < times; i++) {
+                String parity = i % 2 == 0 ? "even" : "odd";
+                while (true) {
+                    try {
+                        Values copies = store.usevars(parity, "total");
+                        copies.set("total", count(copies.value("total")) + 1);
+                        copies.set(parity, count(copies.value(parity)) + 1);
+                        Thread.yield();                        // let the others check out the same versions
+                        while (true) {
+                            try {
+                                copies.commit();
+                                break;
+                            } catch (BusyRetry e) {
+                                failIfStuck(deadline);
+                                Thread.yield();
+                            }
+                        }
+                        break;
+                    } catch (ConcurrentUpdate e) {
+                        failIfStuck(deadline);                 // someone was quicker: again, from fresh copies
+                    } catch (BusyRetry e) {
+                        failIfStuck(deadline);
+                        Thread.yield();
+                    }
+                }
+                deadline = System.nanoTime() + STUCK.toNanos();
+            }
+            passShutdownOn();
+        }
+    }
+
+    /** The same transactions as ThreadedAdder, one step at a time: check out in one step, commit in the next. */
+    static final class CooperativeAdder extends Component {
+        private final Store store;
+        private final int times;
+        private int done;
+        private Values copies;
+        private long deadline = System.nanoTime() + STUCK.toNanos();
+
+        CooperativeAdder(Store store, int times) {
+            this.store = store;
+            this.times = times;
+        }
+
+        @Override
+        protected boolean step() {
+            if (done == times) {
+                passShutdownOn();
+                return false;
+            }
+            failIfStuck(deadline);
+            try {
+                if (copies == null) {
+                    String parity = done % 2 == 0 ? "even" : "odd";
+                    Values fresh = store.usevars(parity, "total");
+                    fresh.set("total", count(fresh.value("total")) + 1);
+                    fresh.set(parity, count(fresh.value(parity)) + 1);
+                    copies = fresh;
+                } else {
+                    copies.commit();
+                    copies = null;
+                    done++;
+                    deadline = System.nanoTime() + STUCK.toNanos();
+                }
+            } catch (ConcurrentUpdate e) {
+                copies = null;
+            } catch (BusyRetry e) {
+                // the same again at the next step
+            }
+            return true;
+        }
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("threads and cooperative components adding to shared counters through one store lose no update and repeat none")
+    @Hint(value = "Under contention every rule matters at once: the version check (else updates are lost), checking"
+            + " all copies before storing any (else a retried transaction counts twice), and the lock around every"
+            + " read and write of the store's map.", read = "Sharing between threads")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void contention() {
+        int threads = 6;
+        int cooperative = 2;
+        int times = 300;
+        Store store = new Store();
+        Scheduler scheduler = new Scheduler();
+        for (int i = 0; i < threads; i++) {
+            new ThreadedAdder(store, times).activate(scheduler);
+        }
+        for (int i = 0; i < cooperative; i++) {
+            new CooperativeAdder(store, times).activate(scheduler);
+        }
+        scheduler.run();
+        int all = (threads + cooperative) * times;
+        int evens = (threads + cooperative) * ((times + 1) / 2);
+        Values totals = store.usevars("total", "even", "odd");
+        assertEquals(all, totals.value("total"), "the total must count every transaction exactly once (less: lost"
+                + " updates; more: an update repeated)");
+        assertEquals(evens, totals.value("even"), "\"even\" must count every even transaction exactly once (more: a"
+                + " transaction refused for a stale \"total\" still stored \"even\", and was then done again)");
+        assertEquals(all - evens, totals.value("odd"), "\"odd\" must count every odd transaction exactly once");
+        assertEquals(all, totals.get("total").version(), "each successful commit adds exactly one to the version");
+        assertEquals(evens, totals.get("even").version(), "each successful commit adds exactly one to the version");
+        assertEquals(all - evens, totals.get("odd").version(), "each successful commit adds exactly one to the version");
+    }
+
+    private static final Pattern EATS = Pattern.compile("(\\w+) eats with (fork \\d+) and (fork \\d+) \\(meal (\\d+) of (\\d+)\\)");
+    private static final Pattern PUTS_DOWN = Pattern.compile("(\\w+) puts down (fork \\d+) and (fork \\d+)");
+
+    /**
+     * Runs a table, returns what the philosophers said, in the order they said it. A
+     * table that has not finished after {@link #STUCK} fails, rather than spin for ever.
+     */
+    private static List<Object> dine(Store store, int meals, IntPredicate threaded) {
+        Scheduler scheduler = new Scheduler();
+        Collector said = new Collector();
+        new Pipeline(DiningPhilosophers.table(store, DiningPhilosophers.NAMES, meals, threaded), said)
+                .activate(scheduler);
+        long deadline = System.nanoTime() + STUCK.toNanos();
+        new Microprocess() {
+            @Override
+            protected boolean step() {
+                if (said.endedBy() != null) {
+                    return false;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionFailedError("the philosophers have not finished their meals after "
+                            + STUCK.toSeconds() + " s: some fork is never free again. Does a refused commit leave a"
+                            + " fork taken (a partial commit), or does a philosopher count forks as taken although"
+                            + " the commit failed? So far: " + said.collected());
+                }
+                return true;
+            }
+        }.activate(scheduler);
+        scheduler.run();
+        assertTrue(said.endedBy() != null, "the table must end once every philosopher has eaten");
+        return said.collected();
+    }
+
+    /** Meals eaten by each philosopher, from what they said. */
+    private static Map<String, Integer> mealsEaten(List<Object> said) {
+        Map<String, Integer> meals = new TreeMap<>();
+        DiningPhilosophers.NAMES.forEach(name -> meals.put(name, 0));
+        for (Object line : said) {
+            Matcher eats = EATS.matcher((String) line);
+            if (eats.matches()) {
+                meals.merge(eats.group(1), 1, Integer::sum);
+            }
+        }
+        return meals;
+    }
+
+    private static Map<String, Integer> everyone(int meals) {
+        Map<String, Integer> all = new TreeMap<>();
+        DiningPhilosophers.NAMES.forEach(name -> all.put(name, meals));
+        return all;
+    }
+
+    /** Every fork lies on the table again, and was committed exactly twice per meal of each of its two users. */
+    private static void forksAreBack(Store store, int meals) {
+        for (int n = 1; n <= DiningPhilosophers.NAMES.size(); n++) {
+            Value fork = store.usevar(DiningPhilosophers.fork(n));
+            assertNull(fork.value(), fork.key() + " must lie on the table when everyone has eaten");
+            assertEquals(4L * meals, fork.version(), fork.key() + " must have been committed once per pick-up and once"
+                    + " per put-down by each of its two neighbours: " + 4 * meals + " times");
+        }
+    }
+
+    /** Checks, from what cooperative philosophers said in order, that each fork had one holder at a time. */
+    private static void noForkHeldByTwo(List<Object> said) {
+        Map<String, String> holder = new HashMap<>();
+        for (Object line : said) {
+            Matcher eats = EATS.matcher((String) line);
+            Matcher putsDown = PUTS_DOWN.matcher((String) line);
+            if (eats.matches()) {
+                for (String fork : List.of(eats.group(2), eats.group(3))) {
+                    String other = holder.putIfAbsent(fork, eats.group(1));
+                    if (other != null) {
+                        fail(eats.group(1) + " began to eat with " + fork + " while " + other + " held it: " + said);
+                    }
+                }
+            } else if (putsDown.matches()) {
+                for (String fork : List.of(putsDown.group(2), putsDown.group(3))) {
+                    assertEquals(putsDown.group(1), holder.remove(fork), putsDown.group(1) + " put down " + fork
+                            + ", which it did not hold");
+                }
+            } else {
+                fail("a philosopher said something unexpected: " + line);
+            }
+        }
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("cooperative philosophers (examples.Philosopher) each eat every meal, and no fork is ever held by two at once")
+    @Hint(value = "In takeForks, reach only for forks that are both free (null), commit at the next step, and count"
+            + " them as yours only when the commit succeeds: on ConcurrentUpdate drop the copies and look again.",
+            read = "Dining philosophers")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void cooperativePhilosophers() {
+        int meals = 3;
+        Store store = new Store();
+        List<Object> said = dine(store, meals, seat -> false);
+        noForkHeldByTwo(said);
+        assertEquals(everyone(meals), mealsEaten(said), "every philosopher must eat every meal: " + said);
+        forksAreBack(store, meals);
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("cooperative philosophers whose store is busy now and then still eat every meal, and never fail on BusyRetry")
+    @Hint(value = "BusyRetry in takeForks means nothing happened: catch it and return false, keeping the copies you"
+            + " have, so that the next step does the same again. It must never escape from step().",
+            read = "Using the store")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void philosophersRetryABusyStore() {
+        int meals = 4;
+        WatchedLock lock = new WatchedLock();
+        lock.busyEvery = 3;
+        Store store = new Store(lock);
+        List<Object> said = dine(store, meals, seat -> false);
+        noForkHeldByTwo(said);
+        assertEquals(everyone(meals), mealsEaten(said), "every philosopher must eat every meal: " + said);
+        lock.busyEvery = 0;
+        forksAreBack(store, meals);
+        assertEquals(0, lock.held, "the store must let go of its lock");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("cooperative and threaded philosophers share one table: everyone eats every meal, and every fork counts one commit per pick-up and put-down")
+    @Hint(value = "Reach only for forks that are both free: a philosopher who reaches for a fork a neighbour holds,"
+            + " and commits before the neighbour puts it down, takes it from under the neighbour (who then finds"
+            + " someone else's name on it).", read = "Dining philosophers")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void mixedTable() {
+        int meals = 15;
+        Store store = new Store();
+        List<Object> said = dine(store, meals, seat -> seat % 2 == 0);
+        assertEquals(everyone(meals), mealsEaten(said), "every philosopher must eat every meal");
+        forksAreBack(store, meals);
+    }
+
+    /**
+     * A philosopher on a thread that also tells the test, through {@code table}, which
+     * forks it believes it holds: it claims them right after its commit succeeds and gives
+     * them back just before it commits putting them down.
+     */
+    static final class WatchedDiner extends ThreadedComponent {
+        private final Store store;
+        private final AtomicReferenceArray<String> table;
+        private final List<String> clashes;
+        private final String who;
+        private final int left;
+        private final int right;
+        private final int meals;
+
+        WatchedDiner(Store store, AtomicReferenceArray<String> table, List<String> clashes, int seat, int meals) {
+            this.store = store;
+            this.table = table;
+            this.clashes = clashes;
+            this.who = "diner " + seat;
+            this.left = seat;
+            this.right = (seat + 1) % table.length();
+            this.meals = meals;
+        }
+
+        @Override
+        protected void body() {
+            long deadline = System.nanoTime() + STUCK.toNanos();
+            for (int meal = 0; meal < meals; meal++) {
+                Values forks = take(deadline);
+                for (int fork : List.of(left, right)) {
+                    String other = table.getAndSet(fork, who);
+                    if (other != null) {
+                        clashes.add(who + " took fork " + fork + " while " + other + " held it");
+                    }
+                }
+                Thread.yield();                                // eats
+                for (int fork : List.of(left, right)) {
+                    table.compareAndSet(fork, who, null);
+                }
+                forks.set("fork " + left, null);
+                forks.set("fork " + right, null);
+                commit(forks, deadline);
+                deadline = System.nanoTime() + STUCK.toNanos();
+            }
+            passShutdownOn();
+        }
+
+        private Values take(long deadline) {
+            while (true) {
+                failIfStuck(deadline);
+                try {
+                    Values forks = store.usevars("fork " + left, "fork " + right);
+                    if (forks.value("fork " + left) == null && forks.value("fork " + right) == null) {
+                        forks.set("fork " + left, who);
+                        forks.set("fork " + right, who);
+                        Thread.yield();                        // let a neighbour reach too
+                        commit(forks, deadline);
+                        return forks;
+                    }
+                } catch (ConcurrentUpdate e) {
+                    // a neighbour was quicker
+                } catch (BusyRetry e) {
+                    // the store was busy while looking
+                }
+                Thread.yield();
+            }
+        }
+
+        private static void commit(Values forks, long deadline) {
+            while (true) {
+                try {
+                    forks.commit();
+                    return;
+                } catch (BusyRetry e) {
+                    failIfStuck(deadline);
+                    Thread.yield();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("philosophers on eight threads sharing one store never hold the same fork at once")
+    @Hint(value = "Two threads that copy the same free fork must not both commit it: the version check and the"
+            + " stores must happen together, holding the lock.", read = "Sharing between threads")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void threadedPhilosophersNeverShareAFork() {
+        int diners = 8;
+        int meals = 60;
+        Store store = new Store();
+        AtomicReferenceArray<String> table = new AtomicReferenceArray<>(diners);
+        List<String> clashes = new CopyOnWriteArrayList<>();
+        Scheduler scheduler = new Scheduler();
+        List<WatchedDiner> all = new ArrayList<>();
+        for (int seat = 0; seat < diners; seat++) {
+            WatchedDiner diner = new WatchedDiner(store, table, clashes, seat, meals);
+            all.add(diner);
+            diner.activate(scheduler);
+        }
+        scheduler.run();
+        assertEquals(List.of(), clashes, "two philosophers held the same fork at once");
+        for (int fork = 0; fork < diners; fork++) {
+            Value stored = store.usevar("fork " + fork);
+            assertNull(stored.value(), stored.key() + " must lie on the table at the end");
+            assertEquals(4L * meals, stored.version(), stored.key() + " must count one commit per pick-up and put-down");
+        }
+        assertTrue(all.stream().allMatch(Component::isFinished), "every diner must finish");
+    }
+}
