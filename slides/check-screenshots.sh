@@ -13,7 +13,8 @@
 # Needs: the decks rendered (./mvnw -q -pl slides -am package), Debian's chromium and
 # poppler-utils (apt-get install -y chromium poppler-utils), and reveal.js 4.5.0 beside
 # the decks, which this script puts there with get-revealjs.sh (npm, or the tarball
-# kept from an earlier run). Without chromium it says so and exits with status 3.
+# kept from an earlier run). Without chromium or reveal.js it says so and exits with
+# status 3, so that a caller can tell "could not check" from "checked and failed" (1).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$here/target/slides"
@@ -29,7 +30,10 @@ fi
 for deck in ${DECKS:-embracing-concurrency pragmatic-concurrency}; do
   [ -f "$out/$deck.html" ] || { echo "$out/$deck.html is missing: run ./mvnw -q -pl slides -am package first" >&2; exit 1; }
 done
-[ -f "$out/reveal.js/dist/reveal.js" ] || "$here/get-revealjs.sh" >/dev/null
+if [ ! -f "$out/reveal.js/dist/reveal.js" ] && ! "$here/get-revealjs.sh" >/dev/null; then
+  echo "Could not put reveal.js beside the decks (see slides/README.adoc), so they cannot be checked." >&2
+  exit 3
+fi
 
 rm -rf "$shots"
 mkdir -p "$shots"

@@ -28,7 +28,7 @@ public final class Stage13Demo {
     public static void main(String[] args) {
         Store store = new Store();
         Value mine = store.usevar("greeting");
-        Value yours = store.usevar("greeting");          // two copies of version 0
+        Value yours = store.usevar("greeting"); // two copies of version 0
         mine.set("hello");
         mine.commit();
         System.out.println("committed: " + store.usevar("greeting"));

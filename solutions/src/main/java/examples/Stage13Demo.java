@@ -29,7 +29,7 @@ public final class Stage13Demo {
         // tag::copies[]
         Store store = new Store();
         Value mine = store.usevar("greeting");
-        Value yours = store.usevar("greeting");          // two copies of version 0
+        Value yours = store.usevar("greeting"); // two copies of version 0
         mine.set("hello");
         mine.commit();
         System.out.println("committed: " + store.usevar("greeting"));
