@@ -100,8 +100,9 @@ public final class Report {
 
         List<Point> points = measure(quick);
         Map<Model, Long> bytes = new EnumMap<>(Model.class);
+        int memoryMembers = quick ? MEMORY_MEMBERS / 5 : MEMORY_MEMBERS;
         for (Model model : Model.values()) {
-            bytes.put(model, idleBytes(model, MEMORY_MEMBERS, "-Xmx2g"));
+            bytes.put(model, idleBytes(model, memoryMembers, "-Xmx2g"));
         }
         String million = millionIdle();
 
@@ -110,7 +111,7 @@ public final class Report {
         System.out.print(table);
         System.out.println(million);
         writeCsv(out.resolve("hackysack.csv"), points);
-        writeMemoryCsv(out.resolve("hackysack-memory.csv"), bytes);
+        writeMemoryCsv(out.resolve("hackysack-memory.csv"), bytes, memoryMembers);
         Files.writeString(out.resolve("hackysack-summary.txt"), table + million + System.lineSeparator());
         Files.createDirectories(chartFile.toAbsolutePath().getParent());
         chart(chartFile, points, quick);
@@ -275,11 +276,11 @@ public final class Report {
         Files.write(file, lines);
     }
 
-    private static void writeMemoryCsv(Path file, Map<Model, Long> bytes) throws IOException {
+    private static void writeMemoryCsv(Path file, Map<Model, Long> bytes, int members) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("model,label,members,bytes_per_idle_member");
         bytes.forEach((model, b) -> lines.add(String.format(Locale.ROOT, "%s,%s,%d,%d", model, model.label(),
-                MEMORY_MEMBERS, b)));
+                members, b)));
         Files.write(file, lines);
     }
 
