@@ -4,9 +4,13 @@ import axon.Component;
 import axon.Scheduler;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,6 +152,19 @@ public final class TranscodeAndUpload {
             System.exit(2);
             return;
         }
+        Files.createDirectories(options.work);
+        try (FileChannel lockFile = FileChannel.open(options.work.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                System.err.println("Another batch is running in " + options.work + ": wait for it to end, or stop it.");
+                System.exit(1);
+            }
+            run(options);
+        }
+    }
+
+    /** Runs the batch that the command line describes, in a work folder that no other batch is using. */
+    private static void run(Options options) throws IOException {
         WorkFolders folders = new WorkFolders(options.work).prepare();
         if (options.samples > 0) {
             makeSamples(folders.source(), options.samples);
@@ -221,7 +238,7 @@ public final class TranscodeAndUpload {
             for (; i < args.length && !args[i].equals("--"); i++) {
                 switch (args[i]) {
                     case "--samples" -> o.samples = Integer.parseInt(value(args, ++i));
-                    case "--match" -> o.glob = value(args, ++i);
+                    case "--match" -> o.glob = glob(value(args, ++i));
                     case "--invert" -> o.invert = true;
                     case "--to" -> o.to = Path.of(value(args, ++i));
                     case "--ffmpeg" -> o.ffmpeg = value(args, ++i);
@@ -251,6 +268,12 @@ public final class TranscodeAndUpload {
                 o.command = Command.standIn(List.of("--millis", String.valueOf(o.slowMillis)));
             }
             return o;
+        }
+
+        /** The pattern, checked now, so that a mistake in it is a usage error and not a failure later. */
+        private static String glob(String pattern) {
+            FileSystems.getDefault().getPathMatcher("glob:" + pattern);   // throws IllegalArgumentException
+            return pattern;
         }
 
         private static String value(String[] args, int i) {
