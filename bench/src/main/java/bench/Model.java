@@ -69,6 +69,19 @@ enum Model {
         this.games = games;
     }
 
+    /** A name short enough for the table. */
+    String shortLabel() {
+        return switch (this) {
+            case ROUND_ROBIN -> "round-robin (stage 2)";
+            case ROUND_ROBIN_SLEEPING -> "round-robin+sleep (stage 6)";
+            case EVENT_DRIVEN -> "event-driven (stage 10)";
+            case THREADED -> "threaded (stage 9)";
+            case VIRTUAL_THREADS -> "virtual threads";
+            case PEKKO -> "Pekko actors";
+            case HAND_LOOP -> "hand-written loop";
+        };
+    }
+
     /** How many kicks one game makes with this many members. */
     abstract long kicks(int members);
 

@@ -100,8 +100,9 @@ public final class Report {
 
         List<Point> points = measure(quick);
         Map<Model, Long> bytes = new EnumMap<>(Model.class);
+        int memoryMembers = quick ? MEMORY_MEMBERS / 5 : MEMORY_MEMBERS;
         for (Model model : Model.values()) {
-            bytes.put(model, idleBytes(model, MEMORY_MEMBERS, "-Xmx2g"));
+            bytes.put(model, idleBytes(model, memoryMembers, "-Xmx2g"));
         }
         String million = millionIdle();
 
@@ -110,7 +111,7 @@ public final class Report {
         System.out.print(table);
         System.out.println(million);
         writeCsv(out.resolve("hackysack.csv"), points);
-        writeMemoryCsv(out.resolve("hackysack-memory.csv"), bytes);
+        writeMemoryCsv(out.resolve("hackysack-memory.csv"), bytes, memoryMembers);
         Files.writeString(out.resolve("hackysack-summary.txt"), table + million + System.lineSeparator());
         Files.createDirectories(chartFile.toAbsolutePath().getParent());
         chart(chartFile, points, quick);
@@ -206,11 +207,12 @@ public final class Report {
     private static String millionIdle() throws IOException, InterruptedException {
         String line = runIdleMemory(Model.EVENT_DRIVEN, MILLION, "-Xmx1g");
         if (line == null) {
-            return "1,000,000 idle components on the event-driven scheduler did NOT fit in a 1 GiB heap.";
+            return String.format("1,000,000 idle components on the event-driven scheduler did NOT fit in a%n"
+                    + "1 GiB heap.");
         }
         String[] parts = line.split(" ");
-        return String.format(Locale.ROOT, "1,000,000 idle components on the event-driven scheduler fit in a 1 GiB"
-                + " heap: %d MiB used of %d MiB, %s bytes each.", Long.parseLong(parts[3]) >> 20,
+        return String.format(Locale.ROOT, "1,000,000 idle components on the event-driven scheduler fit in a%n"
+                + "1 GiB heap: %d MiB used of %d MiB, %s bytes each.", Long.parseLong(parts[3]) >> 20,
                 Long.parseLong(parts[4]) >> 20, parts[2]);
     }
 
@@ -218,25 +220,25 @@ public final class Report {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Hackysack, %s run: kicks per second (higher is better)%n",
                 quick ? "quick" : "full"));
-        text.append(String.format(Locale.ROOT, "%-38s %14s %14s %14s %16s%n", "model", "N = 1,000", "N = 10,000",
-                "N = 100,000", "bytes/idle member"));
+        text.append(String.format(Locale.ROOT, "%-27s %10s %10s %10s %11s%n", "model", "N=1,000", "N=10,000",
+                "N=100,000", "bytes/idle"));
         Map<Model, Map<Integer, Point>> byModel = byModel(points);
         for (Model model : Model.values()) {
             Map<Integer, Point> row = byModel.get(model);
             if (row == null) {
                 continue;
             }
-            text.append(String.format(Locale.ROOT, "%-38s", model.label()));
+            text.append(String.format(Locale.ROOT, "%-27s", model.shortLabel()));
             for (int members : MEMBERS) {
                 Point point = row.get(members);
-                text.append(point == null ? String.format("%15s", "-")
-                        : String.format(Locale.ROOT, " %,14.0f", point.kicksPerSecond()));
+                text.append(point == null ? String.format("%11s", "-")
+                        : String.format(Locale.ROOT, " %,10.0f", point.kicksPerSecond()));
             }
             Long b = bytes.get(model);
-            text.append(b == null || b < 0 ? String.format("%17s", "-") : String.format(Locale.ROOT, " %,16d", b));
+            text.append(b == null || b < 0 ? String.format("%12s", "-") : String.format(Locale.ROOT, " %,11d", b));
             text.append(System.lineSeparator());
         }
-        text.append(String.format(Locale.ROOT, "%nAt N = 10,000:%n"));
+        text.append(String.format(Locale.ROOT, "%nAt N = 10,000, event-driven (stage 10) against the others:%n"));
         ratio(text, byModel, Model.EVENT_DRIVEN, Model.HAND_LOOP, "at least 0.3x");
         ratio(text, byModel, Model.EVENT_DRIVEN, Model.VIRTUAL_THREADS, "at least 10x");
         ratio(text, byModel, Model.EVENT_DRIVEN, Model.PEKKO, "at least 3x");
@@ -252,7 +254,7 @@ public final class Report {
         if (pa == null || pb == null) {
             return;
         }
-        text.append(String.format(Locale.ROOT, "  %s / %s = %.2fx (target: %s)%n", a.label(), b.label(),
+        text.append(String.format(Locale.ROOT, "  %-28s %8.2fx   (target: %s)%n", "/ " + b.shortLabel(),
                 pa.kicksPerSecond() / pb.kicksPerSecond(), target));
     }
 
@@ -274,11 +276,11 @@ public final class Report {
         Files.write(file, lines);
     }
 
-    private static void writeMemoryCsv(Path file, Map<Model, Long> bytes) throws IOException {
+    private static void writeMemoryCsv(Path file, Map<Model, Long> bytes, int members) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("model,label,members,bytes_per_idle_member");
         bytes.forEach((model, b) -> lines.add(String.format(Locale.ROOT, "%s,%s,%d,%d", model, model.label(),
-                MEMORY_MEMBERS, b)));
+                members, b)));
         Files.write(file, lines);
     }
 

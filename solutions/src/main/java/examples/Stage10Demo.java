@@ -23,10 +23,11 @@ public final class Stage10Demo {
     public static void main(String[] args) {
         // tag::demo[]
         System.out.printf(Locale.ROOT, "Steps per kick in a game of %,d kicks (after every member's first step):%n", KICKS);
-        System.out.printf(Locale.ROOT, "%9s %28s %28s %28s%n", "members", "round-robin, members poll",
-                "round-robin, members sleep", "event-driven, members sleep");
+        System.out.printf(Locale.ROOT, "%9s %14s %14s %14s%n", "", "round-robin", "round-robin", "event-driven");
+        System.out.printf(Locale.ROOT, "%9s %14s %14s %14s%n", "members", "members poll", "members sleep",
+                "members sleep");
         for (int members : new int[] {10, 100, 1_000, 10_000}) {
-            System.out.printf(Locale.ROOT, "%,9d %,28.1f %,28.1f %,28.1f%n", members,
+            System.out.printf(Locale.ROOT, "%,9d %,14.1f %,14.1f %,14.1f%n", members,
                     stepsPerKick(Policy.ROUND_ROBIN, true, members),
                     stepsPerKick(Policy.ROUND_ROBIN, false, members),
                     stepsPerKick(Policy.EVENT_DRIVEN, false, members));

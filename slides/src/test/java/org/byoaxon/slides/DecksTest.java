@@ -305,7 +305,7 @@ class DecksTest {
         return result;
     }
 
-    /** The cells of the first table after {@code marker}, one per "|" (one cell per line or several). */
+    /** The cells of the first table after {@code marker}, one per unescaped "|"; an escaped one is text. */
     private static List<String> tableAfter(List<String> lines, String marker) {
         int at = lines.indexOf(marker);
         assertTrue(at >= 0, "no " + marker + " in the deck");
@@ -317,7 +317,7 @@ class DecksTest {
         for (int i = start + 1; !lines.get(i).equals("|==="); i++) {
             String line = lines.get(i);
             if (line.startsWith("|")) {
-                for (String cell : line.substring(1).split("\\|", -1)) {
+                for (String cell : line.substring(1).split("(?<!\\\\)\\|", -1)) {
                     cells.add(cell.trim());
                 }
             } else if (!line.isBlank() && !cells.isEmpty()) {

@@ -1,0 +1,64 @@
+package examples.capstone;
+
+import axon.Inbox;
+import axon.Ipc;
+import axon.Outbox;
+import axon.ThreadedComponent;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * A threaded component that works through jobs one at a time, each of which may take
+ * long and block (run a program, copy a file), and that can be stopped between two
+ * jobs. The transcoders and uploaders of the walkthrough are batch workers.
+ *
+ * <h2>How it ends</h2>
+ * The two shutdown messages mean different things here:
+ * <ul>
+ *   <li>{@link Ipc.ProducerFinished} on {@code control}: no more jobs will come. It
+ *       finishes every job that arrived before, then ends.</li>
+ *   <li>{@link Ipc.ShutdownMicroprocess}: stop. It finishes the job in hand, leaves
+ *       the jobs still waiting in its inbox alone, and ends. That loses nothing only
+ *       because the jobs' real state is on disk: a job dropped here is found again by
+ *       the next run.</li>
+ * </ul>
+ * Either way it passes the message on out of {@code signal}. A job is never cut short
+ * by a shutdown message; only an interrupt (the scheduler's run ending with an error)
+ * does that.
+ */
+@Inbox(name = "inbox", doc = "Jobs, handled one at a time in order")
+@Inbox(name = "control", doc = "ProducerFinished: finish the jobs that came, then end; ShutdownMicroprocess: end after the job in hand")
+@Outbox(name = "signal", doc = "The shutdown message, passed on when the worker ends")
+public abstract class BatchWorker extends ThreadedComponent {
+    /** How long to wait for a job before looking at control again (a shutdown ends the wait anyway). */
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+    /** How long to wait for room in a full outbox queue before giving up: the scheduler must have stopped. */
+    protected static final Duration ROOM_PATIENCE = Duration.ofSeconds(10);
+
+    /** Does one job. It may block; it is not interrupted by a shutdown message. */
+    protected abstract void handle(Object job) throws InterruptedException;
+
+    /** Why an input or output went wrong, in words for a person: "Cannot run program "ffmpeg": ...". */
+    protected static String reason(IOException e) {
+        return e.getClass() == IOException.class && e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    @Override
+    protected final void body() throws InterruptedException {
+        while (!shutdownRequested()) {
+            Object job = recv("inbox", CHECK_EVERY);
+            if (job != null) {
+                handle(job);
+            }
+        }
+        while (!stopRequested() && dataReady("inbox")) {     // ProducerFinished: the rest of the jobs
+            handle(recv("inbox"));
+        }
+        passShutdownOn();
+    }
+
+    /** Whether ShutdownMicroprocess has arrived: stop after the job in hand. */
+    private boolean stopRequested() {
+        return shutdownRequested() && shutdownMessage() instanceof Ipc.ShutdownMicroprocess;
+    }
+}

@@ -1,0 +1,106 @@
+package examples.capstone;
+
+import axon.Component;
+import axon.Inbox;
+import axon.Outbox;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Shows how a transcode-and-upload batch is getting on: a line each time something
+ * changes, with the files done out of the total and the files being worked on, and a
+ * last line when the batch ends.
+ *
+ * <pre>
+ * 2 of 6 done | transcoding: 03 a;b.txt, 04 notes.txt | uploading: 02 it's here.txt
+ * </pre>
+ * It counts a file to do for each {@link Path} it receives (the batch's list of files,
+ * from a {@link kamaelia.Tee}), and follows the {@link Status} events of the
+ * transcoders and uploaders. Printing is all it does, so it is a cooperative component.
+ */
+@Inbox(name = "inbox", doc = "The files to do, one Path each, and the Status events of transcoders and uploaders")
+@Inbox(name = "control", doc = "The end of the batch: prints the last line and ends")
+@Outbox(name = "outbox", doc = "Not used")
+@Outbox(name = "signal", doc = "The shutdown message, passed on after the last line")
+public class Progress extends Component {
+    private final PrintStream out;
+    private int total;
+    private int done;
+    private final List<String> failed = new ArrayList<>();
+    private final Set<String> transcoding = new TreeSet<>();
+    private final Set<String> uploading = new TreeSet<>();
+    private String lastLine;
+
+    /** A progress display printing to {@code out}. */
+    public Progress(PrintStream out) {
+        this.out = out;
+        this.lastLine = line();     // nothing to show until something happens
+    }
+
+    @Override
+    protected boolean step() {
+        while (dataReady("inbox")) {
+            follow(recv("inbox"));
+        }
+        String line = line();
+        if (!line.equals(lastLine)) {
+            out.println(line);
+            lastLine = line;
+        }
+        if (shutdownRequested()) {
+            out.println(summary());
+            out.flush();
+            passShutdownOn();
+            return false;
+        }
+        pause();
+        return true;
+    }
+
+    private void follow(Object message) {
+        switch (message) {
+            case Path toDo -> total++;
+            case Status.Transcoding(Path source) -> transcoding.add(name(source));
+            case Status.Transcoded(Path source) -> transcoding.remove(name(source));
+            case Status.Uploading(Path source) -> uploading.add(name(source));
+            case Status.Uploaded(Path source) -> {
+                uploading.remove(name(source));
+                done++;
+            }
+            case Status.Failed(Path source, String reason) -> {
+                transcoding.remove(name(source));
+                uploading.remove(name(source));
+                failed.add(name(source));
+                out.println("failed: " + name(source) + ": " + reason);
+            }
+            default -> throw new IllegalArgumentException("Progress cannot show " + message);
+        }
+    }
+
+    private String line() {
+        return done + " of " + total + " done" + (failed.isEmpty() ? "" : ", " + failed.size() + " failed")
+                + " | transcoding: " + list(transcoding) + " | uploading: " + list(uploading);
+    }
+
+    private String summary() {
+        if (done == total) {
+            return "All " + total + " files transcoded and uploaded.";
+        }
+        int rest = total - done - failed.size();
+        return done + " of " + total + " files done" + (failed.isEmpty() ? "" : ", " + failed.size() + " failed")
+                + (rest == 0 ? "" : ", " + rest + " still to do") + ". Run the same command again to "
+                + (rest == 0 ? "try the failed ones again." : "carry on.");
+    }
+
+    private static String list(Set<String> names) {
+        return names.isEmpty() ? "-" : String.join(", ", names);
+    }
+
+    private static String name(Path source) {
+        return WorkFolders.nameOf(source);
+    }
+}
