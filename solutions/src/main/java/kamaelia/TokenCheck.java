@@ -19,6 +19,8 @@ import java.security.MessageDigest;
  *       {@code outbox}, and the check ends at once, passing
  *       {@link axon.Ipc.ProducerFinished} out of {@code signal}: whatever came with the
  *       wrong token, and whatever follows it, is dropped.</li>
+ *   <li>After the token, the line {@code /exit} is passed on like any other, and then the
+ *       check ends, passing {@link axon.Ipc.ProducerFinished} on: the client is leaving.</li>
  *   <li>The token is compared in a time that does not depend on how much of it is right
  *       ({@link MessageDigest#isEqual}), so that timing the answer tells nothing.</li>
  *   <li>A shutdown message on {@code control} ends it and is passed on.</li>
@@ -59,6 +61,10 @@ public class TokenCheck extends Component {
             String line = recv("inbox").toString();
             if (accepted) {
                 send(line, "outbox");
+                if (line.strip().equals("/exit")) {    // the client leaves: the door closes behind it
+                    passShutdownOn();
+                    return false;
+                }
             } else if (MessageDigest.isEqual(token, line.strip().getBytes(StandardCharsets.UTF_8))) {
                 accepted = true;
                 send(ACCEPTED, "replies");
