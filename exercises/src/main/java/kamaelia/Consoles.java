@@ -27,9 +27,14 @@ public final class Consoles {
      * says {@code /exit}.
      */
     public static Component local(InputStream in, PrintStream out) {
+        return local(new Interpreter(), in, out);
+    }
+
+    /** The same, around a given interpreter (to watch it end, say). */
+    public static Component local(Interpreter interpreter, InputStream in, PrintStream out) {
         Map<String, Component> children = new LinkedHashMap<>();
         children.put("reader", new ConsoleReader(in));
-        children.put("interpreter", new Interpreter());
+        children.put("interpreter", interpreter);
         children.put("introspector", new Introspector());
         children.put("printer", new ConsolePrinter(out));
         return new Graphline(children, Map.of(
@@ -39,7 +44,8 @@ public final class Consoles {
                 "interpreter.questions", "introspector.inbox",
                 "introspector.outbox", "interpreter.answers",
                 "interpreter.signal", "introspector.control",
-                "introspector.signal", "printer.control"));
+                "introspector.signal", "printer.control",
+                "printer.signal", "self.signal"));
     }
 
     /**

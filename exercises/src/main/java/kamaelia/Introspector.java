@@ -37,7 +37,8 @@ public class Introspector extends Component {
     protected boolean step() {
         while (dataReady("inbox")) {
             recv("inbox");
-            send(Snapshot.of(scheduler(), this), "outbox");   // this: the scheduler does not list whom it steps
+            // this: while the scheduler steps the introspector, it is not in the scheduler's lists
+            send(Snapshot.of(scheduler(), this), "outbox");
         }
         if (shutdownRequested()) {
             passShutdownOn();

@@ -8,9 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The handbook's "Expected output" sections are files under
@@ -76,6 +78,13 @@ class DemoOutputTest {
     @DisplayName("Stage9Demo prints expected/stage-09.txt")
     void stage9() throws IOException {
         assertPrints("stage-09.txt", examples.Stage9Demo::main);
+    }
+
+    @Test
+    @DisplayName("Stage12Demo prints expected/stage-12.txt")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)   // JShell takes a few seconds to start on a busy machine
+    void stage12() throws IOException {
+        assertPrints("stage-12.txt", examples.Stage12Demo::main);
     }
 
     private interface Main {
