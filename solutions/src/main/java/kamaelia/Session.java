@@ -90,7 +90,8 @@ public final class Session {
      */
     public Component component(String name) {
         for (Microprocess microprocess : scheduler().microprocesses()) {
-            if (microprocess.name().equals(name) && microprocess instanceof Component component) {
+            // null: a list read while the scheduler changed it (see the class comment)
+            if (microprocess != null && microprocess.name().equals(name) && microprocess instanceof Component component) {
                 return component;
             }
         }
