@@ -139,7 +139,7 @@ public class Interpreter extends ThreadedComponent {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** An exception a snippet threw: its class and its message, such as {@code java.lang.ArithmeticException: / by zero}. */
+    /** An exception a snippet threw, as its class and message: {@code java.lang.ArithmeticException: / by zero}. */
     private static String describe(JShellException exception) {
         String type = exception instanceof EvalException thrown ? thrown.getExceptionClassName()
                 : exception.getClass().getName();

@@ -46,7 +46,7 @@ public final class Session {
         this.asker = asker;
     }
 
-    /** Opens the session of an interpreter; {@code asker} sends a question out of its boxes and waits for the answer. */
+    /** Opens an interpreter's session; {@code asker} sends a question out of its boxes and waits for the answer. */
     static Session open(Interpreter interpreter, UnaryOperator<Object> asker) {
         Session session = new Session(interpreter, asker);
         OPEN.put(interpreter.name(), session);
@@ -90,8 +90,8 @@ public final class Session {
      */
     public Component component(String name) {
         for (Microprocess microprocess : scheduler().microprocesses()) {
-            // null: a list read while the scheduler changed it (see the class comment)
-            if (microprocess != null && microprocess.name().equals(name) && microprocess instanceof Component component) {
+            // instanceof also passes over a null, which a list read during a change may hold
+            if (microprocess instanceof Component component && component.name().equals(name)) {
                 return component;
             }
         }

@@ -239,7 +239,8 @@ public record Snapshot(String scheduler, long cycles, List<Node> nodes, List<Lin
      */
     public String text() {
         StringBuilder text = new StringBuilder();
-        text.append(scheduler).append(": ").append(nodes.size()).append(nodes.size() == 1 ? " microprocess, " : " microprocesses, ")
+        text.append(scheduler).append(": ").append(nodes.size())
+                .append(nodes.size() == 1 ? " microprocess, " : " microprocesses, ")
                 .append(asleepCount()).append(" asleep\n");
         for (Node node : inCreationOrder()) {
             if (node.parent() == null || node(node.parent()).isEmpty()) {

@@ -192,7 +192,8 @@ class Stage12RummagingTest {
                 () -> new AssertionError("the introspector must be in its own snapshot"));
         assertFalse(self.asleep(), "the introspector is awake: it is taking the snapshot");
         assertTrue(snapshot.node(answers.name()).isPresent());
-        assertTrue(snapshot.links().contains(new Snapshot.Link(introspector.name(), "outbox", answers.name(), "inbox")));
+        assertTrue(snapshot.links().contains(
+                new Snapshot.Link(introspector.name(), "outbox", answers.name(), "inbox")));
         introspector.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.run();
         assertEquals(new Ipc.ShutdownMicroprocess(), answers.endedBy(), "it ends on shutdown and passes it on");
@@ -214,9 +215,11 @@ class Stage12RummagingTest {
         scheduler.runCycles(2);
         Snapshot snapshot = Snapshot.of(scheduler);
         List<String> lines = snapshot.text().lines().toList();
-        String pipelineLine = lines.stream().filter(l -> l.strip().startsWith(pipeline.name())).findFirst().orElseThrow();
+        String pipelineLine = lines.stream().filter(l -> l.strip().startsWith(pipeline.name())).findFirst()
+                .orElseThrow();
         String childLine = lines.stream().filter(l -> l.strip().startsWith(first.name())).findFirst().orElseThrow();
-        assertTrue(indent(childLine) > indent(pipelineLine), "a child is indented under its parent:\n" + snapshot.text());
+        assertTrue(indent(childLine) > indent(pipelineLine),
+                "a child is indented under its parent:\n" + snapshot.text());
         assertTrue(snapshot.text().contains("outbox -> " + second.name() + ".inbox"), snapshot.text());
 
         Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -341,8 +344,8 @@ class Stage12RummagingTest {
     @Order(12)
     @DisplayName("a snippet that does not compile gives error: and the compiler's message, one that throws gives"
             + " exception and the exception, and the interpreter goes on")
-    @Hint(value = "A REJECTED event: \"error: \" + errors(event.snippet()). An event with an exception(): \"exception \""
-            + " + describe(event.exception()). Return the answer; never let it escape as an exception.",
+    @Hint(value = "A REJECTED event: \"error: \" + errors(event.snippet()). An event with an exception():"
+            + " \"exception \" + describe(event.exception()). Return the answer; never let it escape as an exception.",
             read = "Snippets, lines and answers")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void errorsAndExceptionsAreAnswers() throws Throwable {
