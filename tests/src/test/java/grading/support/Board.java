@@ -61,6 +61,9 @@ public final class Board {
                 .append("\n\n");
         int firstUnfinished = 0;
         for (int stage = 1; stage <= lastOfKit; stage++) {
+            if (!stages.containsKey(stage + ".title")) {
+                continue; // a number the list skips (a stage still being written elsewhere)
+            }
             String title = stages.getProperty(stage + ".title", "");
             out.append(String.format("  stage %2d  %-23s ", stage, title));
             if (stage > lastGraded) {
@@ -96,6 +99,9 @@ public final class Board {
         if (firstUnfinished == 0) {
             if (lastGraded < lastOfKit) {
                 int next = lastGraded + 1;
+                while (!stages.containsKey(next + ".title")) {
+                    next++;
+                }
                 out.append("Stages 1 to ").append(lastGraded).append(" pass. Next: stage ").append(next).append(", ")
                         .append(stages.getProperty(next + ".title")).append(". Read ")
                         .append(whereToRead(stages.getProperty(next + ".chapter"), "")).append(", then run ./mvnw test -Dstage=")
@@ -258,8 +264,10 @@ public final class Board {
 
     private int lastStageOfKit() {
         int last = 0;
-        while (stages.containsKey((last + 1) + ".title")) {
-            last++;
+        for (String key : stages.stringPropertyNames()) {
+            if (key.matches("\\d+\\.title")) {
+                last = Math.max(last, Integer.parseInt(key.substring(0, key.indexOf('.'))));
+            }
         }
         return last;
     }
