@@ -78,6 +78,12 @@ class DemoOutputTest {
         assertPrints("stage-09.txt", examples.Stage9Demo::main);
     }
 
+    @Test
+    @DisplayName("Stage11Demo prints expected/stage-11.txt")
+    void stage11() throws IOException {
+        assertPrints("stage-11.txt", examples.Stage11Demo::main);
+    }
+
     private interface Main {
         void run(String[] args);
     }
