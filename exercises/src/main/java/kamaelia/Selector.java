@@ -49,7 +49,7 @@ import java.util.Map;
  * <ul>
  *   <li>Notices are one-shot: once a channel has been reported ready for some operations,
  *       it is no longer watched for them until its owner sends another {@link Watch}.
- *       A {@code Watch} adds operations to those watched.</li>
+ *       A {@code Watch} replaces the operations the channel is watched for.</li>
  *   <li>The first {@code Watch} for a channel registers it and remembers the inbox to
  *       wake; {@link Forget} (after closing the channel, or before) forgets it. A
  *       watcher's notices arrive in its inbox in the order the socket became ready.</li>
@@ -68,10 +68,10 @@ import java.util.Map;
 @Chassis
 public class Selector extends Component {
     /**
-     * Asks the selector to send a {@link Ready} to {@code inbox}, once, when
-     * {@code channel} is ready for any of {@code ops} ({@link SelectionKey#OP_READ},
-     * {@code OP_WRITE}, {@code OP_CONNECT}, {@code OP_ACCEPT}). The channel must be
-     * non-blocking.
+     * Asks the selector to watch {@code channel} for {@code ops} (a sum of
+     * {@link SelectionKey#OP_READ}, {@code OP_WRITE}, {@code OP_CONNECT},
+     * {@code OP_ACCEPT}), and nothing else, and to send a {@link Ready} to {@code inbox}
+     * when it is ready for some of them. The channel must be non-blocking.
      */
     public record Watch(SelectableChannel channel, int ops, Box inbox) {
     }
@@ -134,7 +134,7 @@ public class Selector extends Component {
                     return register(channel, ops, inbox);
                 }
                 try {
-                    key.interestOpsOr(ops);
+                    key.interestOps(ops);
                 } catch (CancelledKeyException e) {
                     return false; // its owner closed it; a Forget follows
                 }

@@ -148,16 +148,16 @@ public class ConnectedSocket extends Component {
     @Override
     protected boolean step() {
         try {
-            if (!watching) {
-                startWatching();
-            }
-            takeNotices();
             if (shutdownRequested()) {
                 if (shutdownMessage() instanceof Ipc.ShutdownMicroprocess) {
                     return close(shutdownMessage());
                 }
                 finish(); // ProducerFinished: whoever fed us has finished
             }
+            if (!watching) {
+                startWatching();
+            }
+            takeNotices();
             if (!connected && !finishConnecting()) {
                 return sleepUntilReady();
             }
@@ -387,7 +387,7 @@ public class ConnectedSocket extends Component {
         return connected;
     }
 
-    /** Asks the selector to watch for what this socket waits for and is not watched yet, then sleeps. */
+    /** Asks the selector to watch for what this socket waits for, unless it does already, then sleeps. */
     private boolean sleepUntilReady() {
         int wanted = 0;
         if (!connected) {
@@ -396,10 +396,9 @@ public class ConnectedSocket extends Component {
             wanted |= peerDone ? 0 : SelectionKey.OP_READ;
             wanted |= unsent.isEmpty() ? 0 : SelectionKey.OP_WRITE;
         }
-        int missing = wanted & ~armed;
-        if (missing != 0) {
-            send(new Selector.Watch(channel, missing, inbox("ready")), "selector");
-            armed |= missing;
+        if (wanted != armed) {
+            send(new Selector.Watch(channel, wanted, inbox("ready")), "selector");
+            armed = wanted;
         }
         pause();
         return true;

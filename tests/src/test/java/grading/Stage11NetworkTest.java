@@ -22,6 +22,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import kamaelia.Backplane;
 import kamaelia.Collector;
@@ -48,6 +53,7 @@ import kamaelia.Follow;
 import kamaelia.Pipeline;
 import kamaelia.PublishTo;
 import kamaelia.PureTransformer;
+import kamaelia.Selector;
 import kamaelia.SelectorService;
 import kamaelia.ServerCore;
 import kamaelia.Source;
@@ -298,8 +304,94 @@ class Stage11NetworkTest {
     // ---------------------------------------------------------------------------------
     // The tests
 
+    /** Watches one channel: asks the selector once at its first step and once more after the first notice. */
+    @Inbox(name = "ready", doc = "Notices from the selector")
+    @Outbox(name = "selector", doc = "Requests to the selector service")
+    static final class Watcher extends Component {
+        private final SelectableChannel channel;
+        final AtomicInteger notices = new AtomicInteger();
+        private int asked = 0;
+
+        Watcher(SelectableChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        protected boolean step() {
+            if (asked == 0) {
+                link(outbox("selector"), SelectorService.inbox(scheduler()));
+                watch();
+            }
+            while (dataReady("ready")) {
+                recv("ready");
+                notices.incrementAndGet();
+                if (asked < 2) {
+                    watch();
+                }
+            }
+            if (shutdownRequested()) {
+                send(new Selector.Forget(channel), "selector");
+                passShutdownOn();
+                return false;
+            }
+            pause();
+            return true;
+        }
+
+        private void watch() {
+            send(new Selector.Watch(channel, SelectionKey.OP_READ, inbox("ready")), "selector");
+            asked++;
+        }
+    }
+
     @Test
     @Order(1)
+    @DisplayName("the selector service wakes a component when its channel is ready, once for each Watch, and ends"
+            + " when nothing is left to watch")
+    @Hint(value = "SelectorThread.body: select (with a timeout, so that it looks at control now and then); for each"
+            + " selected key, remove it from selectedKeys(), stop watching it for what it is ready for"
+            + " (key.interestOpsAnd(~ready)), and send Selected(attachment, ready) out of outbox.",
+            read = "The selector service")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void selectorWakesOncePerWatch() throws Throwable {
+        Pipe pipe = Pipe.open();
+        try (Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+            source.configureBlocking(false);
+            sink.write(ByteBuffer.wrap(new byte[] {42})); // readable from now on, as nobody reads it
+            Scheduler scheduler = new Scheduler();
+            Watcher watcher = new Watcher(source);
+            Stopper stopper = new Stopper();
+            Linkage.link(stopper.outbox("outbox"), watcher.inbox("control"));
+            watcher.activate(scheduler);
+            stopper.activate(scheduler);
+            InBackground running = InBackground.run(scheduler);
+            try {
+                long deadline = System.nanoTime() + PATIENCE.toNanos();
+                while (watcher.notices.get() < 2) {
+                    running.rethrow();
+                    assertTrue(System.nanoTime() < deadline, "the watcher was woken " + watcher.notices.get()
+                            + " times in " + PATIENCE.toSeconds() + " s for a channel that is ready: the selector's"
+                            + " thread must report each ready key");
+                    Thread.sleep(5);
+                }
+                Thread.sleep(300); // the channel stays ready: a selector that does not stop watching says so again
+                running.rethrow();
+                assertEquals(2, watcher.notices.get(), "a channel that stays ready must be reported once per Watch:"
+                        + " after reporting a key, stop watching it for what it was ready for");
+                stopper.go.countDown();
+                assertTrue(running.awaitEnd(PATIENCE), "run() must return once the watcher has forgotten its"
+                        + " channel: the selector ends when nothing is left to watch, and its thread with it");
+                assertFalse(scheduler.services().names().contains(SelectorService.NAME),
+                        "the selector must leave the services when it ends");
+            } finally {
+                stopper.go.countDown();
+                running.stop();
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
     @DisplayName("an echo server answers a client line by line, in order; it listens on 127.0.0.1, on the free port"
             + " that port() tells as soon as it is built")
     @Hint(value = "The first line to come back needs every piece: the selector's thread reports ready keys,"
@@ -329,7 +421,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     @DisplayName("a line arrives whole however its bytes are split; \\r\\n and \\n both end it; bytes that are not"
             + " UTF-8 become U+FFFD; a last line without \\n still counts")
     @Hint(value = "Keep the bytes of a line that has not ended in partialLine, across reads, and decode the whole"
@@ -358,7 +450,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("every connection gets a protocol graph of its own: clients talking at once each hear only their own"
             + " replies")
     @Hint(value = "ServerCore.connect calls the factory once per connection (newProtocol()) and links that"
@@ -384,7 +476,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("a reply bigger than the socket takes at once waits in the server, and reaches the client whole and in"
             + " order as it reads")
     @Hint(value = "write() writes the first waiting buffer: if the socket takes only part of it, the rest stays at"
@@ -410,7 +502,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("a quiet server sleeps: while its clients send nothing, the scheduler runs no cycles")
     @Hint(value = "Every ConnectedSocket must pause() when it has nothing to do, and the selector's thread must stop"
             + " watching a key for what it reported (key.interestOpsAnd(~ready)): a socket that stays watched for"
@@ -439,7 +531,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("when the protocol finishes, what it sent reaches the client, then the connection is closed")
     @Hint(value = "The protocol's signal is linked to its socket's control: a ProducerFinished there makes the"
             + " socket send what is waiting and then close (finish(), given). Check that link in ServerCore.connect,"
@@ -459,7 +551,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("when a client leaves (closing, half-closing or resetting), its protocol graph is shut down and the"
             + " server lets go of the connection")
     @Hint(value = "At the end of the stream (read returns -1) call peerStoppedSending(): it signals the protocol,"
@@ -488,7 +580,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("a line longer than the limit closes that connection with a message to the client, and the server"
             + " goes on serving others, with nothing leaked")
     @Hint(value = "In readFromPeer, before adding a byte to partialLine, check its size: at maxLineLength call"
@@ -521,7 +613,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("binary garbage does no harm: NUL bytes and bytes that are not UTF-8 come back as text, a stream"
             + " without line ends is cut off, and the server serves the next client, with nothing leaked")
     @Hint(value = "Decode whole lines only (partialLine.toString(UTF_8) replaces what is not UTF-8), and never let"
@@ -573,7 +665,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("a client that resets its connection in the middle (of a line it sends, or of a reply it receives)"
             + " loses only its own connection; its protocol ends, and nothing leaks")
     @Hint(value = "A reset makes read or write throw an IOException: let it out of readFromPeer and sendToPeer,"
@@ -605,7 +697,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("a client that never reads cannot make the server hold more than the output limit: its connection is"
             + " closed, and nothing leaks")
     @Hint(value = "In sendToPeer, when more than maxPendingOutput bytes are queued, write first; if they are still"
@@ -636,7 +728,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     @DisplayName("500 clients at once each get their own replies within 10 seconds; afterwards no connection, socket"
             + " or thread is left")
     @Hint(value = "Nothing may wait: every ConnectedSocket reads and writes only what its socket takes at once, and"
@@ -678,7 +770,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     @DisplayName("past its connection limit the server tells a new client it is busy and closes the connection, and"
             + " takes new clients again once others have gone")
     @Hint(value = "acceptWaitingClients (given) turns a client away while the count of open connections is at the"
@@ -704,7 +796,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     @DisplayName("shutting the server down closes every connection and every protocol, frees the port and ends the"
             + " selector: run() returns with no socket or thread left")
     @Hint(value = "On a shutdown the given step() closes the listening socket and calls closeEveryConnection(): put"
@@ -755,7 +847,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     @DisplayName("TCPClient sends lines and passes on the replies; when what feeds it finishes it half-closes and ends"
             + " after the server has; a refused connection ends it with ShutdownMicroprocess")
     @Hint(value = "TCPClient is a ConnectedSocket that connects first: with your readFromPeer and sendToPeer it"
@@ -795,7 +887,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     @DisplayName("walkthrough: one Follow and a Backplane serve a log to many clients at once; each sees the same new"
             + " lines, in order, and one leaving does not disturb the others")
     @Hint(value = "This is the chapter's walkthrough: the protocol is SharedLogServer.follower(), given. If the"
