@@ -34,7 +34,9 @@ public final class Stage11Demo {
 
         Collector ada = new Collector();
         Collector alan = new Collector();
+        // tag::client[]
         Pipeline first = new Pipeline(new Source(List.of("hello", "how are you?")), new TCPClient(server.port()), ada);
+        // end::client[]
         Pipeline second = new Pipeline(new Source(List.of("hi", "fine", "bye")), new TCPClient(server.port()), alan);
 
         AfterBoth afterBoth = new AfterBoth();                 // stops the server once both clients are done
