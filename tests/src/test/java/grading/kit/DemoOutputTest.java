@@ -81,6 +81,12 @@ class DemoOutputTest {
     }
 
     @Test
+    @DisplayName("Stage11Demo prints expected/stage-11.txt")
+    void stage11() throws IOException {
+        assertPrints("stage-11.txt", examples.Stage11Demo::main);
+    }
+
+    @Test
     @DisplayName("Stage12Demo prints expected/stage-12.txt")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)   // JShell takes a few seconds to start on a busy machine
     void stage12() throws IOException {

@@ -62,7 +62,7 @@ public final class Board {
         int firstUnfinished = 0;
         for (int stage = 1; stage <= lastOfKit; stage++) {
             if (!stages.containsKey(stage + ".title")) {
-                continue; // a stage not in this kit (yet)
+                continue; // a number the list skips (a stage still being written elsewhere)
             }
             String title = stages.getProperty(stage + ".title", "");
             out.append(String.format("  stage %2d  %-23s ", stage, title));
@@ -265,7 +265,7 @@ public final class Board {
     private int lastStageOfKit() {
         int last = 0;
         for (String key : stages.stringPropertyNames()) {
-            if (key.endsWith(".title")) {
+            if (key.matches("\\d+\\.title")) {
                 last = Math.max(last, Integer.parseInt(key.substring(0, key.indexOf('.'))));
             }
         }
