@@ -8,7 +8,10 @@ import java.net.InetSocketAddress;
  * default only programs on the same machine may reach it.
  *
  * <pre>{@code
- * InetSocketAddress address = NetworkConsole.checked(new InetSocketAddress("127.0.0.1", 0), Reach.LOOPBACK_ONLY);
+ * String token = Consoles.newToken();
+ * ServerCore server = NetworkConsole.serve(new InetSocketAddress("127.0.0.1", 0), Reach.LOOPBACK_ONLY, token);
+ * System.out.println("port " + server.port() + ", token " + token);   // for the person who started it
+ * server.activate(scheduler);
  * }</pre>
  *
  * <h2>Contract</h2>
@@ -33,6 +36,20 @@ public final class NetworkConsole {
         /** Anyone who can reach the address: with the token, they run any Java on this machine. */
         ANY_ADDRESS
     }
+
+    // tag::serve[]
+    /**
+     * A server whose every connection is a network console ({@link Consoles#network}),
+     * listening on {@code address} once {@link #checked} allows it.
+     *
+     * @throws IllegalArgumentException if the address is refused, or the token is blank
+     * @throws java.io.UncheckedIOException if the address cannot be bound
+     */
+    public static ServerCore serve(InetSocketAddress address, Reach reach, String token) {
+        new TokenCheck(token); // refuses a blank token before anything listens
+        return new ServerCore(() -> Consoles.network(token), checked(address, reach));
+    }
+    // end::serve[]
 
     // tag::checked[]
     /**

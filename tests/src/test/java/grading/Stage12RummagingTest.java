@@ -17,6 +17,8 @@ import grading.support.OnTimeout;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +34,9 @@ import kamaelia.Consoles;
 import kamaelia.Graphline;
 import kamaelia.Interpreter;
 import kamaelia.Introspector;
+import kamaelia.NetworkConsole;
 import kamaelia.Pipeline;
+import kamaelia.ServerCore;
 import kamaelia.Session;
 import kamaelia.Snapshot;
 import kamaelia.ThreadedTransformer;
@@ -516,6 +520,52 @@ class Stage12RummagingTest {
                     + " /exit");
             return client.unread();
         } finally {
+            running.stop();
+        }
+    }
+
+    @Test
+    @Order(22)
+    @DisplayName("over TCP, the network console listens on loopback only, refuses a wrong or missing token and closes"
+            + " the connection with nothing run, and runs snippets after the right token")
+    @Hint(value = "NetworkConsole.serve is given: it needs stage 11's ServerCore and your interpreter. A non-loopback"
+            + " address must be refused before anything listens.", read = "A console over the network")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void networkConsoleOverTcp() throws Throwable {
+        assertThrows(IllegalArgumentException.class, () -> NetworkConsole.serve(new InetSocketAddress("0.0.0.0", 0),
+                NetworkConsole.Reach.LOOPBACK_ONLY, "token"), "the wildcard address must be refused");
+        String token = Consoles.newToken();
+        String property = "stage12.tcp." + System.nanoTime();
+        String sideEffect = "System.setProperty(\"" + property + "\", \"yes\")";
+        Scheduler scheduler = new Scheduler();
+        ServerCore server = NetworkConsole.serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                NetworkConsole.Reach.LOOPBACK_ONLY, token);
+        Stopper stopper = new Stopper();
+        Linkage.link(stopper.outbox("outbox"), server.inbox("control"));
+        server.activate(scheduler);
+        stopper.activate(scheduler);
+        InBackground running = InBackground.run(scheduler);
+        try {
+            try (LineClient missing = LineClient.connect(server.port(), running)) {
+                missing.send(sideEffect + "\n");
+                assertEquals(List.of(TokenCheck.REFUSED), missing.readUntilClosed(PATIENCE));
+            }
+            try (LineClient wrong = LineClient.connect(server.port(), running)) {
+                String wrongToken = (token.startsWith("0") ? "1" : "0") + token.substring(1);   // one digit off
+                wrong.send(wrongToken + "\n" + sideEffect + "\n");
+                assertEquals(List.of(TokenCheck.REFUSED), wrong.readUntilClosed(PATIENCE));
+            }
+            assertNull(System.getProperty(property), "a snippet sent without the right token must not run");
+            try (LineClient right = LineClient.connect(server.port(), running)) {
+                right.send(token + "\n" + sideEffect + "\n6 * 7\n/exit\n");
+                assertEquals(List.of(TokenCheck.ACCEPTED, "null", "42"), right.readUntilClosed(PATIENCE));
+            }
+            assertEquals("yes", System.getProperty(property), "with the token, the snippet ran");
+            stopper.go.countDown();
+            assertTrue(running.awaitEnd(PATIENCE), "the server stops on a shutdown request");
+        } finally {
+            System.clearProperty(property);
+            stopper.go.countDown();
             running.stop();
         }
     }
