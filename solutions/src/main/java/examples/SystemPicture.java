@@ -5,27 +5,27 @@ import axon.Scheduler;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kamaelia.Backplane;
-import kamaelia.Collector;
 import kamaelia.ConsolePrinter;
 import kamaelia.Follow;
 import kamaelia.Graphline;
 import kamaelia.Grep;
-import kamaelia.Interpreter;
-import kamaelia.Introspector;
+import kamaelia.Consoles;
+import kamaelia.NetworkConsole;
 import kamaelia.Pipeline;
-import kamaelia.PublishTo;
-import kamaelia.SubscribeTo;
+import kamaelia.ServerCore;
+import kamaelia.TCPClient;
 
 /**
  * Takes a picture of a running system from inside it: the walkthrough's
- * {@code tail -f | grep}, a backplane with a publisher and two readers, and a console,
- * whose interpreter is told to write {@code look().svg()} to a file.
+ * {@code tail -f | grep} and a network console, to which a client connects over TCP and
+ * types the token, then a snippet that writes {@code look().svg()} to a file.
  *
  * <pre>
  * ./mvnw -q -pl exercises compile exec:java -Dexec.mainClass=examples.SystemPicture -Dexec.args=system.svg
@@ -51,30 +51,28 @@ public final class SystemPicture {
 
     private static void run(Path picture, Path log) {
         // tag::picture[]
+        String token = Consoles.newToken();
+        ServerCore server = NetworkConsole.serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                NetworkConsole.Reach.LOOPBACK_ONLY, token);
         String path = picture.toString().replace("\\", "\\\\");
-        List<String> script = List.of(
+        List<String> typed = List.of(token,
                 "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + path + "\"), look().svg())");
+        Map<String, Component> client = new LinkedHashMap<>();
+        client.put("typist", new Typist(typed, line -> { }));
+        client.put("connection", new TCPClient(server.port()));
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         Map<String, Component> world = new LinkedHashMap<>();
         world.put("errors", new Pipeline(new Follow(log), new Grep("ERROR"), new ConsolePrinter(quiet)));
-        world.put("backplane", new Backplane("news"));
-        world.put("publisher", new PublishTo("news"));
-        world.put("ada", new Pipeline(new SubscribeTo("news"), new Collector()));
-        world.put("bob", new Pipeline(new SubscribeTo("news"), new Collector()));
-        world.put("typist", new Typist(script, line -> { }));
-        world.put("interpreter", new Interpreter());
-        world.put("introspector", new Introspector());
+        world.put("server", server);                                   // a network console
+        world.put("client", new Graphline(client, Map.of(               // and a client that asks it for a picture
+                "typist.outbox", "connection.inbox",
+                "connection.outbox", "typist.inbox",
+                "typist.signal", "connection.control",
+                "connection.signal", "self.signal")));
         Scheduler scheduler = new Scheduler();
         new Graphline(world, Map.of(
-                "typist.outbox", "interpreter.inbox",
-                "interpreter.outbox", "typist.inbox",
-                "interpreter.questions", "introspector.inbox",
-                "introspector.outbox", "interpreter.answers",
-                "typist.signal", "interpreter.control",
-                "interpreter.signal", "introspector.control",
-                "introspector.signal", "publisher.control",
-                "publisher.signal", "backplane.control",
-                "backplane.signal", "errors.control")).activate(scheduler);
+                "client.signal", "server.control",                     // the client is done: shut everything down
+                "server.signal", "errors.control")).activate(scheduler);
         scheduler.run();
         // end::picture[]
     }

@@ -44,8 +44,8 @@ class SystemPictureTest {
             System.setOut(original);
         }
         List<String> texts = textsOf(picture);
-        for (String type : List.of("Graphline#", "Pipeline#", "Follow#", "Grep#", "Backplane#", "PublishTo#",
-                "SubscribeTo#", "Collector#", "Typist#", "Interpreter#", "Introspector#")) {
+        for (String type : List.of("Graphline#", "Pipeline#", "Follow#", "Grep#", "ServerCore#", "ConnectedSocket#",
+                "TokenCheck#", "Interpreter#", "Introspector#", "Selector#", "TCPClient#", "Typist#")) {
             assertTrue(texts.stream().anyMatch(t -> t.startsWith(type)), "the picture shows a " + type + ": " + texts);
         }
         assertTrue(texts.contains("threaded component, asleep"), "the picture says who is threaded and asleep");
