@@ -45,7 +45,10 @@ public final class NetworkConsole {
      * @throws java.io.UncheckedIOException if the address cannot be bound
      */
     public static ServerCore serve(InetSocketAddress address, Reach reach, String token) {
-        new TokenCheck(token); // refuses a blank token before anything listens
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("a network console needs a token: make one with"
+                    + " Consoles.newToken()");
+        }
         return new ServerCore(() -> Consoles.network(token), checked(address, reach));
     }
 
@@ -58,15 +61,17 @@ public final class NetworkConsole {
     public static InetSocketAddress checked(InetSocketAddress address, Reach reach) {
         InetAddress host = address.getAddress();
         if (host == null) {
-            throw new IllegalArgumentException("the network console cannot listen on " + address.getHostString()
-                    + ": no such host. Use 127.0.0.1");
+            throw new IllegalArgumentException("the network console cannot listen on "
+                    + address.getHostString() + ": no such host. Use 127.0.0.1");
         }
         if (reach == Reach.LOOPBACK_ONLY && !host.isLoopbackAddress()) {
-            throw new IllegalArgumentException("the network console runs any Java it is sent, so it listens on the"
-                    + " loopback address only (127.0.0.1 or ::1), where only programs on this machine can reach it; "
-                    + host.getHostAddress() + (host.isAnyLocalAddress() ? " is every network of this machine" : " can"
-                    + " be reached from other machines") + ". Use 127.0.0.1 (and an SSH tunnel from elsewhere), or,"
-                    + " if you really mean to let other machines in, say so with Reach.ANY_ADDRESS");
+            String where = host.isAnyLocalAddress() ? "is every network of this machine"
+                    : "can be reached from other machines";
+            throw new IllegalArgumentException("the network console runs any Java it is sent, so it"
+                    + " listens on the loopback address only (127.0.0.1 or ::1); "
+                    + host.getHostAddress() + " " + where + ". Use 127.0.0.1 (and an SSH tunnel"
+                    + " from elsewhere), or, if you really mean to let other machines in, say so"
+                    + " with Reach.ANY_ADDRESS");
         }
         return address;
     }
