@@ -10,6 +10,14 @@
 //   g.activate(s);
 //   s.runCycles(1);          // one cycle; s.microprocesses() shows who is left
 //
+// From stage 12 on, look at what you built while you step it by hand:
+//
+//   var p = new Pipeline(new Source(List.of("a", "b", "c")), new Collector());
+//   p.activate(s);
+//   cycle(s);                // one cycle, then look(s): who runs, who sleeps, what waits where
+//   picture(s, "s.svg");     // the same as a picture: open s.svg in a browser
+//
+// Here jshell's own thread steps the scheduler, so looking between two cycles is safe.
 // After you change your code, compile again and restart jshell (/exit, then the same
 // command) to see the change.
 import axon.*;
@@ -18,4 +26,17 @@ import examples.*;
 import kamaelia.*;
 import java.util.*;
 import java.util.function.*;
+
+/** Prints what the scheduler runs, as Snapshot.text() shows it (stage 12). */
+void look(Scheduler s) { System.out.print(Snapshot.of(s).text()); }
+
+/** Runs one cycle of the scheduler, then looks (stage 12). */
+void cycle(Scheduler s) { System.out.println(s.runCycles(1) ? "(awake ones left)" : "(nothing awake)"); look(s); }
+
+/** Writes the picture of what the scheduler runs to an SVG file (stage 12). */
+void picture(Scheduler s, String file) throws java.io.IOException {
+    java.nio.file.Files.writeString(java.nio.file.Path.of(file), Snapshot.of(s).svg());
+    System.out.println("wrote " + file + ": open it in a browser");
+}
+
 System.out.println("Axon playground: axon.*, axon.stm.*, examples.* and kamaelia.* are imported. Try: var s = new Scheduler();");

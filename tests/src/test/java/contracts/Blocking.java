@@ -33,7 +33,9 @@ import java.util.function.Predicate;
  * (a "file" such as {@code /dev/stdin} or a FIFO waits for ever), and while it waits no
  * other component runs. What does not count: printing with {@code System.out.println}
  * and friends (anything on a {@code PrintStream} or {@code PrintWriter}: the console
- * takes text at once, and printing is how examples show what they do); asking about a
+ * takes text at once, and printing is how examples show what they do); streams and
+ * writers in memory ({@code ByteArrayOutputStream}, {@code StringWriter}, and their
+ * readers), which only copy bytes or characters; asking about a
  * file ({@code Files.exists}, {@code Files.size}); non-blocking NIO channels
  * ({@code SocketChannel.read} after {@code configureBlocking(false)}, {@code Selector.selectNow}),
  * which are how cooperative network components are written.
@@ -87,15 +89,16 @@ final class Blocking {
             call("java.util.concurrent.CompletionService", t -> named("take").test(t)
                     || named("poll").test(t) && t.getRawParameterTypes().size() == 2, OTHER_THREAD),
             call("java.lang.Process", named("waitFor"), WAITS),
-            call("java.io.InputStream", named("read", "readAllBytes", "readNBytes", "transferTo", "skip",
-                    "skipNBytes"), IO),
-            call("java.io.Reader", named("read", "readLine", "lines", "transferTo", "skip"), IO),
+            call("java.io.InputStream", t -> !inMemory(t) && named("read", "readAllBytes", "readNBytes", "transferTo",
+                    "skip", "skipNBytes").test(t), IO),
+            call("java.io.Reader", t -> !inMemory(t) && named("read", "readLine", "lines", "transferTo", "skip").test(t),
+                    IO),
             call("java.io.DataInput", t -> t.getName().startsWith("read"), IO),
             call("java.util.Scanner", t -> t.getName().startsWith("next") || t.getName().startsWith("hasNext")
                     || t.getName().startsWith("find") || named("skip").test(t), IO),
             call("java.io.Console", t -> t.getName().startsWith("read"), IO),
-            call("java.io.OutputStream", t -> !printing(t) && named("write", "flush").test(t), IO),
-            call("java.io.Writer", t -> !printing(t) && named("write", "append", "flush").test(t), IO),
+            call("java.io.OutputStream", t -> !printing(t) && !inMemory(t) && named("write", "flush").test(t), IO),
+            call("java.io.Writer", t -> !printing(t) && !inMemory(t) && named("write", "append", "flush").test(t), IO),
             call("java.nio.file.Files", named("readAllBytes", "readAllLines", "readString", "lines", "newInputStream",
                     "newBufferedReader", "write", "writeString", "newOutputStream", "newBufferedWriter", "copy",
                     "move", "list", "walk", "find", "newDirectoryStream"), IO),
@@ -138,6 +141,16 @@ final class Blocking {
 
     private static boolean takesTimeUnit(CodeUnitAccessTarget t) {
         return t.getRawParameterTypes().stream().anyMatch(p -> p.getName().equals("java.util.concurrent.TimeUnit"));
+    }
+
+    /** The JDK's streams, readers and writers that work on memory only: they copy, and never wait. */
+    private static final List<String> IN_MEMORY = List.of("java.io.ByteArrayOutputStream",
+            "java.io.ByteArrayInputStream", "java.io.CharArrayWriter", "java.io.CharArrayReader", "java.io.StringWriter",
+            "java.io.StringReader");
+
+    private static boolean inMemory(CodeUnitAccessTarget t) {
+        JavaClass owner = t.getOwner();
+        return IN_MEMORY.stream().anyMatch(type -> Types.isAssignableTo(owner, type));
     }
 
     /** System.out and System.err, and PrintWriters: printing is allowed (see the class comment). */

@@ -35,8 +35,9 @@ import java.util.Set;
  *       {@code StringBuilder}, {@code AtomicInteger}, {@code Object}), interfaces and
  *       abstract classes (unless sealed with immutable subclasses), non-final classes.</li>
  *   <li>Messages may name a component or a box ({@code ShutdownMicroprocess} says whom to
- *       stop): such a field holds an identity, not state the message carries, and is
- *       allowed in messages (not in static fields).</li>
+ *       stop), or a network channel ({@code Selector.Watch} says which socket to watch):
+ *       such a field holds an identity, not state the message carries, and is allowed in
+ *       messages (not in static fields).</li>
  * </ul>
  */
 final class Immutability {
@@ -46,6 +47,8 @@ final class Immutability {
             "java.math.BigInteger", "java.math.BigDecimal", "java.util.UUID", "java.util.regex.Pattern",
             "java.net.URI", "java.nio.file.Path", "java.util.Locale", "java.util.Optional", "java.util.OptionalInt",
             "java.util.OptionalLong", "java.util.OptionalDouble", "java.nio.charset.Charset");
+    /** A socket or other selectable channel: named in messages the way a box is. */
+    private static final String CHANNEL = "java.nio.channels.SelectableChannel";
     private static final Set<String> COLLECTIONS = Set.of(
             "java.util.List", "java.util.Set", "java.util.Map", "java.util.Collection");
 
@@ -59,7 +62,7 @@ final class Immutability {
      * Why what this field holds can change, as a phrase ("it is not final"), or empty
      * when it cannot.
      *
-     * @param identitiesAllowed whether a component or box may be named (true in messages)
+     * @param identitiesAllowed whether a component, box or channel may be named (true in messages)
      */
     Optional<String> whyFieldCanChange(JavaField field, boolean identitiesAllowed) {
         return whyFieldCanChange(field, identitiesAllowed, new HashSet<>());
@@ -108,7 +111,8 @@ final class Immutability {
         if (type.isArray()) {
             return Optional.of("it is an array, whose elements can always be changed: use List.of(...) instead");
         }
-        if (identitiesAllowed && (type.isAssignableTo(Kinds.MICROPROCESS) || type.isAssignableTo(Kinds.BOX))) {
+        if (identitiesAllowed && (type.isAssignableTo(Kinds.MICROPROCESS) || type.isAssignableTo(Kinds.BOX)
+                || Types.isAssignableTo(type, CHANNEL))) {
             return Optional.empty();
         }
         if (kinds.isIpc(type)) {

@@ -8,9 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The handbook's "Expected output" sections are files under
@@ -82,6 +84,19 @@ class DemoOutputTest {
     @DisplayName("Stage10Demo prints expected/stage-10.txt")
     void stage10() throws IOException {
         assertPrints("stage-10.txt", examples.Stage10Demo::main);
+    }
+
+    @Test
+    @DisplayName("Stage11Demo prints expected/stage-11.txt")
+    void stage11() throws IOException {
+        assertPrints("stage-11.txt", examples.Stage11Demo::main);
+    }
+
+    @Test
+    @DisplayName("Stage12Demo prints expected/stage-12.txt")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)   // JShell takes a few seconds to start on a busy machine
+    void stage12() throws IOException {
+        assertPrints("stage-12.txt", examples.Stage12Demo::main);
     }
 
     @Test

@@ -1,0 +1,83 @@
+package grading;
+
+import axon.Inbox;
+import axon.Outbox;
+import axon.ThreadedComponent;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A threaded component for tests that stands in for a person at a console: the test
+ * types lines ({@link #type}) that go out of {@code outbox}, and reads what arrives on
+ * {@code inbox} ({@link #answer}). It is how a test talks to a system while the scheduler
+ * runs on another thread: boxes may only be touched on the scheduler's thread.
+ * {@link #hangUp()} ends it, and it passes the shutdown on out of {@code signal}; a
+ * shutdown message on {@code control} ends it too.
+ */
+@Inbox(name = "inbox", doc = "What the system answers, kept for the test to read")
+@Outbox(name = "outbox", doc = "The lines the test types, in order")
+class Terminal extends ThreadedComponent {
+    private static final Object HANG_UP = new Object();
+    private static final Duration ROOM = Duration.ofSeconds(10);
+
+    private final BlockingQueue<Object> typed = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
+
+    @Override
+    protected void body() throws InterruptedException {
+        while (!shutdownRequested()) {
+            Object line = typed.poll(5, TimeUnit.MILLISECONDS);
+            if (line == HANG_UP) {
+                break;
+            }
+            if (line != null) {
+                send(line, "outbox", ROOM);
+            }
+            while (dataReady("inbox")) {
+                answers.add(recv("inbox"));
+            }
+        }
+        while (dataReady("inbox")) {
+            answers.add(recv("inbox"));
+        }
+        passShutdownOn();
+    }
+
+    /** Types a line: it goes out of outbox soon. Safe from any thread. */
+    void type(Object line) {
+        typed.add(line);
+    }
+
+    /** Ends the terminal, which passes ProducerFinished on. */
+    void hangUp() {
+        typed.add(HANG_UP);
+    }
+
+    /**
+     * The next answer, waiting up to {@code patience}; while it waits, rethrows what the
+     * running system threw (so that unwritten code shows up as "not started").
+     *
+     * @return the answer, or {@code null} if none came in time
+     */
+    Object answer(InBackground running, Duration patience) throws Throwable {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            Object answer = answers.poll(50, TimeUnit.MILLISECONDS);
+            if (answer != null) {
+                return answer;
+            }
+            running.rethrow();
+        }
+        running.rethrow();
+        return null;
+    }
+
+    /** The answers that have arrived and not been read, without waiting. */
+    java.util.List<Object> unread() {
+        java.util.List<Object> unread = new java.util.ArrayList<>();
+        answers.drainTo(unread);
+        return unread;
+    }
+}
