@@ -54,7 +54,21 @@ public class SelectorThread extends ThreadedComponent {
 
     @Override
     protected void body() throws IOException, InterruptedException {
-        // TODO stage 11: until a shutdown request arrives: select (at most LOOK_AT_CONTROL_EVERY), then for each selected key: remove it from the selected set, stop watching it for the ops it is ready for (key.interestOpsAnd(~ready)), and send Selected(attachment, ready) with send(message, "outbox", ROOM_PATIENCE); skip keys cancelled meanwhile. Then pass the shutdown on.
+        // TODO stage 11: until a shutdown request arrives: select() (given), then for each key in selector.selectedKeys(): remove it from the set, stop watching it for the ops it is ready for (key.interestOpsAnd(~ready)), and send Selected(attachment, ready) with send(message, "outbox", ROOM_PATIENCE); skip keys cancelled meanwhile. Then pass the shutdown on.
         throw new Todo(11);
+    }
+
+    /**
+     * Waits until some watched channel is ready, or {@link #LOOK_AT_CONTROL_EVERY} has
+     * passed, or the selector's {@code wakeup()} is called.
+     *
+     * @throws InterruptedException if the thread has been interrupted: {@code select()}
+     *         itself only returns early then, so a loop around it would never stop
+     */
+    private void select() throws IOException, InterruptedException {
+        selector.select(LOOK_AT_CONTROL_EVERY.toMillis());
+        if (Thread.interrupted()) {
+            throw new InterruptedException(name() + " was interrupted while it waited for sockets");
+        }
     }
 }

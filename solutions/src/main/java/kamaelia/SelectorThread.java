@@ -54,10 +54,10 @@ public class SelectorThread extends ThreadedComponent {
     // tag::body[]
     @Override
     protected void body() throws IOException, InterruptedException {
-        // >>> stage 11: until a shutdown request arrives: select (at most LOOK_AT_CONTROL_EVERY), then for each selected key: remove it from the selected set, stop watching it for the ops it is ready for (key.interestOpsAnd(~ready)), and send Selected(attachment, ready) with send(message, "outbox", ROOM_PATIENCE); skip keys cancelled meanwhile. Then pass the shutdown on.
+        // >>> stage 11: until a shutdown request arrives: select() (given), then for each key in selector.selectedKeys(): remove it from the set, stop watching it for the ops it is ready for (key.interestOpsAnd(~ready)), and send Selected(attachment, ready) with send(message, "outbox", ROOM_PATIENCE); skip keys cancelled meanwhile. Then pass the shutdown on.
         // tag::answer-body[]
         while (!shutdownRequested()) {
-            selector.select(LOOK_AT_CONTROL_EVERY.toMillis());
+            select();
             Iterator<SelectionKey> selected = selector.selectedKeys().iterator();
             while (selected.hasNext()) {
                 SelectionKey key = selected.next();
@@ -76,4 +76,20 @@ public class SelectorThread extends ThreadedComponent {
         // <<< stage 11
     }
     // end::body[]
+
+    // tag::select[]
+    /**
+     * Waits until some watched channel is ready, or {@link #LOOK_AT_CONTROL_EVERY} has
+     * passed, or the selector's {@code wakeup()} is called.
+     *
+     * @throws InterruptedException if the thread has been interrupted: {@code select()}
+     *         itself only returns early then, so a loop around it would never stop
+     */
+    private void select() throws IOException, InterruptedException {
+        selector.select(LOOK_AT_CONTROL_EVERY.toMillis());
+        if (Thread.interrupted()) {
+            throw new InterruptedException(name() + " was interrupted while it waited for sockets");
+        }
+    }
+    // end::select[]
 }

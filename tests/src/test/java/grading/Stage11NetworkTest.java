@@ -12,6 +12,7 @@ import axon.Ipc;
 import axon.Linkage;
 import axon.Outbox;
 import axon.Scheduler;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.UnixOperatingSystemMXBean;
 import examples.SharedLogServer;
 import grading.support.Graded;
@@ -34,6 +35,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Random;
@@ -47,6 +49,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kamaelia.Backplane;
 import kamaelia.Collector;
 import kamaelia.Follow;
@@ -99,7 +103,9 @@ class Stage11NetworkTest {
         protected boolean step() {
             while (dataReady("inbox")) {
                 String line = (String) recv("inbox");
-                if (line.equals("quit")) {
+                if (line.equals("boom")) {
+                    throw new IllegalStateException("boom: a protocol that fails");
+                } else if (line.equals("quit")) {
                     send("bye", "outbox");
                     return end(new Ipc.ProducerFinished());
                 } else if (line.startsWith("flood ")) {
@@ -256,10 +262,40 @@ class Stage11NetworkTest {
                 || name.startsWith("Common-Cleaner") || name.startsWith("Attach Listener");
     }
 
+    private static final Pattern VIRTUAL_THREAD = Pattern.compile("^#\\d+ \"(.*)\" virtual\\b");
+
+    /**
+     * The names of the virtual threads alive now (each threaded component's thread is
+     * one, named after the component), from a thread dump: the thread API does not list
+     * virtual threads. Empty where the dump cannot be read.
+     */
+    static Set<String> virtualThreads() {
+        try {
+            Path dump = Files.createTempFile("threads", ".txt");
+            Files.delete(dump);
+            try {
+                ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                        .dumpThreads(dump.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+                Set<String> names = new HashSet<>();
+                for (String line : Files.readAllLines(dump)) {
+                    Matcher virtual = VIRTUAL_THREAD.matcher(line);
+                    if (virtual.find()) {
+                        names.add(virtual.group(1));
+                    }
+                }
+                return names;
+            } finally {
+                Files.deleteIfExists(dump);
+            }
+        } catch (IOException | RuntimeException e) {
+            return Set.of();
+        }
+    }
+
     /** What is open and running now. */
-    record Resources(long files, Set<Thread> threads) {
+    record Resources(long files, Set<Thread> threads, Set<String> virtual) {
         static Resources now() {
-            return new Resources(openFiles(), Thread.getAllStackTraces().keySet());
+            return new Resources(openFiles(), Thread.getAllStackTraces().keySet(), virtualThreads());
         }
 
         /** What is open and running once the server has no connection open. */
@@ -268,11 +304,13 @@ class Stage11NetworkTest {
             return now();
         }
 
-        /** Threads running now that were not running then (the JDK's helpers aside). */
+        /** Threads running now that were not running then (the JDK's helpers aside), virtual ones included. */
         List<String> newThreadsSince() {
-            return Thread.getAllStackTraces().keySet().stream()
+            List<String> names = new ArrayList<>(Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.isAlive() && !threads.contains(t) && !jdkHelper(t))
-                    .map(Thread::getName).toList();
+                    .map(Thread::getName).toList());
+            virtualThreads().stream().filter(name -> !virtual.contains(name)).sorted().forEach(names::add);
+            return names;
         }
 
         /**
@@ -296,7 +334,7 @@ class Stage11NetworkTest {
                             + " ConnectedSocket must close its channel and tell the selector to forget it), ")
                             + "new threads still running: " + threads);
                 }
-                Thread.sleep(10);
+                Thread.sleep(20);
             }
         }
     }
@@ -838,7 +876,7 @@ class Stage11NetworkTest {
             }
             assertTrue(before.files() < 0 || openFiles() <= before.files() + FILE_SLACK, (openFiles() - before.files())
                     + " more files are open than before the server was built: sockets or the selector were not closed");
-            assertEquals(List.of(), before.newThreadsSince(), "threads started by the server are still running");
+            assertEquals(List.of(), before.newThreadsSince(), "threads started for the server are still running");
         } finally {
             for (LineClient client : clients) {
                 client.close();
@@ -848,6 +886,41 @@ class Stage11NetworkTest {
 
     @Test
     @Order(16)
+    @DisplayName("when the run ends with an exception (a protocol that throws), the selector's thread ends with it: no"
+            + " thread outlives run()")
+    @Hint(value = "When a run fails the scheduler interrupts every thread, and Selector.select() does not throw: it"
+            + " returns early, again and again. Call the given select(), which turns the interrupt into an"
+            + " InterruptedException, and let that leave body().", read = "The selector service")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void failureStopsTheSelector() throws Throwable {
+        Resources before = Resources.now();
+        try (Running running = new Running(new ServerCore(new Talkers(), 0)); LineClient client = running.answeredClient()) {
+            client.send("boom\n");
+            Throwable failure = null;
+            try {
+                running.background.awaitEnd(PATIENCE);
+            } catch (Throwable thrown) {
+                failure = thrown;
+            }
+            assertNotNull(failure, "run() must end with the protocol's exception");
+            if (failure instanceof axon.Todo todo) {
+                throw todo;
+            }
+            assertTrue(String.valueOf(failure.getMessage()).contains("boom"), "run() must end with the protocol's"
+                    + " exception, not " + failure);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!before.newThreadsSince().isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    fail("threads still run after run() ended with an exception: " + before.newThreadsSince()
+                            + ". A body must end when its thread is interrupted.");
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    @Test
+    @Order(17)
     @DisplayName("TCPClient sends lines and passes on the replies; when what feeds it finishes it half-closes and ends"
             + " after the server has; a refused connection ends it with ShutdownMicroprocess")
     @Hint(value = "TCPClient is a ConnectedSocket that connects first: with your readFromPeer and sendToPeer it"
@@ -887,7 +960,7 @@ class Stage11NetworkTest {
     }
 
     @Test
-    @Order(17)
+    @Order(18)
     @DisplayName("walkthrough: one Follow and a Backplane serve a log to many clients at once; each sees the same new"
             + " lines, in order, and one leaving does not disturb the others")
     @Hint(value = "This is the chapter's walkthrough: the protocol is SharedLogServer.follower(), given. If the"
