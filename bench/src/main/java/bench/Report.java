@@ -38,8 +38,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * as CSV, and a chart of kicks per second against the number of members.
  *
  * <pre>
- * java -jar bench/target/hackysack.jar quick              # about 2 minutes, games a quarter as long
- * java -jar bench/target/hackysack.jar full               # about 10 minutes
+ * java -jar bench/target/hackysack.jar quick              # 1 to 2 minutes, games a quarter as long
+ * java -jar bench/target/hackysack.jar full               # about 4 minutes
  * java -jar bench/target/hackysack.jar full --out DIR     # where the CSV and chart go
  * java -jar bench/target/hackysack.jar full --publish     # into the handbook (run from the kit's top folder)
  * </pre>
@@ -62,7 +62,7 @@ public final class Report {
     public static void main(String[] args) throws Exception {
         String run = args.length > 0 ? args[0] : "";
         if (!run.equals("quick") && !run.equals("full") && !run.equals("redraw")) {
-            System.err.println("Say which run: quick (about 2 minutes) or full (about 10 minutes), for example\n"
+            System.err.println("Say which run: quick (1 to 2 minutes) or full (about 4 minutes), for example\n"
                     + "  java -jar bench/target/hackysack.jar quick\n"
                     + "Add --out DIR to choose where hackysack.csv, hackysack-memory.csv and hackysack.png go"
                     + " (bench/target/results by default), or --publish to write them into the handbook."
