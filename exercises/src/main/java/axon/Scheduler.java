@@ -176,6 +176,11 @@ public class Scheduler extends Microprocess {
         readyNext.addLast(microprocess);
     }
 
+    /** Event-driven: the sleepers, found in the list of what was activated here (finished ones may linger there). */
+    private List<Microprocess> sleepersInLive() {
+        return live.stream().filter(m -> m.isAsleep() && !m.isFinished()).toList();
+    }
+
     /** Event-driven: forgets a finished microprocess (a list kept for listing only, tidied now and then). */
     private void forget(Microprocess finished) {
         finishedInLive++;
@@ -329,7 +334,7 @@ public class Scheduler extends Microprocess {
         if (policy == Policy.EVENT_DRIVEN) {
             List<Microprocess> all = new ArrayList<>(ready);
             all.addAll(readyNext);
-            live.stream().filter(m -> m.isAsleep() && !m.isFinished()).forEach(all::add);
+            all.addAll(sleepersInLive());
             return all;
         }
         List<Microprocess> all = new ArrayList<>(runQueue);
@@ -350,7 +355,7 @@ public class Scheduler extends Microprocess {
      */
     public List<Microprocess> asleep() {
         if (policy == Policy.EVENT_DRIVEN) {
-            return live.stream().filter(m -> m.isAsleep() && !m.isFinished()).toList();
+            return sleepersInLive();
         }
         return List.copyOf(sleeping);
     }
