@@ -78,8 +78,10 @@ class Stage10EventDrivenSchedulerTest {
         };
         starter.activate(scheduler);
         new Counting("b", 3, log).activate(scheduler);
-        assertTrue(scheduler.runCycles(1));
+        boolean more = scheduler.runCycles(1);
         assertEquals(List.of("s1", "b1"), log, "the newcomer must wait for the next cycle");
+        assertTrue(more, "after the first cycle stepReady() must say that something is ready: the newcomer"
+                + " waits in readyNext, and the others want to run again");
         scheduler.run();
         assertEquals(List.of("s1", "b1", "s2", "b2", "d1", "s3", "b3", "d2"), log);
     }
