@@ -12,7 +12,7 @@
 //
 // From stage 12 on, look at what you built while you step it by hand:
 //
-//   var p = new Pipeline(new Source(List.of("a", "b", "c")), new Collector());
+//   var p = new Pipeline(new Source(List.of("a", "b", "c")), new Recorder());
 //   p.activate(s);
 //   cycle(s);                // one cycle, then look(s): who runs, who sleeps, what waits where
 //   picture(s, "s.svg");     // the same as a picture: open s.svg in a browser
@@ -22,10 +22,11 @@
 // command) to see the change.
 import axon.*;
 import axon.stm.*;
-import examples.*;
-import kamaelia.*;
+import examples.components.*;
 import java.util.*;
-import java.util.function.*;
+import kamaelia.chassis.*;
+import kamaelia.experimental.*;
+import kamaelia.util.*;
 
 /** Prints what the scheduler runs, as Snapshot.text() shows it (stage 12). */
 void look(Scheduler s) { System.out.print(Snapshot.of(s).text()); }

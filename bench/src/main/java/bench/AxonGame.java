@@ -2,7 +2,7 @@ package bench;
 
 import axon.Box;
 import axon.Scheduler;
-import examples.Hackysacker;
+import examples.components.Hackysacker;
 
 /**
  * Hackysack on the kit's reference Axon: each member is an {@link Hackysacker}, a

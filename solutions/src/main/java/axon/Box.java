@@ -96,18 +96,14 @@ public final class Box {
     public void put(Object message) {
         BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
         Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
-        // >>> stage 5: store the message in the last box of the chain of links, not here
+        // >>> stage 5 put: store the message in the last box of the chain of links, not here
         //| messages.addLast(message);
-        // tag::answer-put[]
         sink.messages.addLast(message);
-        // end::answer-put[]
-        // >>> stage 6: a message that lands in an inbox wakes the inbox's owner
+        // >>> stage 6 wake-owner: a message that lands in an inbox wakes the inbox's owner
         //|
-        // tag::answer-wake-owner[]
         if (sink.inbox) {
             sink.owner.wake();
         }
-        // end::answer-wake-owner[]
         // <<< stage 6
         // <<< stage 5
     }
@@ -121,23 +117,19 @@ public final class Box {
      */
     public Object take() {
         BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
-        // >>> stage 3: take the oldest message, or throw new EmptyBox(this) when there is none
-        // tag::answer-take[]
+        // >>> stage 3 take: take the oldest message, or throw new EmptyBox(this) when there is none
         if (messages.isEmpty()) {
             throw new EmptyBox(this);
         }
         return messages.removeFirst();
-        // end::answer-take[]
         // <<< stage 3
     }
 
     /** The number of messages stored in this box itself. */
     public int size() {
         BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
-        // >>> stage 3: count the messages stored here
-        // tag::answer-size[]
+        // >>> stage 3 size: count the messages stored here
         return messages.size();
-        // end::answer-size[]
         // <<< stage 3
     }
     // end::take-size[]
@@ -156,11 +148,9 @@ public final class Box {
     // tag::final-destination[]
     /** The last box of the chain of links that starts here: this box when it is not linked. */
     public Box finalDestination() {
-        // >>> stage 5: the box where put() stores messages
+        // >>> stage 5 final-destination: the box where put() stores messages
         //| return this;
-        // tag::answer-final-destination[]
         return sink;
-        // end::answer-final-destination[]
         // <<< stage 5
     }
     // end::final-destination[]
@@ -168,32 +158,27 @@ public final class Box {
     // tag::linking[]
     /** Links this box to {@code next}; {@link Linkage#link(Box, Box)} has checked that this is allowed. */
     void linkTo(Box next) {
-        // >>> stage 5: record the link both ways, then make this box and every box linked into it deliver to the end of next's chain; move waiting messages along
-        // tag::answer-link-to[]
+        // >>> stage 5 link-to: record the link both ways, then make this box and every box linked into it deliver to the end of next's chain; move waiting messages along
         target = next;
         next.sources.add(this);
         redirect(this, next.sink);
-        // end::answer-link-to[]
         // <<< stage 5
     }
 
     /** Removes this box's link, so that it stores its messages itself again. */
     void unlink() {
-        // >>> stage 5: forget the link both ways, then make this box and every box linked into it deliver here again
-        // tag::answer-unlink[]
+        // >>> stage 5 unlink: forget the link both ways, then make this box and every box linked into it deliver here again
         if (target == null) {
             return;
         }
         target.sources.remove(this);
         target = null;
         redirect(this, this);
-        // end::answer-unlink[]
         // <<< stage 5
     }
 
-    // >>> stage 5: helpers for linking, if you want them
+    // >>> stage 5 redirect: helpers for linking, if you want them
     //|
-    // tag::answer-redirect[]
     /** Points {@code box} and every box linked into it, directly or not, at {@code end}. */
     private static void redirect(Box box, Box end) {
         box.sink = end;
@@ -205,7 +190,6 @@ public final class Box {
             redirect(source, end);
         }
     }
-    // end::answer-redirect[]
     // <<< stage 5
     // end::linking[]
 

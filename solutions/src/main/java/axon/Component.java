@@ -86,13 +86,11 @@ public abstract class Component extends Microprocess {
 
     /** Creates a component with the boxes declared on its class and superclasses. */
     protected Component() {
-        // >>> stage 3: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description)
-        // tag::answer-constructor[]
+        // >>> stage 3 constructor: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description)
         BoxDeclarations.inboxesOf(getClass())
                 .forEach((name, doc) -> inboxes.put(name, new Box(this, name, doc, true)));
         BoxDeclarations.outboxesOf(getClass())
                 .forEach((name, doc) -> outboxes.put(name, new Box(this, name, doc, false)));
-        // end::answer-constructor[]
         // <<< stage 3
     }
 
@@ -102,14 +100,12 @@ public abstract class Component extends Microprocess {
      * @throws BoxNotFound if this component has no such inbox
      */
     public Box inbox(String name) {
-        // >>> stage 3: look the inbox up; throw new BoxNotFound(this, "inbox", name, inboxes.keySet()) if there is none
-        // tag::answer-inbox[]
+        // >>> stage 3 inbox: look the inbox up; throw new BoxNotFound(this, "inbox", name, inboxes.keySet()) if there is none
         Box box = inboxes.get(name);
         if (box == null) {
             throw new BoxNotFound(this, "inbox", name, inboxes.keySet());
         }
         return box;
-        // end::answer-inbox[]
         // <<< stage 3
     }
 
@@ -119,14 +115,12 @@ public abstract class Component extends Microprocess {
      * @throws BoxNotFound if this component has no such outbox
      */
     public Box outbox(String name) {
-        // >>> stage 3: look the outbox up, like inbox(name)
-        // tag::answer-outbox[]
+        // >>> stage 3 outbox: look the outbox up, like inbox(name)
         Box box = outboxes.get(name);
         if (box == null) {
             throw new BoxNotFound(this, "outbox", name, outboxes.keySet());
         }
         return box;
-        // end::answer-outbox[]
         // <<< stage 3
     }
     // end::declaring[]
@@ -178,10 +172,8 @@ public abstract class Component extends Microprocess {
      * @throws BoxNotFound if there is no such outbox
      */
     protected void send(Object message, String outbox) {
-        // >>> stage 3: put the message into the named outbox
-        // tag::answer-send[]
+        // >>> stage 3 send: put the message into the named outbox
         outbox(outbox).put(message);
-        // end::answer-send[]
         // <<< stage 3
     }
 
@@ -197,10 +189,8 @@ public abstract class Component extends Microprocess {
      * @throws EmptyBox if the inbox holds no message
      */
     protected Object recv(String inbox) {
-        // >>> stage 3: take the oldest message from the named inbox
-        // tag::answer-recv[]
+        // >>> stage 3 recv: take the oldest message from the named inbox
         return inbox(inbox).take();
-        // end::answer-recv[]
         // <<< stage 3
     }
 
@@ -215,10 +205,8 @@ public abstract class Component extends Microprocess {
      * @throws BoxNotFound if there is no such inbox
      */
     protected boolean dataReady(String inbox) {
-        // >>> stage 3: true when the named inbox is not empty
-        // tag::answer-data-ready[]
+        // >>> stage 3 data-ready: true when the named inbox is not empty
         return !inbox(inbox).isEmpty();
-        // end::answer-data-ready[]
         // <<< stage 3
     }
 
@@ -229,15 +217,13 @@ public abstract class Component extends Microprocess {
 
     /** Whether any of this component's inboxes holds a message. */
     protected boolean anyReady() {
-        // >>> stage 3: true when at least one inbox is not empty
-        // tag::answer-any-ready[]
+        // >>> stage 3 any-ready: true when at least one inbox is not empty
         for (Box box : inboxes.values()) {
             if (!box.isEmpty()) {
                 return true;
             }
         }
         return false;
-        // end::answer-any-ready[]
         // <<< stage 3
     }
     // end::messaging[]
@@ -251,8 +237,7 @@ public abstract class Component extends Microprocess {
      * {@code ProducerFinished} kept before it, as the stronger request.
      */
     protected boolean shutdownRequested() {
-        // >>> stage 6: drain control; keep the shutdown message (ShutdownMicroprocess wins over ProducerFinished); say whether one has arrived
-        // tag::answer-shutdown-requested[]
+        // >>> stage 6 shutdown-requested: drain control; keep the shutdown message (ShutdownMicroprocess wins over ProducerFinished); say whether one has arrived
         while (dataReady("control")) {
             Object message = recv("control");
             if (message instanceof Ipc.ShutdownMicroprocess
@@ -261,7 +246,6 @@ public abstract class Component extends Microprocess {
             }
         }
         return shutdown != null;
-        // end::answer-shutdown-requested[]
         // <<< stage 6
     }
 

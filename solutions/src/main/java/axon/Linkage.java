@@ -54,8 +54,7 @@ public final class Linkage {
      *         to itself, or a link that would close a loop
      */
     public static Linkage link(Box source, Box sink) {
-        // >>> stage 5: refuse what the contract forbids, then source.linkTo(sink) and return a new Linkage
-        // tag::answer-link[]
+        // >>> stage 5 link: refuse what the contract forbids, then source.linkTo(sink) and return a new Linkage
         if (source.isInbox() && sink.isOutbox()) {
             throw new IllegalArgumentException("cannot link inbox " + source + " to outbox " + sink
                     + ": messages flow from outboxes to inboxes, or pass through between boxes of the same kind");
@@ -71,19 +70,16 @@ public final class Linkage {
         }
         source.linkTo(sink);
         return new Linkage(source, sink);
-        // end::answer-link[]
         // <<< stage 5
     }
 
     /** Undoes this link. Unlinking twice does nothing more. */
     public void unlink() {
-        // >>> stage 5: undo the link once
-        // tag::answer-unlink[]
+        // >>> stage 5 unlink: undo the link once
         if (active) {
             active = false;
             source.unlink();
         }
-        // end::answer-unlink[]
         // <<< stage 5
     }
     // end::exercise[]

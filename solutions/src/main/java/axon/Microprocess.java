@@ -91,8 +91,7 @@ public abstract class Microprocess {
      * @throws IllegalStateException if it was activated before
      */
     public Microprocess activate(Scheduler scheduler) {
-        // >>> stage 1: remember the scheduler and hand this microprocess to it with scheduler.add(this); refuse a second activation
-        // tag::answer-activate[]
+        // >>> stage 1 activate: remember the scheduler and hand this microprocess to it with scheduler.add(this); refuse a second activation
         Objects.requireNonNull(scheduler, "scheduler");
         if (this.scheduler != null) {
             throw new IllegalStateException(name + " is already active on " + this.scheduler.name()
@@ -101,7 +100,6 @@ public abstract class Microprocess {
         this.scheduler = scheduler;
         scheduler.add(this);
         return this;
-        // end::answer-activate[]
         // <<< stage 1
     }
     // end::activate[]
@@ -115,8 +113,7 @@ public abstract class Microprocess {
      * @throws IllegalStateException if it has not been activated
      */
     public final boolean next() {
-        // >>> stage 1: refuse if not activated; if finished return false; otherwise call step() once and remember when it finishes (returns false or throws)
-        // tag::answer-next[]
+        // >>> stage 1 next: refuse if not activated; if finished return false; otherwise call step() once and remember when it finishes (returns false or throws)
         if (scheduler == null) {
             throw new IllegalStateException(name + " has not been activated: call activate(scheduler) before next()");
         }
@@ -130,7 +127,6 @@ public abstract class Microprocess {
             finished = !again;
         }
         return again;
-        // end::answer-next[]
         // <<< stage 1
     }
     // end::next[]
@@ -141,12 +137,10 @@ public abstract class Microprocess {
      * nothing to do: the pause takes effect when the step returns.
      */
     protected final void pause() {
-        // >>> stage 6: remember that this microprocess paused during this step (if it is awake)
-        // tag::answer-pause[]
+        // >>> stage 6 pause: remember that this microprocess paused during this step (if it is awake)
         if (sleep == Sleep.AWAKE) {
             sleep = Sleep.PAUSING;
         }
-        // end::answer-pause[]
         // <<< stage 6
     }
 
@@ -156,8 +150,7 @@ public abstract class Microprocess {
      * nothing if it is awake or finished.
      */
     public final void wake() {
-        // >>> stage 6: cancel a pause; if asleep, become awake and hand this microprocess back with scheduler.wake(this)
-        // tag::answer-wake[]
+        // >>> stage 6 wake: cancel a pause; if asleep, become awake and hand this microprocess back with scheduler.wake(this)
         if (finished) {
             return;
         }
@@ -167,7 +160,6 @@ public abstract class Microprocess {
         } else {
             sleep = Sleep.AWAKE;
         }
-        // end::answer-wake[]
         // <<< stage 6
     }
 
@@ -178,14 +170,12 @@ public abstract class Microprocess {
      * @return whether it fell asleep
      */
     boolean fallAsleep() {
-        // >>> stage 6: a microprocess that paused (and was not woken) is now asleep: return true; otherwise false
-        // tag::answer-fall-asleep[]
+        // >>> stage 6 fall-asleep: a microprocess that paused (and was not woken) is now asleep: return true; otherwise false
         if (sleep == Sleep.PAUSING) {
             sleep = Sleep.ASLEEP;
             return true;
         }
         return false;
-        // end::answer-fall-asleep[]
         // <<< stage 6
     }
     // end::sleeping[]

@@ -32,13 +32,11 @@ public class Postman extends Microprocess {
 
     @Override
     protected boolean step() {
-        // >>> stage 4: move every waiting message from the source box to the sink box, oldest first; keep running
-        // tag::answer-step[]
+        // >>> stage 4 step: move every waiting message from the source box to the sink box, oldest first; keep running
         while (!from.isEmpty()) {
             to.put(from.take());
         }
         return true;
-        // end::answer-step[]
         // <<< stage 4
     }
     // end::exercise[]

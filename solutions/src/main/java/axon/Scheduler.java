@@ -128,17 +128,15 @@ public class Scheduler extends Microprocess {
         if (policy == Policy.EVENT_DRIVEN) {
             return stepReady(); // stage 10
         }
-        // >>> stage 2: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again
-        // tag::answer-step[]
+        // >>> stage 2 step: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again
         runQueue.addAll(arrivals);
         arrivals.clear();
         for (int remaining = runQueue.size(); remaining > 0; remaining--) {
             Microprocess current = runQueue.removeFirst();
-            // >>> stage 6: after the step, one that finished runs its finish actions (finishedNow()); one that paused falls asleep (fallAsleep()) into the sleeping set; the others go back in the queue
+            // >>> stage 6 after-step: after the step, one that finished runs its finish actions (finishedNow()); one that paused falls asleep (fallAsleep()) into the sleeping set; the others go back in the queue
             //| if (current.next()) {
             //|     runQueue.addLast(current);
             //| }
-            // tag::answer-after-step[]
             if (!current.next()) {
                 current.finishedNow();
             } else if (current.fallAsleep()) {
@@ -146,11 +144,9 @@ public class Scheduler extends Microprocess {
             } else {
                 runQueue.addLast(current);
             }
-            // end::answer-after-step[]
             // <<< stage 6
         }
         return !runQueue.isEmpty() || !arrivals.isEmpty();
-        // end::answer-step[]
         // <<< stage 2
     }
 
@@ -184,14 +180,12 @@ public class Scheduler extends Microprocess {
      * @return {@code true} if microprocesses are still awake (so another cycle has work)
      */
     public boolean runCycles(int cycles) {
-        // >>> stage 2: like run(), but stop after the given number of cycles
-        // tag::answer-run-cycles[]
+        // >>> stage 2 run-cycles: like run(), but stop after the given number of cycles
         boolean left = !runQueue.isEmpty() || !arrivals.isEmpty() || !ready.isEmpty() || !readyNext.isEmpty();
         for (int i = 0; i < cycles && left; i++) {
             left = step();
         }
         return left;
-        // end::answer-run-cycles[]
         // <<< stage 2
     }
     // end::exercise[]
@@ -234,10 +228,8 @@ public class Scheduler extends Microprocess {
      * queued twice.
      */
     private void wakeReady(Microprocess microprocess) {
-        // >>> stage 10: the woken microprocess joins the back of readyNext
-        // tag::answer-wake-ready[]
+        // >>> stage 10 wake-ready: the woken microprocess joins the back of readyNext
         readyNext.addLast(microprocess);
-        // end::answer-wake-ready[]
         // <<< stage 10
     }
 
@@ -251,8 +243,7 @@ public class Scheduler extends Microprocess {
      * @return {@code true} while any microprocess is ready
      */
     private boolean stepReady() {
-        // >>> stage 10: move readyNext to the back of ready; step each microprocess that is in ready now, once (finished: finishedNow() and forget(it); fell asleep: nothing more; otherwise back of ready); say whether any is ready
-        // tag::answer-step-ready[]
+        // >>> stage 10 step-ready: move readyNext to the back of ready; step each microprocess that is in ready now, once (finished: finishedNow() and forget(it); fell asleep: nothing more; otherwise back of ready); say whether any is ready
         while (!readyNext.isEmpty()) {
             ready.addLast(readyNext.removeFirst());
         }
@@ -266,7 +257,6 @@ public class Scheduler extends Microprocess {
             }
         }
         return !ready.isEmpty() || !readyNext.isEmpty();
-        // end::answer-step-ready[]
         // <<< stage 10
     }
     // end::event-driven[]
@@ -358,15 +348,13 @@ public class Scheduler extends Microprocess {
      * @throws IllegalStateException if the scheduler's thread is interrupted while it waits
      */
     private void awaitWakeRequest() {
-        // >>> stage 9: take() the next wake request from wakeRequests (it blocks until there is one) and wake() that microprocess; if interrupted, keep the interrupt (Thread.currentThread().interrupt()) and throw an IllegalStateException
-        // tag::answer-await[]
+        // >>> stage 9 await: take() the next wake request from wakeRequests (it blocks until there is one) and wake() that microprocess; if interrupted, keep the interrupt (Thread.currentThread().interrupt()) and throw an IllegalStateException
         try {
             wakeRequests.take().wake();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name() + " was interrupted while it waited for its threads", e);
         }
-        // end::answer-await[]
         // <<< stage 9
     }
     // end::await[]

@@ -43,8 +43,7 @@ public final class ServiceRegistry {
      * @throws IllegalArgumentException if the box is an outbox
      */
     public void register(String name, Box inbox) {
-        // >>> stage 8: refuse an outbox and a name that is taken, then remember the inbox under the name
-        // tag::answer-register[]
+        // >>> stage 8 register: refuse an outbox and a name that is taken, then remember the inbox under the name
         if (!inbox.isInbox()) {
             throw new IllegalArgumentException("service \"" + name + "\" must be an inbox, but " + inbox
                     + " is an outbox: others send to a service");
@@ -53,7 +52,6 @@ public final class ServiceRegistry {
             throw new ServiceAlreadyRegistered(name, services.get(name));
         }
         services.put(name, inbox);
-        // end::answer-register[]
         // <<< stage 8
     }
 
@@ -63,23 +61,19 @@ public final class ServiceRegistry {
      * @throws UnknownService if no service has that name
      */
     public Box retrieve(String name) {
-        // >>> stage 8: the inbox registered under the name, or throw new UnknownService(name, names())
-        // tag::answer-retrieve[]
+        // >>> stage 8 retrieve: the inbox registered under the name, or throw new UnknownService(name, names())
         Box box = services.get(name);
         if (box == null) {
             throw new UnknownService(name, names());
         }
         return box;
-        // end::answer-retrieve[]
         // <<< stage 8
     }
 
     /** The inbox registered under a name, if there is one. */
     public Optional<Box> find(String name) {
-        // >>> stage 8: like retrieve, without the error
-        // tag::answer-find[]
+        // >>> stage 8 find: like retrieve, without the error
         return Optional.ofNullable(services.get(name));
-        // end::answer-find[]
         // <<< stage 8
     }
 
@@ -89,12 +83,10 @@ public final class ServiceRegistry {
      * @throws UnknownService if no service has that name
      */
     public void deregister(String name) {
-        // >>> stage 8: forget the name, or throw new UnknownService(name, names()) if it is not registered
-        // tag::answer-deregister[]
+        // >>> stage 8 deregister: forget the name, or throw new UnknownService(name, names()) if it is not registered
         if (services.remove(name) == null) {
             throw new UnknownService(name, names());
         }
-        // end::answer-deregister[]
         // <<< stage 8
     }
     // end::exercise[]

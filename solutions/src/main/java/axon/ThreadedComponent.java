@@ -183,8 +183,7 @@ public abstract class ThreadedComponent extends Component {
      * @throws ComponentFailed if the body threw
      */
     private boolean proxy() {
-        // >>> stage 9: read bodyEnded FIRST; moveIn(); moveOut(); if the body had ended, throw new ComponentFailed(this, failure) if it failed, else return false; otherwise pause() and return true
-        // tag::answer-proxy[]
+        // >>> stage 9 proxy: read bodyEnded FIRST; moveIn(); moveOut(); if the body had ended, throw new ComponentFailed(this, failure) if it failed, else return false; otherwise pause() and return true
         boolean ended = bodyEnded; // first: whatever the body sent before it ended is in the queues now
         moveIn();
         moveOut();
@@ -196,7 +195,6 @@ public abstract class ThreadedComponent extends Component {
         }
         pause();
         return true;
-        // end::answer-proxy[]
         // <<< stage 9
     }
     // end::proxy[]
@@ -209,8 +207,7 @@ public abstract class ThreadedComponent extends Component {
      * doorbell if anything moved.
      */
     private void moveIn() {
-        // >>> stage 9: move each inbox but control into its queue while there is room (queue.remainingCapacity()); then control, if nothing was left behind; ring() if anything moved
-        // tag::answer-move-in[]
+        // >>> stage 9 move-in: move each inbox but control into its queue while there is room (queue.remainingCapacity()); then control, if nothing was left behind; ring() if anything moved
         int moved = 0;
         boolean leftBehind = false;
         for (Box inbox : inboxes()) {
@@ -225,14 +222,12 @@ public abstract class ThreadedComponent extends Component {
         if (moved > 0) {
             ring();
         }
-        // end::answer-move-in[]
         // <<< stage 9
     }
     // end::move-in[]
 
-    // >>> stage 9: helpers for the proxy, if you want them
+    // >>> stage 9 move-in-helper: helpers for the proxy, if you want them
     //|
-    // tag::answer-move-in-helper[]
     /** Moves messages from one real inbox into its queue while the queue has room; returns how many. */
     private int moveIn(Box inbox) {
         BlockingQueue<Object> queue = inQueues.get(inbox.name());
@@ -243,7 +238,6 @@ public abstract class ThreadedComponent extends Component {
         }
         return moved;
     }
-    // end::answer-move-in-helper[]
     // <<< stage 9
 
     // tag::move-out[]
@@ -253,8 +247,7 @@ public abstract class ThreadedComponent extends Component {
      * everything it sent before (on any outbox) leaves before it.
      */
     private void moveOut() {
-        // >>> stage 9: take what is in the signal queue FIRST (drainTo a list); then move every other queue into its outbox; then put the signal messages
-        // tag::answer-move-out[]
+        // >>> stage 9 move-out: take what is in the signal queue FIRST (drainTo a list); then move every other queue into its outbox; then put the signal messages
         List<Object> signals = new ArrayList<>();
         outQueues.get("signal").drainTo(signals); // first: what was sent before these is in the other queues now
         for (Box outbox : outboxes()) {
@@ -265,7 +258,6 @@ public abstract class ThreadedComponent extends Component {
             }
         }
         signals.forEach(outbox("signal")::put);
-        // end::answer-move-out[]
         // <<< stage 9
     }
     // end::move-out[]
@@ -273,8 +265,7 @@ public abstract class ThreadedComponent extends Component {
     // tag::ring[]
     /** Rings the doorbell: tells the thread, if it is waiting in {@link #pause(Duration)}, that messages have arrived. */
     private void ring() {
-        // >>> stage 9: holding the bell's lock, remember that it rang and wake every thread waiting on the condition
-        // tag::answer-ring[]
+        // >>> stage 9 ring: holding the bell's lock, remember that it rang and wake every thread waiting on the condition
         bell.lock();
         try {
             rang = true;
@@ -282,7 +273,6 @@ public abstract class ThreadedComponent extends Component {
         } finally {
             bell.unlock();
         }
-        // end::answer-ring[]
         // <<< stage 9
     }
     // end::ring[]
@@ -349,10 +339,8 @@ public abstract class ThreadedComponent extends Component {
     /** Inside the thread: whether the thread's queue for this inbox holds a message. */
     @Override
     protected boolean dataReady(String inbox) {
-        // >>> stage 9: look at the thread's queue for this inbox (inQueue(inbox)), never at the Box
-        // tag::answer-data-ready[]
+        // >>> stage 9 data-ready: look at the thread's queue for this inbox (inQueue(inbox)), never at the Box
         return !inQueue(inbox).isEmpty();
-        // end::answer-data-ready[]
         // <<< stage 9
     }
 
@@ -364,15 +352,13 @@ public abstract class ThreadedComponent extends Component {
      */
     @Override
     protected Object recv(String inbox) {
-        // >>> stage 9: poll() the thread's queue for this inbox; null means empty: throw new EmptyBox(inbox(inbox)); otherwise wakeProxy() and return the message
-        // tag::answer-recv[]
+        // >>> stage 9 recv: poll() the thread's queue for this inbox; null means empty: throw new EmptyBox(inbox(inbox)); otherwise wakeProxy() and return the message
         Object message = inQueue(inbox).poll();
         if (message == null) {
             throw new EmptyBox(inbox(inbox));
         }
         wakeProxy();
         return message;
-        // end::answer-recv[]
         // <<< stage 9
     }
 
@@ -386,13 +372,11 @@ public abstract class ThreadedComponent extends Component {
     protected void send(Object message, String outbox) {
         Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
                 + "\" takes messages, not nothing");
-        // >>> stage 9: offer() the message to the thread's queue for this outbox; if it is refused, throw new NoSpaceInBox(outbox(outbox), queueSize); otherwise wakeProxy()
-        // tag::answer-send[]
+        // >>> stage 9 send: offer() the message to the thread's queue for this outbox; if it is refused, throw new NoSpaceInBox(outbox(outbox), queueSize); otherwise wakeProxy()
         if (!outQueue(outbox).offer(message)) {
             throw new NoSpaceInBox(outbox(outbox), queueSize);
         }
         wakeProxy();
-        // end::answer-send[]
         // <<< stage 9
     }
     // end::thread-boxes[]
@@ -419,13 +403,11 @@ public abstract class ThreadedComponent extends Component {
     protected void send(Object message, String outbox, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
                 + "\" takes messages, not nothing");
-        // >>> stage 9: like send(message, outbox), with the offer that waits: offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS)
-        // tag::answer-send-waiting[]
+        // >>> stage 9 send-waiting: like send(message, outbox), with the offer that waits: offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS)
         if (!outQueue(outbox).offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             throw new NoSpaceInBox(outbox(outbox), queueSize);
         }
         wakeProxy();
-        // end::answer-send-waiting[]
         // <<< stage 9
     }
     // end::send-waiting[]
@@ -445,8 +427,7 @@ public abstract class ThreadedComponent extends Component {
      * @throws InterruptedException if the thread was interrupted while it waited
      */
     protected final void pause(Duration timeout) throws InterruptedException {
-        // >>> stage 9: holding the bell's lock, await the condition (rung.awaitNanos) while the bell has not rung and time is left; then reset rang
-        // tag::answer-pause[]
+        // >>> stage 9 pause: holding the bell's lock, await the condition (rung.awaitNanos) while the bell has not rung and time is left; then reset rang
         long nanos = timeout.toNanos();
         bell.lock();
         try {
@@ -457,7 +438,6 @@ public abstract class ThreadedComponent extends Component {
         } finally {
             bell.unlock();
         }
-        // end::answer-pause[]
         // <<< stage 9
     }
 
@@ -470,13 +450,11 @@ public abstract class ThreadedComponent extends Component {
      * @throws InterruptedException if the thread was interrupted while it waited
      */
     protected Object recv(String inbox, Duration timeout) throws InterruptedException {
-        // >>> stage 9: if the inbox is empty, pause(timeout) once; then recv(inbox) if it holds a message, or return null
-        // tag::answer-recv-waiting[]
+        // >>> stage 9 recv-waiting: if the inbox is empty, pause(timeout) once; then recv(inbox) if it holds a message, or return null
         if (!dataReady(inbox)) {
             pause(timeout);
         }
         return dataReady(inbox) ? recv(inbox) : null;
-        // end::answer-recv-waiting[]
         // <<< stage 9
     }
     // end::waiting[]

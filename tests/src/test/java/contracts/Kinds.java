@@ -39,7 +39,7 @@ final class Kinds {
     static final String CHASSIS_MARKER = "axon.Chassis";
 
     /** The components that own their children and so may hold and wire them (see the class comment). */
-    static final List<String> CHASSIS = List.of("kamaelia.Pipeline", "kamaelia.Graphline", "kamaelia.ServerCore");
+    static final List<String> CHASSIS = List.of("kamaelia.chassis.Pipeline", "kamaelia.chassis.Graphline", "kamaelia.chassis.ServerCore");
 
     /**
      * The base classes every component extends. They are the machinery, not components

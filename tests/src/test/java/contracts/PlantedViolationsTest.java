@@ -50,7 +50,7 @@ class PlantedViolationsTest {
     @DisplayName("the graded tree keeps every contract, and the rules see its components")
     void gradedTreeKeepsEveryContract() {
         JavaClasses graded = GradedCode.classes();
-        assertTrue(graded.contain("axon.Component") && graded.contain("examples.Producer"),
+        assertTrue(graded.contain("axon.Component") && graded.contain("examples.components.Producer"),
                 "the contracts must be checked on the graded packages: " + graded.size() + " classes imported");
         assertFalse(graded.stream().anyMatch(c -> c.getPackageName().startsWith("contracts")
                 || c.getPackageName().startsWith("grading")), "test classes and fixtures must not be graded");

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Microprocess;
 import axon.Scheduler;
-import examples.Greeter;
+import examples.components.Greeter;
 import grading.support.Graded;
 import grading.support.Hint;
 import java.util.ArrayList;

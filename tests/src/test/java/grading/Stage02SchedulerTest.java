@@ -199,8 +199,8 @@ class Stage02SchedulerTest {
     void tickersTakeTurns() {
         List<String> lines = new ArrayList<>();
         Scheduler scheduler = new Scheduler();
-        new examples.Ticker("tick", 3, lines::add).activate(scheduler);
-        new examples.Ticker("tock", 2, lines::add).activate(scheduler);
+        new examples.components.Ticker("tick", 3, lines::add).activate(scheduler);
+        new examples.components.Ticker("tock", 2, lines::add).activate(scheduler);
         scheduler.run();
         assertEquals(List.of("tick 1", "tock 1", "tick 2", "tock 2", "tick 3"), lines);
     }

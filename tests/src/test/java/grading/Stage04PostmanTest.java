@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Postman;
 import axon.Scheduler;
-import examples.Consumer;
-import examples.Producer;
+import examples.components.Consumer;
+import examples.components.Producer;
 import grading.support.Graded;
 import grading.support.Hint;
 import grading.support.OnTimeout;

@@ -16,9 +16,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import kamaelia.Collector;
-import kamaelia.PureTransformer;
-import kamaelia.Source;
+import kamaelia.util.PureTransformer;
+import kamaelia.util.Recorder;
+import kamaelia.util.Source;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -174,7 +174,7 @@ class Stage06ShutdownAndSleepingTest {
             read = "The shutdown idiom")
     void shutdownRequested() {
         Scheduler scheduler = new Scheduler();
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         collector.activate(scheduler);
         collector.inbox("control").put("not a shutdown");
         scheduler.runCycles(3);
@@ -199,7 +199,7 @@ class Stage06ShutdownAndSleepingTest {
         Scheduler scheduler = new Scheduler();
         Source source = new Source(List.of("a", "b", "c"));
         PureTransformer upper = new PureTransformer(s -> ((String) s).toUpperCase());
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         Linkage.link(source.outbox("outbox"), upper.inbox("inbox"));
         Linkage.link(source.outbox("signal"), upper.inbox("control"));
         Linkage.link(upper.outbox("outbox"), collector.inbox("inbox"));
@@ -223,7 +223,7 @@ class Stage06ShutdownAndSleepingTest {
         Scheduler scheduler = new Scheduler();
         PureTransformer first = new PureTransformer(x -> x);
         PureTransformer second = new PureTransformer(x -> x);
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         Linkage.link(first.outbox("outbox"), second.inbox("inbox"));
         Linkage.link(first.outbox("signal"), second.inbox("control"));
         Linkage.link(second.outbox("outbox"), collector.inbox("inbox"));

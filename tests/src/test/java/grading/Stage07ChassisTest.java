@@ -21,13 +21,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kamaelia.Collector;
-import kamaelia.ConsolePrinter;
-import kamaelia.Graphline;
-import kamaelia.Grep;
-import kamaelia.Pipeline;
-import kamaelia.PureTransformer;
-import kamaelia.Source;
+import kamaelia.chassis.Graphline;
+import kamaelia.chassis.Pipeline;
+import kamaelia.util.ConsolePrinter;
+import kamaelia.util.Grep;
+import kamaelia.util.PureTransformer;
+import kamaelia.util.Recorder;
+import kamaelia.util.Source;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -52,7 +52,7 @@ class Stage07ChassisTest {
             + " at the first step; finish when childrenDone().", read = "Pipeline")
     void pipelineRunsThrough() {
         Scheduler scheduler = new Scheduler();
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         Pipeline pipeline = new Pipeline(new Source(List.of("one", "two", "three")), upper(),
                 new PureTransformer(s -> s + "!"), collector);
         pipeline.activate(scheduler);
@@ -71,7 +71,7 @@ class Stage07ChassisTest {
     void pipelineLooksLikeOneComponent() {
         Scheduler scheduler = new Scheduler();
         Pipeline pipeline = new Pipeline(upper(), new PureTransformer(s -> s + "?"));
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         Linkage.link(pipeline.outbox("outbox"), collector.inbox("inbox"));
         Linkage.link(pipeline.outbox("signal"), collector.inbox("control"));
         pipeline.activate(scheduler);
@@ -94,7 +94,7 @@ class Stage07ChassisTest {
             + " first step on.", read = "Pipeline")
     void pipelineActivatesChildren() {
         Scheduler scheduler = new Scheduler();
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         Pipeline pipeline = new Pipeline(upper(), collector);
         assertNull(collector.scheduler(), "constructing a pipeline must not activate its children");
         assertEquals(2, pipeline.children().size(), "the pipeline must adopt its components as children");
@@ -111,7 +111,7 @@ class Stage07ChassisTest {
     void pipelineCleansUp() {
         Scheduler scheduler = new Scheduler();
         int[] steps = {0};
-        Pipeline pipeline = new Pipeline(new Source(List.of(1, 2, 3, 4, 5, 6, 7, 8)), new Collector()) {
+        Pipeline pipeline = new Pipeline(new Source(List.of(1, 2, 3, 4, 5, 6, 7, 8)), new Recorder()) {
             @Override
             protected boolean step() {
                 steps[0]++;
@@ -133,7 +133,7 @@ class Stage07ChassisTest {
             read = "Graphline")
     void graphlineWiresTheMap() {
         Scheduler scheduler = new Scheduler();
-        Collector errors = new Collector();
+        Recorder errors = new Recorder();
         Map<String, Component> children = new LinkedHashMap<>();
         children.put("source", new Source(List.of("ok", "ERROR one", "ok", "ERROR two")));
         children.put("grep", new Grep("ERROR"));
@@ -162,7 +162,7 @@ class Stage07ChassisTest {
         Scheduler scheduler = new Scheduler();
         Graphline graphline = new Graphline(Map.of("shout", upper()),
                 Map.of("self.inbox", "shout.inbox", "shout.outbox", "self.outbox"));
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         Linkage.link(graphline.outbox("outbox"), collector.inbox("inbox"));
         graphline.activate(scheduler);
         collector.activate(scheduler);
@@ -178,8 +178,8 @@ class Stage07ChassisTest {
             + " that no link feeds; when they are done, pass it on out of signal.", read = "Graphline")
     void graphlineShutdown() {
         Scheduler scheduler = new Scheduler();
-        Collector a = new Collector();
-        Collector b = new Collector();
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
         Map<String, Component> children = new LinkedHashMap<>();
         children.put("a", a);
         children.put("b", b);
@@ -204,11 +204,11 @@ class Stage07ChassisTest {
                 Map.of("grep", new Grep("x")), Map.of("gerp.outbox", "grep.inbox")));
         assertTrue(noChild.getMessage().contains("gerp.outbox"), noChild.getMessage());
         var noBox = assertThrows(IllegalArgumentException.class, () -> new Graphline(
-                Map.of("grep", new Grep("x"), "out", new Collector()), Map.of("grep.outbx", "out.inbox")));
+                Map.of("grep", new Grep("x"), "out", new Recorder()), Map.of("grep.outbx", "out.inbox")));
         assertTrue(noBox.getMessage().contains("grep.outbx") && noBox.getMessage().contains("outbx"),
                 noBox.getMessage());
         var wrongWay = assertThrows(IllegalArgumentException.class, () -> new Graphline(
-                Map.of("grep", new Grep("x"), "out", new Collector()), Map.of("out.inbox", "grep.inbox")));
+                Map.of("grep", new Grep("x"), "out", new Recorder()), Map.of("out.inbox", "grep.inbox")));
         assertTrue(wrongWay.getMessage().contains("out.inbox"), wrongWay.getMessage());
     }
 

@@ -16,11 +16,11 @@ import grading.support.Hint;
 import grading.support.OnTimeout;
 import java.util.List;
 import java.util.Optional;
-import kamaelia.Backplane;
-import kamaelia.Collector;
-import kamaelia.Pipeline;
-import kamaelia.PublishTo;
-import kamaelia.SubscribeTo;
+import kamaelia.chassis.Pipeline;
+import kamaelia.util.Backplane;
+import kamaelia.util.PublishTo;
+import kamaelia.util.Recorder;
+import kamaelia.util.SubscribeTo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -91,8 +91,8 @@ class Stage08ServicesAndBackplaneTest {
         final PublishTo publisher = new PublishTo("news");
         final SubscribeTo firstSubscriber = new SubscribeTo("news");
         final SubscribeTo secondSubscriber = new SubscribeTo("news");
-        final Collector first = new Collector();
-        final Collector second = new Collector();
+        final Recorder first = new Recorder();
+        final Recorder second = new Recorder();
 
         Setup() {
             backplane.activate(scheduler);
@@ -131,7 +131,7 @@ class Stage08ServicesAndBackplaneTest {
     void lateSubscriber() {
         Setup setup = new Setup();
         setup.publish("early");
-        Collector late = new Collector();
+        Recorder late = new Recorder();
         new Pipeline(new SubscribeTo("news"), late).activate(setup.scheduler);
         setup.scheduler.runCycles(20);
         setup.publish("late");

@@ -34,18 +34,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
-import kamaelia.Collector;
-import kamaelia.ConsolePrinter;
-import kamaelia.Follow;
-import kamaelia.Grep;
-import kamaelia.Pipeline;
-import kamaelia.Source;
-import kamaelia.ThreadedTransformer;
+import kamaelia.chassis.Pipeline;
+import kamaelia.file.Follow;
+import kamaelia.util.ConsolePrinter;
+import kamaelia.util.Grep;
+import kamaelia.util.Recorder;
+import kamaelia.util.Source;
+import kamaelia.util.ThreadedTransformer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -136,7 +136,7 @@ class Stage09ThreadedComponentsTest {
     void bodyRunsOnItsOwnThread() {
         Scheduler scheduler = new Scheduler();
         Counter counter = new Counter(3, ThreadedComponent.DEFAULT_QUEUE_SIZE);
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         wire(counter, collector);
         activate(scheduler, counter, collector);
         scheduler.run();
@@ -160,7 +160,7 @@ class Stage09ThreadedComponentsTest {
         Scheduler scheduler = new Scheduler();
         Source source = new Source(numbers(50));
         ThreadedTransformer times10 = new ThreadedTransformer(n -> (Integer) n * 10);
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         wire(source, times10);
         wire(times10, collector);
         activate(scheduler, source, times10, collector);
@@ -199,7 +199,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         wire(probe, collector);
         activate(scheduler, probe, collector);
         scheduler.run();
@@ -220,7 +220,7 @@ class Stage09ThreadedComponentsTest {
         int components = 16;
         int burst = 5000;
         Scheduler scheduler = new Scheduler();
-        List<Collector> collectors = new ArrayList<>();
+        List<Recorder> collectors = new ArrayList<>();
         for (int i = 0; i < components; i++) {
             ThreadedComponent brief = new ThreadedComponent() {
                 @Override
@@ -231,13 +231,13 @@ class Stage09ThreadedComponentsTest {
                     passShutdownOn();
                 }
             };
-            Collector collector = new Collector();
+            Recorder collector = new Recorder();
             wire(brief, collector);
             collectors.add(collector);
             activate(scheduler, brief, collector);
         }
         scheduler.run();
-        for (Collector collector : collectors) {
+        for (Recorder collector : collectors) {
             assertEquals(numbers(burst), collector.collected(),
                     "messages sent just before the body ended were lost, or arrived after the shutdown that followed them");
             assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the shutdown sent last was lost");
@@ -272,7 +272,7 @@ class Stage09ThreadedComponentsTest {
         };
         Echo first = new Echo();
         Echo second = new Echo(16);
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         wire(bursts, first);
         wire(first, second);
         wire(second, collector);
@@ -377,7 +377,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         wire(waiter, collector);
         activate(scheduler, waiter, collector);
         scheduler.runCycles(1);
@@ -415,7 +415,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         wire(waiter, collector);
         activate(scheduler, waiter, collector);
         scheduler.runCycles(1);
@@ -453,7 +453,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         wire(producer, collector);
         activate(scheduler, producer, collector);
         scheduler.runCycles(1);
@@ -478,7 +478,7 @@ class Stage09ThreadedComponentsTest {
         Scheduler scheduler = new Scheduler();
         Counter producer = new Counter(10_000, 4);
         Echo relay = new Echo(4);
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         wire(producer, relay);
         wire(relay, collector);
         activate(scheduler, producer, relay, collector);
@@ -519,7 +519,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         wire(slow, collector);
         activate(scheduler, slow, collector);
         for (int i = 0; i < 10; i++) {
@@ -589,7 +589,7 @@ class Stage09ThreadedComponentsTest {
             }
         };
         Echo relay = new Echo(8);
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         Pipeline pipeline = new Pipeline(ticker, relay, collector);
         Stopper stopper = new Stopper() {
             @Override
@@ -635,7 +635,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         wire(worker, collector);
         activate(scheduler, worker, collector);
         InBackground running = InBackground.run(scheduler);

@@ -8,19 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import axon.Box;
 import axon.Component;
 import axon.Microprocess;
-import axon.Scheduler;
 import axon.Scheduler.Policy;
+import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import kamaelia.Collector;
-import kamaelia.Pipeline;
-import kamaelia.PureTransformer;
-import kamaelia.Source;
-import kamaelia.ThreadedTransformer;
+import kamaelia.chassis.Pipeline;
+import kamaelia.util.PureTransformer;
+import kamaelia.util.Recorder;
+import kamaelia.util.Source;
+import kamaelia.util.ThreadedTransformer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -246,7 +246,7 @@ class Stage10EventDrivenSchedulerTest {
             read = "Everything else, unchanged")
     void pipelineRuns() {
         Scheduler scheduler = eventDriven();
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         new Pipeline(new Source(List.of("a", "b", "c")), new PureTransformer(s -> ((String) s).toUpperCase()),
                 collector).activate(scheduler);
         scheduler.run();
@@ -263,7 +263,7 @@ class Stage10EventDrivenSchedulerTest {
             read = "Everything else, unchanged")
     void threadsRun() {
         Scheduler scheduler = eventDriven();
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         List<Object> numbers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             numbers.add(i);

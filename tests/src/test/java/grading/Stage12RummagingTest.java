@@ -29,18 +29,18 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
-import kamaelia.Collector;
-import kamaelia.Consoles;
-import kamaelia.Graphline;
-import kamaelia.Interpreter;
-import kamaelia.Introspector;
-import kamaelia.NetworkConsole;
-import kamaelia.Pipeline;
-import kamaelia.ServerCore;
-import kamaelia.Session;
-import kamaelia.Snapshot;
-import kamaelia.ThreadedTransformer;
-import kamaelia.TokenCheck;
+import kamaelia.chassis.Graphline;
+import kamaelia.chassis.Pipeline;
+import kamaelia.chassis.ServerCore;
+import kamaelia.experimental.Consoles;
+import kamaelia.experimental.Interpreter;
+import kamaelia.experimental.Introspector;
+import kamaelia.experimental.NetworkConsole;
+import kamaelia.experimental.Session;
+import kamaelia.experimental.Snapshot;
+import kamaelia.experimental.TokenCheck;
+import kamaelia.util.Recorder;
+import kamaelia.util.ThreadedTransformer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -72,7 +72,7 @@ class Stage12RummagingTest {
     void snapshotListsMicroprocesses() {
         Scheduler scheduler = new Scheduler();
         Counting counting = new Counting(100);
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         ThreadedTransformer threaded = new ThreadedTransformer(x -> x);
         counting.activate(scheduler);
         collector.activate(scheduler);
@@ -85,7 +85,7 @@ class Stage12RummagingTest {
                     snapshot.nodes().stream().map(Snapshot.Node::name).collect(Collectors.toSet()),
                     "one node per microprocess the scheduler runs");
             Snapshot.Node c = snapshot.node(collector.name()).orElseThrow();
-            assertEquals("Collector", c.type());
+            assertEquals("Recorder", c.type());
             assertEquals(Snapshot.Kind.COMPONENT, c.kind());
             assertTrue(c.asleep(), "the collector has nothing to do, so it is asleep");
             Snapshot.Node m = snapshot.node(counting.name()).orElseThrow();
@@ -130,8 +130,8 @@ class Stage12RummagingTest {
             read = "A picture of a running system")
     void snapshotShowsLinksAndParents() {
         Scheduler scheduler = new Scheduler();
-        Collector first = new Collector();
-        Collector second = new Collector();
+        Recorder first = new Recorder();
+        Recorder second = new Recorder();
         Pipeline pipeline = new Pipeline(first, second);
         pipeline.activate(scheduler);
         scheduler.runCycles(2);
@@ -159,7 +159,7 @@ class Stage12RummagingTest {
             + " snapshot.", read = "A picture of a running system")
     void snapshotDoesNotChange() {
         Scheduler scheduler = new Scheduler();
-        Collector collector = new Collector();
+        Recorder collector = new Recorder();
         collector.activate(scheduler);
         collector.inbox("inbox").put("waiting");
         Snapshot before = Snapshot.of(scheduler);
@@ -182,7 +182,7 @@ class Stage12RummagingTest {
     void introspectorAnswersRequests() {
         Scheduler scheduler = new Scheduler();
         Introspector introspector = new Introspector();
-        Collector answers = new Collector();
+        Recorder answers = new Recorder();
         Linkage.link(introspector.outbox("outbox"), answers.inbox("inbox"));
         Linkage.link(introspector.outbox("signal"), answers.inbox("control"));
         introspector.activate(scheduler);
@@ -211,8 +211,8 @@ class Stage12RummagingTest {
             + " missed its microprocess.", read = "A picture of a running system")
     void snapshotAsTextAndPicture() throws Exception {
         Scheduler scheduler = new Scheduler();
-        Collector first = new Collector();
-        Collector second = new Collector();
+        Recorder first = new Recorder();
+        Recorder second = new Recorder();
         Pipeline pipeline = new Pipeline(first, second);
         pipeline.activate(scheduler);
         first.inbox("inbox").put("waiting");
@@ -250,7 +250,7 @@ class Stage12RummagingTest {
         final Scheduler scheduler = new Scheduler();
         final Terminal terminal = new Terminal();
         final Interpreter interpreter = new Interpreter();
-        final Collector keeper = new Collector();
+        final Recorder keeper = new Recorder();
         final InBackground running;
 
         World() {

@@ -15,7 +15,7 @@ import axon.stm.ConcurrentUpdate;
 import axon.stm.Store;
 import axon.stm.Value;
 import axon.stm.Values;
-import examples.DiningPhilosophers;
+import examples.components.DiningPhilosophers;
 import grading.support.Graded;
 import grading.support.Hint;
 import grading.support.OnTimeout;
@@ -33,8 +33,8 @@ import java.util.concurrent.locks.Lock;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kamaelia.Collector;
-import kamaelia.Pipeline;
+import kamaelia.chassis.Pipeline;
+import kamaelia.util.Recorder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -459,7 +459,7 @@ class Stage13SharingTest {
      */
     private static List<Object> dine(Store store, int meals, IntPredicate threaded) {
         Scheduler scheduler = new Scheduler();
-        Collector said = new Collector();
+        Recorder said = new Recorder();
         new Pipeline(DiningPhilosophers.table(store, DiningPhilosophers.NAMES, meals, threaded), said)
                 .activate(scheduler);
         long deadline = System.nanoTime() + STUCK.toNanos();
@@ -538,7 +538,7 @@ class Stage13SharingTest {
 
     @Test
     @Order(9)
-    @DisplayName("cooperative philosophers (examples.Philosopher) each eat every meal, and no fork is ever held by two at once")
+    @DisplayName("cooperative philosophers (examples.components.Philosopher) each eat every meal, and no fork is ever held by two at once")
     @Hint(value = "In takeForks, reach only for forks that are both free (null), commit at the next step, and count"
             + " them as yours only when the commit succeeds: on ConcurrentUpdate drop the copies and look again.",
             read = "Dining philosophers")

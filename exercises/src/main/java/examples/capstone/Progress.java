@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * 2 of 6 done | transcoding: 03 a;b.txt, 04 notes.txt | uploading: 02 it's here.txt
  * </pre>
  * It counts a file to do for each {@link Path} it receives (the batch's list of files,
- * from a {@link kamaelia.Tee}), and follows the {@link Status} events of the
+ * from a {@link kamaelia.util.Tee}), and follows the {@link Status} events of the
  * transcoders and uploaders. Printing is all it does, so it is a cooperative component.
  */
 @Inbox(name = "inbox", doc = "The files to do, one Path each, and the Status events of transcoders and uploaders")

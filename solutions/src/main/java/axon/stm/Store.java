@@ -111,8 +111,7 @@ public final class Store {
      */
     public Values usevars(String... keys) {
         List<String> names = distinct(keys);
-        // >>> stage 13: holding the lock (lockOrBusy(), and unlock() in a finally), copy each key's stored value and version into a new Value(this, key, value, version); return new Values(this, copies)
-        // tag::answer-usevars[]
+        // >>> stage 13 usevars: holding the lock (lockOrBusy(), and unlock() in a finally), copy each key's stored value and version into a new Value(this, key, value, version); return new Values(this, copies)
         lockOrBusy();
         try {
             List<Value> copies = new ArrayList<>();
@@ -124,7 +123,6 @@ public final class Store {
         } finally {
             lock.unlock();
         }
-        // end::answer-usevars[]
         // <<< stage 13
     }
     // end::usevars[]
@@ -138,8 +136,7 @@ public final class Store {
      * @throws BusyRetry if the store is busy; nothing was changed
      */
     void commit(Collection<Value> copies) {
-        // >>> stage 13: holding the lock, FIRST check every copy (its version must be the stored one, else throw new ConcurrentUpdate(key, copy's version, stored version)), THEN store every copy as version + 1 and tell the copy (copy.committedAs(...))
-        // tag::answer-commit[]
+        // >>> stage 13 commit: holding the lock, FIRST check every copy (its version must be the stored one, else throw new ConcurrentUpdate(key, copy's version, stored version)), THEN store every copy as version + 1 and tell the copy (copy.committedAs(...))
         lockOrBusy();
         try {
             for (Value copy : copies) {
@@ -156,7 +153,6 @@ public final class Store {
         } finally {
             lock.unlock();
         }
-        // end::answer-commit[]
         // <<< stage 13
     }
     // end::commit[]
@@ -168,12 +164,10 @@ public final class Store {
      * @throws BusyRetry if another thread holds the lock
      */
     private void lockOrBusy() {
-        // >>> stage 13: try the lock (lock.tryLock(), which never waits); if another thread holds it, throw new BusyRetry()
-        // tag::answer-lock-or-busy[]
+        // >>> stage 13 lock-or-busy: try the lock (lock.tryLock(), which never waits); if another thread holds it, throw new BusyRetry()
         if (!lock.tryLock()) {
             throw new BusyRetry();
         }
-        // end::answer-lock-or-busy[]
         // <<< stage 13
     }
     // end::lock-or-busy[]

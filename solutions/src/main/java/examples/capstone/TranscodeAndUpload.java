@@ -2,6 +2,10 @@ package examples.capstone;
 
 import axon.Component;
 import axon.Scheduler;
+import examples.capstone.Balancer;
+import examples.capstone.FindFiles;
+import examples.capstone.NameFilter;
+import examples.capstone.StopButton;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -16,13 +20,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kamaelia.Balancer;
-import kamaelia.FindFiles;
-import kamaelia.Graphline;
-import kamaelia.NameFilter;
-import kamaelia.Sort;
-import kamaelia.StopButton;
-import kamaelia.Tee;
+import kamaelia.chassis.Graphline;
+import kamaelia.util.Sort;
+import kamaelia.util.Tee;
 
 /**
  * The transcode-and-upload walkthrough: a batch system that finds the files in a

@@ -27,82 +27,82 @@ class DemoOutputTest {
             .resolve("src-docs/src/docs/asciidoc/expected");
 
     @Test
-    @DisplayName("Stage1Demo prints expected/stage-01.txt")
+    @DisplayName("Stage01Demo prints expected/stage-01.txt")
     void stage1() throws IOException {
-        assertPrints("stage-01.txt", examples.Stage1Demo::main);
+        assertPrints("stage-01.txt", examples.stages.Stage01Demo::main);
     }
 
     @Test
-    @DisplayName("Stage2Demo prints expected/stage-02.txt")
+    @DisplayName("Stage02Demo prints expected/stage-02.txt")
     void stage2() throws IOException {
-        assertPrints("stage-02.txt", examples.Stage2Demo::main);
+        assertPrints("stage-02.txt", examples.stages.Stage02Demo::main);
     }
 
     @Test
-    @DisplayName("Stage3Demo prints expected/stage-03.txt")
+    @DisplayName("Stage03Demo prints expected/stage-03.txt")
     void stage3() throws IOException {
-        assertPrints("stage-03.txt", examples.Stage3Demo::main);
+        assertPrints("stage-03.txt", examples.stages.Stage03Demo::main);
     }
 
     @Test
-    @DisplayName("Stage4Demo prints expected/stage-04.txt")
+    @DisplayName("Stage04Demo prints expected/stage-04.txt")
     void stage4() throws IOException {
-        assertPrints("stage-04.txt", examples.Stage4Demo::main);
+        assertPrints("stage-04.txt", examples.stages.Stage04Demo::main);
     }
 
     @Test
-    @DisplayName("Stage5Demo prints expected/stage-05.txt")
+    @DisplayName("Stage05Demo prints expected/stage-05.txt")
     void stage5() throws IOException {
-        assertPrints("stage-05.txt", examples.Stage5Demo::main);
+        assertPrints("stage-05.txt", examples.stages.Stage05Demo::main);
     }
 
     @Test
-    @DisplayName("Stage6Demo prints expected/stage-06.txt")
+    @DisplayName("Stage06Demo prints expected/stage-06.txt")
     void stage6() throws IOException {
-        assertPrints("stage-06.txt", examples.Stage6Demo::main);
+        assertPrints("stage-06.txt", examples.stages.Stage06Demo::main);
     }
 
     @Test
-    @DisplayName("Stage7Demo prints expected/stage-07.txt")
+    @DisplayName("Stage07Demo prints expected/stage-07.txt")
     void stage7() throws IOException {
-        assertPrints("stage-07.txt", examples.Stage7Demo::main);
+        assertPrints("stage-07.txt", examples.stages.Stage07Demo::main);
     }
 
     @Test
-    @DisplayName("Stage8Demo prints expected/stage-08.txt")
+    @DisplayName("Stage08Demo prints expected/stage-08.txt")
     void stage8() throws IOException {
-        assertPrints("stage-08.txt", examples.Stage8Demo::main);
+        assertPrints("stage-08.txt", examples.stages.Stage08Demo::main);
     }
 
     @Test
-    @DisplayName("Stage9Demo prints expected/stage-09.txt")
+    @DisplayName("Stage09Demo prints expected/stage-09.txt")
     void stage9() throws IOException {
-        assertPrints("stage-09.txt", examples.Stage9Demo::main);
+        assertPrints("stage-09.txt", examples.stages.Stage09Demo::main);
     }
 
     @Test
     @DisplayName("Stage10Demo prints expected/stage-10.txt")
     void stage10() throws IOException {
-        assertPrints("stage-10.txt", examples.Stage10Demo::main);
+        assertPrints("stage-10.txt", examples.stages.Stage10Demo::main);
     }
 
     @Test
     @DisplayName("Stage11Demo prints expected/stage-11.txt")
     void stage11() throws IOException {
-        assertPrints("stage-11.txt", examples.Stage11Demo::main);
+        assertPrints("stage-11.txt", examples.stages.Stage11Demo::main);
     }
 
     @Test
     @DisplayName("Stage12Demo prints expected/stage-12.txt")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)   // JShell takes a few seconds to start on a busy machine
     void stage12() throws IOException {
-        assertPrints("stage-12.txt", examples.Stage12Demo::main);
+        assertPrints("stage-12.txt", examples.stages.Stage12Demo::main);
     }
 
     @Test
     @DisplayName("Stage13Demo prints expected/stage-13.txt")
     void stage13() throws IOException {
-        assertPrints("stage-13.txt", examples.Stage13Demo::main);
+        assertPrints("stage-13.txt", examples.stages.Stage13Demo::main);
     }
 
     private interface Main {

@@ -34,7 +34,7 @@ class JshellPlaygroundTest {
         Path picture = folder.resolve("s.svg");
         String typed = String.join("\n",
                 "var s = new Scheduler();",
-                "var p = new Pipeline(new Source(List.of(\"a\", \"b\", \"c\")), new Collector());",
+                "var p = new Pipeline(new Source(List.of(\"a\", \"b\", \"c\")), new Recorder());",
                 "p.activate(s);",
                 "cycle(s);",
                 "cycle(s);",

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import kamaelia.NetworkConsole;
-import kamaelia.NetworkConsole.Reach;
+import kamaelia.experimental.NetworkConsole.Reach;
+import kamaelia.experimental.NetworkConsole;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * The handbook's picture of a running system (stage 12) is made by
- * {@code examples.SystemPicture}: this test runs it and checks that it still writes an SVG
+ * {@code examples.programs.SystemPicture}: this test runs it and checks that it still writes an SVG
  * document that shows the system, without comparing pixels. When the picture changes on
  * purpose, run the example and commit its output (the chapter says where).
  */
@@ -32,14 +32,14 @@ class SystemPictureTest {
             .resolve("src-docs/src/docs/asciidoc/images/stage-12-system.svg");
 
     @Test
-    @DisplayName("examples.SystemPicture writes an SVG picture naming every kind of component it runs")
+    @DisplayName("examples.programs.SystemPicture writes an SVG picture naming every kind of component it runs")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void drawsTheRunningSystem(@TempDir Path folder) throws Exception {
         Path picture = folder.resolve("system.svg");
         PrintStream original = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));   // "wrote ...": not for the kit check's log
         try {
-            examples.SystemPicture.main(new String[] {picture.toString()});
+            examples.programs.SystemPicture.main(new String[] {picture.toString()});
         } finally {
             System.setOut(original);
         }
@@ -55,7 +55,7 @@ class SystemPictureTest {
     @DisplayName("the picture in the handbook is such a picture")
     void committedPictureIsOne() throws Exception {
         List<String> texts = textsOf(COMMITTED);
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Interpreter#")), "run examples.SystemPicture to make "
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Interpreter#")), "run examples.programs.SystemPicture to make "
                 + COMMITTED);
     }
 

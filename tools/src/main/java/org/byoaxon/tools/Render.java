@@ -40,7 +40,7 @@ final class Render {
                     if (kept.containsKey(index)) {
                         out.addAll(kept.get(index));
                     } else {
-                        out.addAll(region(region, solvedBelow));
+                        out.addAll(region(region, solvedBelow, keepDocTags));
                     }
                     index++;
                 }
@@ -53,17 +53,27 @@ final class Render {
         return String.join("\n", out);
     }
 
-    /** A region's lines: its answer (with nested regions rendered the same way) or its stub. */
-    private static List<String> region(Segment.Region region, int solvedBelow) {
+    /**
+     * A region's lines: its answer (with nested regions rendered the same way) or its stub.
+     * With documentation tags, a named region's answer is wrapped in the tag {@code answer-NAME}.
+     */
+    private static List<String> region(Segment.Region region, int solvedBelow, boolean docTags) {
         if (region.stage() >= solvedBelow) {
             return stub(region);
         }
         List<String> lines = new ArrayList<>();
+        boolean tagged = docTags && region.name() != null;
+        if (tagged) {
+            lines.add(region.indent() + "// tag::answer-" + region.name() + "[]");
+        }
         for (Segment segment : region.answer()) {
             switch (segment) {
                 case Segment.Shared shared -> lines.addAll(shared.lines());
-                case Segment.Region inner -> lines.addAll(region(inner, solvedBelow));
+                case Segment.Region inner -> lines.addAll(region(inner, solvedBelow, docTags));
             }
+        }
+        if (tagged) {
+            lines.add(region.indent() + "// end::answer-" + region.name() + "[]");
         }
         return lines;
     }

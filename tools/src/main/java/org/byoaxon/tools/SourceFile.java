@@ -10,11 +10,14 @@ import java.util.regex.Pattern;
  *
  * <p>The markers:
  * <pre>
- * // >>> stage 3: what the learner writes here
+ * // >>> stage 3 take: what the learner writes here
  * //| a skeleton line the exercise starts with (optional; a lone "//|" means "start with nothing")
  * the reference code
  * // <<< stage 3
  * </pre>
+ * The word after the stage number ({@code take}) names the region; it is optional, and
+ * unique in its file. The handbook's views wrap a named region's answer in the include tag
+ * {@code answer-take}, so a chapter shows the answer by name and no tag is written twice.
  * A region without skeleton lines becomes {@code throw new Todo(3);} in the exercise,
  * so it must be the end of a method body. A region may hold regions of later stages: a
  * method written in one stage and changed in a later one. They show up in an exercise
@@ -22,9 +25,10 @@ import java.util.regex.Pattern;
  * ({@code // tag::name[]}, {@code // end::name[]}) may appear anywhere.
  */
 final class SourceFile {
-    private static final Pattern OPEN = Pattern.compile("^(\\s*)// >>> stage (\\d+):?\\s*(.*)$");
+    private static final Pattern OPEN = Pattern.compile("^(\\s*)// >>> stage (\\d+)(?: ([a-z][\\w.-]*))?:\\s*(.*)$");
     private static final Pattern CLOSE = Pattern.compile("^\\s*// <<< stage (\\d+)\\s*$");
     private static final Pattern SKELETON = Pattern.compile("^(\\s*)//\\|(?: (.*))?$");
+    private static final Pattern ANSWER_TAG = Pattern.compile("^\\s*// (?:tag|end)::answer-([\\w.-]+)\\[]\\s*$");
     static final Pattern DOC_TAG = Pattern.compile("^\\s*// (tag|end)::[\\w.-]+\\[]\\s*$");
 
     final String path;
@@ -38,9 +42,33 @@ final class SourceFile {
     /** Splits a file's text into segments; a malformed marker is an error naming the file and line. */
     static SourceFile parse(String path, String text) {
         String[] lines = text.split("\n", -1);
+        checkNames(path, lines);
         int[] position = {0};
         List<Segment> segments = parseUntil(path, lines, position, 0, 0);
         return new SourceFile(path, segments);
+    }
+
+    /**
+     * Region names are unique in a file, and they are the only source of answer tags: a
+     * hand-written {@code tag::answer-NAME[]} would say the same thing twice.
+     */
+    private static void checkNames(String path, String[] lines) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < lines.length; i++) {
+            Matcher open = OPEN.matcher(lines[i]);
+            if (open.matches() && open.group(3) != null) {
+                Integer first = seen.putIfAbsent(open.group(3), i + 1);
+                if (first != null) {
+                    throw new IllegalArgumentException(path + ":" + (i + 1) + ": the region name '" + open.group(3)
+                            + "' is already used on line " + first + ": give each region of a file its own name");
+                }
+            }
+            Matcher tag = ANSWER_TAG.matcher(lines[i]);
+            if (tag.matches()) {
+                throw new IllegalArgumentException(path + ":" + (i + 1) + ": an answer tag is made from the region's name;"
+                        + " write '// >>> stage N " + tag.group(1) + ": ...' instead of '// tag::answer-" + tag.group(1) + "[]'");
+            }
+        }
     }
 
     /**
@@ -76,7 +104,7 @@ final class SourceFile {
                 shared = new ArrayList<>();
                 position[0]++;
                 List<Segment> body = parseUntil(path, lines, position, stage, i + 1);
-                segments.add(region(body, stage, open.group(3).trim(), open.group(1), i + 1));
+                segments.add(region(body, stage, open.group(3), open.group(4).trim(), open.group(1), i + 1));
                 continue;
             }
             if (closing != 0 && SKELETON.matcher(lines[i]).matches()) {
@@ -94,7 +122,8 @@ final class SourceFile {
     }
 
     /** Builds a region, taking its skeleton lines ({@code //|}) out of its direct body. */
-    private static Segment.Region region(List<Segment> body, int stage, String task, String indent, int line) {
+    private static Segment.Region region(List<Segment> body, int stage, String name, String task, String indent,
+            int line) {
         List<Segment> answer = new ArrayList<>();
         List<String> skeleton = null;
         for (Segment segment : body) {
@@ -119,7 +148,7 @@ final class SourceFile {
         if (skeleton != null && skeleton.equals(List.of(""))) {
             skeleton = List.of(); // a lone "//|" means: the exercise starts with nothing here
         }
-        return new Segment.Region(stage, task, indent, answer, skeleton, line);
+        return new Segment.Region(stage, name, task, indent, answer, skeleton, line);
     }
 
     /** The stage of every region in this file, nested ones included. */

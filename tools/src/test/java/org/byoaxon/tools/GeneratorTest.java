@@ -30,7 +30,7 @@ class GeneratorTest {
             "    // end::fields[]",
             "",
             "    int next() {",
-            "        // >>> stage 2: count up",
+            "        // >>> stage 2 next: count up",
             "        return ++count;",
             "        // <<< stage 2",
             "    }",
@@ -69,6 +69,31 @@ class GeneratorTest {
         String view = render(Integer.MAX_VALUE, true);
         assertTrue(view.contains("// tag::fields[]") && view.contains("return List.of(\"a\");")
                 && !view.contains("//|") && !view.contains(">>>"), view);
+    }
+
+    @Test
+    @DisplayName("a named region's answer is wrapped in its include tag in the views, and in nothing a learner sees")
+    void namedRegionsMakeTheirTags() {
+        String view = render(Integer.MAX_VALUE, true);
+        assertTrue(view.contains("        // tag::answer-next[]\n        return ++count;\n        // end::answer-next[]"), view);
+        String beforeStage2 = render(2, true);
+        assertTrue(!beforeStage2.contains("answer-next"), "an unsolved region has no answer tag: " + beforeStage2);
+        String exercise = render(3, false);
+        assertTrue(exercise.contains("return ++count;") && !exercise.contains("answer-next"), exercise);
+    }
+
+    @Test
+    @DisplayName("a region name used twice in a file, or an answer tag written by hand, is an error naming the line")
+    void regionNamesAreTheOnlyAnswerTags() {
+        String twice = String.join("\n", "class A {", "  int a() {", "    // >>> stage 1 same: a", "    return 1;",
+                "    // <<< stage 1", "  }", "  int b() {", "    // >>> stage 2 same: b", "    return 2;", "    // <<< stage 2",
+                "  }", "}");
+        IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class, () -> SourceFile.parse("A.java", twice));
+        assertTrue(duplicate.getMessage().contains("A.java:8") && duplicate.getMessage().contains("same"), duplicate.getMessage());
+        String byHand = String.join("\n", "class A {", "  int a() {", "    // >>> stage 1: a", "    // tag::answer-a[]",
+                "    return 1;", "    // end::answer-a[]", "    // <<< stage 1", "  }", "}");
+        IllegalArgumentException tag = assertThrows(IllegalArgumentException.class, () -> SourceFile.parse("A.java", byHand));
+        assertTrue(tag.getMessage().contains("A.java:4") && tag.getMessage().contains(">>> stage N a:"), tag.getMessage());
     }
 
     @Test

@@ -1,0 +1,35 @@
+package examples.components;
+
+import axon.Inbox;
+import axon.Outbox;
+import axon.ThreadedComponent;
+import java.time.Duration;
+
+/**
+ * Sends "tick 1", "tick 2", ... out of {@code outbox}, one every {@code period}, until a
+ * shutdown message arrives on {@code control}: something that keeps a system busy, to
+ * look at while it runs.
+ */
+@Inbox(name = "inbox", doc = "Not used")
+@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess stops the clock at once")
+@Outbox(name = "outbox", doc = "tick 1, tick 2, ... one per period")
+@Outbox(name = "signal", doc = "The shutdown message, passed on when the clock stops")
+public class Clock extends ThreadedComponent {
+    private final Duration period;
+
+    /** A clock that ticks every {@code period}. */
+    public Clock(Duration period) {
+        this.period = period;
+    }
+
+    @Override
+    protected void body() throws InterruptedException {
+        for (int tick = 1; !shutdownRequested(); tick++) {
+            pause(period);   // or until a message arrives: a shutdown ends the wait at once
+            if (!shutdownRequested()) {
+                send("tick " + tick, "outbox", Duration.ofSeconds(10));
+            }
+        }
+        passShutdownOn();
+    }
+}

@@ -1,0 +1,39 @@
+package examples.components;
+
+import axon.Microprocess;
+import axon.Todo;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Greets some names, then says goodbye to them in reverse order: one line per step.
+ *
+ * <p>If Java had generators, this microprocess would be a loop with a {@code yield}
+ * after each line:
+ * <pre>
+ * for (String name : names)          { out("hello " + name);   yield; }
+ * for (String name : reversed(names)) { out("goodbye " + name); yield; }
+ * </pre>
+ * Without them, the loop counter and "which loop am I in" become fields, and each call
+ * of {@link #step()} runs from one {@code yield} to the next. With the names Ada and
+ * Alan it writes {@code hello Ada}, {@code hello Alan}, {@code goodbye Alan},
+ * {@code goodbye Ada}, one per step, and the step that writes the last line returns
+ * {@code false}. With no names it writes nothing and finishes at its first step.
+ */
+public class Greeter extends Microprocess {
+    private final List<String> names;
+    private final Consumer<String> out;
+    // TODO stage 1: the fields that remember where the greeter is between steps
+
+    /** A greeter for {@code names} that writes each line to {@code out}. */
+    public Greeter(List<String> names, Consumer<String> out) {
+        this.names = List.copyOf(names);
+        this.out = out;
+    }
+
+    @Override
+    protected boolean step() {
+        // TODO stage 1: write exactly one line per step, as the class comment describes; return false from the step that writes the last line
+        throw new Todo(1);
+    }
+}

@@ -1,0 +1,45 @@
+package kamaelia.util;
+
+import axon.Component;
+import axon.Inbox;
+import axon.Outbox;
+import java.util.function.Function;
+
+/**
+ * Applies a function to every message and sends on the result; a {@code null} result
+ * sends nothing, so the same component can transform and filter.
+ *
+ * <pre>{@code
+ * new PureTransformer(line -> ((String) line).toUpperCase())
+ * }</pre>
+ * Ends when a shutdown message arrives on {@code control}, after handling every message
+ * that arrived before it, and passes the message on out of {@code signal}.
+ */
+@Inbox(name = "inbox", doc = "Messages to transform")
+@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess ends the transformer")
+@Outbox(name = "outbox", doc = "The function's result for each message, unless it was null")
+@Outbox(name = "signal", doc = "The shutdown message, passed on when the transformer ends")
+public class PureTransformer extends Component {
+    private final Function<Object, Object> function;
+
+    /** A transformer applying {@code function} to every message. */
+    public PureTransformer(Function<Object, Object> function) {
+        this.function = function;
+    }
+
+    @Override
+    protected boolean step() {
+        while (dataReady("inbox")) {
+            Object result = function.apply(recv("inbox"));
+            if (result != null) {
+                send(result, "outbox");
+            }
+        }
+        if (shutdownRequested()) {
+            passShutdownOn();
+            return false;
+        }
+        pause();
+        return true;
+    }
+}

@@ -1,0 +1,332 @@
+package kamaelia.chassis;
+
+import axon.Chassis;
+import axon.Component;
+import axon.Inbox;
+import axon.Ipc;
+import axon.Outbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import kamaelia.internet.ConnectedSocket;
+import kamaelia.internet.Selector;
+import kamaelia.internet.SelectorService;
+import kamaelia.util.PureTransformer;
+
+/**
+ * A TCP server as a chassis: for every client that connects, it builds a new component
+ * graph from a protocol factory and wires it to that client's socket, so that each
+ * connection has a protocol of its own, as if it were the only one.
+ *
+ * <pre>{@code
+ * ServerCore server = new ServerCore(() -> new PureTransformer(line -> line), 0);   // an echo server
+ * System.out.println("listening on port " + server.port());
+ * server.activate(scheduler);
+ * scheduler.run();
+ * }</pre>
+ *
+ * <h2>One connection</h2>
+ * <pre>
+ *   client  &lt;--TCP--&gt;  ConnectedSocket  --outbox--&gt;  inbox   protocol
+ *                                       &lt;--inbox---  outbox
+ *                                       --signal--&gt;  control
+ *                                       &lt;-control--  signal
+ * </pre>
+ * The protocol receives each line the client sends as a {@code String} (UTF-8, without
+ * its line end) on its {@code inbox}; each message it sends out of {@code outbox} is
+ * written to the client, followed by {@code \n}. The two are also wired for shutdown, both
+ * ways:
+ * <ul>
+ *   <li>when the protocol finishes (it passes its shutdown on out of {@code signal}),
+ *       what it sent is written and the connection is closed;</li>
+ *   <li>when the client disconnects, or the connection breaks, the socket tells the
+ *       protocol through its {@code control}, and the protocol ends: a protocol must end
+ *       on a shutdown message, as every kit component does.</li>
+ * </ul>
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>It listens from construction: the constructor binds the address (127.0.0.1 unless
+ *       told otherwise; port 0 picks a free port), and {@link #port()} is the port bound.
+ *       A server that was built must be run and shut down, or the port stays taken.</li>
+ *   <li>The protocol factory is called once per connection, on the scheduler's thread;
+ *       it must return a new component, not activated.</li>
+ *   <li>Bad clients never stop the server: a line over {@link #withMaxLineLength} bytes
+ *       closes that connection with a message, a client that does not read is cut off
+ *       when more than {@link #withMaxPendingOutput} bytes wait for it, and a broken
+ *       connection is just closed. Past {@link #withMaxConnections} open connections, a
+ *       new client is told the server is busy, and disconnected.</li>
+ *   <li>A shutdown message on {@code control} stops the server: it closes the listening
+ *       socket, closes every connection (which shuts every protocol down), and finishes
+ *       once all of them have finished, passing the message on out of {@code signal}.</li>
+ * </ul>
+ * Configure it ({@code with...}) before it runs.
+ */
+@Inbox(name = "inbox", doc = "Not used")
+@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess closes every connection and stops the server")
+@Inbox(name = "ready", doc = "Notices from the selector service that clients are waiting to be accepted")
+@Outbox(name = "outbox", doc = "Not used: each connection's protocol talks to its own socket")
+@Outbox(name = "signal", doc = "The shutdown message, passed on once every connection has closed")
+@Outbox(name = "selector", doc = "Watch and Forget requests for the listening socket, to the selector service")
+@Chassis
+public class ServerCore extends Component {
+    /** How many connections may be open at once, unless told otherwise. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+    /** How many connecting clients the operating system keeps waiting for an accept. */
+    private static final int BACKLOG = 1024;
+    /** The most connections one step accepts, so that a rush of clients does not hold up the others. */
+    private static final int ACCEPT_BUDGET = 100;
+
+    private final Supplier<? extends Component> protocol;
+    private final ServerSocketChannel listener;
+    private final InetSocketAddress address;
+    private int maxLineLength = ConnectedSocket.DEFAULT_MAX_LINE_LENGTH;
+    private int maxPendingOutput = ConnectedSocket.DEFAULT_MAX_PENDING_OUTPUT;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+
+    // tag::fields[]
+    /** Each connection: its socket, and the protocol wired to it. */
+    private final Map<ConnectedSocket, Component> connections = new LinkedHashMap<>();
+    /** How many sockets are open: written on the scheduler's thread, read from any. */
+    private volatile int open = 0;
+    // end::fields[]
+    private boolean listening = false;
+    private boolean stopping = false;
+
+    /**
+     * A server for {@code protocol} on {@code port} of the loopback address, 127.0.0.1, so
+     * that only programs on this machine can connect. Port 0 picks a free port.
+     *
+     * @throws UncheckedIOException if the port cannot be bound, for example because it is taken
+     */
+    public ServerCore(Supplier<? extends Component> protocol, int port) {
+        this(protocol, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /**
+     * A server for {@code protocol} on {@code address}. Think twice before you bind
+     * anything but a loopback address: every machine that can reach it can connect.
+     *
+     * @throws UncheckedIOException if the address cannot be bound
+     */
+    public ServerCore(Supplier<? extends Component> protocol, InetSocketAddress address) {
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(address, "address");
+        ServerSocketChannel channel = null;
+        try {
+            channel = ServerSocketChannel.open();
+            channel.bind(address, BACKLOG);
+            channel.configureBlocking(false);
+            this.address = (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage()
+                    + (address.getPort() != 0 ? " (is another server using port " + address.getPort()
+                            + "? Port 0 picks a free one)" : ""), e);
+        }
+        this.listener = channel;
+    }
+
+    /** Refuses (closes with a message) lines longer than {@code bytes} bytes. Returns this server. */
+    public ServerCore withMaxLineLength(int bytes) {
+        this.maxLineLength = atLeastOne(bytes, "the line limit");
+        return this;
+    }
+
+    /** Cuts off a client that does not read once more than {@code bytes} bytes wait for it. Returns this server. */
+    public ServerCore withMaxPendingOutput(int bytes) {
+        this.maxPendingOutput = atLeastOne(bytes, "the output limit");
+        return this;
+    }
+
+    /** Turns new clients away while {@code count} connections are open. Returns this server. */
+    public ServerCore withMaxConnections(int count) {
+        this.maxConnections = atLeastOne(count, "the connection limit");
+        return this;
+    }
+
+    /** The port the server listens on: the one chosen by the system if it was built with port 0. */
+    public int port() {
+        return address.getPort();
+    }
+
+    /** The address the server listens on. */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** How many connections are open now. Safe to call from any thread. */
+    public int connections() {
+        return open;
+    }
+
+    // tag::step[]
+    @Override
+    protected boolean step() {
+        if (!listening && !stopping) {
+            link(outbox("selector"), SelectorService.inbox(scheduler()));
+            watchForClients();
+            listening = true;
+        }
+        if (shutdownRequested() && !stopping) {
+            stopping = true;
+            stopListening();
+            closeEveryConnection();
+        }
+        boolean clientsWaiting = false;
+        while (dataReady("ready")) {
+            recv("ready");
+            clientsWaiting = true;
+        }
+        if (clientsWaiting && !stopping) {
+            acceptWaitingClients();
+            watchForClients();
+        }
+        if (!connections.isEmpty()) {
+            forgetClosedConnections();
+        }
+        if (stopping && childrenDone()) {
+            passShutdownOn();
+            return false;
+        }
+        pause();
+        return true;
+    }
+    // end::step[]
+
+    // tag::accept[]
+    /** Accepts the clients waiting, up to {@link #ACCEPT_BUDGET}: each gets a connection, or is turned away. */
+    private void acceptWaitingClients() {
+        for (int i = 0; i < ACCEPT_BUDGET; i++) {
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+                if (channel == null) {
+                    return; // nobody else is waiting
+                }
+                channel.configureBlocking(false);
+            } catch (IOException e) {
+                return; // out of file descriptors, say: try again at the next notice
+            }
+            if (open >= maxConnections) {
+                turnAway(channel);
+            } else {
+                connect(channel);
+                open++;
+            }
+        }
+    }
+    // end::accept[]
+
+    // tag::connect[]
+    /** Builds a new connection: a socket for {@code channel}, a protocol from the factory, wired together and started. */
+    private void connect(SocketChannel channel) {
+        // >>> stage 11 connect: make a ConnectedSocket(channel, maxLineLength, maxPendingOutput) and a protocol (newProtocol()); adopt both (addChild); link socket outbox -> protocol inbox, protocol outbox -> socket inbox, socket signal -> protocol control, protocol signal -> socket control; remember the pair in connections; activate both on this server's scheduler
+        ConnectedSocket socket = new ConnectedSocket(channel, maxLineLength, maxPendingOutput);
+        Component handler = newProtocol();
+        addChild(socket);
+        addChild(handler);
+        link(socket.outbox("outbox"), handler.inbox("inbox"));    // the client's lines
+        link(handler.outbox("outbox"), socket.inbox("inbox"));    // the replies
+        link(socket.outbox("signal"), handler.inbox("control"));  // the client left
+        link(handler.outbox("signal"), socket.inbox("control"));  // the protocol ended
+        connections.put(socket, handler);
+        socket.activate(scheduler());
+        handler.activate(scheduler());
+        // <<< stage 11
+    }
+    // end::connect[]
+
+    // tag::teardown[]
+    /**
+     * Lets go of the connections that are over (socket and protocol both finished), with
+     * their links, and counts the sockets still open.
+     */
+    private void forgetClosedConnections() {
+        // >>> stage 11 forget: remove from connections each pair whose socket and protocol have both finished (removeChild both: that undoes their links); then set open to the number of sockets left that have not finished
+        var pairs = connections.entrySet().iterator();
+        while (pairs.hasNext()) {
+            var pair = pairs.next();
+            if (pair.getKey().isFinished() && pair.getValue().isFinished()) {
+                removeChild(pair.getKey());
+                removeChild(pair.getValue());
+                pairs.remove();
+            }
+        }
+        open = (int) connections.keySet().stream().filter(socket -> !socket.isFinished()).count();
+        // <<< stage 11
+    }
+
+    /** Closes every open connection at once; each socket then tells its protocol to stop. */
+    private void closeEveryConnection() {
+        // >>> stage 11 close-all: put a ShutdownMicroprocess into the control inbox of every socket that has not finished
+        for (ConnectedSocket socket : connections.keySet()) {
+            if (!socket.isFinished()) {
+                socket.inbox("control").put(new Ipc.ShutdownMicroprocess());
+            }
+        }
+        // <<< stage 11
+    }
+    // end::teardown[]
+
+    /** A new protocol graph from the factory, checked. */
+    private Component newProtocol() {
+        Component handler = protocol.get();
+        if (handler == null || handler.scheduler() != null) {
+            throw new IllegalStateException(name() + "'s protocol factory returned " + (handler == null ? "null"
+                    : "the already active " + handler) + ": it must build a new component graph each time it is"
+                    + " called, for example () -> new PureTransformer(line -> line)");
+        }
+        return handler;
+    }
+
+    private void watchForClients() {
+        send(new Selector.Watch(listener, SelectionKey.OP_ACCEPT, inbox("ready")), "selector");
+    }
+
+    /** Closes the listening socket: the port is free once the selector has let go of it. */
+    private void stopListening() {
+        closeQuietly(listener);
+        if (listening) {
+            send(new Selector.Forget(listener), "selector");
+        }
+    }
+
+    /** One client too many: tells it so, and closes. */
+    private void turnAway(SocketChannel channel) {
+        try {
+            channel.write(ByteBuffer.wrap(("error: the server is busy (" + open + " connections): try again later\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            // it has gone already
+        }
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closed anyway
+            }
+        }
+    }
+
+    private static int atLeastOne(int value, String what) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be at least 1, not " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * Rummaging inside a running system (stage 12): Java snippets run inside it, consoles
+ * to type them into, and an introspector that shows what runs.
+ *
+ * <h2>Reading order</h2>
+ * <ol>
+ *   <li>{@link kamaelia.experimental.Interpreter}: runs snippets with the JDK's JShell, in this
+ *       JVM, so they see live objects ({@link kamaelia.experimental.Session} is what they see).</li>
+ *   <li>{@link kamaelia.experimental.Consoles}: an interpreter wired to a console on standard input.</li>
+ *   <li>{@link kamaelia.experimental.NetworkConsole} and {@link kamaelia.experimental.TokenCheck}:
+ *       the same over TCP, on loopback, behind a token.</li>
+ *   <li>{@link kamaelia.experimental.Snapshot} and {@link kamaelia.experimental.Introspector}:
+ *       the component graph of a running system, as text and as a picture.</li>
+ * </ol>
+ */
+package kamaelia.experimental;

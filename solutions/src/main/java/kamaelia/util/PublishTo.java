@@ -1,0 +1,43 @@
+package kamaelia.util;
+
+import axon.Component;
+import axon.Inbox;
+import axon.Outbox;
+
+/**
+ * Publishes everything that arrives in its {@code inbox} to the {@link Backplane} of a
+ * given name. It links its inbox straight to the backplane's, so a message costs no
+ * extra step. Ending a publisher does not end the backplane.
+ */
+@Inbox(name = "inbox", doc = "Messages to publish")
+@Inbox(name = "control", doc = "A shutdown message ends this publisher (not the backplane)")
+@Outbox(name = "outbox", doc = "Not used")
+@Outbox(name = "signal", doc = "The shutdown message, passed on when the publisher ends")
+public class PublishTo extends Component {
+    // tag::exercise[]
+    private final String backplane;
+    private boolean linked = false;
+
+    /** A publisher to the backplane called {@code backplane}. */
+    public PublishTo(String backplane) {
+        this.backplane = backplane;
+    }
+
+    @Override
+    protected boolean step() {
+        // >>> stage 8 step: at the first step, link this inbox to the backplane's publishing service; end on shutdown (unlinking), otherwise sleep
+        if (!linked) {
+            link(inbox("inbox"), scheduler().services().retrieve(BackplaneServices.publishing(backplane)));
+            linked = true;
+        }
+        if (shutdownRequested()) {
+            unlinkAll();
+            passShutdownOn();
+            return false;
+        }
+        pause();
+        return true;
+        // <<< stage 8
+    }
+    // end::exercise[]
+}
