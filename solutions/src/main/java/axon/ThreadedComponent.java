@@ -280,7 +280,7 @@ public abstract class ThreadedComponent extends Component {
     // tag::start-stop[]
     private void startThread() {
         thread = Thread.ofVirtual().name(name()).unstarted(this::runBody);
-        scheduler().threadStarted(this);
+        scheduler().threadStarted(this, this::stopThread);
         thread.start();
     }
 
