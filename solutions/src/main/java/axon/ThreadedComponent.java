@@ -286,13 +286,13 @@ public abstract class ThreadedComponent extends Component {
 
     /** Runs on the thread: the body, then the news that it has ended. */
     private void runBody() {
-        BoxGuard.enterBody(this);
+        BoxGuard.enterThread(this);
         try {
             body();
         } catch (Throwable t) {
             failure = t;
         } finally {
-            BoxGuard.leaveBody();
+            BoxGuard.leaveThread();
             bodyEnded = true;
             wakeProxy();
         }
