@@ -32,11 +32,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *         while (!shutdownRequested()) {
  *             Object text = recv("inbox", Duration.ofSeconds(1));    // waits: allowed here
  *             if (text != null) {
- *                 send(((String) text).toUpperCase(), "outbox", Duration.ofSeconds(10));
+ *                 send(((String) text).toUpperCase(), "outbox");      // waits for room
  *             }
  *         }
  *         while (dataReady("inbox")) {                                // what came before the shutdown
- *             send(((String) recv("inbox")).toUpperCase(), "outbox", Duration.ofSeconds(10));
+ *             send(recv("inbox", String.class).toUpperCase(), "outbox");
  *         }
  *         passShutdownOn();
  *     }
@@ -59,9 +59,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *       {@code shutdownRequested} and {@code passShutdownOn} work on the thread's
  *       queues, with the same meaning as in any component. Never touch a {@link Box}
  *       from the thread.</li>
- *   <li>Each queue holds at most {@link #queueSize()} messages. {@code send} never
- *       waits: on a full queue it throws {@link NoSpaceInBox} and sends nothing (Axon's
- *       behaviour); {@link #send(Object, String, Duration)} waits for room.</li>
+ *   <li>Each queue holds at most {@link #queueSize()} messages. {@code send} waits for
+ *       room as long as it takes (the proxy makes room at its next step, so only a
+ *       stopped scheduler keeps it waiting); {@link #send(Object, String, Duration)}
+ *       waits up to a timeout, then throws {@link NoSpaceInBox};
+ *       {@link #sendWithoutWaiting} never waits: on a full queue it throws
+ *       {@link NoSpaceInBox} and sends nothing, which is what Axon's threaded
+ *       {@code send} does.</li>
  *   <li>{@link #pause(Duration)} and {@link #recv(String, Duration)} wait for a message,
  *       up to a timeout. Blocking methods throw {@link InterruptedException}: the
  *       scheduler interrupts the thread to stop it if the run ends early.</li>
@@ -86,6 +90,8 @@ public abstract class ThreadedComponent extends Component {
     public static final int DEFAULT_QUEUE_SIZE = 1000;
     /** How long the scheduler waits for a thread it stops before it gives up on it. */
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(1);
+    /** How long {@link #send(Object, String)} waits for room: as long as it takes. */
+    private static final Duration AS_LONG_AS_IT_TAKES = Duration.ofNanos(Long.MAX_VALUE);
 
     private final int queueSize;
     /** The thread's side of each inbox: what the proxy moved in, for the thread to take. */
@@ -286,16 +292,36 @@ public abstract class ThreadedComponent extends Component {
 
     /**
      * Inside the thread: puts a message into the thread's queue for this outbox and wakes
-     * the proxy, which passes it on. Never waits.
+     * the proxy, which passes it on. Never waits: this is Axon's threaded {@code send}.
+     * Most code wants {@link #send(Object, String)}, which waits for room.
      *
      * @throws NoSpaceInBox if the queue is full; nothing was sent
      */
-    @Override
-    protected void send(Object message, String outbox) {
+    protected void sendWithoutWaiting(Object message, String outbox) {
         Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
                 + "\" takes messages, not nothing");
         // TODO stage 9: offer() the message to the thread's queue for this outbox; if it is refused, throw new NoSpaceInBox(outbox(outbox), queueSize); otherwise wakeProxy()
         throw new Todo(9);
+    }
+
+    /**
+     * Inside the thread: puts a message into the thread's queue for this outbox, waiting
+     * for room as long as it takes, and wakes the proxy, which passes it on. The proxy
+     * empties the queue at its next step, so this waits only while the scheduler is busy
+     * with others, or stopped.
+     *
+     * @throws IllegalStateException if the thread is interrupted while it waits (the run is
+     *         stopping it); the interrupt is kept
+     */
+    @Override
+    protected void send(Object message, String outbox) {
+        try {
+            send(message, outbox, AS_LONG_AS_IT_TAKES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name() + "'s thread was interrupted while it waited for room in its"
+                    + " outbox \"" + outbox + "\": the run is stopping it", e);
+        }
     }
 
     /** Inside the thread: whether any of the thread's inbox queues holds a message. */
@@ -310,7 +336,7 @@ public abstract class ThreadedComponent extends Component {
     }
 
     /**
-     * Inside the thread: like {@link #send(Object, String)}, but if the queue is full it
+     * Inside the thread: like {@link #sendWithoutWaiting}, but if the queue is full it
      * first waits, up to {@code timeout}, for the proxy to make room.
      *
      * @throws NoSpaceInBox if there was still no room after {@code timeout}; nothing was sent
@@ -319,7 +345,7 @@ public abstract class ThreadedComponent extends Component {
     protected void send(Object message, String outbox, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
                 + "\" takes messages, not nothing");
-        // TODO stage 9: like send(message, outbox), with the offer that waits: offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS)
+        // TODO stage 9: like sendWithoutWaiting(message, outbox), with the offer that waits: offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS)
         throw new Todo(9);
     }
 
