@@ -106,6 +106,8 @@ public abstract class ThreadedComponent extends Component {
     private boolean rang;
 
     private Thread thread;
+    /** The scheduler's thread while it runs the proxy's step, else null; written by that thread only. */
+    private Thread proxyThread;
     /** Set by the thread when body() has returned or thrown; read by the proxy. */
     private volatile boolean bodyEnded;
     /** What body() threw, if it did; written before bodyEnded. */
@@ -163,9 +165,11 @@ public abstract class ThreadedComponent extends Component {
         }
         wakeAsked.set(false); // from here on, anything the thread does asks for another step
         boolean again = false;
+        proxyThread = Thread.currentThread();
         try {
             again = proxy();
         } finally {
+            proxyThread = null;
             if (!again) {
                 stopThread();
             }
@@ -193,7 +197,7 @@ public abstract class ThreadedComponent extends Component {
      * doorbell if anything moved.
      */
     private void moveIn() {
-        // TODO stage 9: move each inbox but control into its queue while there is room (queue.remainingCapacity()); then control, if nothing was left behind; ring() if anything moved
+        // TODO stage 9: move each inbox but control into its queue while there is room (queue.remainingCapacity()); then control, if nothing was left behind; ring() if anything moved. Work on the Box (isEmpty(), take()): here dataReady and recv read the thread's queues, and the proxy may not call them
         throw new Todo(9);
     }
 
@@ -274,6 +278,7 @@ public abstract class ThreadedComponent extends Component {
     /** Inside the thread: whether the thread's queue for this inbox holds a message. */
     @Override
     protected boolean dataReady(String inbox) {
+        refuseInProxy("dataReady");
         // TODO stage 9: look at the thread's queue for this inbox (inQueue(inbox)), never at the Box
         throw new Todo(9);
     }
@@ -286,6 +291,7 @@ public abstract class ThreadedComponent extends Component {
      */
     @Override
     protected Object recv(String inbox) {
+        refuseInProxy("recv");
         // TODO stage 9: poll() the thread's queue for this inbox; null means empty: throw new EmptyBox(inbox(inbox)); otherwise wakeProxy() and return the message
         throw new Todo(9);
     }
@@ -298,6 +304,7 @@ public abstract class ThreadedComponent extends Component {
      * @throws NoSpaceInBox if the queue is full; nothing was sent
      */
     protected void sendWithoutWaiting(Object message, String outbox) {
+        refuseInProxy("send");
         Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
                 + "\" takes messages, not nothing");
         // TODO stage 9: offer() the message to the thread's queue for this outbox; if it is refused, throw new NoSpaceInBox(outbox(outbox), queueSize); otherwise wakeProxy()
@@ -327,6 +334,7 @@ public abstract class ThreadedComponent extends Component {
     /** Inside the thread: whether any of the thread's inbox queues holds a message. */
     @Override
     protected boolean anyReady() {
+        refuseInProxy("anyReady");
         for (String inbox : inQueues.keySet()) {
             if (dataReady(inbox)) {
                 return true;
@@ -343,6 +351,7 @@ public abstract class ThreadedComponent extends Component {
      * @throws InterruptedException if the thread was interrupted while it waited
      */
     protected void send(Object message, String outbox, Duration timeout) throws InterruptedException {
+        refuseInProxy("send");
         Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
                 + "\" takes messages, not nothing");
         // TODO stage 9: like sendWithoutWaiting(message, outbox), with the offer that waits: offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS)
@@ -363,6 +372,7 @@ public abstract class ThreadedComponent extends Component {
      * @throws InterruptedException if the thread was interrupted while it waited
      */
     protected final void pause(Duration timeout) throws InterruptedException {
+        refuseInProxy("pause(timeout)");
         // TODO stage 9: holding the bell's lock, await the condition (rung.awaitNanos) while the bell has not rung and time is left; then reset rang
         throw new Todo(9);
     }
@@ -385,6 +395,21 @@ public abstract class ThreadedComponent extends Component {
     protected Box addOutbox(String name, String description) {
         throw new UnsupportedOperationException(name() + " is a threaded component: its boxes are fixed when it is"
                 + " built, so it cannot add the outbox \"" + name + "\"");
+    }
+
+    /**
+     * Refuses a thread-side method called by the proxy: the proxy works on the real boxes,
+     * and the methods a component of stages 3 to 8 uses to read them read the thread's
+     * queues here (the "proxy trap").
+     */
+    private void refuseInProxy(String method) {
+        if (Thread.currentThread() == proxyThread) {
+            throw new IllegalStateException(name() + ": " + method + " was called by the proxy. In a"
+                    + " ThreadedComponent, dataReady, anyReady, recv and send work on the thread's own queues, so"
+                    + " they belong inside body() only. The proxy (step, moveIn, moveOut) runs on the scheduler's"
+                    + " thread and must use the real boxes: inbox(name).isEmpty(), inbox(name).take(),"
+                    + " outbox(name).put(message)");
+        }
     }
 
     /** The thread's queue for an inbox. */

@@ -107,6 +107,8 @@ public abstract class ThreadedComponent extends Component {
     private boolean rang;
 
     private Thread thread;
+    /** The scheduler's thread while it runs the proxy's step, else null; written by that thread only. */
+    private Thread proxyThread;
     /** Set by the thread when body() has returned or thrown; read by the proxy. */
     private volatile boolean bodyEnded;
     /** What body() threw, if it did; written before bodyEnded. */
@@ -168,9 +170,11 @@ public abstract class ThreadedComponent extends Component {
         }
         wakeAsked.set(false); // from here on, anything the thread does asks for another step
         boolean again = false;
+        proxyThread = Thread.currentThread();
         try {
             again = proxy();
         } finally {
+            proxyThread = null;
             if (!again) {
                 stopThread();
             }
@@ -213,7 +217,7 @@ public abstract class ThreadedComponent extends Component {
      * doorbell if anything moved.
      */
     private void moveIn() {
-        // >>> stage 9 move-in: move each inbox but control into its queue while there is room (queue.remainingCapacity()); then control, if nothing was left behind; ring() if anything moved
+        // >>> stage 9 move-in: move each inbox but control into its queue while there is room (queue.remainingCapacity()); then control, if nothing was left behind; ring() if anything moved. Work on the Box (isEmpty(), take()): here dataReady and recv read the thread's queues, and the proxy may not call them
         int moved = 0;
         boolean leftBehind = false;
         for (Box inbox : inboxes()) {
@@ -345,6 +349,7 @@ public abstract class ThreadedComponent extends Component {
     /** Inside the thread: whether the thread's queue for this inbox holds a message. */
     @Override
     protected boolean dataReady(String inbox) {
+        refuseInProxy("dataReady");
         // >>> stage 9 data-ready: look at the thread's queue for this inbox (inQueue(inbox)), never at the Box
         return !inQueue(inbox).isEmpty();
         // <<< stage 9
@@ -358,6 +363,7 @@ public abstract class ThreadedComponent extends Component {
      */
     @Override
     protected Object recv(String inbox) {
+        refuseInProxy("recv");
         // >>> stage 9 recv: poll() the thread's queue for this inbox; null means empty: throw new EmptyBox(inbox(inbox)); otherwise wakeProxy() and return the message
         Object message = inQueue(inbox).poll();
         if (message == null) {
@@ -376,6 +382,7 @@ public abstract class ThreadedComponent extends Component {
      * @throws NoSpaceInBox if the queue is full; nothing was sent
      */
     protected void sendWithoutWaiting(Object message, String outbox) {
+        refuseInProxy("send");
         Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
                 + "\" takes messages, not nothing");
         // >>> stage 9 send-without-waiting: offer() the message to the thread's queue for this outbox; if it is refused, throw new NoSpaceInBox(outbox(outbox), queueSize); otherwise wakeProxy()
@@ -410,6 +417,7 @@ public abstract class ThreadedComponent extends Component {
     /** Inside the thread: whether any of the thread's inbox queues holds a message. */
     @Override
     protected boolean anyReady() {
+        refuseInProxy("anyReady");
         for (String inbox : inQueues.keySet()) {
             if (dataReady(inbox)) {
                 return true;
@@ -427,6 +435,7 @@ public abstract class ThreadedComponent extends Component {
      * @throws InterruptedException if the thread was interrupted while it waited
      */
     protected void send(Object message, String outbox, Duration timeout) throws InterruptedException {
+        refuseInProxy("send");
         Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
                 + "\" takes messages, not nothing");
         // >>> stage 9 send-waiting: like sendWithoutWaiting(message, outbox), with the offer that waits: offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS)
@@ -453,6 +462,7 @@ public abstract class ThreadedComponent extends Component {
      * @throws InterruptedException if the thread was interrupted while it waited
      */
     protected final void pause(Duration timeout) throws InterruptedException {
+        refuseInProxy("pause(timeout)");
         // >>> stage 9 pause: holding the bell's lock, await the condition (rung.awaitNanos) while the bell has not rung and time is left; then reset rang
         long nanos = timeout.toNanos();
         bell.lock();
@@ -490,6 +500,21 @@ public abstract class ThreadedComponent extends Component {
     protected Box addOutbox(String name, String description) {
         throw new UnsupportedOperationException(name() + " is a threaded component: its boxes are fixed when it is"
                 + " built, so it cannot add the outbox \"" + name + "\"");
+    }
+
+    /**
+     * Refuses a thread-side method called by the proxy: the proxy works on the real boxes,
+     * and the methods a component of stages 3 to 8 uses to read them read the thread's
+     * queues here (the "proxy trap").
+     */
+    private void refuseInProxy(String method) {
+        if (Thread.currentThread() == proxyThread) {
+            throw new IllegalStateException(name() + ": " + method + " was called by the proxy. In a"
+                    + " ThreadedComponent, dataReady, anyReady, recv and send work on the thread's own queues, so"
+                    + " they belong inside body() only. The proxy (step, moveIn, moveOut) runs on the scheduler's"
+                    + " thread and must use the real boxes: inbox(name).isEmpty(), inbox(name).take(),"
+                    + " outbox(name).put(message)");
+        }
     }
 
     /** The thread's queue for an inbox. */
