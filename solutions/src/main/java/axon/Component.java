@@ -32,7 +32,7 @@ import java.util.List;
  * The {@code while (dataReady(...)) { recv(...) }} loop is the one idiom for draining
  * an inbox: it handles everything that has arrived, then lets the others run.
  *
- * <h2>Shutting down</h2>
+ * <h2>Shutting down (stage 6)</h2>
  * A component ends when its {@code step()} returns {@code false}. By convention it ends
  * when it runs out of work or when a shutdown message ({@link Ipc}) arrives on
  * {@code control}, and either way it passes a shutdown message on out of
@@ -52,7 +52,7 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <h2>Children</h2>
+ * <h2>Children (stage 6; chassis from stage 7)</h2>
  * A component can own others ({@link #addChild}), wire their boxes and activate them;
  * when a child finishes, its parent is woken. Only such a parent, a chassis, may hold
  * references to other components.

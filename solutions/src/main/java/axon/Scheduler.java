@@ -44,7 +44,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  *   <li>Each scheduler is independent: there is no global scheduler.</li>
  * </ul>
  *
- * <h2>Threads</h2>
+ * <h2>Threads (stage 9)</h2>
  * From stage 9 on, {@link ThreadedComponent}s run their work on threads of their own.
  * While any of them is running, {@link #run()} does not return when nothing is awake:
  * it blocks, using no processor time, until a thread asks for a wake-up with
@@ -52,7 +52,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * with an exception, the threads still running are interrupted and waited for, so no
  * thread outlives the run.
  *
- * <h2>Policies</h2>
+ * <h2>Policies (stage 10)</h2>
  * From stage 10 on, a scheduler has a {@link Policy}. {@link Policy#ROUND_ROBIN} is the
  * scheduler of stages 2 to 9: it keeps a set of the microprocesses that sleep.
  * {@link Policy#EVENT_DRIVEN} keeps the same contract and the same cycle, but keeps
