@@ -180,6 +180,7 @@ public class Scheduler extends Microprocess {
         Sleepers newSleepers() {
             return this == EVENT_DRIVEN ? new ActivatedList() : new SleepingSet();
         }
+
         /** The name used in the system property {@code axon.scheduler}: {@code round-robin} or {@code event-driven}. */
         public String propertyValue() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
