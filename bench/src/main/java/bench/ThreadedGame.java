@@ -81,7 +81,7 @@ final class ThreadedGame extends Game {
         @Override
         protected boolean step() {
             while (dataReady("inbox")) {
-                int next = (Integer) recv("inbox");
+                int next = recv("inbox", Integer.class);
                 if (next < 0) {
                     for (Box inbox : inboxes) {
                         inbox.put(EXIT);

@@ -25,11 +25,13 @@ import java.util.Objects;
  * <h2>Contract</h2>
  * <ul>
  *   <li>{@link #put(Object)} never refuses a message and never blocks. {@code null} is
- *       not a message. A message that lands in an inbox wakes the inbox's owner.</li>
+ *       not a message. From stage 6 on, a message that lands in an inbox wakes the
+ *       inbox's owner.</li>
  *   <li>{@link #take()} returns the oldest message stored here, or throws
  *       {@link EmptyBox} when there is none.</li>
  * </ul>
- * Not thread-safe: one scheduler thread uses it.
+ * Not thread-safe: one scheduler thread uses it (from stage 9 on, a box used from a
+ * component's own thread is refused: see {@code BoxGuard}).
  */
 public final class Box {
     private final Component owner;
@@ -89,7 +91,7 @@ public final class Box {
      * @throws NullPointerException if the message is null
      */
     public void put(Object message) {
-        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
+        BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
         Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
         // TODO stage 5: store the message in the last box of the chain of links, not here
         messages.addLast(message);
@@ -101,21 +103,21 @@ public final class Box {
      * @throws EmptyBox if this box holds no message
      */
     public Object take() {
-        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
+        BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
         // TODO stage 3: take the oldest message, or throw new EmptyBox(this) when there is none
         throw new Todo(3);
     }
 
     /** The number of messages stored in this box itself. */
     public int size() {
-        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
+        BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
         // TODO stage 3: count the messages stored here
         throw new Todo(3);
     }
 
     /** Whether this box itself stores no message. */
     public boolean isEmpty() {
-        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
+        BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
         return size() == 0;
     }
 

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code step()} again.</li>
  * </ul>
  *
- * <h2>Sleeping</h2>
+ * <h2>Sleeping (stage 6)</h2>
  * A microprocess with nothing to do calls {@link #pause()} during its step. After that
  * step the scheduler stops stepping it, until something calls {@link #wake()}: a message
  * delivered to one of its inboxes, or the end of a child it watches. A wake-up that

@@ -2,11 +2,11 @@ package axon;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -35,16 +35,16 @@ import java.util.concurrent.LinkedBlockingQueue;
  *   <li>A microprocess whose {@code next()} returns {@code false} is not stepped again.</li>
  *   <li>If a step throws, the exception propagates out of {@link #run()} or
  *       {@link #runCycles(int)} unchanged.</li>
- *   <li>A microprocess that paused during its step falls asleep: it is not stepped
+ *   <li>From stage 6 on, a microprocess that paused during its step falls asleep: it is not stepped
  *       again until it is woken, and then joins the next cycle like an arrival. When it
  *       finishes, the actions registered with {@link Microprocess#whenFinished} run.</li>
- *   <li>{@link #run()} returns when no microprocess is awake. If some are left asleep,
+ *   <li>{@link #run()} returns when no microprocess is awake. If some are left asleep (stage 6),
  *       nothing can wake them any more: {@link #asleep()} lists them, and {@code run()}
  *       says so on standard error.</li>
  *   <li>Each scheduler is independent: there is no global scheduler.</li>
  * </ul>
  *
- * <h2>Threads</h2>
+ * <h2>Threads (stage 9)</h2>
  * From stage 9 on, {@link ThreadedComponent}s run their work on threads of their own.
  * While any of them is running, {@link #run()} does not return when nothing is awake:
  * it blocks, using no processor time, until a thread asks for a wake-up with
@@ -52,11 +52,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  * with an exception, the threads still running are interrupted and waited for, so no
  * thread outlives the run.
  *
- * <h2>Policies</h2>
+ * <h2>Policies (stage 10)</h2>
  * From stage 10 on, a scheduler has a {@link Policy}. {@link Policy#ROUND_ROBIN} is the
- * scheduler of stages 2 to 9. {@link Policy#EVENT_DRIVEN} keeps the same contract, but
- * does no work for a microprocess that sleeps: it keeps one queue of the microprocesses
- * that are ready, and a delivery, a wake-up or an activation is what puts one there. A
+ * scheduler of stages 2 to 9: it keeps a set of the microprocesses that sleep.
+ * {@link Policy#EVENT_DRIVEN} keeps the same contract and the same cycle, but keeps
+ * nothing for a microprocess that sleeps: only its queues, which hold the microprocesses
+ * that are awake, and a delivery, a wake-up or an activation is what puts one there. A
  * scheduler made with {@code new Scheduler()} takes its policy from the system property
  * {@code axon.scheduler} ({@code round-robin}, the default, or {@code event-driven}), so
  * that every earlier stage's tests and examples can run on either, unchanged.
@@ -67,18 +68,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 public class Scheduler extends Microprocess {
     /** The microprocesses stepped each cycle, in order. */
     private final ArrayDeque<Microprocess> runQueue = new ArrayDeque<>();
-    /** Microprocesses activated since the current cycle began; they join the next one. */
-    private final List<Microprocess> arrivals = new ArrayList<>();
-    /** Microprocesses that paused: not stepped until woken. Stage 6 fills it, in step(). */
-    private final Set<Microprocess> sleeping = new LinkedHashSet<>();
+    /** Microprocesses activated or woken since the current cycle began; they join the next one. */
+    private final ArrayDeque<Microprocess> arrivals = new ArrayDeque<>();
+    /** What this scheduler keeps of the microprocesses that are in neither queue: the one thing its policies do differently (stages 6 and 10). */
+    private final Sleepers sleepers;
     private final ServiceRegistry services = new ServiceRegistry();
     /** Wake-ups asked for by other threads: the scheduler's own thread wakes these at the start of a cycle. */
     private final LinkedBlockingQueue<Microprocess> wakeRequests = new LinkedBlockingQueue<>();
-    /** The threaded components whose thread has started and that have not finished. */
-    private final Set<ThreadedComponent> threads = new LinkedHashSet<>();
+    /** For each microprocess whose thread has started and not ended (stage 9): how to stop that thread. */
+    private final Map<Microprocess, Runnable> threads = new LinkedHashMap<>();
     /** How many cycles have run; written by the scheduler's thread only. */
     private volatile long cycles;
-    /** Stage 10: how this scheduler picks what to step. */
+    /** Stage 10: how this scheduler keeps track of sleepers. */
     private final Policy policy;
 
     /** Creates an empty scheduler with the policy named by the system property {@code axon.scheduler}. */
@@ -89,26 +90,22 @@ public class Scheduler extends Microprocess {
     /** Creates an empty scheduler with the given policy (stage 10). */
     public Scheduler(Policy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.sleepers = policy.newSleepers();
     }
 
     /** Called by {@link Microprocess#activate(Scheduler)}: the microprocess joins at the next cycle. */
     void add(Microprocess microprocess) {
-        if (policy == Policy.EVENT_DRIVEN) {
-            addReady(microprocess); // stage 10
-            return;
-        }
-        arrivals.add(microprocess);
+        sleepers.activated(microprocess);
+        arrivals.addLast(microprocess);
     }
 
-    /** Called by {@link Microprocess#wake()} for a sleeping microprocess: it joins the next cycle. */
+    /**
+     * Called by {@link Microprocess#wake()} for a sleeping microprocess: it joins the next
+     * cycle. {@code wake()} calls it only for one that is asleep, so it is never queued twice.
+     */
     void wake(Microprocess microprocess) {
-        if (policy == Policy.EVENT_DRIVEN) {
-            wakeReady(microprocess); // stage 10
-            return;
-        }
-        if (sleeping.remove(microprocess)) {
-            arrivals.add(microprocess);
-        }
+        sleepers.woken(microprocess);
+        arrivals.addLast(microprocess);
     }
 
     /**
@@ -122,11 +119,13 @@ public class Scheduler extends Microprocess {
     protected boolean step() {
         cycles++;
         wakeThoseAskedFor(); // wake-ups asked for by threads: none before stage 9
-        if (policy == Policy.EVENT_DRIVEN) {
-            return stepReady(); // stage 10
-        }
-        // TODO stage 2: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again
+        // TODO stage 2: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again; say whether any is awake (isAnyAwake())
         throw new Todo(2);
+    }
+
+    /** Whether any microprocess is awake: in the run queue, or arrived for the next cycle. */
+    private boolean isAnyAwake() {
+        return !runQueue.isEmpty() || !arrivals.isEmpty();
     }
 
     /**
@@ -155,63 +154,8 @@ public class Scheduler extends Microprocess {
      * @return {@code true} if microprocesses are still awake (so another cycle has work)
      */
     public boolean runCycles(int cycles) {
-        // TODO stage 2: like run(), but stop after the given number of cycles
+        // TODO stage 2: like run(), but stop after the given number of cycles, or as soon as none is awake (isAnyAwake())
         throw new Todo(2);
-    }
-
-    /** Stage 10, event-driven: the microprocesses ready to be stepped, in order, each at most once. */
-    private final ArrayDeque<Microprocess> ready = new ArrayDeque<>();
-    /** Stage 10, event-driven: those activated or woken since the current cycle began; they join the next one. */
-    private final ArrayDeque<Microprocess> readyNext = new ArrayDeque<>();
-    /**
-     * Stage 10, event-driven: every microprocess activated here, in order, for listing
-     * only. Finished ones are dropped from it now and then, in {@link #forget}.
-     */
-    private final ArrayList<Microprocess> live = new ArrayList<>();
-    private int finishedInLive;
-
-    /** Event-driven: a microprocess just activated is ready, from the next cycle on. */
-    private void addReady(Microprocess microprocess) {
-        live.add(microprocess);
-        readyNext.addLast(microprocess);
-    }
-
-    /** Event-driven: the sleepers, found in the list of what was activated here (finished ones may linger there). */
-    private List<Microprocess> sleepersInLive() {
-        return live.stream().filter(m -> m.isAsleep() && !m.isFinished()).toList();
-    }
-
-    /** Event-driven: forgets a finished microprocess (a list kept for listing only, tidied now and then). */
-    private void forget(Microprocess finished) {
-        finishedInLive++;
-        if (finishedInLive > 32 && finishedInLive > live.size() / 2) {
-            live.removeIf(Microprocess::isFinished);
-            finishedInLive = 0;
-        }
-    }
-
-    /**
-     * Event-driven: a microprocess woken from sleep is ready again, from the next cycle on.
-     * {@link Microprocess#wake()} calls this only for one that was asleep, so it is never
-     * queued twice.
-     */
-    private void wakeReady(Microprocess microprocess) {
-        // TODO stage 10: the woken microprocess joins the back of readyNext
-        throw new Todo(10);
-    }
-
-    /**
-     * Event-driven: one cycle. Those that became ready since the last cycle join the back
-     * of the ready queue; then each microprocess that is in the queue now is stepped once,
-     * in order. One that finished runs its finish actions and is forgotten; one that
-     * paused falls asleep and leaves the queue, and the scheduler does no work for it:
-     * only a wake-up brings it back. The others go to the back of the queue.
-     *
-     * @return {@code true} while any microprocess is ready
-     */
-    private boolean stepReady() {
-        // TODO stage 10: move readyNext to the back of ready; step each microprocess that is in ready now, once (finished: finishedNow() and forget(it); fell asleep: nothing more; otherwise back of ready); say whether any is ready
-        throw new Todo(10);
     }
 
     /** This scheduler's policy (stage 10). */
@@ -219,18 +163,23 @@ public class Scheduler extends Microprocess {
         return policy;
     }
 
-    /** How a scheduler picks which microprocesses to step (stage 10). */
+    /** How a scheduler keeps track of the microprocesses that sleep (stage 10). */
     public enum Policy {
         /**
-         * The scheduler of stages 2 to 9: it works in cycles over a run queue, and keeps a
-         * set of the microprocesses that sleep.
+         * The scheduler of stages 2 to 9: it keeps a set of the microprocesses that sleep,
+         * as Axon's scheduler keeps a state for each of its microprocesses.
          */
         ROUND_ROBIN,
         /**
-         * Stage 10: the scheduler keeps only a queue of the microprocesses that are ready.
-         * Activation, a delivery or a wake-up puts one there; a sleeper costs it nothing.
+         * Stage 10: the scheduler keeps nothing for a sleeper. Activation, a delivery or a
+         * wake-up puts a microprocess in its queue; a sleeper costs it no work at all.
          */
         EVENT_DRIVEN;
+
+        /** What a scheduler with this policy keeps of its sleepers. */
+        Sleepers newSleepers() {
+            return this == EVENT_DRIVEN ? new ActivatedList() : new SleepingSet();
+        }
 
         /** The name used in the system property {@code axon.scheduler}: {@code round-robin} or {@code event-driven}. */
         public String propertyValue() {
@@ -300,24 +249,28 @@ public class Scheduler extends Microprocess {
         throw new Todo(9);
     }
 
-    /** Called by a threaded component, on the scheduler's thread, when it starts its thread. */
-    void threadStarted(ThreadedComponent component) {
-        threads.add(component);
+    /**
+     * Called on the scheduler's thread when a microprocess starts a thread of its own
+     * (stage 9): while any such thread runs, {@link #run()} waits for it rather than
+     * returning, and if the run ends early it calls {@code stop}, which must end the thread.
+     */
+    void threadStarted(Microprocess owner, Runnable stop) {
+        threads.put(owner, stop);
     }
 
     /**
-     * Called by a threaded component, on the scheduler's thread, when it stops its thread.
+     * Called on the scheduler's thread when a microprocess's own thread has ended or is being stopped.
      *
      * @return whether it was running
      */
-    boolean threadEnded(ThreadedComponent component) {
-        return threads.remove(component);
+    boolean threadEnded(Microprocess owner) {
+        return threads.remove(owner) != null;
     }
 
     /** When the run ends early (an exception): stops every thread still running, so none outlives it. */
     private void stopThreads() {
-        for (ThreadedComponent component : List.copyOf(threads)) {
-            component.stopThread();
+        for (Runnable stop : List.copyOf(threads.values())) {
+            stop.run();
         }
     }
 
@@ -331,15 +284,9 @@ public class Scheduler extends Microprocess {
 
     /** The microprocesses that have not finished: those awake, in the order they will next be stepped, then those asleep. */
     public List<Microprocess> microprocesses() {
-        if (policy == Policy.EVENT_DRIVEN) {
-            List<Microprocess> all = new ArrayList<>(ready);
-            all.addAll(readyNext);
-            all.addAll(sleepersInLive());
-            return all;
-        }
         List<Microprocess> all = new ArrayList<>(runQueue);
         all.addAll(arrivals);
-        all.addAll(sleeping);
+        all.addAll(sleepers.asleep());
         return all;
     }
 
@@ -354,9 +301,6 @@ public class Scheduler extends Microprocess {
      * {@link Policy#EVENT_DRIVEN}, which does not track sleepers.
      */
     public List<Microprocess> asleep() {
-        if (policy == Policy.EVENT_DRIVEN) {
-            return sleepersInLive();
-        }
-        return List.copyOf(sleeping);
+        return sleepers.asleep();
     }
 }

@@ -25,11 +25,13 @@ import java.util.Objects;
  * <h2>Contract</h2>
  * <ul>
  *   <li>{@link #put(Object)} never refuses a message and never blocks. {@code null} is
- *       not a message. A message that lands in an inbox wakes the inbox's owner.</li>
+ *       not a message. From stage 6 on, a message that lands in an inbox wakes the
+ *       inbox's owner.</li>
  *   <li>{@link #take()} returns the oldest message stored here, or throws
  *       {@link EmptyBox} when there is none.</li>
  * </ul>
- * Not thread-safe: one scheduler thread uses it.
+ * Not thread-safe: one scheduler thread uses it (from stage 9 on, a box used from a
+ * component's own thread is refused: see {@code BoxGuard}).
  */
 public final class Box {
     private final Component owner;
@@ -94,7 +96,7 @@ public final class Box {
      * @throws NullPointerException if the message is null
      */
     public void put(Object message) {
-        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
+        BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
         Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
         // >>> stage 5 put: store the message in the last box of the chain of links, not here
         //| messages.addLast(message);
@@ -116,7 +118,7 @@ public final class Box {
      * @throws EmptyBox if this box holds no message
      */
     public Object take() {
-        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
+        BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
         // >>> stage 3 take: take the oldest message, or throw new EmptyBox(this) when there is none
         if (messages.isEmpty()) {
             throw new EmptyBox(this);
@@ -127,7 +129,7 @@ public final class Box {
 
     /** The number of messages stored in this box itself. */
     public int size() {
-        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
+        BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
         // >>> stage 3 size: count the messages stored here
         return messages.size();
         // <<< stage 3
@@ -136,7 +138,7 @@ public final class Box {
 
     /** Whether this box itself stores no message. */
     public boolean isEmpty() {
-        BoxGuard.refuseInsideBody(this); // a box is for the scheduler's thread only (stage 9)
+        BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
         return size() == 0;
     }
 

@@ -2,38 +2,43 @@ package axon;
 
 /**
  * Keeps boxes on the scheduler's thread. A {@link Box} is not thread-safe: only the
- * thread that runs its scheduler may use it. A {@link ThreadedComponent}'s body runs on a
- * thread of its own and must reach its boxes through the thread's queues; a body that
- * touches a box directly would race with the scheduler, losing or repeating messages now
- * and then. The guard turns that into an error that says so, every time.
+ * thread that runs its scheduler may use it. From stage 9 on, some components run work
+ * on a thread of their own; such a thread must reach its component's boxes through
+ * thread-safe queues, and one that touches a box directly would race with the
+ * scheduler, losing or repeating messages now and then. The guard turns that into an
+ * error that says so, every time.
+ *
+ * It knows nothing of how those threads are made: a component that runs work on its own
+ * thread calls {@link #enterThread} there first and {@link #leaveThread} at the end, and
+ * from then on every box operation on that thread is refused.
  */
 final class BoxGuard {
-    /** The threaded component whose body runs on the current thread, if any. */
-    private static final ThreadLocal<ThreadedComponent> BODY = new ThreadLocal<>();
+    /** The microprocess whose own work runs on the current thread, if any. */
+    private static final ThreadLocal<Microprocess> OWNER = new ThreadLocal<>();
 
     private BoxGuard() {
     }
 
-    /** Called on a threaded component's own thread, before its body runs. */
-    static void enterBody(ThreadedComponent component) {
-        BODY.set(component);
+    /** Called on a microprocess's own thread, before its work runs there. */
+    static void enterThread(Microprocess owner) {
+        OWNER.set(owner);
     }
 
-    /** Called on a threaded component's own thread, after its body has ended. */
-    static void leaveBody() {
-        BODY.remove();
+    /** Called on a microprocess's own thread, after its work there has ended. */
+    static void leaveThread() {
+        OWNER.remove();
     }
 
     /**
      * Called by every {@link Box} operation.
      *
-     * @throws IllegalStateException if the current thread runs a threaded component's body
+     * @throws IllegalStateException if the current thread runs a microprocess's own work
      */
-    static void refuseInsideBody(Box box) {
-        if (Thread.currentThread().isVirtual()) { // bodies run on virtual threads: a quick test first
-            ThreadedComponent body = BODY.get();
-            if (body != null) {
-                throw new IllegalStateException(body.name() + "'s thread used " + box.kind() + " " + box
+    static void refuseOffSchedulerThread(Box box) {
+        if (Thread.currentThread().isVirtual()) { // such threads are virtual: a quick test first
+            Microprocess owner = OWNER.get();
+            if (owner != null) {
+                throw new IllegalStateException(owner.name() + "'s thread used " + box.kind() + " " + box
                         + " directly: a Box belongs to the scheduler's thread and is not safe between threads."
                         + " Inside body(), go through the thread's own queues, as dataReady, recv and send of"
                         + " ThreadedComponent do");

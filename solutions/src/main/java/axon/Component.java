@@ -1,10 +1,7 @@
 package axon;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A component: a microprocess that talks to the world only through named boxes.
@@ -25,7 +22,7 @@ import java.util.Map;
  * class Shouter extends Component {
  *     protected boolean step() {
  *         while (dataReady("inbox")) {
- *             String text = (String) recv("inbox");
+ *             String text = recv("inbox", String.class);
  *             send(text.toUpperCase(), "outbox");
  *         }
  *         return true;
@@ -35,7 +32,7 @@ import java.util.Map;
  * The {@code while (dataReady(...)) { recv(...) }} loop is the one idiom for draining
  * an inbox: it handles everything that has arrived, then lets the others run.
  *
- * <h2>Shutting down</h2>
+ * <h2>Shutting down (stage 6)</h2>
  * A component ends when its {@code step()} returns {@code false}. By convention it ends
  * when it runs out of work or when a shutdown message ({@link Ipc}) arrives on
  * {@code control}, and either way it passes a shutdown message on out of
@@ -55,7 +52,7 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <h2>Children</h2>
+ * <h2>Children (stage 6; chassis from stage 7)</h2>
  * A component can own others ({@link #addChild}), wire their boxes and activate them;
  * when a child finishes, its parent is woken. Only such a parent, a chassis, may hold
  * references to other components.
@@ -77,8 +74,10 @@ import java.util.Map;
 // end::defaults[]
 public abstract class Component extends Microprocess {
     // tag::declaring[]
-    private final Map<String, Box> inboxes = new BoxMap(2);
-    private final Map<String, Box> outboxes = new BoxMap(2);
+    /** The inboxes, in declaration order: a few, so a list searched by name is all it takes. */
+    private final List<Box> inboxes = new ArrayList<>(2);
+    /** The outboxes, in declaration order. */
+    private final List<Box> outboxes = new ArrayList<>(2);
     private final List<Linkage> linkages = new ArrayList<>();
     private final List<Component> children = new ArrayList<>();
     /** The shutdown message that arrived on control, once one has. */
@@ -86,11 +85,11 @@ public abstract class Component extends Microprocess {
 
     /** Creates a component with the boxes declared on its class and superclasses. */
     protected Component() {
-        // >>> stage 3 constructor: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description)
+        // >>> stage 3 constructor: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description); add them to the lists inboxes and outboxes
         BoxDeclarations.inboxesOf(getClass())
-                .forEach((name, doc) -> inboxes.put(name, new Box(this, name, doc, true)));
+                .forEach((name, doc) -> inboxes.add(new Box(this, name, doc, true)));
         BoxDeclarations.outboxesOf(getClass())
-                .forEach((name, doc) -> outboxes.put(name, new Box(this, name, doc, false)));
+                .forEach((name, doc) -> outboxes.add(new Box(this, name, doc, false)));
         // <<< stage 3
     }
 
@@ -100,10 +99,10 @@ public abstract class Component extends Microprocess {
      * @throws BoxNotFound if this component has no such inbox
      */
     public Box inbox(String name) {
-        // >>> stage 3 inbox: look the inbox up; throw new BoxNotFound(this, "inbox", name, inboxes.keySet()) if there is none
-        Box box = inboxes.get(name);
+        // >>> stage 3 inbox: look the inbox up with named(inboxes, name); throw new BoxNotFound(this, "inbox", name, namesOf(inboxes)) if there is none
+        Box box = named(inboxes, name);
         if (box == null) {
-            throw new BoxNotFound(this, "inbox", name, inboxes.keySet());
+            throw new BoxNotFound(this, "inbox", name, namesOf(inboxes));
         }
         return box;
         // <<< stage 3
@@ -116,12 +115,27 @@ public abstract class Component extends Microprocess {
      */
     public Box outbox(String name) {
         // >>> stage 3 outbox: look the outbox up, like inbox(name)
-        Box box = outboxes.get(name);
+        Box box = named(outboxes, name);
         if (box == null) {
-            throw new BoxNotFound(this, "outbox", name, outboxes.keySet());
+            throw new BoxNotFound(this, "outbox", name, namesOf(outboxes));
         }
         return box;
         // <<< stage 3
+    }
+
+    /** The box called {@code name} among {@code boxes}, or {@code null} if there is none. */
+    private static Box named(List<Box> boxes, String name) {
+        for (Box box : boxes) {
+            if (box.name().equals(name)) {
+                return box;
+            }
+        }
+        return null;
+    }
+
+    /** The names of {@code boxes}, in order: for error messages. */
+    private static List<String> namesOf(List<Box> boxes) {
+        return boxes.stream().map(Box::name).toList();
     }
     // end::declaring[]
 
@@ -132,11 +146,11 @@ public abstract class Component extends Microprocess {
      * @throws IllegalArgumentException if an outbox of that name exists
      */
     protected Box addOutbox(String name, String description) {
-        if (outboxes.containsKey(name)) {
+        if (named(outboxes, name) != null) {
             throw new IllegalArgumentException(name() + " already has an outbox called \"" + name + "\"");
         }
         Box box = new Box(this, name, description, false);
-        outboxes.put(name, box);
+        outboxes.add(box);
         return box;
     }
 
@@ -152,17 +166,17 @@ public abstract class Component extends Microprocess {
         if (box.target() != null) {
             throw new IllegalStateException(box + " is linked by someone else: they must unlink it first");
         }
-        outboxes.remove(name);
+        outboxes.remove(box);
     }
 
     /** All inboxes, in declaration order. */
-    public Collection<Box> inboxes() {
-        return Collections.unmodifiableCollection(inboxes.values());
+    public List<Box> inboxes() {
+        return List.copyOf(inboxes);
     }
 
-    /** All outboxes, in declaration order. */
-    public Collection<Box> outboxes() {
-        return Collections.unmodifiableCollection(outboxes.values());
+    /** All outboxes, in declaration order (those added with {@link #addOutbox} last). */
+    public List<Box> outboxes() {
+        return List.copyOf(outboxes);
     }
 
     // tag::messaging[]
@@ -200,6 +214,30 @@ public abstract class Component extends Microprocess {
     }
 
     /**
+     * Takes the oldest message from one of this component's inboxes, as a {@code type}:
+     * {@code String text = recv("inbox", String.class);} says what the component expects,
+     * where a cast would not say which box the wrong message came from.
+     *
+     * @throws BoxNotFound if there is no such inbox
+     * @throws EmptyBox if the inbox holds no message
+     * @throws ClassCastException if the message is not a {@code type}; the message is taken
+     *         all the same, and the error names the box and the type that arrived
+     */
+    protected final <T> T recv(String inbox, Class<T> type) {
+        Object message = recv(inbox);
+        if (!type.isInstance(message)) {
+            throw new ClassCastException(name() + " expected a message of type " + type.getSimpleName()
+                    + " on its inbox \"" + inbox + "\" but got one of type " + message.getClass().getName()
+                    + " (" + message + "), which has been taken. Send only " + type.getSimpleName()
+                    + " messages to that box, or receive with recv(\"" + inbox + "\") and test each message"
+                    + " with instanceof."
+                    + (type.isPrimitive() ? " (" + type + " is a primitive type: use its wrapper, such as"
+                    + " Integer.class.)" : ""));
+        }
+        return type.cast(message);
+    }
+
+    /**
      * Whether the named inbox holds a message.
      *
      * @throws BoxNotFound if there is no such inbox
@@ -218,7 +256,7 @@ public abstract class Component extends Microprocess {
     /** Whether any of this component's inboxes holds a message. */
     protected boolean anyReady() {
         // >>> stage 3 any-ready: true when at least one inbox is not empty
-        for (Box box : inboxes.values()) {
+        for (Box box : inboxes) {
             if (!box.isEmpty()) {
                 return true;
             }
@@ -309,6 +347,7 @@ public abstract class Component extends Microprocess {
      */
     protected Linkage link(Box source, Box sink) {
         Linkage linkage = Linkage.link(source, sink);
+        linkages.removeIf(old -> !old.isActive()); // links undone by someone else are forgotten here
         linkages.add(linkage);
         return linkage;
     }
@@ -324,7 +363,6 @@ public abstract class Component extends Microprocess {
 
     /** The links this component made and has not undone. */
     public List<Linkage> linkages() {
-        linkages.removeIf(linkage -> !linkage.isActive());
-        return List.copyOf(linkages);
+        return linkages.stream().filter(Linkage::isActive).toList();
     }
 }

@@ -32,11 +32,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *         while (!shutdownRequested()) {
  *             Object text = recv("inbox", Duration.ofSeconds(1));    // waits: allowed here
  *             if (text != null) {
- *                 send(((String) text).toUpperCase(), "outbox", Duration.ofSeconds(10));
+ *                 send(((String) text).toUpperCase(), "outbox");      // waits for room
  *             }
  *         }
  *         while (dataReady("inbox")) {                                // what came before the shutdown
- *             send(((String) recv("inbox")).toUpperCase(), "outbox", Duration.ofSeconds(10));
+ *             send(recv("inbox", String.class).toUpperCase(), "outbox");
  *         }
  *         passShutdownOn();
  *     }
@@ -59,9 +59,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *       {@code shutdownRequested} and {@code passShutdownOn} work on the thread's
  *       queues, with the same meaning as in any component. Never touch a {@link Box}
  *       from the thread.</li>
- *   <li>Each queue holds at most {@link #queueSize()} messages. {@code send} never
- *       waits: on a full queue it throws {@link NoSpaceInBox} and sends nothing (Axon's
- *       behaviour); {@link #send(Object, String, Duration)} waits for room.</li>
+ *   <li>Each queue holds at most {@link #queueSize()} messages. {@code send} waits for
+ *       room as long as it takes (the proxy makes room at its next step, so only a
+ *       stopped scheduler keeps it waiting); {@link #send(Object, String, Duration)}
+ *       waits up to a timeout, then throws {@link NoSpaceInBox};
+ *       {@link #sendWithoutWaiting} never waits: on a full queue it throws
+ *       {@link NoSpaceInBox} and sends nothing, which is what Axon's threaded
+ *       {@code send} does.</li>
  *   <li>{@link #pause(Duration)} and {@link #recv(String, Duration)} wait for a message,
  *       up to a timeout. Blocking methods throw {@link InterruptedException}: the
  *       scheduler interrupts the thread to stop it if the run ends early.</li>
@@ -86,6 +90,8 @@ public abstract class ThreadedComponent extends Component {
     public static final int DEFAULT_QUEUE_SIZE = 1000;
     /** How long the scheduler waits for a thread it stops before it gives up on it. */
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(1);
+    /** How long {@link #send(Object, String)} waits for room: as long as it takes. */
+    private static final Duration AS_LONG_AS_IT_TAKES = Duration.ofNanos(Long.MAX_VALUE);
 
     // tag::fields[]
     private final int queueSize;
@@ -101,6 +107,8 @@ public abstract class ThreadedComponent extends Component {
     private boolean rang;
 
     private Thread thread;
+    /** The scheduler's thread while it runs the proxy's step, else null; written by that thread only. */
+    private Thread proxyThread;
     /** Set by the thread when body() has returned or thrown; read by the proxy. */
     private volatile boolean bodyEnded;
     /** What body() threw, if it did; written before bodyEnded. */
@@ -162,9 +170,11 @@ public abstract class ThreadedComponent extends Component {
         }
         wakeAsked.set(false); // from here on, anything the thread does asks for another step
         boolean again = false;
+        proxyThread = Thread.currentThread();
         try {
             again = proxy();
         } finally {
+            proxyThread = null;
             if (!again) {
                 stopThread();
             }
@@ -207,7 +217,7 @@ public abstract class ThreadedComponent extends Component {
      * doorbell if anything moved.
      */
     private void moveIn() {
-        // >>> stage 9 move-in: move each inbox but control into its queue while there is room (queue.remainingCapacity()); then control, if nothing was left behind; ring() if anything moved
+        // >>> stage 9 move-in: move each inbox but control into its queue while there is room (queue.remainingCapacity()); then control, if nothing was left behind; ring() if anything moved. Work on the Box (isEmpty(), take()): here dataReady and recv read the thread's queues, and the proxy may not call them
         int moved = 0;
         boolean leftBehind = false;
         for (Box inbox : inboxes()) {
@@ -280,19 +290,19 @@ public abstract class ThreadedComponent extends Component {
     // tag::start-stop[]
     private void startThread() {
         thread = Thread.ofVirtual().name(name()).unstarted(this::runBody);
-        scheduler().threadStarted(this);
+        scheduler().threadStarted(this, this::stopThread);
         thread.start();
     }
 
     /** Runs on the thread: the body, then the news that it has ended. */
     private void runBody() {
-        BoxGuard.enterBody(this);
+        BoxGuard.enterThread(this);
         try {
             body();
         } catch (Throwable t) {
             failure = t;
         } finally {
-            BoxGuard.leaveBody();
+            BoxGuard.leaveThread();
             bodyEnded = true;
             wakeProxy();
         }
@@ -339,6 +349,7 @@ public abstract class ThreadedComponent extends Component {
     /** Inside the thread: whether the thread's queue for this inbox holds a message. */
     @Override
     protected boolean dataReady(String inbox) {
+        refuseInProxy("dataReady");
         // >>> stage 9 data-ready: look at the thread's queue for this inbox (inQueue(inbox)), never at the Box
         return !inQueue(inbox).isEmpty();
         // <<< stage 9
@@ -352,6 +363,7 @@ public abstract class ThreadedComponent extends Component {
      */
     @Override
     protected Object recv(String inbox) {
+        refuseInProxy("recv");
         // >>> stage 9 recv: poll() the thread's queue for this inbox; null means empty: throw new EmptyBox(inbox(inbox)); otherwise wakeProxy() and return the message
         Object message = inQueue(inbox).poll();
         if (message == null) {
@@ -364,15 +376,16 @@ public abstract class ThreadedComponent extends Component {
 
     /**
      * Inside the thread: puts a message into the thread's queue for this outbox and wakes
-     * the proxy, which passes it on. Never waits.
+     * the proxy, which passes it on. Never waits: this is Axon's threaded {@code send}.
+     * Most code wants {@link #send(Object, String)}, which waits for room.
      *
      * @throws NoSpaceInBox if the queue is full; nothing was sent
      */
-    @Override
-    protected void send(Object message, String outbox) {
+    protected void sendWithoutWaiting(Object message, String outbox) {
+        refuseInProxy("send");
         Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
                 + "\" takes messages, not nothing");
-        // >>> stage 9 send: offer() the message to the thread's queue for this outbox; if it is refused, throw new NoSpaceInBox(outbox(outbox), queueSize); otherwise wakeProxy()
+        // >>> stage 9 send-without-waiting: offer() the message to the thread's queue for this outbox; if it is refused, throw new NoSpaceInBox(outbox(outbox), queueSize); otherwise wakeProxy()
         if (!outQueue(outbox).offer(message)) {
             throw new NoSpaceInBox(outbox(outbox), queueSize);
         }
@@ -381,9 +394,30 @@ public abstract class ThreadedComponent extends Component {
     }
     // end::thread-boxes[]
 
+    /**
+     * Inside the thread: puts a message into the thread's queue for this outbox, waiting
+     * for room as long as it takes, and wakes the proxy, which passes it on. The proxy
+     * empties the queue at its next step, so this waits only while the scheduler is busy
+     * with others, or stopped.
+     *
+     * @throws IllegalStateException if the thread is interrupted while it waits (the run is
+     *         stopping it); the interrupt is kept
+     */
+    @Override
+    protected void send(Object message, String outbox) {
+        try {
+            send(message, outbox, AS_LONG_AS_IT_TAKES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name() + "'s thread was interrupted while it waited for room in its"
+                    + " outbox \"" + outbox + "\": the run is stopping it", e);
+        }
+    }
+
     /** Inside the thread: whether any of the thread's inbox queues holds a message. */
     @Override
     protected boolean anyReady() {
+        refuseInProxy("anyReady");
         for (String inbox : inQueues.keySet()) {
             if (dataReady(inbox)) {
                 return true;
@@ -394,16 +428,17 @@ public abstract class ThreadedComponent extends Component {
 
     // tag::send-waiting[]
     /**
-     * Inside the thread: like {@link #send(Object, String)}, but if the queue is full it
+     * Inside the thread: like {@link #sendWithoutWaiting}, but if the queue is full it
      * first waits, up to {@code timeout}, for the proxy to make room.
      *
      * @throws NoSpaceInBox if there was still no room after {@code timeout}; nothing was sent
      * @throws InterruptedException if the thread was interrupted while it waited
      */
     protected void send(Object message, String outbox, Duration timeout) throws InterruptedException {
+        refuseInProxy("send");
         Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
                 + "\" takes messages, not nothing");
-        // >>> stage 9 send-waiting: like send(message, outbox), with the offer that waits: offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS)
+        // >>> stage 9 send-waiting: like sendWithoutWaiting(message, outbox), with the offer that waits: offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS)
         if (!outQueue(outbox).offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             throw new NoSpaceInBox(outbox(outbox), queueSize);
         }
@@ -427,6 +462,7 @@ public abstract class ThreadedComponent extends Component {
      * @throws InterruptedException if the thread was interrupted while it waited
      */
     protected final void pause(Duration timeout) throws InterruptedException {
+        refuseInProxy("pause(timeout)");
         // >>> stage 9 pause: holding the bell's lock, await the condition (rung.awaitNanos) while the bell has not rung and time is left; then reset rang
         long nanos = timeout.toNanos();
         bell.lock();
@@ -464,6 +500,21 @@ public abstract class ThreadedComponent extends Component {
     protected Box addOutbox(String name, String description) {
         throw new UnsupportedOperationException(name() + " is a threaded component: its boxes are fixed when it is"
                 + " built, so it cannot add the outbox \"" + name + "\"");
+    }
+
+    /**
+     * Refuses a thread-side method called by the proxy: the proxy works on the real boxes,
+     * and the methods a component of stages 3 to 8 uses to read them read the thread's
+     * queues here (the "proxy trap").
+     */
+    private void refuseInProxy(String method) {
+        if (Thread.currentThread() == proxyThread) {
+            throw new IllegalStateException(name() + ": " + method + " was called by the proxy. In a"
+                    + " ThreadedComponent, dataReady, anyReady, recv and send work on the thread's own queues, so"
+                    + " they belong inside body() only. The proxy (step, moveIn, moveOut) runs on the scheduler's"
+                    + " thread and must use the real boxes: inbox(name).isEmpty(), inbox(name).take(),"
+                    + " outbox(name).put(message)");
+        }
     }
 
     /** The thread's queue for an inbox. */

@@ -12,10 +12,13 @@
  *       {@link axon.Component}: a microprocess with named boxes (stage 3).</li>
  *   <li>{@link axon.Postman}: moves messages from an outbox to an inbox (stage 4).</li>
  *   <li>{@link axon.Linkage}: an outbox delivers straight into an inbox; no postman (stage 5).</li>
- *   <li>{@link axon.Ipc}: the messages of shutdown, and sleeping with {@code pause()} (stage 6).</li>
+ *   <li>{@link axon.Ipc}: the messages of shutdown, and sleeping with {@code pause()} (stage 6);
+ *       the round-robin scheduler keeps its sleepers in a {@code SleepingSet}, one kind of
+ *       {@code Sleepers}.</li>
  *   <li>{@link axon.Chassis}: a component that owns, wires and activates its children (stage 7).</li>
  *   <li>{@link axon.ServiceRegistry}: named services a component can find (stage 8).</li>
  *   <li>{@link axon.ThreadedComponent}: a component whose body runs on a thread of its own (stage 9).</li>
+ *   <li>{@code ActivatedList}: the event-driven policy's sleepers, which keep nothing per sleeper (stage 10).</li>
  * </ol>
  * The exceptions ({@link axon.BoxNotFound}, {@link axon.EmptyBox}, {@link axon.BoxAlreadyLinked},
  * {@link axon.NoSpaceInBox}, {@link axon.UnknownService}, …) each name the box, component or

@@ -35,7 +35,7 @@ class Stage06ShutdownAndSleepingTest {
     @Order(1)
     @DisplayName("a component that pauses is not stepped again until something wakes it")
     @Hint(value = "pause() marks the microprocess; after its step the scheduler asks fallAsleep() and, if"
-            + " true, moves it out of the run queue into the sleeping set.", read = "Pausing")
+            + " true, leaves it out of the run queue and tells the sleepers (sleepers.fellAsleep).", read = "Pausing")
     void pausedIsNotStepped() {
         Scheduler scheduler = new Scheduler();
         Sleepy sleepy = new Sleepy();
@@ -119,7 +119,7 @@ class Stage06ShutdownAndSleepingTest {
     @Test
     @Order(5)
     @DisplayName("run() ends when only sleepers are left, lists them in asleep() and names them on standard error")
-    @Hint(value = "step() returns false when nothing is awake; run() (given) then reports the sleeping set.",
+    @Hint(value = "step() returns false when nothing is awake; run() (given) then reports the sleepers.",
             read = "When everything sleeps")
     void runEndsWithSleepers() {
         Scheduler scheduler = new Scheduler();

@@ -93,7 +93,7 @@ class Stage09ThreadedComponentsTest {
         protected void body() throws InterruptedException {
             threads.add(Thread.currentThread());
             for (int i = 0; i < count; i++) {
-                send(i, "outbox", PATIENCE);
+                send(i, "outbox"); // waits for room as long as it takes
             }
             passShutdownOn();
         }
@@ -428,8 +428,9 @@ class Stage09ThreadedComponentsTest {
 
     @Test
     @Order(9)
-    @DisplayName("send on a full queue throws NoSpaceInBox naming the box and its component, and sends nothing")
-    @Hint(value = "send offers the message to the outbox's queue; when offer refuses it (the queue holds queueSize"
+    @DisplayName("sendWithoutWaiting on a full queue throws NoSpaceInBox naming the box and its component, and sends"
+            + " nothing")
+    @Hint(value = "sendWithoutWaiting offers the message to the outbox's queue; when offer refuses it (the queue holds queueSize"
             + " messages), throw new NoSpaceInBox(outbox(name), queueSize) without waking anyone or keeping the"
             + " message.", read = "Back-pressure")
     void noSpaceInBox() throws InterruptedException {
@@ -441,10 +442,10 @@ class Stage09ThreadedComponentsTest {
             @Override
             protected void body() throws InterruptedException {
                 go.await();
-                send("a", "outbox");
-                send("b", "outbox");
+                sendWithoutWaiting("a", "outbox");
+                sendWithoutWaiting("b", "outbox");
                 try {
-                    send("c", "outbox");
+                    sendWithoutWaiting("c", "outbox");
                 } catch (RuntimeException e) {
                     error.set(e);
                 }
@@ -460,7 +461,8 @@ class Stage09ThreadedComponentsTest {
         go.countDown();
         assertTrue(refused.await(2, TimeUnit.SECONDS), "the body never got past its third send");
         scheduler.run();
-        assertInstanceOf(NoSpaceInBox.class, error.get(), "a send to a full queue must throw NoSpaceInBox");
+        assertInstanceOf(NoSpaceInBox.class, error.get(), "a sendWithoutWaiting to a full queue must throw"
+                + " NoSpaceInBox");
         String message = error.get().getMessage();
         assertTrue(message.contains(producer.name()) && message.contains("outbox"),
                 "the message must name the component and the box: " + message);
@@ -471,7 +473,8 @@ class Stage09ThreadedComponentsTest {
     @Test
     @Order(10)
     @DisplayName("with small queues a fast producer loses nothing: 10 000 messages arrive exactly once, in order")
-    @Hint(value = "send(message, outbox, timeout) waits for room with offer(message, timeout, unit); the proxy"
+    @Hint(value = "send(message, outbox, timeout) waits for room with offer(message, timeout, unit) (send(message,"
+            + " outbox), given, calls it with no limit); the proxy"
             + " moves each queue out whole, and moves messages in only while the queue has room (what does not fit"
             + " stays in the real inbox for the next step).", read = "Back-pressure")
     void backPressureLosesNothing() {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Timeout;
 @Graded
 @Tag("stage10")
 @DisplayName("Stage 10: the event-driven scheduler")
-@OnTimeout("the run never ended: does stepReady() take from the ready queue only those that were in it when the"
-        + " cycle began, drop those that finished, and leave out those that fell asleep?")
+@OnTimeout("the run never ended: the event-driven policy runs stage 2's cycle unchanged; do ActivatedList's"
+        + " methods only remember and list, and never queue anything?")
 class Stage10EventDrivenSchedulerTest {
 
     private static Scheduler eventDriven() {
@@ -41,8 +41,8 @@ class Stage10EventDrivenSchedulerTest {
     @Test
     @Order(1)
     @DisplayName("run() steps every microprocess, once per cycle in activation order, until each has finished")
-    @Hint(value = "stepReady() moves readyNext to the back of ready, then steps ready.size() microprocesses from"
-            + " the front; one that wants to run again goes to the back.", read = "The ready queue")
+    @Hint(value = "The cycle is stage 2's; ActivatedList.activated() remembers each microprocess, and asleep()"
+            + " leaves out those that finished.", read = "Keeping nothing for sleepers")
     void runsInOrder() {
         Scheduler scheduler = eventDriven();
         List<String> log = new ArrayList<>();
@@ -57,8 +57,8 @@ class Stage10EventDrivenSchedulerTest {
     @Test
     @Order(2)
     @DisplayName("a microprocess activated during a cycle is first stepped in the next cycle, after the others")
-    @Hint(value = "Activation puts the newcomer in readyNext; only at the start of the next cycle does it join"
-            + " the back of the ready queue.", read = "The ready queue")
+    @Hint(value = "The scheduler's add() (given) puts the newcomer among the arrivals; ActivatedList.activated()"
+            + " only remembers it in its list.", read = "Keeping nothing for sleepers")
     void arrivalsWait() {
         Scheduler scheduler = eventDriven();
         List<String> log = new ArrayList<>();
@@ -80,8 +80,8 @@ class Stage10EventDrivenSchedulerTest {
         new Counting("b", 3, log).activate(scheduler);
         boolean more = scheduler.runCycles(1);
         assertEquals(List.of("s1", "b1"), log, "the newcomer must wait for the next cycle");
-        assertTrue(more, "after the first cycle stepReady() must say that something is ready: the newcomer"
-                + " waits in readyNext, and the others want to run again");
+        assertTrue(more, "after the first cycle step() must say that something is awake: the newcomer"
+                + " waits among the arrivals, and the others want to run again");
         scheduler.run();
         assertEquals(List.of("s1", "b1", "s2", "b2", "d1", "s3", "b3", "d2"), log);
     }
@@ -89,8 +89,8 @@ class Stage10EventDrivenSchedulerTest {
     @Test
     @Order(3)
     @DisplayName("a component that pauses leaves the ready queue; a delivery brings it back for the next cycle")
-    @Hint(value = "After next(), ask fallAsleep(): if true, do nothing more with it. wakeReady() puts a woken"
-            + " microprocess at the back of readyNext.", read = "Waking up, again")
+    @Hint(value = "asleep() lists the microprocesses of the activated list that are asleep (isAsleep()) and not"
+            + " finished; fellAsleep() and woken() need do nothing.", read = "Waking up, again")
     void deliveryBringsBack() {
         Scheduler scheduler = eventDriven();
         Sleepy sleepy = new Sleepy();
@@ -109,8 +109,8 @@ class Stage10EventDrivenSchedulerTest {
     @Order(4)
     @DisplayName("a component woken during a cycle joins the next cycle after those already queued, as on the"
             + " round-robin scheduler")
-    @Hint(value = "wakeReady() puts the woken microprocess in readyNext, not in ready: it joins the back of ready"
-            + " when the next cycle starts.", read = "Waking up, again")
+    @Hint(value = "The scheduler's wake() (given) puts the woken microprocess among the arrivals: it joins the"
+            + " back of the run queue when the next cycle starts.", read = "Waking up, again")
     void wokenJoinNextCycleAtTheBack() {
         Scheduler scheduler = eventDriven();
         List<String> log = new ArrayList<>();
@@ -179,7 +179,7 @@ class Stage10EventDrivenSchedulerTest {
     @Order(6)
     @DisplayName("idle components are never stepped: ten thousand sleepers cost nothing while a message goes"
             + " round a ring")
-    @Hint(value = "A sleeper must be in no queue: stepReady() only ever looks at the ready queue.",
+    @Hint(value = "A sleeper must be in no queue: the scheduler's queues hold only those that are awake.",
             read = "What an idle component costs")
     void sleepersAreNeverStepped() {
         Scheduler scheduler = eventDriven();
@@ -223,8 +223,8 @@ class Stage10EventDrivenSchedulerTest {
     @Test
     @Order(8)
     @DisplayName("microprocesses() lists the ready ones, then the sleepers; a finished one is forgotten")
-    @Hint(value = "When next() returns false, call finishedNow() and forget(current), and do not queue it again.",
-            read = "The ready queue")
+    @Hint(value = "asleep() leaves out finished microprocesses; finished() tidies them out of the list now and"
+            + " then, with removeIf.", read = "Keeping nothing for sleepers")
     void listsWhatIsThere() {
         Scheduler scheduler = eventDriven();
         Sleepy sleepy = new Sleepy();
@@ -242,7 +242,7 @@ class Stage10EventDrivenSchedulerTest {
     @Test
     @Order(9)
     @DisplayName("a child that finishes wakes its parent: a Pipeline runs unchanged on the event-driven scheduler")
-    @Hint(value = "Finish actions (finishedNow()) wake the parent; the woken parent joins readyNext.",
+    @Hint(value = "Finish actions (finishedNow()) wake the parent; the woken parent joins the arrivals.",
             read = "Everything else, unchanged")
     void pipelineRuns() {
         Scheduler scheduler = eventDriven();
@@ -259,7 +259,7 @@ class Stage10EventDrivenSchedulerTest {
     @Timeout(10)
     @DisplayName("threaded components run unchanged: run() waits for their threads, then returns")
     @Hint(value = "run() calls step() for every cycle, whatever the policy; when nothing is ready it waits for a"
-            + " thread to ask for a wake-up. stepReady() must say false when ready and readyNext are empty.",
+            + " thread to ask for a wake-up. ActivatedList's methods must neither throw nor block.",
             read = "Everything else, unchanged")
     void threadsRun() {
         Scheduler scheduler = eventDriven();

@@ -102,7 +102,7 @@ class Stage11NetworkTest {
         @Override
         protected boolean step() {
             while (dataReady("inbox")) {
-                String line = (String) recv("inbox");
+                String line = recv("inbox", String.class);
                 if (line.equals("boom")) {
                     throw new IllegalStateException("boom: a protocol that fails");
                 } else if (line.equals("quit")) {

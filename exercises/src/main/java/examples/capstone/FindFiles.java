@@ -6,7 +6,6 @@ import axon.ThreadedComponent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -40,8 +39,6 @@ import kamaelia.util.Sort;
 @Outbox(name = "outbox", doc = "The path of each file under the folder, relative to it")
 @Outbox(name = "signal", doc = "ProducerFinished after the last path, or the shutdown message that stopped it")
 public class FindFiles extends ThreadedComponent {
-    /** How long to wait for room in a full outbox queue before giving up: the scheduler must have stopped. */
-    private static final Duration ROOM_PATIENCE = Duration.ofSeconds(10);
 
     private final Path folder;
 
@@ -58,7 +55,7 @@ public class FindFiles extends ThreadedComponent {
                 Path path = all.next();
                 Path relative = folder.relativize(path);
                 if (Files.isRegularFile(path) && !hidden(relative)) {
-                    send(relative, "outbox", ROOM_PATIENCE);
+                    send(relative, "outbox");
                 }
             }
         }

@@ -46,7 +46,7 @@ public class Uploader extends BatchWorker {
         try {
             Path ready = folders.toUpload().resolve(file.output());
             if (Files.exists(ready)) {
-                send(new Status.Uploading(file.source()), "status", ROOM_PATIENCE);
+                send(new Status.Uploading(file.source()), "status");
                 String name = WorkFolders.nameOf(file.output());
                 if (!destination.holds(name, ready)) {
                     destination.deliver(name, ready);
@@ -65,7 +65,7 @@ public class Uploader extends BatchWorker {
         } catch (IOException e) {
             result = new Status.Failed(file.source(), reason(e));
         }
-        send(result, "status", ROOM_PATIENCE);
-        send(file.source(), "done", ROOM_PATIENCE);
+        send(result, "status");
+        send(file.source(), "done");
     }
 }

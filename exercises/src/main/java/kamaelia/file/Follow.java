@@ -48,8 +48,6 @@ import kamaelia.util.Grep;
 public class Follow extends ThreadedComponent {
     /** How often to look at the file unless told otherwise. */
     public static final Duration DEFAULT_POLL = Duration.ofMillis(100);
-    /** How long to wait for room in a full outbox queue before giving up: the scheduler must have stopped. */
-    private static final Duration ROOM_PATIENCE = Duration.ofSeconds(10);
 
     private final Path file;
     private final Duration pollEvery;
@@ -146,6 +144,6 @@ public class Follow extends ThreadedComponent {
         if (line.endsWith("\r")) {
             line = line.substring(0, line.length() - 1);
         }
-        send(line, "outbox", ROOM_PATIENCE);   // waits for room: no line is lost
+        send(line, "outbox");   // waits for room: no line is lost
     }
 }

@@ -32,8 +32,6 @@ import java.time.Duration;
 public abstract class BatchWorker extends ThreadedComponent {
     /** How long to wait for a job before looking at control again (a shutdown ends the wait anyway). */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
-    /** How long to wait for room in a full outbox queue before giving up: the scheduler must have stopped. */
-    protected static final Duration ROOM_PATIENCE = Duration.ofSeconds(10);
 
     /** Does one job. It may block; it is not interrupted by a shutdown message. */
     protected abstract void handle(Object job) throws InterruptedException;

@@ -57,18 +57,18 @@ public class Transcoder extends BatchWorker {
             } else if (!Files.exists(folders.source().resolve(source))) {
                 failure = "it is no longer in " + folders.source();
             } else {
-                send(new Status.Transcoding(source), "status", ROOM_PATIENCE);
+                send(new Status.Transcoding(source), "status");
                 failure = transcode(source, output);
             }
         } catch (IOException e) {
             failure = reason(e);
         }
         if (failure == null) {
-            send(new Status.Transcoded(source), "status", ROOM_PATIENCE);
-            send(new ToUpload(source, output), "outbox", ROOM_PATIENCE);
+            send(new Status.Transcoded(source), "status");
+            send(new ToUpload(source, output), "outbox");
         } else {
-            send(new Status.Failed(source, failure), "status", ROOM_PATIENCE);
-            send(source, "done", ROOM_PATIENCE);
+            send(new Status.Failed(source, failure), "status");
+            send(source, "done");
         }
     }
 

@@ -27,7 +27,7 @@ public class Clock extends ThreadedComponent {
         for (int tick = 1; !shutdownRequested(); tick++) {
             pause(period);   // or until a message arrives: a shutdown ends the wait at once
             if (!shutdownRequested()) {
-                send("tick " + tick, "outbox", Duration.ofSeconds(10));
+                send("tick " + tick, "outbox");
             }
         }
         passShutdownOn();

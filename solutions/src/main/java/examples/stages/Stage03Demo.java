@@ -28,7 +28,7 @@ public final class Stage03Demo {
         @Override
         protected boolean step() {
             while (dataReady("inbox")) {
-                String text = (String) recv("inbox");
+                String text = recv("inbox", String.class);
                 send(text.toUpperCase(), "outbox");
             }
             return true;

@@ -71,8 +71,6 @@ import kamaelia.util.ConsoleReader;
 @Outbox(name = "signal", doc = "The shutdown message, passed on when the interpreter ends")
 @Outbox(name = "questions", doc = "What snippets ask the system with ask(...), such as look() asking an Introspector")
 public class Interpreter extends ThreadedComponent {
-    /** How long to wait for room in a full outbox queue: the scheduler must have stopped. */
-    private static final Duration ROOM_PATIENCE = Duration.ofSeconds(10);
     /** How long a snippet waits for the answer to a question. */
     private static final Duration ASK_PATIENCE = Duration.ofSeconds(5);
     /** How long the thread waits for a line before it looks at control again. */
@@ -113,7 +111,7 @@ public class Interpreter extends ThreadedComponent {
             return true;
         }
         for (String snippet : completeSnippets(line)) {
-            send(evaluate(snippet), "outbox", ROOM_PATIENCE);
+            send(evaluate(snippet), "outbox");
         }
         return false;
     }
@@ -250,7 +248,7 @@ public class Interpreter extends ThreadedComponent {
             while (dataReady("answers")) {
                 recv("answers"); // a late answer to an earlier question
             }
-            send(question, "questions", ROOM_PATIENCE);
+            send(question, "questions");
             long deadline = System.nanoTime() + ASK_PATIENCE.toNanos();
             while (!dataReady("answers")) {
                 long left = deadline - System.nanoTime();

@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.time.Duration;
 import kamaelia.chassis.Pipeline;
 import kamaelia.experimental.Interpreter;
 
@@ -35,8 +34,6 @@ import kamaelia.experimental.Interpreter;
 @Outbox(name = "outbox", doc = "Each line read, without its line ending, in order")
 @Outbox(name = "signal", doc = "ProducerFinished at the end of the input, or the shutdown message that stopped it")
 public class ConsoleReader extends ThreadedComponent {
-    /** How long to wait for room in a full outbox queue before giving up: the scheduler must have stopped. */
-    private static final Duration ROOM_PATIENCE = Duration.ofSeconds(10);
 
     private final BufferedReader in;
 
@@ -48,7 +45,7 @@ public class ConsoleReader extends ThreadedComponent {
     @Override
     protected void body() throws IOException, InterruptedException {
         for (String line = in.readLine(); line != null && !shutdownRequested(); line = in.readLine()) {
-            send(line, "outbox", ROOM_PATIENCE);
+            send(line, "outbox");
         }
         passShutdownOn();
     }

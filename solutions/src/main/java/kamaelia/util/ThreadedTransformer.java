@@ -25,8 +25,6 @@ import kamaelia.chassis.Pipeline;
 public class ThreadedTransformer extends ThreadedComponent {
     /** How long to wait for a message before looking at control again (a shutdown ends the wait anyway). */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
-    /** How long to wait for room in a full outbox queue before giving up: the scheduler must have stopped. */
-    private static final Duration ROOM_PATIENCE = Duration.ofSeconds(10);
 
     private final Function<Object, Object> function;
 
@@ -59,7 +57,7 @@ public class ThreadedTransformer extends ThreadedComponent {
     private void handle(Object message) throws InterruptedException {
         Object result = function.apply(message);
         if (result != null) {
-            send(result, "outbox", ROOM_PATIENCE);        // waits for room: nothing is lost
+            send(result, "outbox");        // waits for room: nothing is lost
         }
     }
     // end::idiom[]
