@@ -114,7 +114,7 @@ public final class Board {
             out.append(allPass(lastGraded));
             return new Verdict(out.toString(), true);
         }
-        out.append(nextStep(firstUnfinished));
+        out.append(nextStep(firstUnfinished, graded));
         return new Verdict(out.toString(), false);
     }
 
@@ -154,7 +154,7 @@ public final class Board {
     }
 
     /** The first unfinished stage: its first open test in full, the titles of the others after it. */
-    private String nextStep(Progress unfinished) {
+    private String nextStep(Progress unfinished, String graded) {
         Stage stage = unfinished.stage();
         StringBuilder out = new StringBuilder();
         if (unfinished.results().isEmpty()) {
@@ -178,7 +178,8 @@ public final class Board {
                 out.append("  To do: ").append(task).append('\n');
             }
         } else if (!first.message().isBlank()) {
-            out.append("  ").append(shorten(first.message())).append('\n');
+            String message = graded.equals("exercises") ? exercises.pointAt(first.message()) : first.message();
+            out.append("  ").append(shorten(message)).append('\n');
         }
         // A not-started test's own hint may be about code already written; the TODO says what is missing.
         if (!first.hint().isBlank() && task.isEmpty()) {

@@ -93,12 +93,12 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         String after = junitMessage == null ? "" : junitMessage.replaceFirst("^.*timed out after ", "");
         String afterWhat = after.isBlank() ? "its time" : after;
         RunningCode running = context.getStore(WATCH).get(RunningCode.class, RunningCode.class);
-        Optional<String> where = running == null ? Optional.empty() : running.describe();
+        Optional<String> where = running == null ? Optional.empty() : running.stillRunning(afterWhat);
         if (running != null) {
             running.stop();
         }
         String usual = onTimeout(context);
-        return where.map(w -> w + " was still running after " + afterWhat + ". " + capitalized(usual))
+        return where.map(w -> w + ". " + capitalized(usual))
                 .orElse("the test was still running after " + afterWhat + ", outside your code (in the test's"
                         + " own waiting). " + capitalized(usual));
     }

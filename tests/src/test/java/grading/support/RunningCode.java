@@ -71,19 +71,19 @@ final class RunningCode {
     }
 
     /**
-     * "Scheduler.step (Scheduler.java:123), called from Scheduler.run (Scheduler.java:150)",
-     * or empty when no graded method was running.
+     * "Scheduler.step (Scheduler.java:123) was still running after 3 seconds, called from
+     * Scheduler.run (Scheduler.java:150)", or empty when no graded method was running.
      */
-    Optional<String> describe() {
+    Optional<String> stillRunning(String after) {
         List<StackTraceElement> frames = gradedFrames();
         if (frames.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder text = new StringBuilder(place(frames.getFirst()));
-        frames.stream().skip(1).filter(f -> !place(f).equals(place(frames.getFirst()))).limit(2)
-                .forEach(f -> text.append(text.indexOf(", called from") < 0 ? ", called from " : ", from ")
-                        .append(place(f)));
-        return Optional.of(text.toString());
+        String top = place(frames.getFirst());
+        List<String> callers = frames.stream().skip(1).map(RunningCode::place).filter(p -> !p.equals(top)).distinct()
+                .limit(2).toList();
+        return Optional.of(top + " was still running after " + after
+                + (callers.isEmpty() ? "" : ", called from " + String.join(", from ", callers)));
     }
 
     private void sample() {
