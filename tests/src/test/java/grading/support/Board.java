@@ -100,7 +100,8 @@ public final class Board {
         for (Stage stage : stages) {
             out.append(String.format("  stage %2d  %-23s ", stage.number(), stage.title()));
             if (stage.number() > lastGraded) {
-                out.append(" ".repeat(Progress.BAR + 2)).append(" later (-Dstage=").append(stage.number()).append(")\n");
+                out.append(" ".repeat(Progress.BAR + 2)).append(" later (-Dstage=").append(stage.number())
+                        .append(")\n");
                 continue;
             }
             Progress progress = progressOf(stage);

@@ -31,6 +31,9 @@ record Progress(Stage stage, List<Result> results) {
         String bar = "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] ";
         long passed = count(Status.PASSED);
         long notRun = count(Status.NOT_RUN);
+        if (results.isEmpty()) {
+            return bar + "no tests in this run";
+        }
         if (done()) {
             return bar + "done (" + passed + " of " + results.size() + ")";
         }
