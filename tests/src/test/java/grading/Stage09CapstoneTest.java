@@ -54,6 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Graded
 @Tag("stage09")
+@Order(2)
 @DisplayName("Stage 9: the capstone, transcode and upload")
 @OnTimeout("the batch never ended: if the other stage 9 tests pass, look for a lost wake-up or a shutdown that"
         + " does not reach a threaded component")

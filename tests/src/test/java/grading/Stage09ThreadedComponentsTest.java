@@ -55,6 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Graded
 @Tag("stage09")
+@Order(1)
 @DisplayName("Stage 9: threaded components")
 @OnTimeout("the run never ended: a wake-up or a message was probably lost. Does every send and recv inside the"
         + " thread wake the proxy, does the proxy ring the doorbell after moving messages in, does pause(timeout)"
