@@ -129,7 +129,8 @@ public final class Board {
             Optional<Stage> asking = stages.stream().filter(s -> !s.rerun().isBlank()).findFirst();
             if (asking.isPresent()) {
                 Stage s = asking.get();
-                out.append(" That is the rerun stage ").append(s.number()).append("'s chapter asks for: stage ")
+                out.append(" That is the rerun stage ").append(s.number()).append("'s chapter asks for: with its own")
+                        .append(" tests passing (./mvnw test -Dstage=").append(s.number()).append("), stage ")
                         .append(s.number()).append(" is done.");
                 doneUpTo = Math.max(lastGraded, s.number());
             }
@@ -164,7 +165,11 @@ public final class Board {
         List<Result> open = unfinished.open();
         Result first = open.isEmpty() ? unfinished.results().stream().filter(r -> r.status() != Status.PASSED)
                 .findFirst().orElse(unfinished.results().getFirst()) : open.getFirst();
-        out.append("Next: stage ").append(stage.number()).append(", ").append(stage.title()).append('\n');
+        out.append("Next: stage ").append(stage.number()).append(", ").append(stage.title())
+                .append(policy == Policy.EVENT_DRIVEN ? " (with your event-driven scheduler)" : "").append('\n');
+        Optional<Stage> suspect = policy == Policy.EVENT_DRIVEN ? policyStageBefore(stage) : Optional.empty();
+        boolean blamed = suspect.isPresent() && roundRobinPassedUpTo >= stage.number();
+        suspect.ifPresent(ten -> out.append(likelyCause(ten, stage)));
         if (open.size() > 1) {
             out.append("  ").append(open.size()).append(" tests to fix; the first is the narrowest, and its message")
                     .append(" often explains the others.\n");
@@ -183,7 +188,7 @@ public final class Board {
             out.append("  ").append(shorten(message)).append('\n');
         }
         // A not-started test's own hint may be about code already written; the TODO says what is missing.
-        if (!first.hint().isBlank() && task.isEmpty()) {
+        if (!first.hint().isBlank() && task.isEmpty() && !blamed) {
             out.append("  Hint: ").append(first.hint()).append('\n');
         }
         List<Result> others = open.stream().filter(r -> r != first).toList();
@@ -192,28 +197,31 @@ public final class Board {
         if (others.size() > MORE_TITLES) {
             out.append("  ... and ").append(others.size() - MORE_TITLES).append(" more\n");
         }
-        if (policy == Policy.EVENT_DRIVEN) {
-            out.append(suspectStageTen(stage));
+        if (blamed) {
+            out.append("  Read: ").append(handbook.whereToRead(suspect.get().chapter(), "")).append('\n');
+        } else {
+            out.append("  Read: ").append(handbook.whereToRead(first.contract() ? CONTRACTS_CHAPTER : stage.chapter(),
+                    first.read())).append('\n');
         }
-        out.append("  Read: ").append(handbook.whereToRead(first.contract() ? CONTRACTS_CHAPTER : stage.chapter(),
-                first.read())).append('\n');
-        out.append("  Stuck? ./mvnw -q -pl tools compile exec:java@hint -Dstage=").append(stage.number())
+        out.append("  Stuck? ./mvnw -q -pl tools compile exec:java@hint -Dstage=")
+                .append(blamed ? suspect.get().number() : stage.number())
                 .append(" shows a hint, gentlest first.\n");
         return out.toString();
     }
 
+    /** The stage that adds the event-driven policy, if the failing stage comes before it. */
+    private Optional<Stage> policyStageBefore(Stage failing) {
+        return stages.stream().filter(s -> !s.suspects().isBlank()).findFirst()
+                .filter(ten -> failing.number() < ten.number());
+    }
+
     /** On an event-driven run, a stage before the one that adds the policy probably fails because of that stage. */
-    private String suspectStageTen(Stage failing) {
-        Optional<Stage> policyStage = stages.stream().filter(s -> !s.suspects().isBlank()).findFirst();
-        if (policyStage.isEmpty() || failing.number() >= policyStage.get().number()) {
-            return "";
-        }
-        Stage ten = policyStage.get();
-        String cause = "stage " + ten.number() + "'s " + ten.suspects() + " rather than stage " + failing.number()
+    private String likelyCause(Stage ten, Stage failing) {
+        String cause = "stage " + ten.number() + "'s " + ten.suspects() + ", not stage " + failing.number()
                 + "'s code";
         if (roundRobinPassedUpTo >= failing.number()) {
             return "  Likely cause: " + cause + ". Your last run without -Daxon.scheduler (round-robin) passed stage "
-                    + failing.number() + ", so the difference is the event-driven policy.\n";
+                    + failing.number() + ", so what differs is your event-driven policy.\n";
         }
         return "  Likely cause: if ./mvnw test -Dstage=" + failing.number() + " (without -Daxon.scheduler) passes, "
                 + cause + ".\n";
