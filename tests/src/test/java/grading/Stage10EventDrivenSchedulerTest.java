@@ -191,7 +191,7 @@ class Stage10EventDrivenSchedulerTest {
         }
         Ring ring = new Ring(5, 500);
         ring.activateOn(scheduler);
-        scheduler.run();
+        Quietly.run(scheduler); // the sleepers are left asleep, as they should be
         assertEquals(500, ring.passes(), "the message must go round the ring 500 times");
         assertEquals(10_000, idle.stream().mapToInt(s -> s.steps).sum(),
                 "each idle component may be stepped once, when it starts, and never again");
