@@ -70,7 +70,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stoppers.forEach(s -> s.go.countDown());
         try {
             if (!background.awaitEnd(Duration.ofSeconds(2))) {

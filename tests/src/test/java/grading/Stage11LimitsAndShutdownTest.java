@@ -89,6 +89,7 @@ class Stage11LimitsAndShutdownTest {
             + " limit: that count is the one forgetClosedConnections() keeps, so keep it right as sockets close.",
             read = "Bad clients")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
     void busy() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0).withMaxConnections(2));
                 LineClient first = running.answeredClient(); LineClient second = running.answeredClient()) {

@@ -39,6 +39,7 @@ class Stage11ServerTest {
             + " socket to a new protocol. Start with SelectorThread.body, then readFromPeer and sendToPeer.",
             read = "Sockets that never wait")
     @Timeout(value = 15, unit = TimeUnit.SECONDS)
+    @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
     void echoes() throws Throwable {
         ServerCore server = new ServerCore(Network::echo, 0);
         assertTrue(server.port() > 0, "port() must be the port bound, not 0");
@@ -149,6 +150,7 @@ class Stage11ServerTest {
             + " watching a key for what it reported (key.interestOpsAnd(~ready)): a socket that stays watched for"
             + " OP_WRITE is reported writable again and again.", read = "The selector service")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
     void quietServerSleeps() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0).withMaxPendingOutput(16 << 20));
                 LineClient first = LineClient.connect(running.server.port(), running.background, 64 * 1024);
@@ -178,6 +180,7 @@ class Stage11ServerTest {
             + " socket send what is waiting and then close (finish(), given). Check that link in ServerCore.connect,"
             + " and that sendToPeer writes what is queued.", read = "Closing a connection")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
     void protocolEndCloses() throws Throwable {
         Talkers talkers = new Talkers();
         try (RunningServer running = new RunningServer(new ServerCore(talkers, 0));
