@@ -47,14 +47,14 @@ public final class Board {
     private final int roundRobinPassedUpTo;
 
     /** What the board says, and whether every graded stage is done. */
-    record Verdict(String text, boolean passed) {
+    public record Verdict(String text, boolean passed) {
     }
 
     /**
      * @param roundRobinPassedUpTo the last stage of 1..N that all passed in the last round-robin
      *     run, or 0 if none is known
      */
-    Board(List<Stage> stages, List<Result> results, Path root, Policy policy, int roundRobinPassedUpTo) {
+    public Board(List<Stage> stages, List<Result> results, Path root, Policy policy, int roundRobinPassedUpTo) {
         this.stages = stages;
         this.results = results;
         this.handbook = new Handbook(root);
@@ -92,7 +92,7 @@ public final class Board {
     }
 
     /** The board for a run that graded stages 1 to {@code lastGraded} of the named tree. */
-    Verdict grade(int lastGraded, String graded) {
+    public Verdict grade(int lastGraded, String graded) {
         StringBuilder out = new StringBuilder("\n");
         out.append("Build Your Own Axon: progress of ").append(graded).append("/, stages 1 to ").append(lastGraded)
                 .append(", ").append(policy.describe()).append("\n\n");
@@ -170,10 +170,6 @@ public final class Board {
         Optional<Stage> suspect = policy == Policy.EVENT_DRIVEN ? policyStageBefore(stage) : Optional.empty();
         boolean blamed = suspect.isPresent() && roundRobinPassedUpTo >= stage.number();
         suspect.ifPresent(ten -> out.append(likelyCause(ten, stage)));
-        if (open.size() > 1) {
-            out.append("  ").append(open.size()).append(" tests to fix; the first is the narrowest, and its message")
-                    .append(" often explains the others.\n");
-        }
         out.append("  ").append(label(first)).append(first.title()).append('\n');
         String task = "";
         if (first.status() == Status.NOT_STARTED) {
@@ -191,11 +187,19 @@ public final class Board {
         if (!first.hint().isBlank() && task.isEmpty() && !blamed) {
             out.append("  Hint: ").append(first.hint()).append('\n');
         }
-        List<Result> others = open.stream().filter(r -> r != first).toList();
-        others.stream().limit(MORE_TITLES).forEach(r -> out.append("  also ").append(label(r)).append(r.title())
-                .append('\n'));
-        if (others.size() > MORE_TITLES) {
-            out.append("  ... and ").append(others.size() - MORE_TITLES).append(" more\n");
+        List<Result> failing = open.stream().filter(r -> r != first && r.status() == Status.FAILED).toList();
+        long waiting = open.stream().filter(r -> r != first && r.status() == Status.NOT_STARTED).count();
+        if (!failing.isEmpty()) {
+            out.append("  Also failing, narrowest first (the message above often explains them):\n");
+            failing.stream().limit(MORE_TITLES).forEach(r -> out.append("    ").append(r.title()).append('\n'));
+            if (failing.size() > MORE_TITLES) {
+                out.append("    ... and ").append(failing.size() - MORE_TITLES).append(" more\n");
+            }
+        }
+        if (waiting > 0) {
+            out.append("  ").append(failing.isEmpty() ? "" : "And ").append(waiting)
+                    .append(waiting == 1 ? " more test waits" : " more tests wait")
+                    .append(" for code that still says TODO.\n");
         }
         if (blamed) {
             out.append("  Read: ").append(handbook.whereToRead(suspect.get().chapter(), "")).append('\n');
@@ -276,11 +280,11 @@ public final class Board {
     }
 
     /** The scheduler policy a run graded with, from {@code -Daxon.scheduler}. */
-    enum Policy {
+    public enum Policy {
         ROUND_ROBIN, EVENT_DRIVEN;
 
         /** The policy a value of {@code -Daxon.scheduler} names ("" is round-robin), if it names one. */
-        static Optional<Policy> named(String value) {
+        public static Optional<Policy> named(String value) {
             String name = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
             return switch (name) {
                 case "", "round-robin" -> Optional.of(ROUND_ROBIN);
@@ -290,7 +294,7 @@ public final class Board {
         }
 
         /** The one sentence for a value that names no policy. */
-        static String misspelt(String value) {
+        public static String misspelt(String value) {
             return "-Daxon.scheduler=" + value + " names no scheduler policy: use -Daxon.scheduler=event-driven"
                     + " (stage 10's policy), or leave it out for round-robin.";
         }
