@@ -83,7 +83,8 @@ class Stage11BadClientsTest {
             }
             try (LineClient next = running.answeredClient()) {
                 next.send("next\n");
-                assertEquals("next", next.readLine(PATIENCE));
+                assertEquals("next", next.readLine(PATIENCE), "after closing one connection for a line too long, the"
+                        + " server must still serve the next client");
             }
             before.awaitNothingLeaked(running);
             running.stop();
@@ -118,7 +119,8 @@ class Stage11BadClientsTest {
                     expected.add(new String(line, StandardCharsets.UTF_8));
                 }
                 client.sendBytes(sent.toByteArray());
-                assertEquals(expected, client.readLines(expected.size(), PATIENCE));
+                assertEquals(expected, client.readLines(expected.size(), PATIENCE),
+                        "the lines that came back: NUL bytes kept, bytes that are not UTF-8 as U+FFFD");
             }
             for (int i = 0; i < 3; i++) {
                 try (LineClient noise = running.client()) {
@@ -135,7 +137,8 @@ class Stage11BadClientsTest {
             }
             try (LineClient next = running.client()) {
                 next.send("still serving\n");
-                assertEquals("still serving", next.readLine(PATIENCE));
+                assertEquals("still serving", next.readLine(PATIENCE), "after a stream of garbage without line ends,"
+                        + " the server must still serve the next client");
             }
             before.awaitNothingLeaked(running);
             running.stop();
@@ -161,12 +164,14 @@ class Stage11BadClientsTest {
                 sending.reset();
                 LineClient receiving = running.answeredClient();
                 receiving.send("flood 3000\n");
-                assertEquals(floodLine(0), receiving.readLine(PATIENCE));
+                assertEquals(floodLine(0), receiving.readLine(PATIENCE), "the first line of the flood must arrive"
+                        + " before the client resets");
                 receiving.reset(); // with megabytes still on their way
             }
             try (LineClient next = running.client()) {
                 next.send("after the resets\n");
-                assertEquals("1: after the resets", next.readLine(PATIENCE));
+                assertEquals("1: after the resets", next.readLine(PATIENCE), "after two clients reset their"
+                        + " connections, the server must still serve the next client");
             }
             talkers.awaitAllEnded(running.background);
             before.awaitNothingLeaked(running);
@@ -198,7 +203,8 @@ class Stage11BadClientsTest {
             }
             try (LineClient next = running.client()) {
                 next.send("awake\n");
-                assertEquals("1: awake", next.readLine(PATIENCE));
+                assertEquals("1: awake", next.readLine(PATIENCE), "after closing the connection of a client that never"
+                        + " reads, the server must still serve the next client");
             }
             before.awaitNothingLeaked(running);
             running.stop();

@@ -73,9 +73,11 @@ class Stage11ClientAndWalkthroughTest {
         try {
             assertTrue(running.awaitEnd(PATIENCE), "run() did not return: the client must end once the server closes,"
                     + " and then the server is shut down");
-            assertEquals(List.of("1: hello", "2: world", "bye"), replies.collected());
+            assertEquals(List.of("1: hello", "2: world", "bye"), replies.collected(), "the replies TCPClient passed"
+                    + " on, in order");
             assertEquals(new Ipc.ProducerFinished(), replies.endedBy(), "the server closed normally");
-            assertEquals(List.of(), refused.collected());
+            assertEquals(List.of(), refused.collected(), "a client whose connection was refused has nothing to pass"
+                    + " on");
             assertEquals(new Ipc.ShutdownMicroprocess(), refused.endedBy(),
                     "a refused connection must end the client with ShutdownMicroprocess");
             assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished");
@@ -127,15 +129,19 @@ class Stage11ClientAndWalkthroughTest {
             }
             append(log, "first\nsecond\n");
             for (LineClient client : clients) {
-                assertEquals(List.of("first", "second"), afterMarkers(client, 2));
+                assertEquals(List.of("first", "second"), afterMarkers(client, 2), "every client must see the lines"
+                        + " appended to the log, in order");
             }
             clients.get(1).close();
             append(log, "third\n");
-            assertEquals(List.of("third"), afterMarkers(clients.get(0), 1));
-            assertEquals(List.of("third"), afterMarkers(clients.get(2), 1));
+            assertEquals(List.of("third"), afterMarkers(clients.get(0), 1), "after the second client left, the first"
+                    + " must still see new lines");
+            assertEquals(List.of("third"), afterMarkers(clients.get(2), 1), "after the second client left, the third"
+                    + " must still see new lines");
             running.stop();
             for (LineClient client : List.of(clients.get(0), clients.get(2))) {
-                assertEquals(List.of(), client.readUntilClosed(PATIENCE));
+                assertEquals(List.of(), client.readUntilClosed(PATIENCE), "when the server stops, each connection must"
+                    + " close with nothing more sent");
             }
         } finally {
             for (LineClient client : clients) {

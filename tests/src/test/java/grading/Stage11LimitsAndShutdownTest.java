@@ -102,7 +102,8 @@ class Stage11LimitsAndShutdownTest {
             running.awaitConnections(1, "one of the two clients has gone");
             try (LineClient fourth = running.client()) {
                 fourth.send("my turn\n");
-                assertEquals("1: my turn", fourth.readLine(PATIENCE));
+                assertEquals("1: my turn", fourth.readLine(PATIENCE), "once a client left, the server must take a"
+                        + " new client again");
             }
             running.stop();
         }

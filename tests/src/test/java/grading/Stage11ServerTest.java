@@ -46,7 +46,8 @@ class Stage11ServerTest {
         assertTrue(server.address().getAddress().isLoopbackAddress(), "the server must listen on 127.0.0.1 by default");
         try (RunningServer running = new RunningServer(server); LineClient client = running.client()) {
             client.send("hello\nwörld ✓\n");
-            assertEquals(List.of("hello", "wörld ✓"), client.readLines(2, PATIENCE));
+            assertEquals(List.of("hello", "wörld ✓"), client.readLines(2, PATIENCE), "the echo server must send"
+                    + " back each line, in order");
             StringBuilder many = new StringBuilder();
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < 3000; i++) {
@@ -84,7 +85,8 @@ class Stage11ServerTest {
             client.sendBytes(new byte[] {(byte) 0xff, 'a', (byte) 0xc3, '\n'});
             client.send("last");
             client.shutdownOutput();
-            assertEquals(List.of("hello", "second", "é", "\uFFFDa\uFFFD", "last"), client.readLines(5, PATIENCE));
+            assertEquals(List.of("hello", "second", "é", "\uFFFDa\uFFFD", "last"), client.readLines(5, PATIENCE),
+                    "the lines that came back: each whole, whatever pieces its bytes came in");
             assertEquals(List.of(), client.readUntilClosed(PATIENCE), "after the last reply the server must close");
             running.stop();
         }
@@ -108,9 +110,12 @@ class Stage11ServerTest {
             ada.send("c\n");
             grace.send("d\n");
             alan.send("e\n");
-            assertEquals(List.of("1: a", "2: c"), ada.readLines(2, PATIENCE));
-            assertEquals(List.of("1: b", "2: e"), alan.readLines(2, PATIENCE));
-            assertEquals(List.of("1: d"), grace.readLines(1, PATIENCE));
+            assertEquals(List.of("1: a", "2: c"), ada.readLines(2, PATIENCE), "the first client must hear only its own"
+                    + " replies, numbered by its own protocol");
+            assertEquals(List.of("1: b", "2: e"), alan.readLines(2, PATIENCE), "the second client must hear only its"
+                    + " own replies, numbered by its own protocol");
+            assertEquals(List.of("1: d"), grace.readLines(1, PATIENCE), "the third client must hear only its own"
+                    + " reply");
             running.awaitConnections(3, "three clients are connected");
             assertEquals(3, talkers.made.size(), "one protocol per connection, no more");
             running.stop();
@@ -138,7 +143,7 @@ class Stage11ServerTest {
                             + " short must leave the rest waiting, in order");
                 }
             }
-            assertEquals("1: after", client.readLine(PATIENCE));
+            assertEquals("1: after", client.readLine(PATIENCE), "after the big reply, the next reply must follow it");
             running.stop();
         }
     }
@@ -157,10 +162,10 @@ class Stage11ServerTest {
                 LineClient second = running.answeredClient()) {
             first.send("flood 8000\n"); // 8 MB, more than the system buffers: the server has to wait for room
             for (int i = 0; i < 8000; i++) {
-                assertNotNull(first.readLine(PATIENCE));
+                assertNotNull(first.readLine(PATIENCE), "every line of the flood must arrive");
             }
             first.send("done\n");
-            assertEquals("1: done", first.readLine(PATIENCE));
+            assertEquals("1: done", first.readLine(PATIENCE), "the reply after the flood must arrive");
             Thread.sleep(50); // let the last notices and steps pass
             long before = running.scheduler.cycles();
             Thread.sleep(300); // a window in which nothing happens
@@ -186,7 +191,8 @@ class Stage11ServerTest {
         try (RunningServer running = new RunningServer(new ServerCore(talkers, 0));
                 LineClient client = running.client()) {
             client.send("hi\nquit\nignored\n");
-            assertEquals(List.of("1: hi", "bye"), client.readLines(2, PATIENCE));
+            assertEquals(List.of("1: hi", "bye"), client.readLines(2, PATIENCE), "what the protocol sent before it"
+                    + " finished must reach the client");
             assertEquals(List.of(), client.readUntilClosed(PATIENCE),
                     "once the protocol has finished and its last words are sent, the connection must close");
             client.close();
