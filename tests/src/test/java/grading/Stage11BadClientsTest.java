@@ -4,9 +4,7 @@ import static grading.Network.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grading.support.Graded;
 import grading.support.Hint;
-import grading.support.OnTimeout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,17 +14,12 @@ import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.ServerCore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Graded
-@Tag("stage11")
+@NetworkStage
 @Order(3)
 @DisplayName("Stage 11: network, clients that leave, send garbage or never read")
-@OnTimeout("a server or a client never answered, or the run never ended. Does the selector's thread send a report for"
-        + " every ready key (and come back to select), does a ConnectedSocket read until read() returns 0 and ask to be"
-        + " woken again, and does every connection close once its protocol has finished?")
 class Stage11BadClientsTest {
     @Test
     @Order(8)
@@ -36,7 +29,6 @@ class Stage11BadClientsTest {
             + " which finishes and so closes the socket. A reset shows up as an IOException, which the given step()"
             + " turns into a close. ServerCore's forgetClosedConnections() removes pairs whose socket and protocol"
             + " have both finished, and counts the open sockets.", read = "Closing a connection")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void clientLeaves() throws Throwable {
         Talkers talkers = new Talkers();
         try (RunningServer running = new RunningServer(new ServerCore(talkers, 0))) {
@@ -64,7 +56,6 @@ class Stage11BadClientsTest {
     @Hint(value = "In readFromPeer, before adding a byte to partialLine, check its size: at maxLineLength call"
             + " refuse(...), which queues the message, throws the rest away and closes. A line of exactly"
             + " maxLineLength bytes is fine.", read = "Bad clients")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void tooLongLines() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0).withMaxLineLength(1000))) {
             try (LineClient warmUp = running.answeredClient()) {
@@ -97,7 +88,6 @@ class Stage11BadClientsTest {
             + " without line ends is cut off, and the server serves the next client, with nothing leaked")
     @Hint(value = "Decode whole lines only (partialLine.toString(UTF_8) replaces what is not UTF-8), and never let"
             + " an exception out of step(): a bad client may close only its own connection.", read = "Bad clients")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void garbage() throws Throwable {
         Random random = new Random(11);
         try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0).withMaxLineLength(4096))) {
@@ -152,7 +142,6 @@ class Stage11BadClientsTest {
     @Hint(value = "A reset makes read or write throw an IOException: let it out of readFromPeer and sendToPeer,"
             + " the given step() catches it and closes this connection only (which signals the protocol).",
             read = "Bad clients")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void resets() throws Throwable {
         Talkers talkers = new Talkers();
         try (RunningServer running = new RunningServer(new ServerCore(talkers, 0))) {

@@ -8,9 +8,7 @@ import axon.Ipc;
 import axon.Linkage;
 import axon.Scheduler;
 import examples.programs.SharedLogServer;
-import grading.support.Graded;
 import grading.support.Hint;
-import grading.support.OnTimeout;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -31,18 +29,13 @@ import kamaelia.util.Recorder;
 import kamaelia.util.Source;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-@Graded
-@Tag("stage11")
+@NetworkStage
 @Order(5)
 @DisplayName("Stage 11: network, TCPClient and the shared log walkthrough")
-@OnTimeout("a server or a client never answered, or the run never ended. Does the selector's thread send a report for"
-        + " every ready key (and come back to select), does a ConnectedSocket read until read() returns 0 and ask to be"
-        + " woken again, and does every connection close once its protocol has finished?")
 class Stage11ClientAndWalkthroughTest {
     @Test
     @Order(17)
@@ -51,7 +44,6 @@ class Stage11ClientAndWalkthroughTest {
     @Hint(value = "TCPClient is a ConnectedSocket that connects first: with your readFromPeer and sendToPeer it"
             + " works too. The given step() handles the connecting and the half-close.",
             read = "The other end: TCPClient")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void tcpClient() throws Throwable {
         int refusedPort;
         try (ServerSocketChannel taken = ServerSocketChannel.open()) {

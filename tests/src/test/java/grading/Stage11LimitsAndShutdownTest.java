@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import grading.support.Graded;
 import grading.support.Hint;
-import grading.support.OnTimeout;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -26,17 +24,12 @@ import kamaelia.internet.Selector;
 import kamaelia.internet.SelectorService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Graded
-@Tag("stage11")
+@NetworkStage
 @Order(4)
 @DisplayName("Stage 11: network, many clients, limits and shutdown")
-@OnTimeout("a server or a client never answered, or the run never ended. Does the selector's thread send a report for"
-        + " every ready key (and come back to select), does a ConnectedSocket read until read() returns 0 and ask to be"
-        + " woken again, and does every connection close once its protocol has finished?")
 class Stage11LimitsAndShutdownTest {
     @Test
     @Order(13)
@@ -88,7 +81,6 @@ class Stage11LimitsAndShutdownTest {
     @Hint(value = "acceptWaitingClients (given) turns a client away while the count of open connections is at the"
             + " limit: that count is the one forgetClosedConnections() keeps, so keep it right as sockets close.",
             read = "Bad clients")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
     void busy() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0).withMaxConnections(2));
@@ -169,7 +161,6 @@ class Stage11LimitsAndShutdownTest {
     @Hint(value = "When a run fails the scheduler interrupts every thread, and Selector.select() does not throw: it"
             + " returns early, again and again. Call the given select(), which turns the interrupt into an"
             + " InterruptedException, and let that leave body().", read = "The selector service")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void failureStopsTheSelector() throws Throwable {
         Resources before = Resources.now();
         try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0));

@@ -7,26 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Linkage;
 import axon.Scheduler;
-import grading.support.Graded;
 import grading.support.Hint;
-import grading.support.OnTimeout;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
-import java.util.concurrent.TimeUnit;
 import kamaelia.internet.SelectorService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
-@Graded
-@Tag("stage11")
+@NetworkStage
 @Order(1)
 @DisplayName("Stage 11: network, the selector service")
-@OnTimeout("a server or a client never answered, or the run never ended. Does the selector's thread send a report for"
-        + " every ready key (and come back to select), does a ConnectedSocket read until read() returns 0 and ask to be"
-        + " woken again, and does every connection close once its protocol has finished?")
 class Stage11SelectorTest {
     @Test
     @Order(1)
@@ -36,7 +27,6 @@ class Stage11SelectorTest {
             + " selected key, remove it from selectedKeys(), stop watching it for what it is ready for"
             + " (key.interestOpsAnd(~ready)), and send Selected(attachment, ready) out of outbox.",
             read = "The selector service")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void selectorWakesOncePerWatch() throws Throwable {
         Pipe pipe = Pipe.open();
         try (Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {

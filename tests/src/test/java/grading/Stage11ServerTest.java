@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import grading.support.Graded;
 import grading.support.Hint;
-import grading.support.OnTimeout;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,17 +16,12 @@ import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.ServerCore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Graded
-@Tag("stage11")
+@NetworkStage
 @Order(2)
 @DisplayName("Stage 11: network, a server, its lines and its connections")
-@OnTimeout("a server or a client never answered, or the run never ended. Does the selector's thread send a report for"
-        + " every ready key (and come back to select), does a ConnectedSocket read until read() returns 0 and ask to be"
-        + " woken again, and does every connection close once its protocol has finished?")
 class Stage11ServerTest {
     @Test
     @Order(2)
@@ -69,7 +62,6 @@ class Stage11ServerTest {
     @Hint(value = "Keep the bytes of a line that has not ended in partialLine, across reads, and decode the whole"
             + " line at its \\n (lineEnded() does it, and drops a \\r). At the end of the stream, the given"
             + " peerStoppedSending() sends a last line that had no \\n.", read = "Sockets that never wait")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void linesAreWhole() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0));
                 LineClient client = running.client()) {
@@ -99,7 +91,6 @@ class Stage11ServerTest {
     @Hint(value = "ServerCore.connect calls the factory once per connection (newProtocol()) and links that"
             + " protocol to that connection's socket only: socket outbox -> protocol inbox, protocol outbox -> socket"
             + " inbox, and the two signal -> control links.", read = "One protocol per connection")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void aProtocolPerConnection() throws Throwable {
         Talkers talkers = new Talkers();
         try (RunningServer running = new RunningServer(new ServerCore(talkers, 0));
@@ -130,7 +121,6 @@ class Stage11ServerTest {
             + " the front (a ByteBuffer remembers its position) and the selector is asked to say when the socket has"
             + " room (the given sleepUntilReady() asks for OP_WRITE while something waits).",
             read = "Sockets that never wait")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void bigReplies() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0).withMaxPendingOutput(16 << 20));
                 LineClient client = LineClient.connect(running.server.port(), running.background, 64 * 1024)) {
@@ -154,7 +144,6 @@ class Stage11ServerTest {
     @Hint(value = "Every ConnectedSocket must pause() when it has nothing to do, and the selector's thread must stop"
             + " watching a key for what it reported (key.interestOpsAnd(~ready)): a socket that stays watched for"
             + " OP_WRITE is reported writable again and again.", read = "The selector service")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
     void quietServerSleeps() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0).withMaxPendingOutput(16 << 20));
@@ -184,7 +173,6 @@ class Stage11ServerTest {
     @Hint(value = "The protocol's signal is linked to its socket's control: a ProducerFinished there makes the"
             + " socket send what is waiting and then close (finish(), given). Check that link in ServerCore.connect,"
             + " and that sendToPeer writes what is queued.", read = "Closing a connection")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
     void protocolEndCloses() throws Throwable {
         Talkers talkers = new Talkers();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.ClassOrdererContext;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Runs the graded classes stage by stage, and within a stage in their {@code @Order}
@@ -22,7 +23,7 @@ public final class ByStage implements ClassOrderer {
     }
 
     private static int stage(ClassDescriptor descriptor) {
-        for (Tag tag : descriptor.getTestClass().getAnnotationsByType(Tag.class)) {
+        for (Tag tag : AnnotationSupport.findRepeatableAnnotations(descriptor.getTestClass(), Tag.class)) {
             if (tag.value().matches("stage\\d+")) {
                 return Integer.parseInt(tag.value().substring(5));
             }

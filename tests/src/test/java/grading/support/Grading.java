@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -104,9 +105,10 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     }
 
     private static String onTimeout(ExtensionContext context) {
-        OnTimeout onMethod = context.getRequiredTestMethod().getAnnotation(OnTimeout.class);
-        OnTimeout onClass = context.getRequiredTestClass().getAnnotation(OnTimeout.class);
-        OnTimeout chosen = onMethod != null ? onMethod : onClass;
+        // On the method, else on the class, either directly or through an annotation such as @NetworkStage.
+        OnTimeout chosen = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), OnTimeout.class)
+                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), OnTimeout.class))
+                .orElse(null);
         return chosen != null ? "Usual time-out here: " + chosen.value()
                 : "Look for a loop that never ends.";
     }
