@@ -29,13 +29,17 @@ record Progress(Stage stage, List<Result> results) {
     String describe() {
         int filled = results.isEmpty() || notStartedYet() ? 0 : (int) (BAR * count(Status.PASSED) / results.size());
         String bar = "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] ";
-        long passed = count(Status.PASSED);
         long notRun = count(Status.NOT_RUN);
+        List<Result> tests = results.stream().filter(r -> !r.contract()).toList();
+        List<Result> rules = results.stream().filter(Result::contract).toList();
+        long testsPassed = tests.stream().filter(r -> r.status() == Status.PASSED).count();
+        long rulesBroken = rules.stream().filter(r -> r.status() == Status.FAILED).count();
         if (results.isEmpty()) {
             return bar + "no tests in this run";
         }
         if (done()) {
-            return bar + "done (" + passed + " of " + results.size() + ")";
+            return bar + "done (" + plural(tests.size(), "test") + (rules.isEmpty() ? "" : " and "
+                    + plural(rules.size(), "contract rule")) + ")";
         }
         if (notStartedYet()) {
             return bar + "not started";
@@ -43,8 +47,14 @@ record Progress(Stage stage, List<Result> results) {
         if (notRun == results.size()) {
             return bar + "not run: an earlier test never finished";
         }
-        return bar + passed + " of " + results.size() + " tests pass"
+        return bar + testsPassed + " of " + plural(tests.size(), "test") + " pass"
+                + (rulesBroken > 0 ? ", " + rulesBroken + " of " + plural(rules.size(), "contract rule") + " broken"
+                        : "")
                 + (notRun > 0 ? " (" + notRun + " not run: grading stopped after a time-out)" : "");
+    }
+
+    private static String plural(long count, String what) {
+        return count + " " + what + (count == 1 ? "" : "s");
     }
 
     /**
