@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class Stage02SchedulerTest {
 
     @Test
-    @Order(1)
+    @Order(6)
     @DisplayName("run() steps every microprocess until each has finished, then returns")
     @Hint(value = "run() calls step() until it returns false; step() keeps a microprocess only while its next()"
             + " returns true.", read = "Running until done")
@@ -60,7 +60,7 @@ class Stage02SchedulerTest {
     }
 
     @Test
-    @Order(3)
+    @Order(1)
     @DisplayName("a microprocess that has finished leaves the run queue at once")
     @Hint(value = "A cycle steps once each microprocess that was in the queue when the cycle began; when next()"
             + " returns false, do not put the microprocess back in the queue.", read = "Round robin")
@@ -77,12 +77,13 @@ class Stage02SchedulerTest {
         assertEquals(1, once.steps, "one cycle must step each microprocess once");
         assertTrue(left, "after one cycle the microprocess that wants 3 steps has 2 to go, so runCycles(1) must"
                 + " return true");
-        assertEquals(List.of(thrice), scheduler.microprocesses(),
-                "after one cycle only the microprocess that wants to run again may be left");
+        assertEquals(List.of(thrice), scheduler.microprocesses(), "after one cycle only the microprocess that wants"
+                + " to run again (" + thrice.name() + ") may be left: " + once.name() + " wanted 1 step, has"
+                + " finished, and must have left the run queue");
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     @DisplayName("a microprocess activated during a cycle is first stepped in the next cycle, after the others")
     @Hint(value = "Activation adds to the arrivals (scheduler.add); move the arrivals into the run queue at"
             + " the start of a cycle, not in the middle of one.", read = "Arrivals")
@@ -110,7 +111,7 @@ class Stage02SchedulerTest {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     @DisplayName("runCycles(n) runs at most n cycles and says whether microprocesses are left")
     @Hint(value = "Call step() at most n times; return true if microprocesses are still left.",
             read = "Running a few cycles")
@@ -125,7 +126,7 @@ class Stage02SchedulerTest {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
     @DisplayName("runCycles(n) stops early, returning false, when every microprocess has finished")
     @Hint(value = "Stop as soon as step() returns false.", read = "Running a few cycles")
     void runCyclesStopsEarly() {

@@ -46,7 +46,7 @@ class Stage07ChassisTest {
     }
 
     @Test
-    @Order(1)
+    @Order(3)
     @DisplayName("a Pipeline runs data through its children in order, and everything finishes by itself")
     @Hint(value = "Link each child's outbox to the next one's inbox and signal to control; activate the children"
             + " at the first step; finish when childrenDone().", read = "Pipeline")
@@ -90,7 +90,7 @@ class Stage07ChassisTest {
     }
 
     @Test
-    @Order(3)
+    @Order(1)
     @DisplayName("a Pipeline activates its children at its first step, on its own scheduler")
     @Hint(value = "The constructor only wires; activation needs the scheduler, which the pipeline has from its"
             + " first step on.", read = "Pipeline")
@@ -130,7 +130,7 @@ class Stage07ChassisTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("a Graphline wires named children as its link map says, and finishes when they have")
     @Hint(value = "For each entry, link endpoint(from, to, from, true) to endpoint(from, to, to, false).",
             read = "Graphline")
@@ -158,7 +158,7 @@ class Stage07ChassisTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("a Graphline's self boxes pass through: self.inbox to a child, a child to self.outbox")
     @Hint(value = "endpoint() gives the graphline's inbox for self at the start of a link and its outbox for"
             + " self at the end: link them like any other box.", read = "Graphline")
@@ -177,7 +177,7 @@ class Stage07ChassisTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("a Graphline passes shutdown on control to every child whose control is free, then ends")
     @Hint(value = "When self.control is not linked, put the shutdown message into the control of each child"
             + " that no link feeds; when they are done, pass it on out of signal.", read = "Graphline")
@@ -203,7 +203,7 @@ class Stage07ChassisTest {
     }
 
     @Test
-    @Order(8)
+    @Order(5)
     @DisplayName("an unknown child or box in a Graphline's links is an error at construction that names the link")
     @Hint(value = "Find every end of every link with endpoint(), which throws with the link's name.",
             read = "Graphline")
