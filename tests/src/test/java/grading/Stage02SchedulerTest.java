@@ -90,20 +90,7 @@ class Stage02SchedulerTest {
     void arrivalsWaitForTheNextCycle() {
         List<String> log = new ArrayList<>();
         Scheduler scheduler = new Scheduler();
-        Microprocess spawner = new Microprocess() {
-            private int steps;
-
-            @Override
-            protected boolean step() {
-                steps++;
-                log.add("s" + steps);
-                if (steps == 1) {
-                    new Counting("new", 2, log).activate(scheduler());
-                }
-                return steps < 3;
-            }
-        };
-        spawner.activate(scheduler);
+        new Spawner(log, new Counting("new", 2, log)).activate(scheduler);
         new Counting("b", 3, log).activate(scheduler);
         scheduler.run();
         assertEquals(List.of("s1", "b1", "s2", "b2", "new1", "s3", "b3", "new2"), log, "the steps in the order they"

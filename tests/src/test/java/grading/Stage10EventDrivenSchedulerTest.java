@@ -63,21 +63,7 @@ class Stage10EventDrivenSchedulerTest {
     void arrivalsWait() {
         Scheduler scheduler = eventDriven();
         List<String> log = new ArrayList<>();
-        Counting late = new Counting("d", 2, log);
-        Microprocess starter = new Microprocess() {
-            private int steps;
-
-            @Override
-            protected boolean step() {
-                steps++;
-                log.add("s" + steps);
-                if (steps == 1) {
-                    late.activate(scheduler());
-                }
-                return steps < 3;
-            }
-        };
-        starter.activate(scheduler);
+        new Spawner(log, new Counting("d", 2, log)).activate(scheduler);
         new Counting("b", 3, log).activate(scheduler);
         boolean more = scheduler.runCycles(1);
         assertEquals(List.of("s1", "b1"), log, "the newcomer must wait for the next cycle");
