@@ -46,7 +46,8 @@ class Stage01MicroprocessTest {
     void activatingTwiceIsAnError() {
         Counting counting = new Counting(3);
         counting.activate(new Scheduler());
-        var error = assertThrows(IllegalStateException.class, () -> counting.activate(new Scheduler()));
+        var error = assertThrows(IllegalStateException.class, () -> counting.activate(new Scheduler()),
+                "activating a microprocess that already has a scheduler must throw an IllegalStateException");
         assertTrue(String.valueOf(error.getMessage()).contains(counting.name()),
                 "the message should name the microprocess, " + counting.name() + ", but was: " + error.getMessage());
     }
@@ -58,7 +59,8 @@ class Stage01MicroprocessTest {
             + " IllegalStateException that includes name() if not.", read = "Activation")
     void nextBeforeActivationIsAnError() {
         Counting counting = new Counting(3);
-        var error = assertThrows(IllegalStateException.class, counting::next);
+        var error = assertThrows(IllegalStateException.class, counting::next,
+                "next() on a microprocess that was never activated must throw an IllegalStateException");
         assertTrue(String.valueOf(error.getMessage()).contains(counting.name()),
                 "the message should name the microprocess, " + counting.name() + ", but was: " + error.getMessage());
         assertEquals(0, counting.steps, "step() must not run before activation");
@@ -71,12 +73,12 @@ class Stage01MicroprocessTest {
     void nextRunsOneStep() {
         Counting counting = new Counting(3);
         counting.activate(new Scheduler());
-        assertTrue(counting.next());
+        assertTrue(counting.next(), "the first of 3 steps returns true, so next() must return true");
         assertEquals(1, counting.steps, "one call of next() must run one step");
-        assertTrue(counting.next());
-        assertEquals(2, counting.steps);
+        assertTrue(counting.next(), "the second of 3 steps returns true, so next() must return true");
+        assertEquals(2, counting.steps, "two calls of next() must run two steps");
         assertFalse(counting.next(), "the third step returns false, so next() must return false");
-        assertEquals(3, counting.steps);
+        assertEquals(3, counting.steps, "three calls of next() must run three steps");
     }
 
     @Test
@@ -88,10 +90,10 @@ class Stage01MicroprocessTest {
         Counting counting = new Counting(1);
         counting.activate(new Scheduler());
         assertFalse(counting.isFinished(), "a microprocess that has not run is not finished");
-        assertFalse(counting.next());
+        assertFalse(counting.next(), "its only step returns false, so next() must return false");
         assertTrue(counting.isFinished(), "isFinished() must be true after step() returned false");
-        assertFalse(counting.next());
-        assertFalse(counting.next());
+        assertFalse(counting.next(), "a finished microprocess's next() must return false");
+        assertFalse(counting.next(), "a finished microprocess's next() must keep returning false");
         assertEquals(1, counting.steps, "step() ran again after the microprocess had finished");
     }
 
@@ -111,9 +113,11 @@ class Stage01MicroprocessTest {
             }
         };
         failing.activate(new Scheduler());
-        assertSame(boom, assertThrows(IllegalArgumentException.class, failing::next));
+        assertSame(boom, assertThrows(IllegalArgumentException.class, failing::next,
+                "next() must let the exception its step threw reach the caller"),
+                "next() must rethrow the step's own exception, not a new one");
         assertTrue(failing.isFinished(), "a microprocess whose step threw must count as finished");
-        assertFalse(failing.next());
+        assertFalse(failing.next(), "next() after a step threw must return false without stepping");
         assertEquals(1, steps[0], "step() ran again after it had thrown");
     }
 
@@ -133,10 +137,10 @@ class Stage01MicroprocessTest {
                     + " the lines were " + lines);
         }
         assertEquals(List.of("hello Ada", "hello Alan", "hello Grace", "goodbye Grace", "goodbye Alan", "goodbye Ada"),
-                lines);
+                lines, "the greeter's lines, one per step: hello to each name in order, then goodbye in reverse");
         assertEquals(List.of(true, true, true, true, true, false), answers,
                 "step() must return true until the step that writes the last line, which returns false");
-        assertFalse(greeter.next());
+        assertFalse(greeter.next(), "a finished greeter's next() must return false");
         assertEquals(6, lines.size(), "a finished greeter must not write more");
     }
 
@@ -149,9 +153,11 @@ class Stage01MicroprocessTest {
         List<String> lines = new ArrayList<>();
         Greeter greeter = new Greeter(List.of("Ada"), lines::add);
         greeter.activate(new Scheduler());
-        assertTrue(greeter.next());
-        assertFalse(greeter.next());
-        assertEquals(List.of("hello Ada", "goodbye Ada"), lines);
+        assertTrue(greeter.next(), "with one name, the first step says hello and must return true; lines were "
+                + lines);
+        assertFalse(greeter.next(), "with one name, the second step says goodbye and must return false; lines were "
+                + lines);
+        assertEquals(List.of("hello Ada", "goodbye Ada"), lines, "the lines of a greeter with one name");
     }
 
     @Test
@@ -162,8 +168,8 @@ class Stage01MicroprocessTest {
         List<String> lines = new ArrayList<>();
         Greeter greeter = new Greeter(List.of(), lines::add);
         greeter.activate(new Scheduler());
-        assertFalse(greeter.next());
-        assertEquals(List.of(), lines);
+        assertFalse(greeter.next(), "with no names there is nothing to say: the first step must return false");
+        assertEquals(List.of(), lines, "a greeter with no names must write nothing");
     }
 
     @Test
@@ -185,6 +191,7 @@ class Stage01MicroprocessTest {
         first.next();
         first.next();
         assertEquals(List.of("hello Ada", "  hello Grace", "hello Alan", "  goodbye Grace", "goodbye Alan",
-                "goodbye Ada"), lines);
+                "goodbye Ada"), lines, "two greeters stepped in turn (the second one's lines indented): each must"
+                + " continue from its own place");
     }
 }

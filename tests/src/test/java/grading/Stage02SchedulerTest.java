@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class Stage02SchedulerTest {
 
     @Test
-    @Order(1)
+    @Order(6)
     @DisplayName("run() steps every microprocess until each has finished, then returns")
     @Hint(value = "run() calls step() until it returns false; step() keeps a microprocess only while its next()"
             + " returns true.", read = "Running until done")
@@ -37,9 +37,9 @@ class Stage02SchedulerTest {
         shortOne.activate(scheduler);
         longOne.activate(scheduler);
         scheduler.run();
-        assertEquals(2, shortOne.steps);
-        assertEquals(5, longOne.steps);
-        assertTrue(shortOne.isFinished() && longOne.isFinished());
+        assertEquals(2, shortOne.steps, "a microprocess that wants 2 steps must be stepped exactly 2 times by run()");
+        assertEquals(5, longOne.steps, "a microprocess that wants 5 steps must be stepped exactly 5 times by run()");
+        assertTrue(shortOne.isFinished() && longOne.isFinished(), "after run() both microprocesses must be finished");
         assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left after run()");
     }
 
@@ -55,54 +55,50 @@ class Stage02SchedulerTest {
         new Counting("b", 2, log).activate(scheduler);
         new Counting("c", 1, log).activate(scheduler);
         scheduler.run();
-        assertEquals(List.of("a1", "b1", "c1", "a2", "b2", "a3"), log);
+        assertEquals(List.of("a1", "b1", "c1", "a2", "b2", "a3"), log, "the steps in the order they ran (a wants 3"
+                + " steps, b 2, c 1): each cycle steps each microprocess once, in activation order");
     }
 
     @Test
-    @Order(3)
+    @Order(1)
     @DisplayName("a microprocess that has finished leaves the run queue at once")
-    @Hint(value = "When next() returns false, do not put the microprocess back in the queue.",
-            read = "Round robin")
+    @Hint(value = "A cycle steps once each microprocess that was in the queue when the cycle began; when next()"
+            + " returns false, do not put the microprocess back in the queue.", read = "Round robin")
     void finishedMicroprocessesLeave() {
         Scheduler scheduler = new Scheduler();
         Counting once = new Counting(1);
         Counting thrice = new Counting(3);
         once.activate(scheduler);
         thrice.activate(scheduler);
-        assertTrue(scheduler.runCycles(1));
-        assertEquals(List.of(thrice), scheduler.microprocesses(),
-                "after one cycle only the microprocess that wants to run again may be left");
+        boolean left = scheduler.runCycles(1);
+        assertEquals(1, thrice.steps, "one cycle must step each microprocess once, but runCycles(1) stepped the one"
+                + " that wants 3 steps " + thrice.steps + " times: a cycle steps only those that were in the queue"
+                + " when it began, once each, and does not go on until the queue is empty");
+        assertEquals(1, once.steps, "one cycle must step each microprocess once");
+        assertTrue(left, "after one cycle the microprocess that wants 3 steps has 2 to go, so runCycles(1) must"
+                + " return true");
+        assertEquals(List.of(thrice), scheduler.microprocesses(), "after one cycle only the microprocess that wants"
+                + " to run again (" + thrice.name() + ") may be left: " + once.name() + " wanted 1 step, has"
+                + " finished, and must have left the run queue");
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     @DisplayName("a microprocess activated during a cycle is first stepped in the next cycle, after the others")
     @Hint(value = "Activation adds to the arrivals (scheduler.add); move the arrivals into the run queue at"
             + " the start of a cycle, not in the middle of one.", read = "Arrivals")
     void arrivalsWaitForTheNextCycle() {
         List<String> log = new ArrayList<>();
         Scheduler scheduler = new Scheduler();
-        Microprocess spawner = new Microprocess() {
-            private int steps;
-
-            @Override
-            protected boolean step() {
-                steps++;
-                log.add("s" + steps);
-                if (steps == 1) {
-                    new Counting("new", 2, log).activate(scheduler());
-                }
-                return steps < 3;
-            }
-        };
-        spawner.activate(scheduler);
+        new Spawner(log, new Counting("new", 2, log)).activate(scheduler);
         new Counting("b", 3, log).activate(scheduler);
         scheduler.run();
-        assertEquals(List.of("s1", "b1", "s2", "b2", "new1", "s3", "b3", "new2"), log);
+        assertEquals(List.of("s1", "b1", "s2", "b2", "new1", "s3", "b3", "new2"), log, "the steps in the order they"
+                + " ran: s activates 'new' during its first step, so new1 must come in the next cycle, after s2 and b2");
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     @DisplayName("runCycles(n) runs at most n cycles and says whether microprocesses are left")
     @Hint(value = "Call step() at most n times; return true if microprocesses are still left.",
             read = "Running a few cycles")
@@ -113,19 +109,20 @@ class Stage02SchedulerTest {
         assertTrue(scheduler.runCycles(3), "7 steps are still to come, so runCycles must return true");
         assertEquals(3, counting.steps, "runCycles(3) must run exactly 3 cycles");
         assertTrue(scheduler.runCycles(0), "runCycles(0) runs nothing and microprocesses are still left");
-        assertEquals(3, counting.steps);
+        assertEquals(3, counting.steps, "runCycles(0) must run no cycle");
     }
 
     @Test
-    @Order(6)
+    @Order(5)
     @DisplayName("runCycles(n) stops early, returning false, when every microprocess has finished")
     @Hint(value = "Stop as soon as step() returns false.", read = "Running a few cycles")
     void runCyclesStopsEarly() {
         Scheduler scheduler = new Scheduler();
         Counting counting = new Counting(2);
         counting.activate(scheduler);
-        assertFalse(scheduler.runCycles(100));
-        assertEquals(2, counting.steps);
+        assertFalse(scheduler.runCycles(100), "a microprocess that wants 2 steps finishes within 100 cycles, so"
+                + " runCycles(100) must return false");
+        assertEquals(2, counting.steps, "a microprocess that wants 2 steps must be stepped exactly 2 times");
         assertFalse(scheduler.runCycles(5), "nothing is left, so runCycles must return false");
     }
 
@@ -137,7 +134,7 @@ class Stage02SchedulerTest {
         Scheduler scheduler = new Scheduler();
         assertFalse(scheduler.runCycles(0), "runCycles(0) on an empty scheduler must say that nothing is left");
         scheduler.run();
-        assertFalse(scheduler.runCycles(1));
+        assertFalse(scheduler.runCycles(1), "runCycles(1) on an empty scheduler must say that nothing is left");
     }
 
     @Test
@@ -154,7 +151,8 @@ class Stage02SchedulerTest {
         new Counting("a", 2, log).activate(inner);
         new Counting("b", 1, log).activate(inner);
         outer.run();
-        assertEquals(List.of("x1", "a1", "b1", "x2", "a2", "x3"), log);
+        assertEquals(List.of("x1", "a1", "b1", "x2", "a2", "x3"), log, "the steps in the order they ran: the outer"
+                + " scheduler steps x, then the inner scheduler, whose one step is one whole cycle of a and b");
         assertTrue(inner.isFinished(), "the inner scheduler must finish when it has nothing left");
     }
 
@@ -170,9 +168,10 @@ class Stage02SchedulerTest {
         a.activate(first);
         b.activate(second);
         first.run();
-        assertEquals(2, a.steps);
+        assertEquals(2, a.steps, "running the first scheduler must step its microprocess 2 times");
         assertEquals(0, b.steps, "running one scheduler stepped a microprocess of another");
-        assertEquals(List.of(b), second.microprocesses());
+        assertEquals(List.of(b), second.microprocesses(), "the second scheduler's microprocesses, after running the"
+                + " first one");
     }
 
     @Test
@@ -189,7 +188,9 @@ class Stage02SchedulerTest {
                 throw boom;
             }
         }.activate(scheduler);
-        assertSame(boom, assertThrows(IllegalStateException.class, scheduler::run));
+        assertSame(boom, assertThrows(IllegalStateException.class, scheduler::run,
+                "run() must let the exception a step threw come out"),
+                "run() must rethrow the step's own exception, not a new one");
     }
 
     @Test
@@ -202,6 +203,7 @@ class Stage02SchedulerTest {
         new examples.components.Ticker("tick", 3, lines::add).activate(scheduler);
         new examples.components.Ticker("tock", 2, lines::add).activate(scheduler);
         scheduler.run();
-        assertEquals(List.of("tick 1", "tock 1", "tick 2", "tock 2", "tick 3"), lines);
+        assertEquals(List.of("tick 1", "tock 1", "tick 2", "tock 2", "tick 3"), lines, "the tickers' lines, in"
+                + " the order they were written");
     }
 }

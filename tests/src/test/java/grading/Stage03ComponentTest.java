@@ -29,16 +29,16 @@ class Stage03ComponentTest {
             read = "Boxes")
     void boxIsFirstInFirstOut() {
         Box box = new Plain().inbox("inbox");
-        assertTrue(box.isEmpty());
+        assertTrue(box.isEmpty(), "a new box must be empty");
         box.put("one");
         box.put(2);
         box.put("three");
-        assertEquals(3, box.size());
-        assertEquals("one", box.take());
-        assertEquals(2, box.take());
-        assertEquals(1, box.size());
-        assertEquals("three", box.take());
-        assertTrue(box.isEmpty());
+        assertEquals(3, box.size(), "after putting \"one\", 2 and \"three\", size() must count 3");
+        assertEquals("one", box.take(), "take() must give the oldest message first: \"one\" was put first");
+        assertEquals(2, box.take(), "the second take() must give the second message put, 2");
+        assertEquals(1, box.size(), "after two of three messages were taken, size() must count 1");
+        assertEquals("three", box.take(), "the third take() must give the last message put, \"three\"");
+        assertTrue(box.isEmpty(), "a box whose every message was taken must be empty");
     }
 
     @Test
@@ -48,7 +48,7 @@ class Stage03ComponentTest {
     void emptyBoxIsAnError() {
         Plain plain = new Plain();
         Box box = plain.outbox("signal");
-        var error = assertThrows(EmptyBox.class, box::take);
+        var error = assertThrows(EmptyBox.class, box::take, "take() on an empty box must throw EmptyBox");
         assertNames(error, plain.name(), "signal");
     }
 
@@ -59,8 +59,10 @@ class Stage03ComponentTest {
             + " and outboxesOf(getClass()) give, keeping their order.", read = "Declaring boxes")
     void defaultBoxes() {
         Plain plain = new Plain();
-        assertEquals(List.of("inbox", "control"), plain.inboxes().stream().map(Box::name).toList());
-        assertEquals(List.of("outbox", "signal"), plain.outboxes().stream().map(Box::name).toList());
+        assertEquals(List.of("inbox", "control"), plain.inboxes().stream().map(Box::name).toList(),
+                "the names of a plain component's inboxes, in order");
+        assertEquals(List.of("outbox", "signal"), plain.outboxes().stream().map(Box::name).toList(),
+                "the names of a plain component's outboxes, in order");
         assertTrue(plain.inbox("inbox").isInbox() && plain.outbox("outbox").isOutbox(),
                 "inboxes must be made as inboxes and outboxes as outboxes");
         assertEquals(plain, plain.inbox("control").owner(), "a box must know the component it belongs to");
@@ -73,10 +75,14 @@ class Stage03ComponentTest {
             read = "Declaring boxes")
     void declaredBoxes() {
         Probe probe = new Probe();
-        assertEquals(List.of("inbox", "control", "extra"), probe.inboxes().stream().map(Box::name).toList());
-        assertEquals(List.of("outbox", "signal", "log"), probe.outboxes().stream().map(Box::name).toList());
-        assertEquals("An inbox a subclass adds, for tests", probe.inbox("extra").description());
-        assertEquals("An outbox a subclass adds, for tests", probe.outbox("log").description());
+        assertEquals(List.of("inbox", "control", "extra"), probe.inboxes().stream().map(Box::name).toList(),
+                "the inboxes of a component whose class declares \"extra\": the defaults first, then extra");
+        assertEquals(List.of("outbox", "signal", "log"), probe.outboxes().stream().map(Box::name).toList(),
+                "the outboxes of a component whose class declares \"log\": the defaults first, then log");
+        assertEquals("An inbox a subclass adds, for tests", probe.inbox("extra").description(),
+                "a declared inbox must keep the description its @Inbox gives");
+        assertEquals("An outbox a subclass adds, for tests", probe.outbox("log").description(),
+                "a declared outbox must keep the description its @Outbox gives");
     }
 
     @Test
@@ -85,8 +91,10 @@ class Stage03ComponentTest {
     @Hint(value = "Make the boxes once, in the constructor, and look them up by name.", read = "Declaring boxes")
     void boxesAreStable() {
         Probe probe = new Probe();
-        assertTrue(probe.inbox("extra") == probe.inbox("extra"));
-        assertTrue(probe.outbox("log") == probe.outbox("log"));
+        assertTrue(probe.inbox("extra") == probe.inbox("extra"),
+                "inbox(\"extra\") called twice must give the same Box object, not a new one each time");
+        assertTrue(probe.outbox("log") == probe.outbox("log"),
+                "outbox(\"log\") called twice must give the same Box object, not a new one each time");
         assertFalse(probe.inbox("inbox") == new Probe().inbox("inbox"), "two components must not share a box");
     }
 
@@ -99,10 +107,10 @@ class Stage03ComponentTest {
         probe.sendOut("a", "log");
         probe.sendOut("b", "log");
         probe.sendOut("c", "outbox");
-        assertEquals(2, probe.outbox("log").size());
-        assertEquals("a", probe.outbox("log").take());
-        assertEquals("b", probe.outbox("log").take());
-        assertEquals("c", probe.outbox("outbox").take());
+        assertEquals(2, probe.outbox("log").size(), "two messages were sent to \"log\", so it must hold 2");
+        assertEquals("a", probe.outbox("log").take(), "the first message sent to \"log\" must come out first");
+        assertEquals("b", probe.outbox("log").take(), "the second message sent to \"log\" must come out second");
+        assertEquals("c", probe.outbox("outbox").take(), "the message sent to \"outbox\" must be in outbox");
         assertTrue(probe.inbox("inbox").isEmpty(), "send must not touch the inboxes");
     }
 
@@ -114,9 +122,9 @@ class Stage03ComponentTest {
     void defaultBoxNames() {
         Plain plain = new Plain();
         plain.sendOut("out");
-        assertEquals("out", plain.outbox("outbox").take());
+        assertEquals("out", plain.outbox("outbox").take(), "send(message) must put it into \"outbox\"");
         plain.inbox("inbox").put("in");
-        assertEquals("in", plain.receive());
+        assertEquals("in", plain.receive(), "recv() must take from \"inbox\"");
     }
 
     @Test
@@ -128,9 +136,9 @@ class Stage03ComponentTest {
         probe.inbox("extra").put("first");
         probe.inbox("extra").put("second");
         probe.inbox("inbox").put("elsewhere");
-        assertEquals("first", probe.receive("extra"));
-        assertEquals("second", probe.receive("extra"));
-        assertEquals("elsewhere", probe.receive("inbox"));
+        assertEquals("first", probe.receive("extra"), "recv(\"extra\") must take the oldest message of extra");
+        assertEquals("second", probe.receive("extra"), "the second recv(\"extra\") must take extra's next message");
+        assertEquals("elsewhere", probe.receive("inbox"), "recv(\"inbox\") must take from inbox, not from extra");
     }
 
     @Test
@@ -139,13 +147,13 @@ class Stage03ComponentTest {
     @Hint(value = "dataReady(name) asks whether inbox(name) is empty.", read = "Sending and receiving")
     void dataReadyFollowsTheInbox() {
         Probe probe = new Probe();
-        assertFalse(probe.ready("inbox"));
+        assertFalse(probe.ready("inbox"), "dataReady(\"inbox\") must be false while inbox is empty");
         probe.inbox("inbox").put("x");
-        assertTrue(probe.ready("inbox"));
-        assertTrue(probe.ready());
+        assertTrue(probe.ready("inbox"), "dataReady(\"inbox\") must be true while inbox holds a message");
+        assertTrue(probe.ready(), "dataReady() must be true while \"inbox\" holds a message");
         assertFalse(probe.ready("control"), "a message in inbox must not make control ready");
         probe.receive("inbox");
-        assertFalse(probe.ready("inbox"));
+        assertFalse(probe.ready("inbox"), "dataReady(\"inbox\") must be false again once its message was taken");
     }
 
     @Test
@@ -154,11 +162,11 @@ class Stage03ComponentTest {
     @Hint(value = "Look at every inbox, not only \"inbox\".", read = "Sending and receiving")
     void anyReadyLooksAtEveryInbox() {
         Probe probe = new Probe();
-        assertFalse(probe.anything());
+        assertFalse(probe.anything(), "anyReady() must be false while every inbox is empty");
         probe.inbox("extra").put("x");
         assertTrue(probe.anything(), "a message in the extra inbox must make anyReady true");
         probe.receive("extra");
-        assertFalse(probe.anything());
+        assertFalse(probe.anything(), "anyReady() must be false again once the only message was taken");
         probe.outbox("outbox").put("y");
         assertFalse(probe.anything(), "anyReady looks at inboxes only, not outboxes");
     }
@@ -169,7 +177,8 @@ class Stage03ComponentTest {
     @Hint(value = "Let the box's EmptyBox through: it already names both.", read = "Mistakes are errors")
     void recvOnEmptyIsAnError() {
         Probe probe = new Probe();
-        var error = assertThrows(EmptyBox.class, () -> probe.receive("extra"));
+        var error = assertThrows(EmptyBox.class, () -> probe.receive("extra"),
+                "recv on an empty inbox must throw EmptyBox");
         assertNames(error, probe.name(), "extra");
     }
 
@@ -188,7 +197,8 @@ class Stage03ComponentTest {
                 () -> probe.sendOut("x", "outbx"),
                 () -> probe.sendOut("x", "inbox"));
         for (Executable mistake : mistakes) {
-            var error = assertThrows(BoxNotFound.class, mistake);
+            var error = assertThrows(BoxNotFound.class, mistake, "a box name the component does not declare (inbx,"
+                    + " outbx, or \"inbox\" used as an outbox) must throw BoxNotFound");
             assertTrue(error.getMessage().contains(probe.name()), "the message should name the component: "
                     + error.getMessage());
             assertTrue(error.getMessage().contains("inbx") || error.getMessage().contains("outbx")

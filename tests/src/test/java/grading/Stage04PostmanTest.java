@@ -38,7 +38,9 @@ class Stage04PostmanTest {
         postman.activate(new Scheduler());
         postman.next();
         assertEquals(0, from.outbox("outbox").size(), "the outbox must be empty after the postman's step");
-        assertEquals(List.of("a", "b", "c"), List.of(to.receive("extra"), to.receive("extra"), to.receive("extra")));
+        assertEquals(3, to.inbox("extra").size(), "the sink box must hold the 3 messages the postman carried");
+        assertEquals(List.of("a", "b", "c"), List.of(to.receive("extra"), to.receive("extra"), to.receive("extra")),
+                "the messages in the sink box, oldest first, must be in the order they were sent");
     }
 
     @Test
@@ -48,8 +50,8 @@ class Stage04PostmanTest {
     void postmanNeverFinishes() {
         Postman postman = new Postman(new Probe().outbox("outbox"), new Probe().inbox("inbox"));
         postman.activate(new Scheduler());
-        assertTrue(postman.next());
-        assertTrue(postman.next());
+        assertTrue(postman.next(), "a postman with nothing to carry must still return true from its step");
+        assertTrue(postman.next(), "a postman's step must return true every time: its job never ends");
     }
 
     @Test
@@ -66,7 +68,9 @@ class Stage04PostmanTest {
         from.sendOut("stays", "outbox");
         assertEquals(0, to.inbox("inbox").size(), "nothing moves until the postman is stepped");
         postman.next();
-        assertEquals("late", to.receive("inbox"));
+        assertEquals(1, to.inbox("inbox").size(), "the message sent to the source box after the first step must be"
+                + " carried by the second step");
+        assertEquals("late", to.receive("inbox"), "the message carried must be the one sent to the source box");
         assertEquals(1, from.outbox("outbox").size(), "the postman must only empty its own source box");
     }
 
@@ -84,6 +88,7 @@ class Stage04PostmanTest {
         new Postman(producer.outbox("outbox"), consumer.inbox("inbox")).activate(scheduler);
         consumer.activate(scheduler);
         scheduler.runCycles(10);
-        assertEquals(List.of("hello 1", "hello 2", "hello 3", "hello 4", "hello 5"), printed);
+        assertEquals(List.of("hello 1", "hello 2", "hello 3", "hello 4", "hello 5"), printed,
+                "what the consumer printed in 10 cycles: every message the producer made, in order");
     }
 }

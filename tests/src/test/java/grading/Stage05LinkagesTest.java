@@ -39,11 +39,13 @@ class Stage05LinkagesTest {
         Linkage linkage = Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
         producer.sendOut("hello", "outbox");
         assertEquals(0, producer.outbox("outbox").size(), "the message must not stay in the outbox");
-        assertTrue(consumer.ready("inbox"));
-        assertEquals("hello", consumer.receive("inbox"));
-        assertSame(producer.outbox("outbox"), linkage.source());
-        assertSame(consumer.inbox("inbox"), linkage.sink());
-        assertSame(consumer.inbox("inbox"), producer.outbox("outbox").target());
+        assertTrue(consumer.ready("inbox"), "the message sent into the linked outbox must be in the inbox at once,"
+                + " with no scheduler cycle");
+        assertEquals("hello", consumer.receive("inbox"), "the linked inbox must hold the message that was sent");
+        assertSame(producer.outbox("outbox"), linkage.source(), "the linkage's source() must be the outbox linked");
+        assertSame(consumer.inbox("inbox"), linkage.sink(), "the linkage's sink() must be the inbox linked");
+        assertSame(consumer.inbox("inbox"), producer.outbox("outbox").target(),
+                "after link(outbox, inbox), the outbox's target() must be that inbox");
     }
 
     @Test
@@ -57,8 +59,10 @@ class Stage05LinkagesTest {
         producer.sendOut("early", "outbox");
         Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
         producer.sendOut("late", "outbox");
-        assertEquals("early", consumer.receive("inbox"));
-        assertEquals("late", consumer.receive("inbox"));
+        assertEquals(2, consumer.inbox("inbox").size(), "the message waiting before the link and the one sent after"
+                + " must both be in the inbox");
+        assertEquals("early", consumer.receive("inbox"), "the message that waited in the outbox must arrive first");
+        assertEquals("late", consumer.receive("inbox"), "the message sent after linking must arrive second");
     }
 
     @Test
@@ -70,7 +74,8 @@ class Stage05LinkagesTest {
         Probe producer = new Probe();
         Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox"));
         var error = assertThrows(BoxAlreadyLinked.class,
-                () -> Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox")));
+                () -> Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox")),
+                "linking an outbox that is already linked must throw BoxAlreadyLinked");
         assertTrue(error.getMessage().contains(producer.outbox("outbox").toString()),
                 "the message should name the box: " + error.getMessage());
     }
@@ -89,8 +94,10 @@ class Stage05LinkagesTest {
         first.sendOut("1", "outbox");
         second.sendOut("2", "outbox");
         first.sendOut("3", "outbox");
+        assertEquals(3, consumer.inbox("inbox").size(), "the inbox two outboxes link into must hold all 3 messages");
         assertEquals(List.of("1", "2", "3"),
-                List.of(consumer.receive("inbox"), consumer.receive("inbox"), consumer.receive("inbox")));
+                List.of(consumer.receive("inbox"), consumer.receive("inbox"), consumer.receive("inbox")),
+                "the inbox's messages, in the order they were sent from either outbox");
     }
 
     @Test
@@ -105,10 +112,12 @@ class Stage05LinkagesTest {
         Linkage.link(child.outbox("outbox"), parent.outbox("outbox"));
         Linkage.link(parent.outbox("outbox"), next.inbox("inbox"));
         child.sendOut("up and out", "outbox");
-        assertEquals(0, child.outbox("outbox").size());
+        assertEquals(0, child.outbox("outbox").size(), "the child's linked outbox must not keep the message");
         assertEquals(0, parent.outbox("outbox").size(), "the parent's outbox is only a way through");
-        assertEquals("up and out", next.receive("inbox"));
-        assertSame(next.inbox("inbox"), child.outbox("outbox").finalDestination());
+        assertEquals(1, next.inbox("inbox").size(), "the message must be stored in the inbox at the end of the chain");
+        assertEquals("up and out", next.receive("inbox"), "the inbox at the end of the chain must hold the message");
+        assertSame(next.inbox("inbox"), child.outbox("outbox").finalDestination(),
+                "the child's outbox's finalDestination() must be the inbox at the end of the chain");
     }
 
     @Test
@@ -122,8 +131,8 @@ class Stage05LinkagesTest {
         Linkage.link(parent.inbox("inbox"), child.inbox("inbox"));
         parent.inbox("inbox").put("for the child");
         assertFalse(parent.ready("inbox"), "the parent's inbox passes messages on, it does not keep them");
-        assertTrue(child.ready("inbox"));
-        assertEquals("for the child", child.receive("inbox"));
+        assertTrue(child.ready("inbox"), "a message put into the parent's inbox must land in the child's inbox");
+        assertEquals("for the child", child.receive("inbox"), "the child's inbox must hold the parent's message");
     }
 
     @Test
@@ -140,9 +149,12 @@ class Stage05LinkagesTest {
         Linkage.link(a.outbox("outbox"), b.outbox("outbox"));
         a.sendOut("from a", "outbox");
         b.sendOut("from b", "outbox");
-        assertEquals("from a", c.receive("extra"));
-        assertEquals("from b", c.receive("extra"));
-        assertEquals(0, a.outbox("outbox").size() + b.outbox("outbox").size() + c.outbox("outbox").size());
+        assertEquals(2, c.inbox("extra").size(), "links made b->c, c->extra, then a->b: both messages must reach"
+                + " extra, the last box of the chain");
+        assertEquals("from a", c.receive("extra"), "the first message in extra must be the one a sent first");
+        assertEquals("from b", c.receive("extra"), "the second message in extra must be the one b sent");
+        assertEquals(0, a.outbox("outbox").size() + b.outbox("outbox").size() + c.outbox("outbox").size(),
+                "the outboxes along the chain must store nothing");
     }
 
     @Test
@@ -156,11 +168,12 @@ class Stage05LinkagesTest {
         producer.sendOut("before", "outbox");
         linkage.unlink();
         producer.sendOut("after", "outbox");
-        assertFalse(linkage.isActive());
-        assertEquals("before", consumer.receive("inbox"));
-        assertFalse(consumer.ready("inbox"));
-        assertEquals("after", producer.outbox("outbox").take());
-        assertEquals(null, producer.outbox("outbox").target());
+        assertFalse(linkage.isActive(), "isActive() must be false after unlink()");
+        assertEquals(1, consumer.inbox("inbox").size(), "only the message sent before unlink() may reach the inbox");
+        assertEquals("before", consumer.receive("inbox"), "the message delivered before unlink() must stay delivered");
+        assertEquals(1, producer.outbox("outbox").size(), "the message sent after unlink() must stay in the outbox");
+        assertEquals("after", producer.outbox("outbox").take(), "the outbox must keep the message sent after unlink()");
+        assertEquals(null, producer.outbox("outbox").target(), "an unlinked outbox's target() must be null");
         linkage.unlink();
         Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox"));
     }
@@ -177,9 +190,10 @@ class Stage05LinkagesTest {
         Linkage middle = Linkage.link(b.outbox("outbox"), c.inbox("inbox"));
         middle.unlink();
         a.sendOut("stops at b", "outbox");
-        assertEquals(0, c.inbox("inbox").size());
-        assertEquals(1, b.outbox("outbox").size());
-        assertSame(b.outbox("outbox"), a.outbox("outbox").finalDestination());
+        assertEquals(0, c.inbox("inbox").size(), "after b->c was unlinked, a's message must not reach c");
+        assertEquals(1, b.outbox("outbox").size(), "after b->c was unlinked, a's message must stop in b's outbox");
+        assertSame(b.outbox("outbox"), a.outbox("outbox").finalDestination(),
+                "after b->c was unlinked, a's finalDestination() must be b's outbox");
     }
 
     @Test
@@ -190,10 +204,13 @@ class Stage05LinkagesTest {
     void forbiddenLinks() {
         Probe a = new Probe();
         Probe b = new Probe();
-        assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.inbox("inbox"), b.outbox("outbox")));
-        assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.outbox("outbox"), a.outbox("outbox")));
+        assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.inbox("inbox"), b.outbox("outbox")),
+                "linking an inbox to an outbox must throw IllegalArgumentException");
+        assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.outbox("outbox"), a.outbox("outbox")),
+                "linking a box to itself must throw IllegalArgumentException");
         Linkage.link(a.outbox("outbox"), b.outbox("outbox"));
-        assertThrows(IllegalArgumentException.class, () -> Linkage.link(b.outbox("outbox"), a.outbox("outbox")));
+        assertThrows(IllegalArgumentException.class, () -> Linkage.link(b.outbox("outbox"), a.outbox("outbox")),
+                "with a->b linked, linking b->a closes a loop and must throw IllegalArgumentException");
         assertEquals(null, b.outbox("outbox").target(), "a refused link must leave nothing behind");
     }
 
@@ -207,12 +224,12 @@ class Stage05LinkagesTest {
         Probe child = new Probe();
         parent.wire(parent.inbox("inbox"), child.inbox("inbox"));
         parent.wire(child.outbox("outbox"), parent.outbox("outbox"));
-        assertEquals(2, parent.linkages().size());
+        assertEquals(2, parent.linkages().size(), "the component made 2 links, so linkages() must list 2");
         parent.unwireAll();
-        assertEquals(List.of(), parent.linkages());
+        assertEquals(List.of(), parent.linkages(), "after unlinkAll(), linkages() must be empty");
         parent.inbox("inbox").put("kept");
-        assertEquals(1, parent.inbox("inbox").size());
-        assertEquals(0, child.inbox("inbox").size());
+        assertEquals(1, parent.inbox("inbox").size(), "after unlinkAll(), the parent's inbox must keep its messages");
+        assertEquals(0, child.inbox("inbox").size(), "after unlinkAll(), nothing may pass on to the child's inbox");
     }
 
     @Test
@@ -228,6 +245,7 @@ class Stage05LinkagesTest {
         producer.activate(scheduler);
         consumer.activate(scheduler);
         scheduler.runCycles(5);
-        assertEquals(List.of("hi 1", "hi 2", "hi 3"), printed);
+        assertEquals(List.of("hi 1", "hi 2", "hi 3"), printed,
+                "what the consumer printed in 5 cycles: every message the producer made, in order");
     }
 }

@@ -2,6 +2,7 @@ package grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Component;
@@ -11,9 +12,6 @@ import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
 import grading.support.OnTimeout;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import kamaelia.util.PureTransformer;
@@ -42,8 +40,8 @@ class Stage06ShutdownAndSleepingTest {
         sleepy.activate(scheduler);
         scheduler.runCycles(10);
         assertEquals(1, sleepy.steps, "a paused component was stepped again without being woken");
-        assertTrue(sleepy.isPaused());
-        assertEquals(List.of(sleepy), scheduler.asleep());
+        assertTrue(sleepy.isPaused(), "a component that called pause() in its step must be paused after it");
+        assertEquals(List.of(sleepy), scheduler.asleep(), "the scheduler's asleep() must list the paused component");
     }
 
     @Test
@@ -59,8 +57,11 @@ class Stage06ShutdownAndSleepingTest {
         sleepy.inbox("extra").put("wake up");
         assertFalse(sleepy.isPaused(), "a delivery must wake the component at once");
         scheduler.runCycles(3);
-        assertEquals(2, sleepy.steps, "a woken component must be stepped once, then sleep again");
-        assertEquals(List.of("wake up"), sleepy.received);
+        assertNotEquals(1, sleepy.steps, "the delivery woke the component, but no cycle stepped it afterwards: a"
+                + " woken microprocess must go back to its scheduler (scheduler.wake(this)) to run in the next cycle");
+        assertEquals(2, sleepy.steps, "a woken component must be stepped once, then sleep again; it was stepped "
+                + (sleepy.steps - 1) + " times after the delivery");
+        assertEquals(List.of("wake up"), sleepy.received, "the woken component must receive the message delivered");
         sleepy.inbox("control").put("and again");
         scheduler.runCycles(3);
         assertEquals(3, sleepy.steps, "a message on control must wake the component too");
@@ -109,11 +110,11 @@ class Stage06ShutdownAndSleepingTest {
         counting.activate(scheduler);
         counting.wake();
         scheduler.run();
-        assertEquals(2, counting.steps);
+        assertEquals(2, counting.steps, "wake() on an awake microprocess must not step it more: it wants 2 steps");
         counting.wake();
         assertEquals(List.of(), scheduler.microprocesses(), "a finished microprocess was woken back into the scheduler");
         scheduler.run();
-        assertEquals(2, counting.steps);
+        assertEquals(2, counting.steps, "wake() on a finished microprocess must not step it again");
     }
 
     @Test
@@ -127,9 +128,10 @@ class Stage06ShutdownAndSleepingTest {
         Counting counting = new Counting(3);
         sleepy.activate(scheduler);
         counting.activate(scheduler);
-        String err = runCapturingErrors(scheduler);
-        assertEquals(3, counting.steps);
-        assertEquals(List.of(sleepy), scheduler.asleep());
+        String err = Quietly.run(scheduler);
+        assertEquals(3, counting.steps, "run() must step the awake microprocess to its end (3 steps) beside a"
+                + " sleeper");
+        assertEquals(List.of(sleepy), scheduler.asleep(), "after run(), asleep() must list the one sleeper left");
         assertTrue(err.contains(sleepy.name()),
                 "run() should name the sleeping component on standard error");
     }
@@ -163,7 +165,8 @@ class Stage06ShutdownAndSleepingTest {
         parent.activate(scheduler);
         child.activate(scheduler);
         scheduler.run();
-        assertEquals(List.of("parent waits", "child1", "child2", "child3", "parent sees the child finished"), log);
+        assertEquals(List.of("parent waits", "child1", "child2", "child3", "parent sees the child finished"), log,
+                "what ran, in order: the paused parent must be woken when its child finishes, and run once more");
     }
 
     @Test
@@ -183,7 +186,7 @@ class Stage06ShutdownAndSleepingTest {
         collector.inbox("control").put(new Ipc.ProducerFinished());
         collector.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.runCycles(3);
-        assertTrue(collector.isFinished());
+        assertTrue(collector.isFinished(), "a component must end once a shutdown message arrives on control");
         assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(),
                 "ShutdownMicroprocess is the stronger request and must win");
         assertEquals(new Ipc.ShutdownMicroprocess(), collector.outbox("signal").take(),
@@ -208,9 +211,13 @@ class Stage06ShutdownAndSleepingTest {
         upper.activate(scheduler);
         collector.activate(scheduler);
         scheduler.run();
-        assertEquals(List.of("A", "B", "C"), collector.collected());
-        assertEquals(new Ipc.ProducerFinished(), collector.endedBy());
-        assertTrue(source.isFinished() && upper.isFinished() && collector.isFinished());
+        assertEquals(List.of("A", "B", "C"), collector.collected(), "the last component must receive all the data"
+                + " before the ProducerFinished that follows it");
+        assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the last component must be ended by the"
+                + " ProducerFinished passed on along signal-to-control links");
+        assertTrue(source.isFinished() && upper.isFinished() && collector.isFinished(), "every component of the"
+                + " chain must have finished: source " + source.isFinished() + ", upper " + upper.isFinished()
+                + ", collector " + collector.isFinished());
         assertEquals(List.of(), scheduler.microprocesses(), "everything must finish, nothing left asleep");
     }
 
@@ -235,9 +242,11 @@ class Stage06ShutdownAndSleepingTest {
         first.inbox("inbox").put("last words");
         first.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.run();
-        assertEquals(List.of("last words"), collector.collected());
-        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy());
-        assertEquals(List.of(), scheduler.microprocesses());
+        assertEquals(List.of("last words"), collector.collected(), "the message sent before the shutdown must reach"
+                + " the end of the chain");
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(), "the last component must be ended by the"
+                + " ShutdownMicroprocess passed on along the chain");
+        assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished, none left asleep");
     }
 
     @Test
@@ -254,21 +263,8 @@ class Stage06ShutdownAndSleepingTest {
         }
         Counting worker = new Counting(50);
         worker.activate(scheduler);
-        runCapturingErrors(scheduler);
-        assertEquals(50, worker.steps);
+        Quietly.run(scheduler);
+        assertEquals(50, worker.steps, "the worker must be stepped its 50 times beside 1000 sleepers");
         assertEquals(1000, sleepers.stream().mapToInt(s -> s.steps).sum(), "each sleeper must be stepped once");
-    }
-
-    /** Runs the scheduler and returns what it wrote to standard error, instead of showing it. */
-    static String runCapturingErrors(Scheduler scheduler) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            scheduler.run();
-        } finally {
-            System.setErr(original);
-        }
-        return err.toString(StandardCharsets.UTF_8);
     }
 }

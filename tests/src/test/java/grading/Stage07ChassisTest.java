@@ -46,7 +46,7 @@ class Stage07ChassisTest {
     }
 
     @Test
-    @Order(1)
+    @Order(3)
     @DisplayName("a Pipeline runs data through its children in order, and everything finishes by itself")
     @Hint(value = "Link each child's outbox to the next one's inbox and signal to control; activate the children"
             + " at the first step; finish when childrenDone().", read = "Pipeline")
@@ -57,7 +57,8 @@ class Stage07ChassisTest {
                 new PureTransformer(s -> s + "!"), collector);
         pipeline.activate(scheduler);
         scheduler.run();
-        assertEquals(List.of("ONE!", "TWO!", "THREE!"), collector.collected());
+        assertEquals(List.of("ONE!", "TWO!", "THREE!"), collector.collected(), "what reached the pipeline's last"
+                + " child: every item, through each child in order (upper case, then \"!\")");
         assertTrue(pipeline.isFinished(), "the pipeline must finish when its children have");
         assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
     }
@@ -78,17 +79,18 @@ class Stage07ChassisTest {
         collector.activate(scheduler);
         pipeline.inbox("inbox").put("hello");
         scheduler.runCycles(10);
-        assertEquals(List.of("HELLO?"), collector.collected());
+        assertEquals(List.of("HELLO?"), collector.collected(), "what came out of the pipeline's outbox for a message"
+                + " put into its inbox: it must pass through the first child, then the last");
         pipeline.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.run();
         assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(),
                 "shutdown sent to the pipeline must reach its first child, cascade, and leave through its signal");
-        assertTrue(pipeline.isFinished());
-        assertEquals(List.of(), scheduler.microprocesses());
+        assertTrue(pipeline.isFinished(), "the pipeline must finish after its children have been shut down");
+        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
     }
 
     @Test
-    @Order(3)
+    @Order(1)
     @DisplayName("a Pipeline activates its children at its first step, on its own scheduler")
     @Hint(value = "The constructor only wires; activation needs the scheduler, which the pipeline has from its"
             + " first step on.", read = "Pipeline")
@@ -100,7 +102,8 @@ class Stage07ChassisTest {
         assertEquals(2, pipeline.children().size(), "the pipeline must adopt its components as children");
         pipeline.activate(scheduler);
         scheduler.runCycles(1);
-        assertEquals(scheduler, collector.scheduler());
+        assertEquals(scheduler, collector.scheduler(), "after its first step the pipeline's children must be"
+                + " activated on the pipeline's own scheduler");
     }
 
     @Test
@@ -120,14 +123,14 @@ class Stage07ChassisTest {
         };
         pipeline.activate(scheduler);
         scheduler.run();
-        assertEquals(List.of(), pipeline.children());
-        assertEquals(List.of(), pipeline.linkages());
+        assertEquals(List.of(), pipeline.children(), "a finished pipeline must have let go of its children");
+        assertEquals(List.of(), pipeline.linkages(), "a finished pipeline must have undone its links");
         assertTrue(steps[0] <= 4, "the pipeline was stepped " + steps[0] + " times for 2 children: it must sleep"
                 + " while they work, woken as each finishes");
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("a Graphline wires named children as its link map says, and finishes when they have")
     @Hint(value = "For each entry, link endpoint(from, to, from, true) to endpoint(from, to, to, false).",
             read = "Graphline")
@@ -146,15 +149,16 @@ class Stage07ChassisTest {
         Graphline graphline = new Graphline(children, links);
         graphline.activate(scheduler);
         scheduler.run();
-        assertEquals(List.of("ERROR one", "ERROR two"), errors.collected());
-        assertTrue(graphline.isFinished());
-        assertEquals(List.of(), scheduler.microprocesses());
+        assertEquals(List.of("ERROR one", "ERROR two"), errors.collected(), "what reached \"errors\" through the"
+                + " links source.outbox -> grep.inbox -> grep.outbox -> errors.inbox");
+        assertTrue(graphline.isFinished(), "the graphline must finish when its children have");
+        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
         assertEquals(new Ipc.ProducerFinished(), graphline.outbox("signal").take(),
                 "with no link to self.signal, a finished graphline sends ProducerFinished out of signal");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("a Graphline's self boxes pass through: self.inbox to a child, a child to self.outbox")
     @Hint(value = "endpoint() gives the graphline's inbox for self at the start of a link and its outbox for"
             + " self at the end: link them like any other box.", read = "Graphline")
@@ -168,11 +172,12 @@ class Stage07ChassisTest {
         collector.activate(scheduler);
         graphline.inbox("inbox").put("quiet");
         scheduler.runCycles(10);
-        assertEquals(List.of("QUIET"), collector.collected());
+        assertEquals(List.of("QUIET"), collector.collected(), "what came out of the graphline's outbox for a message"
+                + " put into its inbox, with the links self.inbox -> shout.inbox and shout.outbox -> self.outbox");
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("a Graphline passes shutdown on control to every child whose control is free, then ends")
     @Hint(value = "When self.control is not linked, put the shutdown message into the control of each child"
             + " that no link feeds; when they are done, pass it on out of signal.", read = "Graphline")
@@ -188,28 +193,36 @@ class Stage07ChassisTest {
         scheduler.runCycles(5);
         graphline.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.run();
-        assertEquals(new Ipc.ShutdownMicroprocess(), a.endedBy());
-        assertEquals(new Ipc.ShutdownMicroprocess(), b.endedBy());
-        assertTrue(graphline.isFinished());
-        assertEquals(new Ipc.ShutdownMicroprocess(), graphline.outbox("signal").take());
+        assertEquals(new Ipc.ShutdownMicroprocess(), a.endedBy(), "child a, whose control no link feeds, must be"
+                + " ended by the shutdown sent to the graphline's control");
+        assertEquals(new Ipc.ShutdownMicroprocess(), b.endedBy(), "child b, whose control no link feeds, must be"
+                + " ended by the shutdown sent to the graphline's control");
+        assertTrue(graphline.isFinished(), "the graphline must finish once its children have");
+        assertEquals(new Ipc.ShutdownMicroprocess(), graphline.outbox("signal").take(), "the graphline must pass the"
+                + " shutdown on out of its own signal when it ends");
     }
 
     @Test
-    @Order(8)
+    @Order(5)
     @DisplayName("an unknown child or box in a Graphline's links is an error at construction that names the link")
     @Hint(value = "Find every end of every link with endpoint(), which throws with the link's name.",
             read = "Graphline")
     void graphlineChecksItsMap() {
         var noChild = assertThrows(IllegalArgumentException.class, () -> new Graphline(
-                Map.of("grep", new Grep("x")), Map.of("gerp.outbox", "grep.inbox")));
-        assertTrue(noChild.getMessage().contains("gerp.outbox"), noChild.getMessage());
+                Map.of("grep", new Grep("x")), Map.of("gerp.outbox", "grep.inbox")),
+                "a link from a child that does not exist (gerp) must throw IllegalArgumentException");
+        assertTrue(noChild.getMessage().contains("gerp.outbox"), "the error must name the link end gerp.outbox, but"
+                + " said: " + noChild.getMessage());
         var noBox = assertThrows(IllegalArgumentException.class, () -> new Graphline(
-                Map.of("grep", new Grep("x"), "out", new Recorder()), Map.of("grep.outbx", "out.inbox")));
+                Map.of("grep", new Grep("x"), "out", new Recorder()), Map.of("grep.outbx", "out.inbox")),
+                "a link from a box the child does not have (grep.outbx) must throw IllegalArgumentException");
         assertTrue(noBox.getMessage().contains("grep.outbx") && noBox.getMessage().contains("outbx"),
-                noBox.getMessage());
+                "the error must name the link end grep.outbx, but said: " + noBox.getMessage());
         var wrongWay = assertThrows(IllegalArgumentException.class, () -> new Graphline(
-                Map.of("grep", new Grep("x"), "out", new Recorder()), Map.of("out.inbox", "grep.inbox")));
-        assertTrue(wrongWay.getMessage().contains("out.inbox"), wrongWay.getMessage());
+                Map.of("grep", new Grep("x"), "out", new Recorder()), Map.of("out.inbox", "grep.inbox")),
+                "a link that starts at a child's inbox (out.inbox) must throw IllegalArgumentException");
+        assertTrue(wrongWay.getMessage().contains("out.inbox"), "the error must name the link end out.inbox, but"
+                + " said: " + wrongWay.getMessage());
     }
 
     @Test
@@ -227,7 +240,8 @@ class Stage07ChassisTest {
                 new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8))).activate(scheduler);
         scheduler.run();
         assertEquals(List.of("ERROR disk full", "ERROR disk still full"),
-                printed.toString(StandardCharsets.UTF_8).lines().toList());
+                printed.toString(StandardCharsets.UTF_8).lines().toList(), "the lines printed: exactly the lines of"
+                + " the file that contain ERROR, in order");
         assertEquals(List.of(), scheduler.microprocesses(), "the whole system must finish on its own");
     }
 }

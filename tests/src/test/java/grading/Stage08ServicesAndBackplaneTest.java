@@ -43,12 +43,17 @@ class Stage08ServicesAndBackplaneTest {
         Probe log = new Probe();
         services.register("clock", clock.inbox("extra"));
         services.register("log", log.inbox("inbox"));
-        assertSame(clock.inbox("extra"), services.retrieve("clock"));
-        assertEquals(Optional.of(log.inbox("inbox")), services.find("log"));
-        assertEquals(List.of("clock", "log"), List.copyOf(services.names()));
+        assertSame(clock.inbox("extra"), services.retrieve("clock"), "retrieve(\"clock\") must give the inbox"
+                + " registered under that name");
+        assertEquals(Optional.of(log.inbox("inbox")), services.find("log"), "find(\"log\") must give the inbox"
+                + " registered under that name");
+        assertEquals(List.of("clock", "log"), List.copyOf(services.names()), "names() must list the services"
+                + " registered, in the order they were registered");
         services.deregister("clock");
-        assertEquals(Optional.empty(), services.find("clock"));
-        assertEquals(List.of("log"), List.copyOf(services.names()));
+        assertEquals(Optional.empty(), services.find("clock"), "after deregister(\"clock\"), find(\"clock\") must"
+                + " find nothing");
+        assertEquals(List.of("log"), List.copyOf(services.names()), "after deregister(\"clock\"), names() must list"
+                + " only the services left");
     }
 
     @Test
@@ -59,15 +64,23 @@ class Stage08ServicesAndBackplaneTest {
     void registryMistakes() {
         ServiceRegistry services = new Scheduler().services();
         services.register("clock", new Probe().inbox("inbox"));
-        var twice = assertThrows(ServiceAlreadyRegistered.class, () -> services.register("clock", new Probe().inbox("inbox")));
-        assertTrue(twice.getMessage().contains("clock"), twice.getMessage());
-        var unknown = assertThrows(UnknownService.class, () -> services.retrieve("clok"));
-        assertTrue(unknown.getMessage().contains("clok"), unknown.getMessage());
-        var gone = assertThrows(UnknownService.class, () -> services.deregister("calendar"));
-        assertTrue(gone.getMessage().contains("calendar"), gone.getMessage());
+        var twice = assertThrows(ServiceAlreadyRegistered.class,
+                () -> services.register("clock", new Probe().inbox("inbox")),
+                "registering a name that is taken must throw ServiceAlreadyRegistered");
+        assertTrue(twice.getMessage().contains("clock"), "the error must name the service, clock, but said: "
+                + twice.getMessage());
+        var unknown = assertThrows(UnknownService.class, () -> services.retrieve("clok"),
+                "retrieving a name nobody registered must throw UnknownService");
+        assertTrue(unknown.getMessage().contains("clok"), "the error must name the service asked for, clok, but"
+                + " said: " + unknown.getMessage());
+        var gone = assertThrows(UnknownService.class, () -> services.deregister("calendar"),
+                "deregistering a name nobody registered must throw UnknownService");
+        assertTrue(gone.getMessage().contains("calendar"), "the error must name the service, calendar, but said: "
+                + gone.getMessage());
         assertThrows(IllegalArgumentException.class, () -> services.register("out", new Probe().outbox("outbox")),
                 "a service must be an inbox");
-        assertSame(services.retrieve("clock").owner(), services.retrieve("clock").owner());
+        assertSame(services.retrieve("clock").owner(), services.retrieve("clock").owner(),
+                "a refused registration must leave the service registered before it as it was");
     }
 
     @Test
@@ -79,9 +92,11 @@ class Stage08ServicesAndBackplaneTest {
         Scheduler first = new Scheduler();
         Scheduler second = new Scheduler();
         first.services().register("clock", new Probe().inbox("inbox"));
-        assertEquals(Optional.empty(), second.services().find("clock"));
+        assertEquals(Optional.empty(), second.services().find("clock"), "a service registered with one scheduler"
+                + " must not be found in another scheduler's registry");
         second.services().register("clock", new Probe().inbox("inbox"));
-        assertFalse(first.services().retrieve("clock") == second.services().retrieve("clock"));
+        assertFalse(first.services().retrieve("clock") == second.services().retrieve("clock"),
+                "two schedulers' services with the same name must be two different inboxes");
     }
 
     /** A backplane with a publisher and two subscribers, each feeding a collector; settled. */
@@ -119,8 +134,10 @@ class Stage08ServicesAndBackplaneTest {
         Setup setup = new Setup();
         setup.publish("a", "b", "c");
         setup.publish("d");
-        assertEquals(List.of("a", "b", "c", "d"), setup.first.collected());
-        assertEquals(List.of("a", "b", "c", "d"), setup.second.collected());
+        assertEquals(List.of("a", "b", "c", "d"), setup.first.collected(), "what the first subscriber received:"
+                + " everything published, once, in order");
+        assertEquals(List.of("a", "b", "c", "d"), setup.second.collected(), "what the second subscriber received:"
+                + " everything published, once, in order");
     }
 
     @Test
@@ -135,8 +152,10 @@ class Stage08ServicesAndBackplaneTest {
         new Pipeline(new SubscribeTo("news"), late).activate(setup.scheduler);
         setup.scheduler.runCycles(20);
         setup.publish("late");
-        assertEquals(List.of("late"), late.collected());
-        assertEquals(List.of("early", "late"), setup.first.collected());
+        assertEquals(List.of("late"), late.collected(), "what a subscriber that joined after \"early\" was published"
+                + " received: only what was published after it joined");
+        assertEquals(List.of("early", "late"), setup.first.collected(), "what a subscriber there from the start"
+                + " received");
     }
 
     @Test
@@ -152,8 +171,10 @@ class Stage08ServicesAndBackplaneTest {
         setup.publish("only the second");
         assertTrue(setup.firstSubscriber.isFinished() && setup.first.isFinished(),
                 "the subscriber and what it feeds must end");
-        assertEquals(List.of("both"), setup.first.collected());
-        assertEquals(List.of("both", "only the second"), setup.second.collected());
+        assertEquals(List.of("both"), setup.first.collected(), "what the subscriber that left received: nothing"
+                + " published after it left");
+        assertEquals(List.of("both", "only the second"), setup.second.collected(), "what the subscriber that stayed"
+                + " received: everything, also after the other left");
     }
 
     @Test
@@ -169,9 +190,12 @@ class Stage08ServicesAndBackplaneTest {
         setup.publisher.inbox("control").put(new Ipc.ShutdownMicroprocess());
         setup.scheduler.run();
         assertEquals(List.of(), setup.scheduler.microprocesses(), "everything must end, nothing left asleep");
-        assertEquals(List.of("last news"), setup.first.collected());
-        assertEquals(new Ipc.ShutdownMicroprocess(), setup.second.endedBy());
-        assertEquals(List.of(), List.copyOf(setup.scheduler.services().names()));
+        assertEquals(List.of("last news"), setup.first.collected(), "what was published before the shutdown must"
+                + " still reach the subscribers");
+        assertEquals(new Ipc.ShutdownMicroprocess(), setup.second.endedBy(), "a subscriber must pass the backplane's"
+                + " shutdown on to what it feeds");
+        assertEquals(List.of(), List.copyOf(setup.scheduler.services().names()), "a backplane that has ended must"
+                + " have deregistered its services, freeing its name");
     }
 
     @Test
@@ -183,7 +207,9 @@ class Stage08ServicesAndBackplaneTest {
         Scheduler scheduler = new Scheduler();
         new Backplane("news").activate(scheduler);
         new Backplane("news").activate(scheduler);
-        var error = assertThrows(ServiceAlreadyRegistered.class, () -> scheduler.runCycles(2));
-        assertTrue(error.getMessage().contains("news"), error.getMessage());
+        var error = assertThrows(ServiceAlreadyRegistered.class, () -> scheduler.runCycles(2),
+                "a second backplane with a name that is taken must throw ServiceAlreadyRegistered when it starts");
+        assertTrue(error.getMessage().contains("news"), "the error must name the backplane, news, but said: "
+                + error.getMessage());
     }
 }

@@ -54,6 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Graded
 @Tag("stage09")
+@Order(2)
 @DisplayName("Stage 9: the capstone, transcode and upload")
 @OnTimeout("the batch never ended: if the other stage 9 tests pass, look for a lost wake-up or a shutdown that"
         + " does not reach a threaded component")
@@ -99,7 +100,8 @@ class Stage09CapstoneTest {
         batch.assertLeft("talk 3.wav", "notes.txt", ".hidden.wav");
         List<Status> failed = run.events(Status.Failed.class);
         assertEquals(1, failed.size(), "one failure expected, for talk 3.wav: " + run.events());
-        assertEquals(Path.of("talk 3.wav"), failed.getFirst().source());
+        assertEquals(Path.of("talk 3.wav"), failed.getFirst().source(), "the failure must be reported for the file"
+                + " the command refused");
         assertTrue(((Status.Failed) failed.getFirst()).reason().contains("it is broken"),
                 "the reason should end with the command's last line of output: " + failed.getFirst());
         assertEquals(List.of(Path.of("talk 1.wav"), Path.of("talk 3.wav"), Path.of("talks/talk 2.wav")), run.toDo(),

@@ -55,6 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Graded
 @Tag("stage09")
+@Order(1)
 @DisplayName("Stage 9: threaded components")
 @OnTimeout("the run never ended: a wake-up or a message was probably lost. Does every send and recv inside the"
         + " thread wake the proxy, does the proxy ring the doorbell after moving messages in, does pause(timeout)"
@@ -140,13 +141,16 @@ class Stage09ThreadedComponentsTest {
         wire(counter, collector);
         activate(scheduler, counter, collector);
         scheduler.run();
-        assertEquals(List.of(0, 1, 2), collector.collected());
+        assertEquals(List.of(0, 1, 2), collector.collected(), "what the body sent must reach the component linked to"
+                + " its outbox, in order");
         assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the body's passShutdownOn() must arrive too");
         assertEquals(1, counter.threads.size(), "the body must run exactly once");
         Thread thread = counter.threads.getFirst();
         assertNotSame(Thread.currentThread(), thread, "the body must run on a thread of its own, not the scheduler's");
         assertTrue(thread.isVirtual(), "the body's thread should be a virtual thread");
-        assertTrue(counter.isFinished() && collector.isFinished());
+        assertTrue(counter.isFinished() && collector.isFinished(), "the threaded component must finish when its body"
+                + " returns, and the collector after it: threaded " + counter.isFinished() + ", collector "
+                + collector.isFinished());
         assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
     }
 
@@ -165,8 +169,13 @@ class Stage09ThreadedComponentsTest {
         wire(times10, collector);
         activate(scheduler, source, times10, collector);
         scheduler.run();
-        assertEquals(numbers(50).stream().map(n -> n * 10).toList(), collector.collected());
-        assertEquals(new Ipc.ProducerFinished(), collector.endedBy());
+        assertEquals(numbers(50).stream().map(n -> n * 10).toList(), collector.collected(), "what came out of the"
+                + " threaded transformer: every number times 10, in order. Nothing at all means the proxy moved"
+                + " nothing between the real boxes and the thread's queues: dataReady, recv and send are the"
+                + " thread's side in a ThreadedComponent, so the proxy must use the Box objects (inbox(name),"
+                + " outbox(name)) directly");
+        assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the ProducerFinished that follows the data"
+                + " must pass through the threaded component too");
         assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
     }
 
@@ -203,8 +212,10 @@ class Stage09ThreadedComponentsTest {
         wire(probe, collector);
         activate(scheduler, probe, collector);
         scheduler.run();
-        assertEquals(List.of("dataReady=false anyReady=false", "EmptyBox true true", "BoxNotFound true"), seen);
-        assertEquals(List.of("hello"), collector.collected());
+        assertEquals(List.of("dataReady=false anyReady=false", "EmptyBox true true", "BoxNotFound true"), seen,
+                "what the body saw: empty boxes that are not ready, EmptyBox naming the component and the box, and"
+                + " BoxNotFound for an unknown name");
+        assertEquals(List.of("hello"), collector.collected(), "what the body sent must arrive");
     }
 
     @Test
@@ -281,7 +292,8 @@ class Stage09ThreadedComponentsTest {
         List<Object> collected = collector.collected();
         assertEquals(count, collected.size(), "every message must arrive exactly once");
         assertEquals(numbers(count), collected, "messages must arrive in the order they were sent");
-        assertEquals(new Ipc.ProducerFinished(), collector.endedBy());
+        assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the ProducerFinished sent after the data must"
+                + " arrive too");
     }
 
     @Test
@@ -346,7 +358,7 @@ class Stage09ThreadedComponentsTest {
         wire(echo, pinger);
         activate(scheduler, pinger, echo);
         scheduler.run();
-        assertEquals(numbers(roundTrips), replies);
+        assertEquals(numbers(roundTrips), replies, "the replies the pinger got: one per ping, in order");
         assertTrue(echo.isFinished(), "the echo must end on the shutdown message");
     }
 
@@ -393,7 +405,8 @@ class Stage09ThreadedComponentsTest {
                     + " the ring was lost");
         }
         scheduler.run();
-        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy());
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(), "the shutdown must reach the body and be"
+                + " passed on out of signal");
     }
 
     @Test
@@ -422,8 +435,9 @@ class Stage09ThreadedComponentsTest {
         assertTrue(waiting.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
         waiter.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.run();
-        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy());
-        assertTrue(waiter.isFinished());
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(), "the shutdown must reach the waiting body"
+                + " and be passed on out of signal");
+        assertTrue(waiter.isFinished(), "the threaded component must finish once its body has returned");
     }
 
     @Test
@@ -489,7 +503,8 @@ class Stage09ThreadedComponentsTest {
         List<Object> collected = collector.collected();
         assertEquals(10_000, collected.size(), "every message must arrive exactly once");
         assertEquals(numbers(10_000), collected, "messages must arrive in the order they were sent");
-        assertEquals(new Ipc.ProducerFinished(), collector.endedBy());
+        assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the ProducerFinished sent after the data must"
+                + " arrive too");
     }
 
     @Test
@@ -537,7 +552,8 @@ class Stage09ThreadedComponentsTest {
         assertEquals(6, leftInInbox, "a queue of 4 takes 4 of the 10 messages; the other 6 must wait in the inbox");
         assertEquals(1, leftInControl, "the shutdown must wait on control while data is still waiting before it");
         assertEquals(numbers(10), collector.collected(), "everything that arrived before the shutdown must be handled");
-        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy());
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(), "the shutdown must be passed on after the"
+                + " data");
     }
 
     @Test
@@ -564,8 +580,8 @@ class Stage09ThreadedComponentsTest {
         assertTrue(failed.getMessage().contains(failing.name()), "the message must name the component: "
                 + failed.getMessage());
         assertInstanceOf(IllegalStateException.class, failed.getCause(), "the cause must be what the body threw");
-        assertEquals("disk on fire", failed.getCause().getMessage());
-        assertEquals(1, bystander.threads.size());
+        assertEquals("disk on fire", failed.getCause().getMessage(), "the cause must be the body's own exception");
+        assertEquals(1, bystander.threads.size(), "the other threaded component's body must have run once");
         assertFalse(bystander.threads.getFirst().isAlive(), "the other threads must have ended when run() ends");
     }
 
@@ -606,12 +622,14 @@ class Stage09ThreadedComponentsTest {
         Linkage.link(stopper.outbox("outbox"), pipeline.inbox("control"));
         activate(scheduler, pipeline, stopper);
         scheduler.run();
-        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy());
-        assertTrue(collector.collected().size() >= 5);
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(), "the shutdown sent to the pipeline must"
+                + " reach its last child");
+        assertTrue(collector.collected().size() >= 5, "at least the 5 ticks sent before the shutdown must arrive;"
+                + " arrived: " + collector.collected());
         assertEquals(numbers(collector.collected().size()), collector.collected(), "ticks must arrive in order");
         assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished");
         threads.addAll(relay.threads);
-        assertEquals(3, threads.size());
+        assertEquals(3, threads.size(), "the three threaded components' bodies must each have run on a thread");
         for (Thread thread : threads) {
             assertFalse(thread.isAlive(), thread + " is still alive after run() returned");
         }
@@ -661,7 +679,8 @@ class Stage09ThreadedComponentsTest {
                     + " must wait for a wake-up request, not keep stepping");
             assertTrue(cpuBefore < 0 || cpuMillis < 60, "while nothing was awake the scheduler's thread used "
                     + cpuMillis + " ms of processor time in 250 ms: it must block, not spin");
-            assertEquals(List.of("started", "finished"), collector.collected());
+            assertEquals(List.of("started", "finished"), collector.collected(), "what the body sent before and"
+                    + " after its wait");
         } finally {
             done.countDown();
             running.stop();

@@ -50,7 +50,8 @@ class Stage10EventDrivenSchedulerTest {
         new Counting("b", 2, log).activate(scheduler);
         new Counting("c", 3, log).activate(scheduler);
         scheduler.run();
-        assertEquals(List.of("a1", "b1", "c1", "a2", "b2", "c2", "a3", "c3"), log);
+        assertEquals(List.of("a1", "b1", "c1", "a2", "b2", "c2", "a3", "c3"), log, "the steps in the order they ran"
+                + " (a wants 3 steps, b 2, c 3): each cycle steps each ready microprocess once, in activation order");
         assertEquals(List.of(), scheduler.microprocesses(), "finished microprocesses must be forgotten");
     }
 
@@ -62,28 +63,15 @@ class Stage10EventDrivenSchedulerTest {
     void arrivalsWait() {
         Scheduler scheduler = eventDriven();
         List<String> log = new ArrayList<>();
-        Counting late = new Counting("d", 2, log);
-        Microprocess starter = new Microprocess() {
-            private int steps;
-
-            @Override
-            protected boolean step() {
-                steps++;
-                log.add("s" + steps);
-                if (steps == 1) {
-                    late.activate(scheduler());
-                }
-                return steps < 3;
-            }
-        };
-        starter.activate(scheduler);
+        new Spawner(log, new Counting("d", 2, log)).activate(scheduler);
         new Counting("b", 3, log).activate(scheduler);
         boolean more = scheduler.runCycles(1);
         assertEquals(List.of("s1", "b1"), log, "the newcomer must wait for the next cycle");
         assertTrue(more, "after the first cycle step() must say that something is awake: the newcomer"
                 + " waits among the arrivals, and the others want to run again");
         scheduler.run();
-        assertEquals(List.of("s1", "b1", "s2", "b2", "d1", "s3", "b3", "d2"), log);
+        assertEquals(List.of("s1", "b1", "s2", "b2", "d1", "s3", "b3", "d2"), log, "the steps in the order they ran:"
+                + " s activates d during its first step, so d1 must come in the next cycle, after s2 and b2");
     }
 
     @Test
@@ -97,12 +85,13 @@ class Stage10EventDrivenSchedulerTest {
         sleepy.activate(scheduler);
         assertFalse(scheduler.runCycles(10), "nothing is ready once the only component sleeps");
         assertEquals(1, sleepy.steps, "a paused component was stepped again without being woken");
-        assertEquals(List.of(sleepy), scheduler.asleep());
+        assertEquals(List.of(sleepy), scheduler.asleep(), "asleep() must list the paused component");
         sleepy.inbox("inbox").put("hello");
         assertEquals(List.of(), scheduler.asleep(), "a delivery must wake the component at once");
-        assertFalse(scheduler.runCycles(10));
+        assertFalse(scheduler.runCycles(10), "once the woken component has run and paused again, nothing is ready,"
+                + " so runCycles must return false");
         assertEquals(2, sleepy.steps, "a woken component must be stepped once, then sleep again");
-        assertEquals(List.of("hello"), sleepy.received);
+        assertEquals(List.of("hello"), sleepy.received, "the woken component must receive the message delivered");
     }
 
     @Test
@@ -142,7 +131,8 @@ class Stage10EventDrivenSchedulerTest {
         poker.activate(scheduler);
         new Counting("b", 3, log).activate(scheduler);
         scheduler.runCycles(3);
-        assertEquals(List.of("s", "a1", "b1", "a2", "b2", "a3", "b3", "s"), log);
+        assertEquals(List.of("s", "a1", "b1", "a2", "b2", "a3", "b3", "s"), log, "the steps in the order they ran:"
+                + " the sleeper s, poked by a during cycle 2, must be stepped once in cycle 3, after the others");
     }
 
     @Test
@@ -172,7 +162,8 @@ class Stage10EventDrivenSchedulerTest {
         };
         selfWaking.activate(scheduler);
         scheduler.runCycles(10);
-        assertEquals(List.of("step 1", "step 2"), log);
+        assertEquals(List.of("step 1", "step 2"), log,
+                "the message that arrived after pause() must keep the component awake for one more step");
     }
 
     @Test
@@ -191,7 +182,7 @@ class Stage10EventDrivenSchedulerTest {
         }
         Ring ring = new Ring(5, 500);
         ring.activateOn(scheduler);
-        scheduler.run();
+        Quietly.run(scheduler); // the sleepers are left asleep, as they should be
         assertEquals(500, ring.passes(), "the message must go round the ring 500 times");
         assertEquals(10_000, idle.stream().mapToInt(s -> s.steps).sum(),
                 "each idle component may be stepped once, when it starts, and never again");
@@ -234,9 +225,10 @@ class Stage10EventDrivenSchedulerTest {
         busy.activate(scheduler);
         brief.activate(scheduler);
         scheduler.runCycles(1);
-        assertEquals(List.of(busy, sleepy), scheduler.microprocesses());
-        assertEquals(List.of(sleepy), scheduler.asleep());
-        assertTrue(brief.isFinished());
+        assertEquals(List.of(busy, sleepy), scheduler.microprocesses(), "after one cycle microprocesses() must"
+                + " list the ready one (busy), then the sleeper; the finished one (brief) is forgotten");
+        assertEquals(List.of(sleepy), scheduler.asleep(), "after one cycle asleep() must list the one that paused");
+        assertTrue(brief.isFinished(), "a microprocess whose only step returned false must be finished");
     }
 
     @Test
@@ -250,8 +242,10 @@ class Stage10EventDrivenSchedulerTest {
         new Pipeline(new Source(List.of("a", "b", "c")), new PureTransformer(s -> ((String) s).toUpperCase()),
                 collector).activate(scheduler);
         scheduler.run();
-        assertEquals(List.of("A", "B", "C"), collector.collected());
-        assertEquals(List.of(), scheduler.microprocesses());
+        assertEquals(List.of("A", "B", "C"), collector.collected(), "what reached the pipeline's last child on the"
+                + " event-driven scheduler");
+        assertEquals(List.of(), scheduler.microprocesses(), "the pipeline and its children must all finish, none"
+                + " left asleep");
     }
 
     @Test
@@ -275,7 +269,8 @@ class Stage10EventDrivenSchedulerTest {
         for (int i = 0; i < 200; i++) {
             doubled.add(i * 2);
         }
-        assertEquals(doubled, collector.collected());
+        assertEquals(doubled, collector.collected(), "what the threaded transformer passed on, on the event-driven"
+                + " scheduler: every number doubled, in order");
     }
 
     @Test
@@ -289,11 +284,13 @@ class Stage10EventDrivenSchedulerTest {
         try {
             System.setProperty("axon.scheduler", "event-driven");
             Scheduler scheduler = new Scheduler();
-            assertSame(Policy.EVENT_DRIVEN, scheduler.policy());
+            assertSame(Policy.EVENT_DRIVEN, scheduler.policy(), "with -Daxon.scheduler=event-driven, new Scheduler()"
+                    + " must use the event-driven policy");
             List<String> log = new ArrayList<>();
             new Counting("x", 2, log).activate(scheduler);
             scheduler.run();
-            assertEquals(List.of("x1", "x2"), log);
+            assertEquals(List.of("x1", "x2"), log, "a microprocess must run to its end on the scheduler made with"
+                    + " the system property");
         } finally {
             if (before == null) {
                 System.clearProperty("axon.scheduler");

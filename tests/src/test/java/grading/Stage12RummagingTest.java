@@ -85,17 +85,19 @@ class Stage12RummagingTest {
                     snapshot.nodes().stream().map(Snapshot.Node::name).collect(Collectors.toSet()),
                     "one node per microprocess the scheduler runs");
             Snapshot.Node c = snapshot.node(collector.name()).orElseThrow();
-            assertEquals("Recorder", c.type());
-            assertEquals(Snapshot.Kind.COMPONENT, c.kind());
+            assertEquals("Recorder", c.type(), "a node's type is its class's simple name");
+            assertEquals(Snapshot.Kind.COMPONENT, c.kind(), "a Recorder is a COMPONENT");
             assertTrue(c.asleep(), "the collector has nothing to do, so it is asleep");
             Snapshot.Node m = snapshot.node(counting.name()).orElseThrow();
-            assertEquals(Snapshot.Kind.MICROPROCESS, m.kind());
+            assertEquals(Snapshot.Kind.MICROPROCESS, m.kind(), "a plain microprocess is a MICROPROCESS");
             assertFalse(m.asleep(), "the counting microprocess is awake");
             assertEquals(List.of(), m.inboxes(), "a plain microprocess has no boxes");
-            assertEquals(Snapshot.Kind.THREADED_COMPONENT, snapshot.node(threaded.name()).orElseThrow().kind());
+            assertEquals(Snapshot.Kind.THREADED_COMPONENT, snapshot.node(threaded.name()).orElseThrow().kind(),
+                    "a threaded component is a THREADED_COMPONENT");
             assertNull(c.parent(), "nothing owns the collector");
-            assertEquals(List.of(new Snapshot.Service("keeper", collector.name(), "inbox")), snapshot.services());
-            assertEquals(scheduler.name(), snapshot.scheduler());
+            assertEquals(List.of(new Snapshot.Service("keeper", collector.name(), "inbox")), snapshot.services(),
+                    "the snapshot's services: the one registered, with its component and inbox");
+            assertEquals(scheduler.name(), snapshot.scheduler(), "the snapshot names the scheduler it was taken of");
         } finally {
             threaded.inbox("control").put(new Ipc.ShutdownMicroprocess());
             collector.inbox("control").put(new Ipc.ShutdownMicroprocess());
@@ -117,9 +119,9 @@ class Stage12RummagingTest {
         probe.sendOut("logged", "log");
         Snapshot.Node node = Snapshot.of(scheduler).node(probe.name()).orElseThrow();
         assertEquals(List.of(new Snapshot.BoxState("inbox", 0), new Snapshot.BoxState("control", 0),
-                new Snapshot.BoxState("extra", 2)), node.inboxes());
+                new Snapshot.BoxState("extra", 2)), node.inboxes(), "each inbox, in order, with what it holds");
         assertEquals(List.of(new Snapshot.BoxState("outbox", 0), new Snapshot.BoxState("signal", 0),
-                new Snapshot.BoxState("log", 1)), node.outboxes());
+                new Snapshot.BoxState("log", 1)), node.outboxes(), "each outbox, in order, with what it holds");
     }
 
     @Test
@@ -147,9 +149,11 @@ class Stage12RummagingTest {
             assertTrue(links.contains(expected), "missing link " + expected + " in " + links);
         }
         assertEquals(6, snapshot.links().size(), "exactly the pipeline's six links, each once: " + links);
-        assertEquals(pipeline.name(), snapshot.node(first.name()).orElseThrow().parent());
-        assertEquals(pipeline.name(), snapshot.node(second.name()).orElseThrow().parent());
-        assertNull(snapshot.node(pipeline.name()).orElseThrow().parent());
+        assertEquals(pipeline.name(), snapshot.node(first.name()).orElseThrow().parent(),
+                "a pipeline's first child's parent is the pipeline");
+        assertEquals(pipeline.name(), snapshot.node(second.name()).orElseThrow().parent(),
+                "a pipeline's second child's parent is the pipeline");
+        assertNull(snapshot.node(pipeline.name()).orElseThrow().parent(), "nothing owns the pipeline");
     }
 
     @Test
@@ -195,9 +199,11 @@ class Stage12RummagingTest {
         Snapshot.Node self = snapshot.node(introspector.name()).orElseThrow(
                 () -> new AssertionError("the introspector must be in its own snapshot"));
         assertFalse(self.asleep(), "the introspector is awake: it is taking the snapshot");
-        assertTrue(snapshot.node(answers.name()).isPresent());
+        assertTrue(snapshot.node(answers.name()).isPresent(), "the component the introspector answers must be in"
+                + " its snapshot");
         assertTrue(snapshot.links().contains(
-                new Snapshot.Link(introspector.name(), "outbox", answers.name(), "inbox")));
+                new Snapshot.Link(introspector.name(), "outbox", answers.name(), "inbox")),
+                "the introspector's own link must be in its snapshot: " + snapshot.links());
         introspector.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.run();
         assertEquals(new Ipc.ShutdownMicroprocess(), answers.endedBy(), "it ends on shutdown and passes it on");
@@ -228,7 +234,7 @@ class Stage12RummagingTest {
 
         Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(snapshot.svg().getBytes(StandardCharsets.UTF_8)));
-        assertEquals("svg", svg.getDocumentElement().getTagName());
+        assertEquals("svg", svg.getDocumentElement().getTagName(), "the picture must be an SVG document");
         NodeList texts = svg.getElementsByTagName("text");
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < texts.getLength(); i++) {
@@ -274,6 +280,11 @@ class Stage12RummagingTest {
         String ask(String line) throws Throwable {
             terminal.type(line);
             return answer();
+        }
+
+        /** Types a line and checks the one answer it gives. */
+        void expect(String answer, String line) throws Throwable {
+            assertEquals(answer, ask(line), "what the interpreter answered to: " + line);
         }
 
         String answer() throws Throwable {
@@ -322,12 +333,12 @@ class Stage12RummagingTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void eachSnippetGivesOneAnswer() throws Throwable {
         World w = world();
-        assertEquals("42", w.ask("6 * 7"));
+        w.expect("42", "6 * 7");
         assertEquals("\"ab\"", w.ask("\"a\" + \"b\""), "a string value is shown in quotes, as jshell shows it");
-        assertEquals("20", w.ask("int x = 20;"));
+        w.expect("20", "int x = 20;");
         assertEquals("ok", w.ask("System.out.print(\"\")"), "a void call has no value");
-        assertEquals("ok", w.ask("void nothing() { }"));
-        assertEquals("null", w.ask("String nobody = null;"));
+        w.expect("ok", "void nothing() { }");
+        w.expect("null", "String nobody = null;");
     }
 
     @Test
@@ -338,10 +349,10 @@ class Stage12RummagingTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void definitionsPersist() throws Throwable {
         World w = world();
-        assertEquals("ok", w.ask("String twice(String s) { return s + s; }"));
-        assertEquals("ok", w.ask("record Point(int x, int y) { }"));
-        assertEquals("Point[x=1, y=2]", w.ask("var p = new Point(1, 2);"));
-        assertEquals("\"abab1\"", w.ask("twice(\"ab\") + p.x()"));
+        w.expect("ok", "String twice(String s) { return s + s; }");
+        w.expect("ok", "record Point(int x, int y) { }");
+        w.expect("Point[x=1, y=2]", "var p = new Point(1, 2);");
+        w.expect("\"abab1\"", "twice(\"ab\") + p.x()");
     }
 
     @Test
@@ -356,8 +367,8 @@ class Stage12RummagingTest {
         World w = world();
         String error = w.ask("undefinedName + 1");
         assertTrue(error.startsWith("error: ") && error.contains("cannot find symbol"), error);
-        assertEquals("exception java.lang.ArithmeticException: / by zero", w.ask("1 / 0"));
-        assertEquals("exception java.lang.IllegalStateException: no", w.ask("throw new IllegalStateException(\"no\")"));
+        w.expect("exception java.lang.ArithmeticException: / by zero", "1 / 0");
+        w.expect("exception java.lang.IllegalStateException: no", "throw new IllegalStateException(\"no\")");
         assertEquals("2", w.ask("1 + 1"), "the interpreter goes on after errors");
     }
 
@@ -375,10 +386,10 @@ class Stage12RummagingTest {
         w.terminal.type("    return a + b;");
         w.terminal.type("}");
         assertEquals("ok", w.answer(), "the three lines are one method: one answer, once it is complete");
-        assertEquals("5", w.ask("sum(2, 3)"));
+        w.expect("5", "sum(2, 3)");
         w.terminal.type("sum(4, 5); sum(6, 7)");
         assertEquals("9", w.answer(), "two snippets on one line: two answers, in order");
-        assertEquals("13", w.answer());
+        assertEquals("13", w.answer(), "two snippets on one line: the second answer follows the first");
         w.terminal.type("// only a comment");
         w.terminal.type("");
         assertEquals("9", w.ask("3 * 3"), "a comment or a blank line is no snippet, and gives no answer");
@@ -393,11 +404,10 @@ class Stage12RummagingTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void snippetsSeeLiveObjects() throws Throwable {
         World w = world();
-        assertEquals("\"" + w.interpreter.name() + "\"", w.ask("self.name()"));
-        assertEquals("\"" + w.scheduler.name() + "\"", w.ask("scheduler.name()"));
-        assertEquals("true", w.ask("self == component(\"" + w.interpreter.name() + "\")"));
-        assertEquals("\"Messages to keep\"",
-                w.ask("component(\"" + w.keeper.name() + "\").inbox(\"inbox\").description()"));
+        w.expect("\"" + w.interpreter.name() + "\"", "self.name()");
+        w.expect("\"" + w.scheduler.name() + "\"", "scheduler.name()");
+        w.expect("true", "self == component(\"" + w.interpreter.name() + "\")");
+        w.expect("\"Messages to keep\"", "component(\"" + w.keeper.name() + "\").inbox(\"inbox\").description()");
     }
 
     @Test
@@ -410,9 +420,9 @@ class Stage12RummagingTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void lookAsksTheIntrospector() throws Throwable {
         World w = world();
-        assertEquals("THREADED_COMPONENT", w.ask("look().node(self.name()).get().kind()"));
-        assertEquals("true", w.ask("look().node(\"" + w.keeper.name() + "\").get().asleep()"));
-        assertEquals("true", w.ask("look().text().contains(\"questions -> Introspector#\")"));
+        w.expect("THREADED_COMPONENT", "look().node(self.name()).get().kind()");
+        w.expect("true", "look().node(\"" + w.keeper.name() + "\").get().asleep()");
+        w.expect("true", "look().text().contains(\"questions -> Introspector#\")");
     }
 
     @Test
@@ -437,14 +447,14 @@ class Stage12RummagingTest {
         InBackground running = InBackground.run(scheduler);
         try {
             terminal.type("1 + 1");
-            assertEquals("2", terminal.answer(running, PATIENCE));
+            assertEquals("2", terminal.answer(running, PATIENCE), "what the interpreter answered to: 1 + 1");
             terminal.type("/exit");
             assertTrue(running.awaitEnd(Duration.ofSeconds(10)), "after /exit the interpreter ends, and passes"
                     + " the shutdown on to the terminal, which ends too");
         } finally {
             running.stop();
         }
-        assertTrue(interpreter.isFinished());
+        assertTrue(interpreter.isFinished(), "after /exit the interpreter must have finished");
         assertThrows(IllegalStateException.class, () -> Session.of(interpreter.name()),
                 "once the interpreter has ended, its session is gone");
         // Threads that would outlive it: any that keeps the JVM alive, and any still running a snippet. (The
@@ -491,7 +501,8 @@ class Stage12RummagingTest {
             assertNull(System.getProperty(property), "the snippet sent without the token must not have run");
 
             List<Object> right = connect(token, List.of(token, sideEffect, "1 + 1", "/exit"));
-            assertEquals(List.of(TokenCheck.ACCEPTED, "null", "2"), right);
+            assertEquals(List.of(TokenCheck.ACCEPTED, "null", "2"), right, "with the right token the console accepts"
+                    + " the client and answers each snippet");
             assertEquals("yes", System.getProperty(property), "with the token, the snippet ran");
         } finally {
             System.clearProperty(property);
@@ -548,17 +559,20 @@ class Stage12RummagingTest {
         try {
             try (LineClient missing = LineClient.connect(server.port(), running)) {
                 missing.send(sideEffect + "\n");
-                assertEquals(List.of(TokenCheck.REFUSED), missing.readUntilClosed(PATIENCE));
+                assertEquals(List.of(TokenCheck.REFUSED), missing.readUntilClosed(PATIENCE), "without the token the"
+                        + " console refuses the client and closes");
             }
             try (LineClient wrong = LineClient.connect(server.port(), running)) {
                 String wrongToken = (token.startsWith("0") ? "1" : "0") + token.substring(1);   // one digit off
                 wrong.send(wrongToken + "\n" + sideEffect + "\n");
-                assertEquals(List.of(TokenCheck.REFUSED), wrong.readUntilClosed(PATIENCE));
+                assertEquals(List.of(TokenCheck.REFUSED), wrong.readUntilClosed(PATIENCE), "with a wrong token the"
+                        + " console refuses the client and closes");
             }
             assertNull(System.getProperty(property), "a snippet sent without the right token must not run");
             try (LineClient right = LineClient.connect(server.port(), running)) {
                 right.send(token + "\n" + sideEffect + "\n6 * 7\n/exit\n");
-                assertEquals(List.of(TokenCheck.ACCEPTED, "null", "42"), right.readUntilClosed(PATIENCE));
+                assertEquals(List.of(TokenCheck.ACCEPTED, "null", "42"), right.readUntilClosed(PATIENCE), "with the"
+                        + " right token the console accepts the client and answers each snippet");
             }
             assertEquals("yes", System.getProperty(property), "with the token, the snippet ran");
             stopper.go.countDown();
@@ -589,6 +603,7 @@ class Stage12RummagingTest {
         } finally {
             running.stop();
         }
-        assertEquals(List.of("6", "42", "true"), screen.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(List.of("6", "42", "true"), screen.toString(StandardCharsets.UTF_8).lines().toList(),
+                "what the console printed: one answer per snippet");
     }
 }

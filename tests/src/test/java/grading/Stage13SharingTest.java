@@ -129,19 +129,20 @@ class Stage13SharingTest {
     void copiesOfNewValues() {
         Store store = new Store();
         Value count = store.usevar("count");
-        assertEquals("count", count.key());
+        assertEquals("count", count.key(), "usevar(\"count\") must give a copy of the value named count");
         assertNull(count.value(), "a value never committed holds null");
         assertEquals(0, count.version(), "a value never committed is at version 0");
         count.set(41);
         assertEquals(41, count.value(), "set changes the copy");
         Value again = store.usevar("count");
         assertNull(again.value(), "set changes the copy only: the store changes when the copy is committed");
-        assertEquals(0, again.version());
+        assertEquals(0, again.version(), "a value never committed is at version 0");
         Values pair = store.usevars("left", "right");
         assertEquals(List.of("left", "right"), List.copyOf(pair.keys()), "usevars keeps the keys in the order given");
-        assertNull(pair.value("left"));
-        assertEquals(0, pair.get("right").version());
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> pair.get("middle"));
+        assertNull(pair.value("left"), "a value never committed holds null");
+        assertEquals(0, pair.get("right").version(), "a value never committed is at version 0");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> pair.get("middle"),
+                "asking copies for a key they were not taken for must throw IllegalArgumentException");
         assertTrue(unknown.getMessage().contains("middle"), "the error must name the key: " + unknown.getMessage());
     }
 
@@ -158,24 +159,24 @@ class Stage13SharingTest {
         count.commit();
         assertEquals(1, count.version(), "a committed copy moves on to the version it made");
         Value seen = store.usevar("count");
-        assertEquals(1, seen.value());
+        assertEquals(1, seen.value(), "a fresh copy must hold the value committed");
         assertEquals(1, seen.version(), "each commit adds one to the value's version");
         count.set(2);
         count.commit();
         assertEquals(2, count.version(), "the same copy, committed again, makes the next version");
-        assertEquals(2, store.usevar("count").value());
-        assertEquals(2, store.usevar("count").version());
+        assertEquals(2, store.usevar("count").value(), "the store must hold the value committed last");
+        assertEquals(2, store.usevar("count").version(), "two commits make version 2");
 
         Values pair = store.usevars("left", "right");
         pair.set("left", "L");
         pair.set("right", "R");
         pair.commit();
-        assertEquals(1, pair.get("left").version());
-        assertEquals(1, pair.get("right").version());
+        assertEquals(1, pair.get("left").version(), "after commit() the copies must carry their new versions");
+        assertEquals(1, pair.get("right").version(), "after commit() the copies must carry their new versions");
         Values now = store.usevars("right", "left");
-        assertEquals("R", now.value("right"));
-        assertEquals("L", now.value("left"));
-        assertEquals(1, now.get("left").version());
+        assertEquals("R", now.value("right"), "the values committed together must all be stored");
+        assertEquals("L", now.value("left"), "the values committed together must all be stored");
+        assertEquals(1, now.get("left").version(), "one commit of two values makes version 1 of each");
         assertEquals(2, store.usevar("count").version(), "a commit to other values leaves this one alone");
     }
 
@@ -194,7 +195,7 @@ class Stage13SharingTest {
         second.set("bonjour");
         ConcurrentUpdate refused = assertThrows(ConcurrentUpdate.class, second::commit,
                 "a copy of version 0 was committed over version 1: the first commit's update is lost");
-        assertEquals("greeting", refused.key());
+        assertEquals("greeting", refused.key(), "ConcurrentUpdate must name the stale value");
         assertTrue(refused.getMessage().contains("greeting"), "the message must name the value: " + refused.getMessage());
         Value now = store.usevar("greeting");
         assertEquals("hello", now.value(), "a refused commit changes nothing");
@@ -204,7 +205,7 @@ class Stage13SharingTest {
         now.set("bonjour");
         now.commit();
         assertEquals("bonjour", store.usevar("greeting").value(), "a fresh copy commits");
-        assertEquals(2, store.usevar("greeting").version());
+        assertEquals(2, store.usevar("greeting").version(), "the fresh copy's commit makes version 2");
     }
 
     @Test
@@ -228,8 +229,8 @@ class Stage13SharingTest {
             Values now = store.usevars("a", "b", "c");
             for (String key : List.of("a", "b", "c")) {
                 if (key.equals(stale)) {
-                    assertEquals("someone else", now.value(key));
-                    assertEquals(1, now.get(key).version());
+                    assertEquals("someone else", now.value(key), "the value someone else committed must stay");
+                    assertEquals(1, now.get(key).version(), "the refused commit must not change any version");
                 } else {
                     assertNull(now.value(key), "\"" + key + "\" changed although \"" + stale + "\", committed with it,"
                             + " was stale: several values commit all or nothing");
@@ -244,8 +245,9 @@ class Stage13SharingTest {
             now.set("c", 30);
             now.commit();
             Values after = store.usevars("a", "b", "c");
-            assertEquals(List.of(10, 20, 30), List.of(after.value("a"), after.value("b"), after.value("c")));
-            assertEquals(stale.equals("b") ? 2 : 1, after.get("b").version());
+            assertEquals(List.of(10, 20, 30), List.of(after.value("a"), after.value("b"), after.value("c")),
+                    "fresh copies of all three must commit together");
+            assertEquals(stale.equals("b") ? 2 : 1, after.get("b").version(), "each commit adds one to b's version");
         }
     }
 
@@ -265,15 +267,16 @@ class Stage13SharingTest {
         }
         mine.set("changed");
         mine.commit();
-        assertEquals(1, store.usevar("mine").version());
-        assertEquals(3, store.usevar("other").version());
+        assertEquals(1, store.usevar("mine").version(), "commits of other values must not change mine's version");
+        assertEquals(3, store.usevar("other").version(), "three commits of other make version 3");
         pair.set("ours", "too");
         assertThrows(ConcurrentUpdate.class, pair::commit, "\"mine\" was committed since the pair was taken");
         Values fresh = store.usevars("mine", "ours");
         fresh.set("ours", "too");
         fresh.commit();
         assertEquals(List.of(2L, 1L, 3L), List.of(store.usevar("mine").version(), store.usevar("ours").version(),
-                store.usevar("other").version()));
+                store.usevar("other").version()),
+                "the versions of mine, ours and other: each counts its own commits only");
     }
 
     @Test
@@ -298,10 +301,10 @@ class Stage13SharingTest {
         lock.busy = false;
         Value now = store.usevar("count");
         assertNull(now.value(), "a commit that met a busy store changes nothing");
-        assertEquals(0, now.version());
+        assertEquals(0, now.version(), "a commit that met a busy store must not change the version");
         count.commit();
         assertEquals(1, store.usevar("count").value(), "the copy that met a busy store commits once it is free");
-        assertEquals(1, store.usevar("count").version());
+        assertEquals(1, store.usevar("count").version(), "one commit that went through makes version 1");
     }
 
     @Test
@@ -323,10 +326,10 @@ class Stage13SharingTest {
         assertTrue(lock.tries > before, "a commit must take the store's lock");
         assertEquals(0, lock.held, "a commit must unlock the lock it took");
         second.set(2);
-        assertThrows(ConcurrentUpdate.class, second::commit);
+        assertThrows(ConcurrentUpdate.class, second::commit, "a stale copy's commit must throw ConcurrentUpdate");
         assertEquals(0, lock.held, "a refused commit must unlock the lock too: unlock in a finally block");
         lock.busy = true;
-        assertThrows(BusyRetry.class, second::commit);
+        assertThrows(BusyRetry.class, second::commit, "a commit that finds the lock taken must throw BusyRetry");
         lock.busy = false;
         assertEquals(0, lock.held, "a store that met a busy lock holds nothing");
     }

@@ -1,288 +1,270 @@
 package grading.support;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.stream.Stream;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Prints the progress board at the end of a learner's run, and fails the build when a
  * graded stage is not finished. Run by the build after the tests (see tests/pom.xml).
  *
  * <pre>
- * Board RESULTS_FOLDER KIT_ROOT LAST_STAGE_OR_all WHAT_WAS_GRADED
+ * Board RESULTS_FOLDER KIT_ROOT LAST_STAGE_OR_all WHAT_WAS_GRADED [SCHEDULER_POLICY]
  * </pre>
+ *
+ * <p>How the board chooses what to show (the README's "Reading the board" says the same
+ * to learners):
+ * <ol>
+ *   <li>A line per stage; the first stage that is not done is the one to work on.</li>
+ *   <li>Within a stage the tests run narrowest first: the most basic contract, then what is
+ *       built on it (each class in {@code @Order}, the classes of a stage in their
+ *       {@code @Order}; see {@link ByStage}). A broad test usually fails because a narrow one
+ *       does, so the board shows the message and hint of the first test that failed or is not
+ *       started, and lists the titles of the others after it, in the order they ran.</li>
+ *   <li>Contract rules (ArchUnit) come after the tests of their stage: they pass on code
+ *       nobody has written yet.</li>
+ *   <li>When the run used the event-driven scheduler ({@code -Daxon.scheduler=event-driven})
+ *       and a stage before it fails, the board names stage 10's methods as the likely cause,
+ *       and says so plainly when the last round-robin run passed that stage.</li>
+ * </ol>
  */
 public final class Board {
-    private static final int BAR = 20;
     private static final String CONTRACTS_CHAPTER = "src-docs/src/docs/asciidoc/contracts.adoc";
-    /** Where the handbook is built ({@code ./mvnw -q -pl src-docs -am package}). */
-    private static final String HANDBOOK = "src-docs/target/handbook/";
+    /** How many further titles to list under the first open test. */
+    private static final int MORE_TITLES = 10;
+    /** Where a round-robin run leaves how far it passed, for a later event-driven run to compare. */
+    static final String ROUND_ROBIN_RECORD = "round-robin-passed.txt";
 
-    private final Properties stages;
-    private final List<String[]> results;
-    private final Path root;
+    private final List<Stage> stages;
+    private final List<Result> results;
+    private final Handbook handbook;
+    private final ExerciseFiles exercises;
+    private final Policy policy;
+    private final int roundRobinPassedUpTo;
 
-    private Board(Properties stages, List<String[]> results, Path root) {
+    /** What the board says, and whether every graded stage is done. */
+    public record Verdict(String text, boolean passed) {
+    }
+
+    /**
+     * @param roundRobinPassedUpTo the last stage of 1..N that all passed in the last round-robin
+     *     run, or 0 if none is known
+     */
+    public Board(List<Stage> stages, List<Result> results, Path root, Policy policy, int roundRobinPassedUpTo) {
         this.stages = stages;
         this.results = results;
-        this.root = root;
+        this.handbook = new Handbook(root);
+        this.exercises = new ExerciseFiles(root);
+        this.policy = policy;
+        this.roundRobinPassedUpTo = roundRobinPassedUpTo;
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length > 2 && (args[2] == null || args[2].isBlank())) {
+        String stageArgument = args.length > 2 ? args[2] : "all";
+        if (stageArgument == null || stageArgument.isBlank()) {
             finish(1, "-Dstage= needs a number: use -Dstage=N, the stage you are working on (stages 1..N are graded).");
         }
-        Path resultsFile = Path.of(args[0]).resolve("results.tsv");
+        Optional<Policy> policy = Policy.named(args.length > 4 ? args[4] : "");
+        if (policy.isEmpty()) {
+            finish(1, Policy.misspelt(args[4]));
+        }
+        Path folder = Path.of(args[0]);
         Path root = Path.of(args[1]);
-        String graded = args.length > 3 ? args[3] : "exercises";
+        String graded = args.length > 3 && args[3] != null && !args[3].isBlank() ? args[3] : "exercises";
+        Path resultsFile = folder.resolve("results.tsv");
         if (!Files.exists(resultsFile)) {
             finish(1, "No tests ran, so there is no progress to show: look above for what stopped the build.");
         }
-        List<String[]> results = new ArrayList<>();
-        for (String line : Files.readAllLines(resultsFile)) {
-            results.add(line.split("\t", -1));
+        List<Result> results = Files.readAllLines(resultsFile).stream().map(Result::fromLine).toList();
+        Path record = folder.resolve(ROUND_ROBIN_RECORD);
+        Board board = new Board(Stage.all(), results, root, policy.get(), readRecord(record));
+        int lastStage = stageArgument.matches("\\d+") ? Integer.parseInt(stageArgument) : board.lastStageOfKit();
+        Verdict verdict = board.grade(lastStage, graded);
+        if (policy.get() == Policy.ROUND_ROBIN) {
+            Files.writeString(record, String.valueOf(board.passedUpTo(lastStage)));
         }
-        Board board = new Board(loadStages(), results, root);
-        int lastStage = args.length > 2 && args[2].matches("\\d+") ? Integer.parseInt(args[2]) : board.lastStageOfKit();
-        finish(board.print(lastStage, graded) ? 0 : 1, null);
+        System.out.print(verdict.text());
+        finish(verdict.passed() ? 0 : 1, null);
     }
 
-    /** Prints the board; returns whether every graded stage is done. */
-    private boolean print(int lastGraded, String graded) {
-        int lastOfKit = lastStageOfKit();
+    /** The board for a run that graded stages 1 to {@code lastGraded} of the named tree. */
+    public Verdict grade(int lastGraded, String graded) {
         StringBuilder out = new StringBuilder("\n");
         out.append("Build Your Own Axon: progress of ").append(graded).append("/, stages 1 to ").append(lastGraded)
-                .append("\n\n");
-        int firstUnfinished = 0;
-        for (int stage : stageNumbers()) {
-            String title = stages.getProperty(stage + ".title", "");
-            out.append(String.format("  stage %2d  %-23s ", stage, title));
-            if (stage > lastGraded) {
-                out.append(" ".repeat(BAR + 2)).append(" later (-Dstage=").append(stage).append(")\n");
+                .append(", ").append(policy.describe()).append("\n\n");
+        Progress firstUnfinished = null;
+        for (Stage stage : stages) {
+            out.append(String.format("  stage %2d  %-23s ", stage.number(), stage.title()));
+            if (stage.number() > lastGraded) {
+                out.append(" ".repeat(Progress.BAR + 2)).append(" later (-Dstage=").append(stage.number())
+                        .append(")\n");
                 continue;
             }
-            List<String[]> mine = ofStage(stage);
-            long passed = mine.stream().filter(r -> r[1].equals("PASSED")).count();
-            long failed = mine.stream().filter(r -> r[1].equals("FAILED")).count();
-            long notStarted = mine.stream().filter(r -> r[1].equals("NOT_STARTED")).count();
-            // Contract rules pass on code nobody has written yet, so they do not make a stage "started".
-            long testsPassed = mine.stream().filter(r -> r[1].equals("PASSED") && !isContract(r)).count();
-            boolean notStartedYet = testsPassed == 0 && failed == 0 && notStarted > 0;
-            int filled = mine.isEmpty() || notStartedYet ? 0 : (int) (BAR * passed / mine.size());
-            out.append('[').append("#".repeat(filled)).append(".".repeat(BAR - filled)).append("] ");
-            boolean done = !mine.isEmpty() && passed == mine.size();
-            if (done) {
-                out.append("done (").append(passed).append(" of ").append(mine.size()).append(")\n");
-            } else if (notStartedYet) {
-                out.append("not started\n");
-            } else if (passed + failed + notStarted == 0) {
-                out.append("not run: an earlier test never finished\n");
-            } else {
-                long notRun = mine.size() - passed - failed - notStarted;
-                out.append(passed).append(" of ").append(mine.size()).append(" tests pass")
-                        .append(notRun > 0 ? " (" + notRun + " not run: grading stopped after a time-out)" : "").append('\n');
-            }
-            if (!done && firstUnfinished == 0) {
-                firstUnfinished = stage;
+            Progress progress = progressOf(stage);
+            out.append(progress.describe()).append('\n');
+            if (!progress.done() && firstUnfinished == null) {
+                firstUnfinished = progress;
             }
         }
         out.append('\n');
-        if (firstUnfinished == 0) {
-            if (lastGraded < lastOfKit) {
-                int next = stageNumbers().stream().filter(n -> n > lastGraded).findFirst().orElseThrow();
-                out.append("Stages 1 to ").append(lastGraded).append(" pass. Next: stage ").append(next).append(", ")
-                        .append(stages.getProperty(next + ".title")).append(". Read ")
-                        .append(whereToRead(stages.getProperty(next + ".chapter"), "")).append(", then run ./mvnw test -Dstage=")
-                        .append(next).append('\n');
-            } else {
-                out.append("Every stage passes. Well done!\n");
+        if (firstUnfinished == null) {
+            out.append(allPass(lastGraded));
+            return new Verdict(out.toString(), true);
+        }
+        out.append(nextStep(firstUnfinished, graded));
+        return new Verdict(out.toString(), false);
+    }
+
+    /** What to do when every graded stage passes. */
+    private String allPass(int lastGraded) {
+        StringBuilder out = new StringBuilder();
+        int lastOfKit = lastStageOfKit();
+        int doneUpTo = lastGraded;
+        if (policy == Policy.EVENT_DRIVEN) {
+            out.append("Stages 1 to ").append(lastGraded).append(" pass with your event-driven scheduler too.");
+            Optional<Stage> asking = stages.stream().filter(s -> !s.rerun().isBlank()).findFirst();
+            if (asking.isPresent()) {
+                Stage s = asking.get();
+                out.append(" That is the rerun stage ").append(s.number()).append("'s chapter asks for: with its own")
+                        .append(" tests passing (./mvnw test -Dstage=").append(s.number()).append("), stage ")
+                        .append(s.number()).append(" is done.");
+                doneUpTo = Math.max(lastGraded, s.number());
             }
-            System.out.print(out);
-            return true;
+            out.append('\n');
+        } else {
+            out.append(lastGraded >= lastOfKit ? "Every stage passes." : "Stages 1 to " + lastGraded + " pass.");
+            stages.stream().filter(s -> s.number() == lastGraded && !s.rerun().isBlank()).findFirst()
+                    .ifPresent(s -> out.append(" Stage ").append(s.number())
+                            .append(" is done when its rerun passes too: ").append(s.rerun()));
+            out.append('\n');
         }
-        List<String[]> unfinished = ofStage(firstUnfinished);
-        if (unfinished.isEmpty()) {
-            out.append("Stage ").append(firstUnfinished).append(" has no tests in this run: is its test class missing?\n");
-            System.out.print(out);
-            return false;
+        int after = doneUpTo;
+        Optional<Stage> next = stages.stream().filter(s -> s.number() > after).findFirst();
+        if (next.isPresent()) {
+            Stage n = next.get();
+            out.append("Next: stage ").append(n.number()).append(", ").append(n.title()).append(". Read ")
+                    .append(handbook.whereToRead(n.chapter(), "")).append(", then run ./mvnw test -Dstage=")
+                    .append(n.number()).append('\n');
+        } else if (policy == Policy.ROUND_ROBIN) {
+            out.append("Well done!\n");
         }
-        String[] first = unfinished.stream().filter(r -> !isContract(r))
-                .filter(r -> r[1].equals("FAILED") || r[1].equals("NOT_STARTED")).findFirst()
-                .or(() -> unfinished.stream().filter(r -> r[1].equals("FAILED") || r[1].equals("NOT_STARTED")).findFirst())
-                .orElse(unfinished.stream().filter(r -> !r[1].equals("PASSED")).findFirst().orElse(unfinished.getFirst()));
-        out.append("Next: stage ").append(firstUnfinished).append(", ")
-                .append(stages.getProperty(firstUnfinished + ".title")).append('\n');
-        out.append("  ").append(first[1].equals("NOT_STARTED") ? "not started: " : "failing: ").append(first[2])
-                .append('\n');
-        String message = first[3];
-        boolean notStarted = first[1].equals("NOT_STARTED");
+        return out.toString();
+    }
+
+    /** The first unfinished stage: its first open test in full, the titles of the others after it. */
+    private String nextStep(Progress unfinished, String graded) {
+        Stage stage = unfinished.stage();
+        StringBuilder out = new StringBuilder();
+        if (unfinished.results().isEmpty()) {
+            return "Stage " + stage.number() + " has no tests in this run: is its test class missing?\n";
+        }
+        List<Result> open = unfinished.open();
+        Result first = open.isEmpty() ? unfinished.results().stream().filter(r -> r.status() != Status.PASSED)
+                .findFirst().orElse(unfinished.results().getFirst()) : open.getFirst();
+        out.append("Next: stage ").append(stage.number()).append(", ").append(stage.title())
+                .append(policy == Policy.EVENT_DRIVEN ? " (with your event-driven scheduler)" : "").append('\n');
+        Optional<Stage> suspect = policy == Policy.EVENT_DRIVEN ? policyStageBefore(stage) : Optional.empty();
+        boolean blamed = suspect.isPresent() && roundRobinPassedUpTo >= stage.number();
+        suspect.ifPresent(ten -> out.append(likelyCause(ten, stage)));
+        out.append("  ").append(label(first)).append(first.title()).append('\n');
         String task = "";
-        if (notStarted) {
-            String where = message.replaceFirst("^not started: stage \\d+ is not written yet: ", "");
-            out.append("  Start here: ").append(pointAt(where)).append('\n');
-            task = todoTask(where);
+        if (first.status() == Status.NOT_STARTED) {
+            String where = first.message().replaceFirst("^not started: stage \\d+ is not written yet: ", "");
+            out.append("  Start here: ").append(exercises.pointAt(where)).append('\n');
+            task = exercises.todoTask(where);
             if (!task.isEmpty()) {
                 out.append("  To do: ").append(task).append('\n');
             }
-        } else if (!message.isBlank()) {
+        } else if (!first.message().isBlank()) {
+            String message = graded.equals("exercises") ? exercises.pointAt(first.message()) : first.message();
             out.append("  ").append(shorten(message)).append('\n');
         }
         // A not-started test's own hint may be about code already written; the TODO says what is missing.
-        if (!first[4].isBlank() && task.isEmpty()) {
-            out.append("  Hint: ").append(first[4]).append('\n');
+        if (!first.hint().isBlank() && task.isEmpty() && !blamed) {
+            out.append("  Hint: ").append(first.hint()).append('\n');
         }
-        out.append("  Read: ").append(whereToRead(
-                isContract(first) ? CONTRACTS_CHAPTER : stages.getProperty(firstUnfinished + ".chapter"), first[5]))
-                .append('\n');
-        out.append("  Stuck? ./mvnw -q -pl tools compile exec:java@hint -Dstage=").append(firstUnfinished)
+        List<Result> failing = open.stream().filter(r -> r != first && r.status() == Status.FAILED).toList();
+        long waiting = open.stream().filter(r -> r != first && r.status() == Status.NOT_STARTED).count();
+        if (!failing.isEmpty()) {
+            out.append("  Also failing, narrowest first (the message above often explains them):\n");
+            failing.stream().limit(MORE_TITLES).forEach(r -> out.append("    ").append(r.title()).append('\n'));
+            if (failing.size() > MORE_TITLES) {
+                out.append("    ... and ").append(failing.size() - MORE_TITLES).append(" more\n");
+            }
+        }
+        if (waiting > 0) {
+            out.append("  ").append(failing.isEmpty() ? "" : "And ").append(waiting)
+                    .append(waiting == 1 ? " more test waits" : " more tests wait")
+                    .append(" for code that still says TODO.\n");
+        }
+        if (blamed) {
+            out.append("  Read: ").append(handbook.whereToRead(suspect.get().chapter(), "")).append('\n');
+        } else {
+            out.append("  Read: ").append(handbook.whereToRead(first.contract() ? CONTRACTS_CHAPTER : stage.chapter(),
+                    first.read())).append('\n');
+        }
+        out.append("  Stuck? ./mvnw -q -pl tools compile exec:java@hint -Dstage=")
+                .append(blamed ? suspect.get().number() : stage.number())
                 .append(" shows a hint, gentlest first.\n");
-        System.out.print(out);
-        return false;
+        return out.toString();
     }
 
-    /**
-     * Where to read about a test: the page of the built handbook, with the section's anchor,
-     * or, until the handbook is built, the chapter's source and how to build it.
-     *
-     * @param chapter the chapter's source, relative to the kit's top folder
-     * @param section the section's title, or "" for the whole chapter
-     */
-    private String whereToRead(String chapter, String section) {
-        String named = section.isBlank() ? "" : ", section \"" + section + "\"";
-        String page = HANDBOOK + Path.of(chapter).getFileName().toString().replaceFirst("\\.adoc$", ".html");
-        Path html = root.resolve(page);
-        if (!Files.isRegularFile(html)) {
-            return chapter + named + " (build the handbook with ./mvnw -q -pl src-docs -am package)";
-        }
-        String id = section.isBlank() ? null : idIn(html, section);
-        return page + (id == null ? "" : "#" + id) + named;
+    /** The stage that adds the event-driven policy, if the failing stage comes before it. */
+    private Optional<Stage> policyStageBefore(Stage failing) {
+        return stages.stream().filter(s -> !s.suspects().isBlank()).findFirst()
+                .filter(ten -> failing.number() < ten.number());
     }
 
-    /** The id of the section with this title in a rendered page, or null if the page has none. */
-    private static String idIn(Path html, String title) {
-        String page;
-        try {
-            page = Files.readString(html);
-        } catch (IOException e) {
-            return null;
+    /** On an event-driven run, a stage before the one that adds the policy probably fails because of that stage. */
+    private String likelyCause(Stage ten, Stage failing) {
+        String cause = "stage " + ten.number() + "'s " + ten.suspects() + ", not stage " + failing.number()
+                + "'s code";
+        if (roundRobinPassedUpTo >= failing.number()) {
+            return "  Likely cause: " + cause + ". Your last run without -Daxon.scheduler (round-robin) passed stage "
+                    + failing.number() + ", so what differs is your event-driven policy.\n";
         }
-        String wanted = title.replace("`", "");
-        var heading = java.util.regex.Pattern.compile("<h[1-6] id=\"([^\"]+)\"[^>]*>(.*?)</h[1-6]>").matcher(page);
-        while (heading.find()) {
-            String text = heading.group(2).replaceAll("<[^>]+>", "").replace("&#8217;", "'").replace("&#8216;", "'")
-                    .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
-            if (text.equals(wanted)) {
-                return heading.group(1);
+        return "  Likely cause: if ./mvnw test -Dstage=" + failing.number() + " (without -Daxon.scheduler) passes, "
+                + cause + ".\n";
+    }
+
+    private static String label(Result result) {
+        return result.status() == Status.NOT_STARTED ? "not started: " : "failing: ";
+    }
+
+    /** The last stage N such that stages 1..N all passed in this run (0 if stage 1 did not). */
+    int passedUpTo(int lastGraded) {
+        int upTo = 0;
+        for (Stage stage : stages) {
+            if (stage.number() > lastGraded || !progressOf(stage).done()) {
+                break;
             }
+            upTo = stage.number();
         }
-        String id = anchor(title);
-        return page.contains("id=\"" + id + "\"") ? id : null;
+        return upTo;
     }
 
-    /**
-     * The id Asciidoctor gives a section title with the handbook's settings (no prefix,
-     * "-" between words): lower case, punctuation dropped, each run of spaces, dots and
-     * dashes made one dash. (A second section with the same title gets "-2" added, and so
-     * on: {@link #idIn} finds those in the page itself.)
-     */
-    public static String anchor(String title) {
-        String id = title.toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^ \\p{L}\\p{M}\\p{Nd}\\p{Pc}.\\-]", "")
-                .replaceAll("[ .\\-]+", "-");
-        return id.replaceAll("^-|-$", "");
-    }
-
-    /** Where a Todo's message says it was thrown: "(Greeter.java:38)". */
-    private static final java.util.regex.Pattern TODO_PLACE = java.util.regex.Pattern.compile("\\((\\w+\\.java):(\\d+)\\)");
-
-    /** The exercise file a Todo's message names, if it can be found. */
-    private java.util.Optional<Path> exerciseNamedIn(java.util.regex.Matcher place) {
-        try (Stream<Path> files = Files.walk(root.resolve("exercises/src/main/java"))) {
-            return files.filter(p -> p.getFileName().toString().equals(place.group(1))).findFirst();
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** Replaces "Greeter.java:38" in a Todo's message with the file's path in the kit. */
-    private String pointAt(String todoMessage) {
-        var place = TODO_PLACE.matcher(todoMessage);
-        if (!place.find()) {
-            return todoMessage;
-        }
-        return exerciseNamedIn(place)
-                .map(p -> todoMessage.replace(place.group(0),
-                        "(" + root.relativize(p).toString().replace('\\', '/') + ":" + place.group(2) + ")"))
-                .orElse(todoMessage);
-    }
-
-    private static boolean isContract(String[] result) {
-        return result.length > 6 && result[6].equals("contract");
-    }
-
-    /** The task of the TODO comment just above the line a Todo was thrown from, or "". */
-    private String todoTask(String todoMessage) {
-        var place = TODO_PLACE.matcher(todoMessage);
-        if (!place.find()) {
-            return "";
-        }
-        var todo = java.util.regex.Pattern.compile("//\\s*TODO stage \\d+:\\s*(.*)$");
-        try {
-            Path file = exerciseNamedIn(place).orElse(null);
-            if (file == null) {
-                return "";
-            }
-            List<String> lines = Files.readAllLines(file);
-            int line = Integer.parseInt(place.group(2)) - 1;
-            for (int i = Math.min(line, lines.size()) - 1; i >= 0 && i >= line - 3; i--) {
-                var found = todo.matcher(lines.get(i));
-                if (found.find()) {
-                    return found.group(1);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-        return "";
-    }
-
-    private List<String[]> ofStage(int stage) {
-        return results.stream().filter(r -> r[0].equals(String.valueOf(stage))).toList();
+    private Progress progressOf(Stage stage) {
+        return new Progress(stage, results.stream().filter(r -> r.stage() == stage.number()).toList());
     }
 
     private int lastStageOfKit() {
-        List<Integer> numbers = stageNumbers();
-        return numbers.isEmpty() ? 0 : numbers.getLast();
+        return stages.isEmpty() ? 0 : stages.getLast().number();
     }
 
-    /**
-     * The stages of the kit, in order. A stage number may be missing while the stages
-     * are built on different branches (the stage list test says which gaps are expected).
-     */
-    private List<Integer> stageNumbers() {
-        return stages.stringPropertyNames().stream().filter(key -> key.endsWith(".title"))
-                .map(key -> Integer.parseInt(key.substring(0, key.indexOf('.')))).sorted().toList();
+    private static int readRecord(Path record) {
+        try {
+            return Files.isRegularFile(record) ? Integer.parseInt(Files.readString(record).strip()) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String shorten(String message) {
         String oneLine = message.replace(" | ", " ");
         return oneLine.length() > 400 ? oneLine.substring(0, 400) + "..." : oneLine;
-    }
-
-    static Properties loadStages() {
-        Properties stages = new Properties();
-        try (InputStream in = Board.class.getResourceAsStream("/grading/stages.properties")) {
-            stages.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return stages;
     }
 
     private static void finish(int status, String sentence) {
@@ -293,6 +275,31 @@ public final class Board {
         if (status != 0) {
             // Ends the build here, so that the board is the last thing on the screen.
             System.exit(status);
+        }
+    }
+
+    /** The scheduler policy a run graded with, from {@code -Daxon.scheduler}. */
+    public enum Policy {
+        ROUND_ROBIN, EVENT_DRIVEN;
+
+        /** The policy a value of {@code -Daxon.scheduler} names ("" is round-robin), if it names one. */
+        public static Optional<Policy> named(String value) {
+            String name = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+            return switch (name) {
+                case "", "round-robin" -> Optional.of(ROUND_ROBIN);
+                case "event-driven" -> Optional.of(EVENT_DRIVEN);
+                default -> Optional.empty();
+            };
+        }
+
+        /** The one sentence for a value that names no policy. */
+        public static String misspelt(String value) {
+            return "-Daxon.scheduler=" + value + " names no scheduler policy: use -Daxon.scheduler=event-driven"
+                    + " (stage 10's policy), or leave it out for round-robin.";
+        }
+
+        String describe() {
+            return this == ROUND_ROBIN ? "round-robin scheduler" : "event-driven scheduler (-Daxon.scheduler)";
         }
     }
 }

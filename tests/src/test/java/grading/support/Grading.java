@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -29,6 +30,7 @@ import org.opentest4j.TestAbortedException;
  * </ul>
  */
 public final class Grading implements ExecutionCondition, InvocationInterceptor, TestExecutionExceptionHandler {
+    private static final ExtensionContext.Namespace WATCH = ExtensionContext.Namespace.create(Grading.class);
     private static volatile String stalled;
 
     @Override
@@ -44,7 +46,13 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext extensionContext) throws Throwable {
-        invocation.proceed();
+        RunningCode running = RunningCode.watchCurrentThread();
+        extensionContext.getStore(WATCH).put(RunningCode.class, running);
+        try {
+            invocation.proceed();
+        } finally {
+            running.stop();
+        }
         if (Mode.current() == Mode.UNSOLVED) {
             throw new PassedUnsolved();
         }
@@ -63,10 +71,8 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
             throw new TestAbortedException("not started: " + todo.get().getMessage());
         }
         if (thrown instanceof TimeoutException) {
-            String what = context.getRequiredTestMethod().getName();
             stalled = context.getDisplayName();
-            throw new AssertionFailedError(onTimeout(context) + " (" + thrown.getMessage().replace(what + "()", "the test")
-                    + ")");
+            throw new AssertionFailedError(timedOut(context, thrown.getMessage()));
         }
         if (thrown instanceof NoSuchMethodError || thrown instanceof NoSuchFieldError
                 || thrown instanceof AbstractMethodError || thrown instanceof NoClassDefFoundError) {
@@ -80,11 +86,35 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         throw thrown;
     }
 
+    /**
+     * What a time-out says: the learner's method that was still running, then what usually
+     * loops in this test ({@link OnTimeout}).
+     */
+    private static String timedOut(ExtensionContext context, String junitMessage) {
+        String after = junitMessage == null ? "" : junitMessage.replaceFirst("^.*timed out after ", "");
+        String afterWhat = after.isBlank() ? "its time" : after;
+        RunningCode running = context.getStore(WATCH).get(RunningCode.class, RunningCode.class);
+        Optional<String> where = running == null ? Optional.empty() : running.stillRunning(afterWhat);
+        if (running != null) {
+            running.stop();
+        }
+        String usual = onTimeout(context);
+        return where.map(w -> w + ". " + capitalized(usual))
+                .orElse("the test was still running after " + afterWhat + ", outside your code (in the test's"
+                        + " own waiting). " + capitalized(usual));
+    }
+
     private static String onTimeout(ExtensionContext context) {
-        OnTimeout onMethod = context.getRequiredTestMethod().getAnnotation(OnTimeout.class);
-        OnTimeout onClass = context.getRequiredTestClass().getAnnotation(OnTimeout.class);
-        OnTimeout chosen = onMethod != null ? onMethod : onClass;
-        return chosen != null ? chosen.value() : "the code under test never returned: look for a loop that never ends";
+        // On the method, else on the class, either directly or through an annotation such as @NetworkStage.
+        OnTimeout chosen = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), OnTimeout.class)
+                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), OnTimeout.class))
+                .orElse(null);
+        return chosen != null ? "Usual time-out here: " + chosen.value()
+                : "Look for a loop that never ends.";
+    }
+
+    private static String capitalized(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private static Optional<Todo> todoIn(Throwable thrown) {

@@ -61,11 +61,7 @@ public final class ResultsRecorder implements TestExecutionListener {
         if (folder == null || folder.isBlank()) {
             return;
         }
-        List<String> lines = new ArrayList<>();
-        for (Result r : results) {
-            lines.add(String.join("\t", String.valueOf(r.stage), r.status.name(), clean(r.test),
-                    clean(r.message), clean(r.hint), clean(r.read), r.contract ? "contract" : "test"));
-        }
+        List<String> lines = results.stream().map(Result::toLine).toList();
         try {
             Path dir = Path.of(folder);
             Files.createDirectories(dir);
@@ -137,15 +133,5 @@ public final class ResultsRecorder implements TestExecutionListener {
             }
         }
         return "";
-    }
-
-    private static String clean(String text) {
-        return text == null ? "" : text.replace('\t', ' ').replace("\r", "").replace("\n", " | ");
-    }
-
-    enum Status { PASSED, FAILED, NOT_STARTED, NOT_RUN }
-
-    private record Result(int stage, Status status, String test, String message, String hint, String read,
-            boolean contract) {
     }
 }

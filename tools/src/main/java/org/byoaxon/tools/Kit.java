@@ -34,6 +34,10 @@ public final class Kit {
     private static final String SOLUTIONS = "solutions/src/main/java";
     private static final String EXERCISES = "exercises/src/main/java";
 
+    /** Every command, as {@link #main} takes it. */
+    static final String USAGE = "usage: Kit generate|check|catch-up|reset|hint|watch|views ROOT [STAGE|OUT]"
+            + " (generate and check take ROOT only; catch-up, reset, hint and watch take a STAGE; views takes OUT)";
+
     private final Path root;
 
     Kit(Path root) {
@@ -42,7 +46,7 @@ public final class Kit {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            fail("usage: Kit generate|check|catch-up|views ROOT [STAGE|OUT]");
+            fail(USAGE);
         }
         Kit kit = new Kit(Path.of(args[1]));
         try {
@@ -54,7 +58,7 @@ public final class Kit {
                 case "watch" -> kit.watch(args.length > 2 ? args[2] : "");
                 case "hint" -> kit.hint(args.length > 2 ? args[2] : "");
                 case "views" -> kit.views(Path.of(args[2]));
-                default -> fail("unknown command " + args[0] + ": use generate, check, catch-up or views");
+                default -> fail("unknown command " + args[0] + ". " + USAGE);
             }
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());

@@ -1,8 +1,8 @@
-package grading.kit;
+package kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import grading.support.Board;
+import grading.support.Handbook;
 import grading.support.Hint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,11 +87,11 @@ class HandbookSectionsTest {
     @DisplayName("the board's anchors are the ids the handbook gives its sections")
     void anchorsMatchTheHandbook() throws IOException, ClassNotFoundException {
         // Ids as Asciidoctor writes them with the handbook's settings (idprefix empty, idseparator "-").
-        assertEquals("walkthrough-grep-as-a-pipeline", Board.anchor("Walkthrough: grep as a pipeline"));
-        assertEquals("a-scheduler-is-a-microprocess", Board.anchor("A scheduler is a microprocess"));
-        assertEquals("the-service-registry", Board.anchor("The service registry"));
-        assertEquals("box-put-and-friends", Board.anchor("`Box.put` and friends"));
-        assertEquals("the-components-boxes", Board.anchor("The component's boxes"));
+        assertEquals("walkthrough-grep-as-a-pipeline", Handbook.anchor("Walkthrough: grep as a pipeline"));
+        assertEquals("a-scheduler-is-a-microprocess", Handbook.anchor("A scheduler is a microprocess"));
+        assertEquals("the-service-registry", Handbook.anchor("The service registry"));
+        assertEquals("box-put-and-friends", Handbook.anchor("`Box.put` and friends"));
+        assertEquals("the-components-boxes", Handbook.anchor("The component's boxes"));
         // Where the handbook has been built, the anchor of every section a test names must be an id of its page.
         List<String> problems = new ArrayList<>();
         for (Map.Entry<Integer, Set<String>> hinted : hintedSections().entrySet()) {
@@ -107,8 +107,8 @@ class HandbookSectionsTest {
             }
             String text = Files.readString(html);
             for (String section : hinted.getValue()) {
-                if (!text.contains("id=\"" + Board.anchor(section) + "\"")) {
-                    problems.add(page + " has no id \"" + Board.anchor(section) + "\" for section \"" + section + "\"");
+                if (!text.contains("id=\"" + Handbook.anchor(section) + "\"")) {
+                    problems.add(page + " has no id \"" + Handbook.anchor(section) + "\" for section \"" + section + "\"");
                 }
             }
         }

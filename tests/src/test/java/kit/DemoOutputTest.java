@@ -1,4 +1,4 @@
-package grading.kit;
+package kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Tag("kit")
 @DisplayName("Kit: each demo prints what its chapter shows as expected output")
+// A demo is checked for what it prints, not for its speed: on a loaded machine one may take
+// longer than the graded tests' 3 s, and a demo cut off mid-run would still hold System.out.
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class DemoOutputTest {
     private static final Path EXPECTED = Path.of(System.getProperty("kit.root", ".."))
             .resolve("src-docs/src/docs/asciidoc/expected");

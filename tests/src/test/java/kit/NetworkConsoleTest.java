@@ -1,4 +1,4 @@
-package grading.kit;
+package kit;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

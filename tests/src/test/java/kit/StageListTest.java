@@ -1,4 +1,4 @@
-package grading.kit;
+package kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -81,9 +81,12 @@ class StageListTest {
             for (Path file : classes) {
                 String name = file.getFileName().toString().replace(".java", "");
                 Class<?> type = Class.forName("grading." + name);
-                org.junit.jupiter.api.Tag classTag = type.getAnnotation(org.junit.jupiter.api.Tag.class);
-                if (classTag == null || !classTag.value().equals(tag)) {
-                    problems.add(name + " must be tagged @Tag(\"" + tag + "\")");
+                // The tag may be on the class or on an annotation it carries (@NetworkStage).
+                List<String> tags = org.junit.platform.commons.support.AnnotationSupport
+                        .findRepeatableAnnotations(type, org.junit.jupiter.api.Tag.class).stream()
+                        .map(org.junit.jupiter.api.Tag::value).toList();
+                if (!tags.equals(List.of(tag))) {
+                    problems.add(name + " must be tagged @Tag(\"" + tag + "\"), and only that");
                 }
                 for (Method method : type.getDeclaredMethods()) {
                     if (method.isAnnotationPresent(Test.class)) {

@@ -1,4 +1,4 @@
-package grading.kit;
+package kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,83 @@
+package grading;
+
+import static grading.Network.PATIENCE;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import axon.Component;
+import axon.Linkage;
+import axon.Scheduler;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import kamaelia.chassis.ServerCore;
+
+/** A scheduler running a server (and more) on a thread of its own, with a Stopper for each part to stop. */
+final class RunningServer implements AutoCloseable {
+    final Scheduler scheduler = new Scheduler();
+    final ServerCore server;
+    final InBackground background;
+    private final List<Stopper> stoppers = new ArrayList<>();
+
+    /** Runs {@code server} and {@code others}; stopping sends ShutdownMicroprocess to each one's control. */
+    RunningServer(ServerCore server, Component... others) {
+        this.server = server;
+        List<Component> all = new ArrayList<>(List.of(others));
+        all.addFirst(server);
+        for (Component component : all) {
+            Stopper stopper = new Stopper();
+            Linkage.link(stopper.outbox("outbox"), component.inbox("control"));
+            stoppers.add(stopper);
+            component.activate(scheduler);
+            stopper.activate(scheduler);
+        }
+        background = InBackground.run(scheduler);
+    }
+
+    LineClient client() throws IOException {
+        return LineClient.connect(server.port(), background);
+    }
+
+    /** A client that has been answered once, so that it is surely connected and served. */
+    LineClient answeredClient() throws Throwable {
+        LineClient client = client();
+        client.send("ping\n");
+        assertNotNull(client.readLine(PATIENCE), "the server closed a new connection without answering");
+        return client;
+    }
+
+    /** Stops everything and waits for run() to return. */
+    void stop() throws Throwable {
+        stoppers.forEach(s -> s.go.countDown());
+        assertTrue(background.awaitEnd(PATIENCE), "run() did not return within " + PATIENCE.toSeconds()
+                + " s of the server's shutdown: something is still awake or a thread still runs (does the"
+                + " server close every connection, and wait for them, and does the selector end when nothing is"
+                + " left to watch?)");
+    }
+
+    /** Waits until the server counts {@code count} open connections. */
+    void awaitConnections(int count, String why) throws Throwable {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (server.connections() != count) {
+            background.rethrow();
+            if (System.nanoTime() > deadline) {
+                fail(why + ": the server counts " + server.connections() + " open connections, not " + count);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Override
+    public void close() {
+        stoppers.forEach(s -> s.go.countDown());
+        try {
+            if (!background.awaitEnd(Duration.ofSeconds(2))) {
+                background.stop();
+            }
+        } catch (Throwable t) {
+            // the test reports what went wrong; this only cleans up
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package grading;
+
+import static grading.Network.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grading.support.Hint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import kamaelia.chassis.ServerCore;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@NetworkStage
+@Order(3)
+@DisplayName("Stage 11: network, clients that leave, send garbage or never read")
+class Stage11BadClientsTest {
+    @Test
+    @Order(8)
+    @DisplayName("when a client leaves (closing, half-closing or resetting), its protocol graph is shut down and the"
+            + " server lets go of the connection")
+    @Hint(value = "At the end of the stream (read returns -1) call peerStoppedSending(): it signals the protocol,"
+            + " which finishes and so closes the socket. A reset shows up as an IOException, which the given step()"
+            + " turns into a close. ServerCore's forgetClosedConnections() removes pairs whose socket and protocol"
+            + " have both finished, and counts the open sockets.", read = "Closing a connection")
+    void clientLeaves() throws Throwable {
+        Talkers talkers = new Talkers();
+        try (RunningServer running = new RunningServer(new ServerCore(talkers, 0))) {
+            LineClient closing = running.answeredClient();
+            LineClient resetting = running.answeredClient();
+            LineClient halfClosing = running.answeredClient();
+            running.awaitConnections(3, "three clients have been answered");
+            closing.close();
+            resetting.reset();
+            halfClosing.send("still here\n");
+            halfClosing.shutdownOutput();
+            assertEquals(List.of("2: still here"), halfClosing.readUntilClosed(PATIENCE),
+                    "a client that stops sending must still get the replies to what it sent, then the close");
+            halfClosing.close();
+            talkers.awaitAllEnded(running.background);
+            running.awaitConnections(0, "all three clients have gone");
+            running.stop();
+        }
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("a line longer than the limit closes that connection with a message to the client, and the server"
+            + " goes on serving others, with nothing leaked")
+    @Hint(value = "In readFromPeer, before adding a byte to partialLine, check its size: at maxLineLength call"
+            + " refuse(...), which queues the message, throws the rest away and closes. A line of exactly"
+            + " maxLineLength bytes is fine.", read = "Bad clients")
+    void tooLongLines() throws Throwable {
+        try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0).withMaxLineLength(1000))) {
+            try (LineClient warmUp = running.answeredClient()) {
+                warmUp.send("x".repeat(1000) + "\n");
+                assertEquals("x".repeat(1000), warmUp.readLine(PATIENCE), "a line of exactly the limit is fine");
+            }
+            Resources before = Resources.settled(running);
+            for (int i = 0; i < 3; i++) {
+                try (LineClient greedy = running.client()) {
+                    greedy.send("y".repeat(5000)).send("z".repeat(20_000) + "\n");
+                    List<String> heard = greedy.readUntilClosed(PATIENCE);
+                    assertEquals(1, heard.size(), "the client must get one line saying why, then the close: " + heard);
+                    assertTrue(heard.getFirst().contains("longer than 1000"),
+                            "the message must say the line is longer than the limit: " + heard.getFirst());
+                }
+            }
+            try (LineClient next = running.answeredClient()) {
+                next.send("next\n");
+                assertEquals("next", next.readLine(PATIENCE), "after closing one connection for a line too long, the"
+                        + " server must still serve the next client");
+            }
+            before.awaitNothingLeaked(running);
+            running.stop();
+        }
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("binary garbage does no harm: NUL bytes and bytes that are not UTF-8 come back as text, a stream"
+            + " without line ends is cut off, and the server serves the next client, with nothing leaked")
+    @Hint(value = "Decode whole lines only (partialLine.toString(UTF_8) replaces what is not UTF-8), and never let"
+            + " an exception out of step(): a bad client may close only its own connection.", read = "Bad clients")
+    void garbage() throws Throwable {
+        Random random = new Random(11);
+        try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0).withMaxLineLength(4096))) {
+            running.answeredClient().close();
+            Resources before = Resources.settled(running);
+            try (LineClient client = running.client()) {
+                List<String> expected = new ArrayList<>();
+                java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+                for (int i = 0; i < 50; i++) {
+                    byte[] line = new byte[1 + random.nextInt(200)];
+                    random.nextBytes(line);
+                    for (int j = 0; j < line.length; j++) {
+                        if (line[j] == '\n' || line[j] == '\r') {
+                            line[j] = 0;
+                        }
+                    }
+                    sent.writeBytes(line);
+                    sent.write('\n');
+                    expected.add(new String(line, StandardCharsets.UTF_8));
+                }
+                client.sendBytes(sent.toByteArray());
+                assertEquals(expected, client.readLines(expected.size(), PATIENCE),
+                        "the lines that came back: NUL bytes kept, bytes that are not UTF-8 as U+FFFD");
+            }
+            for (int i = 0; i < 3; i++) {
+                try (LineClient noise = running.client()) {
+                    byte[] bytes = new byte[10_000];
+                    random.nextBytes(bytes);
+                    for (int j = 0; j < bytes.length; j++) {
+                        bytes[j] = bytes[j] == '\n' ? 0 : bytes[j];
+                    }
+                    noise.sendBytes(bytes);
+                    List<String> heard = noise.readUntilClosed(PATIENCE);
+                    assertTrue(heard.size() == 1 && heard.getFirst().contains("longer than 4096"),
+                            "10 000 bytes without a line end must be refused with a message: " + heard);
+                }
+            }
+            try (LineClient next = running.client()) {
+                next.send("still serving\n");
+                assertEquals("still serving", next.readLine(PATIENCE), "after a stream of garbage without line ends,"
+                        + " the server must still serve the next client");
+            }
+            before.awaitNothingLeaked(running);
+            running.stop();
+        }
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("a client that resets its connection in the middle (of a line it sends, or of a reply it receives)"
+            + " loses only its own connection; its protocol ends, and nothing leaks")
+    @Hint(value = "A reset makes read or write throw an IOException: let it out of readFromPeer and sendToPeer,"
+            + " the given step() catches it and closes this connection only (which signals the protocol).",
+            read = "Bad clients")
+    void resets() throws Throwable {
+        Talkers talkers = new Talkers();
+        try (RunningServer running = new RunningServer(new ServerCore(talkers, 0))) {
+            running.answeredClient().close();
+            Resources before = Resources.settled(running);
+            for (int i = 0; i < 3; i++) {
+                LineClient sending = running.answeredClient();
+                sending.send("half a li");
+                sending.reset();
+                LineClient receiving = running.answeredClient();
+                receiving.send("flood 3000\n");
+                assertEquals(floodLine(0), receiving.readLine(PATIENCE), "the first line of the flood must arrive"
+                        + " before the client resets");
+                receiving.reset(); // with megabytes still on their way
+            }
+            try (LineClient next = running.client()) {
+                next.send("after the resets\n");
+                assertEquals("1: after the resets", next.readLine(PATIENCE), "after two clients reset their"
+                        + " connections, the server must still serve the next client");
+            }
+            talkers.awaitAllEnded(running.background);
+            before.awaitNothingLeaked(running);
+            running.stop();
+        }
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("a client that never reads cannot make the server hold more than the output limit: its connection is"
+            + " closed, and nothing leaks")
+    @Hint(value = "In sendToPeer, when more than maxPendingOutput bytes are queued, write first; if they are still"
+            + " more than the limit, the client is not reading: call tooSlow(), which has the connection closed.",
+            read = "Bad clients")
+    @Timeout(value = 15, unit = TimeUnit.SECONDS)
+    void slowReaders() throws Throwable {
+        Talkers talkers = new Talkers();
+        try (RunningServer running = new RunningServer(new ServerCore(talkers, 0).withMaxPendingOutput(64 * 1024))) {
+            running.answeredClient().close();
+            Resources before = Resources.settled(running);
+            for (int i = 0; i < 3; i++) {
+                int made = talkers.made.size();
+                try (LineClient sleeper = LineClient.connect(running.server.port(), running.background, 4096)) {
+                    sleeper.send("flood 10000\n"); // 10 MB, far more than the operating system buffers
+                    talkers.awaitEnded(made, running.background, "a client that reads nothing while 10 MB are sent"
+                            + " to it must be cut off once more than 64 KiB wait for it");
+                    sleeper.reset();
+                }
+            }
+            try (LineClient next = running.client()) {
+                next.send("awake\n");
+                assertEquals("1: awake", next.readLine(PATIENCE), "after closing the connection of a client that never"
+                        + " reads, the server must still serve the next client");
+            }
+            before.awaitNothingLeaked(running);
+            running.stop();
+        }
+    }
+}

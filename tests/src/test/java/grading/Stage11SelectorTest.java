@@ -1,0 +1,66 @@
+package grading;
+
+import static grading.Network.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Linkage;
+import axon.Scheduler;
+import grading.support.Hint;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
+import kamaelia.internet.SelectorService;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+@NetworkStage
+@Order(1)
+@DisplayName("Stage 11: network, the selector service")
+class Stage11SelectorTest {
+    @Test
+    @Order(1)
+    @DisplayName("the selector service wakes a component when its channel is ready, once for each Watch, and ends"
+            + " when nothing is left to watch")
+    @Hint(value = "SelectorThread.body: select (with a timeout, so that it looks at control now and then); for each"
+            + " selected key, remove it from selectedKeys(), stop watching it for what it is ready for"
+            + " (key.interestOpsAnd(~ready)), and send Selected(attachment, ready) out of outbox.",
+            read = "The selector service")
+    void selectorWakesOncePerWatch() throws Throwable {
+        Pipe pipe = Pipe.open();
+        try (Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+            source.configureBlocking(false);
+            sink.write(ByteBuffer.wrap(new byte[] {42})); // readable from now on, as nobody reads it
+            Scheduler scheduler = new Scheduler();
+            Watcher watcher = new Watcher(source);
+            Stopper stopper = new Stopper();
+            Linkage.link(stopper.outbox("outbox"), watcher.inbox("control"));
+            watcher.activate(scheduler);
+            stopper.activate(scheduler);
+            InBackground running = InBackground.run(scheduler);
+            try {
+                long deadline = System.nanoTime() + PATIENCE.toNanos();
+                while (watcher.notices.get() < 2) {
+                    running.rethrow();
+                    assertTrue(System.nanoTime() < deadline, "the watcher was woken " + watcher.notices.get()
+                            + " times in " + PATIENCE.toSeconds() + " s for a channel that is ready: the selector's"
+                            + " thread must report each ready key");
+                    Thread.sleep(5);
+                }
+                Thread.sleep(300); // the channel stays ready: a selector that does not stop watching says so again
+                running.rethrow();
+                assertEquals(2, watcher.notices.get(), "a channel that stays ready must be reported once per Watch:"
+                        + " after reporting a key, stop watching it for what it was ready for");
+                stopper.go.countDown();
+                assertTrue(running.awaitEnd(PATIENCE), "run() must return once the watcher has forgotten its"
+                        + " channel: the selector ends when nothing is left to watch, and its thread with it");
+                assertFalse(scheduler.services().names().contains(SelectorService.NAME),
+                        "the selector must leave the services when it ends");
+            } finally {
+                stopper.go.countDown();
+                running.stop();
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package grading;
+
+import static grading.Network.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import grading.support.Hint;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import kamaelia.chassis.ServerCore;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@NetworkStage
+@Order(2)
+@DisplayName("Stage 11: network, a server, its lines and its connections")
+class Stage11ServerTest {
+    @Test
+    @Order(2)
+    @DisplayName("an echo server answers a client line by line, in order; it listens on 127.0.0.1, on the free port"
+            + " that port() tells as soon as it is built")
+    @Hint(value = "The first line to come back needs every piece: the selector's thread reports ready keys,"
+            + " ConnectedSocket reads lines and writes replies without waiting, and ServerCore.connect wires a new"
+            + " socket to a new protocol. Start with SelectorThread.body, then readFromPeer and sendToPeer.",
+            read = "Sockets that never wait")
+    @Timeout(value = 15, unit = TimeUnit.SECONDS)
+    @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
+    void echoes() throws Throwable {
+        ServerCore server = new ServerCore(Network::echo, 0);
+        assertTrue(server.port() > 0, "port() must be the port bound, not 0");
+        assertTrue(server.address().getAddress().isLoopbackAddress(), "the server must listen on 127.0.0.1 by default");
+        try (RunningServer running = new RunningServer(server); LineClient client = running.client()) {
+            client.send("hello\nwörld ✓\n");
+            assertEquals(List.of("hello", "wörld ✓"), client.readLines(2, PATIENCE), "the echo server must send"
+                    + " back each line, in order");
+            StringBuilder many = new StringBuilder();
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                many.append("line ").append(i).append('\n');
+                expected.add("line " + i);
+            }
+            client.send(many.toString()); // 30 kB at once: many reads, many writes, lines cut anywhere
+            assertEquals(expected, client.readLines(expected.size(), PATIENCE),
+                    "every line must come back once, in order");
+            client.close();
+            running.stop();
+        }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a line arrives whole however its bytes are split; \\r\\n and \\n both end it; bytes that are not"
+            + " UTF-8 become U+FFFD; a last line without \\n still counts")
+    @Hint(value = "Keep the bytes of a line that has not ended in partialLine, across reads, and decode the whole"
+            + " line at its \\n (lineEnded() does it, and drops a \\r). At the end of the stream, the given"
+            + " peerStoppedSending() sends a last line that had no \\n.", read = "Sockets that never wait")
+    void linesAreWhole() throws Throwable {
+        try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0));
+                LineClient client = running.client()) {
+            client.send("hel");
+            Thread.sleep(20); // let the server read the pieces apart (it must work either way)
+            client.send("lo\r");
+            Thread.sleep(20);
+            client.send("\nsecond\r\n");
+            byte[] e = "é\n".getBytes(StandardCharsets.UTF_8);
+            client.sendBytes(Arrays.copyOfRange(e, 0, 1)); // a character cut in two
+            Thread.sleep(20);
+            client.sendBytes(Arrays.copyOfRange(e, 1, e.length));
+            client.sendBytes(new byte[] {(byte) 0xff, 'a', (byte) 0xc3, '\n'});
+            client.send("last");
+            client.shutdownOutput();
+            assertEquals(List.of("hello", "second", "é", "\uFFFDa\uFFFD", "last"), client.readLines(5, PATIENCE),
+                    "the lines that came back: each whole, whatever pieces its bytes came in");
+            assertEquals(List.of(), client.readUntilClosed(PATIENCE), "after the last reply the server must close");
+            running.stop();
+        }
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("every connection gets a protocol graph of its own: clients talking at once each hear only their own"
+            + " replies")
+    @Hint(value = "ServerCore.connect calls the factory once per connection (newProtocol()) and links that"
+            + " protocol to that connection's socket only: socket outbox -> protocol inbox, protocol outbox -> socket"
+            + " inbox, and the two signal -> control links.", read = "One protocol per connection")
+    void aProtocolPerConnection() throws Throwable {
+        Talkers talkers = new Talkers();
+        try (RunningServer running = new RunningServer(new ServerCore(talkers, 0));
+                LineClient ada = running.client(); LineClient alan = running.client();
+                LineClient grace = running.client()) {
+            ada.send("a\n");
+            alan.send("b\n");
+            ada.send("c\n");
+            grace.send("d\n");
+            alan.send("e\n");
+            assertEquals(List.of("1: a", "2: c"), ada.readLines(2, PATIENCE), "the first client must hear only its own"
+                    + " replies, numbered by its own protocol");
+            assertEquals(List.of("1: b", "2: e"), alan.readLines(2, PATIENCE), "the second client must hear only its"
+                    + " own replies, numbered by its own protocol");
+            assertEquals(List.of("1: d"), grace.readLines(1, PATIENCE), "the third client must hear only its own"
+                    + " reply");
+            running.awaitConnections(3, "three clients are connected");
+            assertEquals(3, talkers.made.size(), "one protocol per connection, no more");
+            running.stop();
+        }
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a reply bigger than the socket takes at once waits in the server, and reaches the client whole and in"
+            + " order as it reads")
+    @Hint(value = "write() writes the first waiting buffer: if the socket takes only part of it, the rest stays at"
+            + " the front (a ByteBuffer remembers its position) and the selector is asked to say when the socket has"
+            + " room (the given sleepUntilReady() asks for OP_WRITE while something waits).",
+            read = "Sockets that never wait")
+    void bigReplies() throws Throwable {
+        try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0).withMaxPendingOutput(16 << 20));
+                LineClient client = LineClient.connect(running.server.port(), running.background, 64 * 1024)) {
+            client.send("flood 8000\nafter\n"); // 8 MB: the socket takes a part, the rest waits in the server
+            for (int i = 0; i < 8000; i++) {
+                String line = client.readLine(PATIENCE);
+                if (!floodLine(i).equals(line)) {
+                    fail("line " + i + " of 8000 is wrong: \"" + (line == null ? "(the connection closed)"
+                            : line.substring(0, Math.min(20, line.length())) + "...") + "\"; a write that is cut"
+                            + " short must leave the rest waiting, in order");
+                }
+            }
+            assertEquals("1: after", client.readLine(PATIENCE), "after the big reply, the next reply must follow it");
+            running.stop();
+        }
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("a quiet server sleeps: while its clients send nothing, the scheduler runs no cycles")
+    @Hint(value = "Every ConnectedSocket must pause() when it has nothing to do, and the selector's thread must stop"
+            + " watching a key for what it reported (key.interestOpsAnd(~ready)): a socket that stays watched for"
+            + " OP_WRITE is reported writable again and again.", read = "The selector service")
+    @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
+    void quietServerSleeps() throws Throwable {
+        try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0).withMaxPendingOutput(16 << 20));
+                LineClient first = LineClient.connect(running.server.port(), running.background, 64 * 1024);
+                LineClient second = running.answeredClient()) {
+            first.send("flood 8000\n"); // 8 MB, more than the system buffers: the server has to wait for room
+            for (int i = 0; i < 8000; i++) {
+                assertNotNull(first.readLine(PATIENCE), "every line of the flood must arrive");
+            }
+            first.send("done\n");
+            assertEquals("1: done", first.readLine(PATIENCE), "the reply after the flood must arrive");
+            Thread.sleep(50); // let the last notices and steps pass
+            long before = running.scheduler.cycles();
+            Thread.sleep(300); // a window in which nothing happens
+            long cycles = running.scheduler.cycles() - before;
+            running.background.rethrow();
+            assertTrue(cycles <= 5, "while nothing happened for 300 ms the scheduler ran " + cycles + " cycles:"
+                    + " something keeps waking up (a socket that never pauses, or one the selector reports again and"
+                    + " again)");
+            running.stop();
+        }
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("when the protocol finishes, what it sent reaches the client, then the connection is closed")
+    @Hint(value = "The protocol's signal is linked to its socket's control: a ProducerFinished there makes the"
+            + " socket send what is waiting and then close (finish(), given). Check that link in ServerCore.connect,"
+            + " and that sendToPeer writes what is queued.", read = "Closing a connection")
+    @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
+    void protocolEndCloses() throws Throwable {
+        Talkers talkers = new Talkers();
+        try (RunningServer running = new RunningServer(new ServerCore(talkers, 0));
+                LineClient client = running.client()) {
+            client.send("hi\nquit\nignored\n");
+            assertEquals(List.of("1: hi", "bye"), client.readLines(2, PATIENCE), "what the protocol sent before it"
+                    + " finished must reach the client");
+            assertEquals(List.of(), client.readUntilClosed(PATIENCE),
+                    "once the protocol has finished and its last words are sent, the connection must close");
+            client.close();
+            running.awaitConnections(0, "the connection whose protocol finished must be over");
+            running.stop();
+        }
+    }
+}

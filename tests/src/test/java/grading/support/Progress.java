@@ -1,0 +1,69 @@
+package grading.support;
+
+import java.util.List;
+
+/**
+ * One stage's line on the board: how many of its tests pass, as a bar and in words.
+ *
+ * @param stage the stage
+ * @param results its tests' results, in the order they ran
+ */
+record Progress(Stage stage, List<Result> results) {
+    static final int BAR = 20;
+
+    long count(Status status) {
+        return results.stream().filter(r -> r.status() == status).count();
+    }
+
+    boolean done() {
+        return !results.isEmpty() && count(Status.PASSED) == results.size();
+    }
+
+    /** No test got past a TODO. Contract rules pass on code nobody has written yet, so they do not count. */
+    boolean notStartedYet() {
+        boolean testPassed = results.stream().anyMatch(r -> r.status() == Status.PASSED && !r.contract());
+        return !testPassed && count(Status.FAILED) == 0 && count(Status.NOT_STARTED) > 0;
+    }
+
+    /** The bar and the words after it. */
+    String describe() {
+        int filled = results.isEmpty() || notStartedYet() ? 0 : (int) (BAR * count(Status.PASSED) / results.size());
+        String bar = "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] ";
+        long notRun = count(Status.NOT_RUN);
+        List<Result> tests = results.stream().filter(r -> !r.contract()).toList();
+        List<Result> rules = results.stream().filter(Result::contract).toList();
+        long testsPassed = tests.stream().filter(r -> r.status() == Status.PASSED).count();
+        long rulesBroken = rules.stream().filter(r -> r.status() == Status.FAILED).count();
+        if (results.isEmpty()) {
+            return bar + "no tests in this run";
+        }
+        if (done()) {
+            return bar + "done (" + plural(tests.size(), "test") + (rules.isEmpty() ? "" : " and "
+                    + plural(rules.size(), "contract rule")) + ")";
+        }
+        if (notStartedYet()) {
+            return bar + "not started";
+        }
+        if (notRun == results.size()) {
+            return bar + "not run: an earlier test never finished";
+        }
+        return bar + testsPassed + " of " + plural(tests.size(), "test") + " pass"
+                + (rulesBroken > 0 ? ", " + rulesBroken + " of " + plural(rules.size(), "contract rule") + " broken"
+                        : "")
+                + (notRun > 0 ? " (" + notRun + " not run: grading stopped after a time-out)" : "");
+    }
+
+    private static String plural(long count, String what) {
+        return count + " " + what + (count == 1 ? "" : "s");
+    }
+
+    /**
+     * The tests to work on, in the order the board lists them: tests before contract rules,
+     * then in the order they ran (each class runs its narrowest tests first).
+     */
+    List<Result> open() {
+        var tests = results.stream().filter(Result::isOpenTest);
+        var rules = results.stream().filter(r -> r.status().isOpen() && r.contract());
+        return java.util.stream.Stream.concat(tests, rules).toList();
+    }
+}

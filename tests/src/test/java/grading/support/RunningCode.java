@@ -1,0 +1,130 @@
+package grading.support;
+
+import axon.Todo;
+import java.net.URL;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches the thread that runs a test, so that a time-out can say which method of the
+ * graded code (the learner's, in {@code exercises/}) was running: "Scheduler.step
+ * (Scheduler.java:123)". The thread's stack is sampled while the test runs, because once
+ * JUnit gives up on a test it interrupts the thread, and a method that was waiting
+ * returns before anyone can look.
+ */
+final class RunningCode {
+    private static final long SAMPLE_EVERY_MS = 100;
+    private static final ScheduledExecutorService SAMPLER = Executors.newSingleThreadScheduledExecutor(task ->
+            Thread.ofPlatform().daemon().name("grading: time-out watch").unstarted(task));
+    /** Where the graded code's classes come from: the tree that holds {@link Todo}. */
+    private static final URL GRADED = locationOf(Todo.class);
+    private static final Map<String, Boolean> IS_GRADED = new ConcurrentHashMap<>();
+
+    private final Thread thread;
+    private final ScheduledFuture<?> sampling;
+    private volatile List<StackTraceElement> lastSeen = List.of();
+
+    private RunningCode(Thread thread) {
+        this.thread = thread;
+        this.sampling = SAMPLER.scheduleAtFixedRate(this::sample, SAMPLE_EVERY_MS, SAMPLE_EVERY_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts watching the current thread. */
+    static RunningCode watchCurrentThread() {
+        return new RunningCode(Thread.currentThread());
+    }
+
+    /** Stops watching. */
+    void stop() {
+        sampling.cancel(false);
+    }
+
+    /**
+     * The graded code's frames that were running, top-most first: on the test's thread now,
+     * or when last sampled, or else on any other thread (a scheduler run in the background).
+     */
+    List<StackTraceElement> gradedFrames() {
+        List<StackTraceElement> now = graded(thread.getStackTrace());
+        if (!now.isEmpty()) {
+            return now;
+        }
+        if (!lastSeen.isEmpty()) {
+            return lastSeen;
+        }
+        for (var entry : Thread.getAllStackTraces().entrySet()) {
+            List<StackTraceElement> elsewhere = graded(entry.getValue());
+            if (entry.getKey() != Thread.currentThread() && !elsewhere.isEmpty()) {
+                return elsewhere;
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * "Scheduler.step (Scheduler.java:123) was still running after 3 seconds, called from
+     * Scheduler.run (Scheduler.java:150)", or empty when no graded method was running.
+     */
+    Optional<String> stillRunning(String after) {
+        List<StackTraceElement> frames = gradedFrames();
+        if (frames.isEmpty()) {
+            return Optional.empty();
+        }
+        String top = place(frames.getFirst());
+        List<String> callers = frames.stream().skip(1).map(RunningCode::place).filter(p -> !p.equals(top)).distinct()
+                .limit(2).toList();
+        return Optional.of(top + " was still running after " + after
+                + (callers.isEmpty() ? "" : ", called from " + String.join(", from ", callers)));
+    }
+
+    private void sample() {
+        List<StackTraceElement> frames = graded(thread.getStackTrace());
+        if (!frames.isEmpty()) {
+            lastSeen = frames;
+        }
+    }
+
+    /** "Scheduler.step (Scheduler.java:123)". */
+    static String place(StackTraceElement frame) {
+        String className = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1);
+        String method = frame.getMethodName().equals("<init>") ? "the " + className + " constructor"
+                : frame.getMethodName().startsWith("lambda$") ? "a lambda in " + className
+                : className + "." + frame.getMethodName();
+        return method + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+    }
+
+    private static List<StackTraceElement> graded(StackTraceElement[] stack) {
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (StackTraceElement frame : stack) {
+            if (isGraded(frame.getClassName())) {
+                frames.add(frame);
+            }
+        }
+        return frames;
+    }
+
+    private static boolean isGraded(String className) {
+        return GRADED != null && IS_GRADED.computeIfAbsent(className, name -> {
+            try {
+                Class<?> type = Class.forName(name, false, RunningCode.class.getClassLoader());
+                return Objects.equals(GRADED, locationOf(type)) && type != Todo.class;
+            } catch (ClassNotFoundException | LinkageError e) {
+                return false;
+            }
+        });
+    }
+
+    private static URL locationOf(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source == null ? null : source.getLocation();
+    }
+}

@@ -1,0 +1,35 @@
+package grading.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * One stage of the kit, as {@code grading/stages.properties} lists it.
+ *
+ * @param number its number, from 1
+ * @param title its short title, as the board shows it
+ * @param chapter its handbook chapter's source, relative to the kit's top folder
+ * @param rerun a further run the chapter counts as part of done, or ""
+ * @param suspects the stage's methods to suspect when that further run fails, or ""
+ */
+public record Stage(int number, String title, String chapter, String rerun, String suspects) {
+
+    /** The stages of the kit, in order (a number may be missing while stages are built on other branches). */
+    public static List<Stage> all() {
+        Properties list = new Properties();
+        try (InputStream in = Stage.class.getResourceAsStream("/grading/stages.properties")) {
+            list.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return list.stringPropertyNames().stream().filter(key -> key.endsWith(".title"))
+                .map(key -> Integer.parseInt(key.substring(0, key.indexOf('.'))))
+                .map(n -> new Stage(n, list.getProperty(n + ".title"), list.getProperty(n + ".chapter", ""),
+                        list.getProperty(n + ".rerun", ""), list.getProperty(n + ".suspects", "")))
+                .sorted(Comparator.comparingInt(Stage::number)).toList();
+    }
+}
