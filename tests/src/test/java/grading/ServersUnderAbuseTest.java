@@ -1,0 +1,180 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import axon.Component;
+import axon.Linkage;
+import axon.Scheduler;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import kamaelia.chassis.Pipeline;
+import kamaelia.chassis.ServerCore;
+import kamaelia.experimental.Consoles;
+import kamaelia.experimental.NetworkConsole;
+import kamaelia.experimental.TokenCheck;
+import kamaelia.util.PureTransformer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The reference's servers and consoles, used the way an attacker or a careless user
+ * would, on loopback: idle clients, silent clients, wrong tokens by the hundred.
+ */
+@Tag("kit")
+@DisplayName("Kit: servers and consoles under abuse")
+class ServersUnderAbuseTest {
+    static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    /** A server (and what else it needs) running on a scheduler of its own, stopped at close. */
+    static final class Running implements AutoCloseable {
+        final Scheduler scheduler = new Scheduler();
+        final ServerCore server;
+        final InBackground background;
+        private final Stopper stopper = new Stopper();
+
+        Running(ServerCore server) {
+            this.server = server;
+            Linkage.link(stopper.outbox("outbox"), server.inbox("control"));
+            server.activate(scheduler);
+            stopper.activate(scheduler);
+            background = InBackground.run(scheduler);
+        }
+
+        LineClient client() throws java.io.IOException {
+            return LineClient.connect(server.port(), background);
+        }
+
+        @Override
+        public void close() throws Exception {
+            stopper.go.countDown();
+            try {
+                assertTrue(background.awaitEnd(PATIENCE), "run() did not return after the server was shut down");
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new AssertionError("the run ended with " + t, t);
+            } finally {
+                background.stop();
+            }
+        }
+    }
+
+    static ServerCore echo() {
+        return new ServerCore(() -> new PureTransformer(line -> line), 0);
+    }
+
+    @Test
+    @DisplayName("a connection over which nothing passes for the idle time-out is closed with a line that says why;"
+            + " one that keeps talking is not")
+    @Timeout(20)
+    void idleConnectionsAreClosed() throws Throwable {
+        try (Running running = new Running(echo().withIdleTimeout(Duration.ofMillis(400)));
+                LineClient idle = running.client(); LineClient talking = running.client()) {
+            idle.send("hello\n");
+            assertEquals("hello", idle.readLine(PATIENCE));
+            long start = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                Thread.sleep(100);
+                talking.send("still here " + i + "\n");
+                assertEquals("still here " + i, talking.readLine(PATIENCE), "a client that talks is not idle");
+            }
+            List<String> heard = idle.readUntilClosed(PATIENCE);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(heard.size() == 1 && heard.getFirst().contains("nothing came or went for 400 ms"),
+                    "an idle client is told why it is disconnected: " + heard);
+            assertTrue(millis >= 300, "closed after " + millis + " ms, before its idle time-out of 400 ms");
+            talking.send("and now\n");
+            assertEquals("and now", talking.readLine(PATIENCE));
+        }
+    }
+
+    @Test
+    @DisplayName("idle clients that fill every place are closed after the idle time-out, and a new client is served")
+    @Timeout(20)
+    void idleClientsCannotLockEveryoneOut() throws Throwable {
+        try (Running running = new Running(echo().withMaxConnections(20).withIdleTimeout(Duration.ofMillis(500)))) {
+            List<LineClient> squatters = new ArrayList<>();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    squatters.add(running.client());
+                }
+                long deadline = System.nanoTime() + PATIENCE.toNanos();
+                while (running.server.connections() < 20) {
+                    assertTrue(System.nanoTime() < deadline, "the 20 squatters never all connected");
+                    Thread.sleep(5);
+                }
+                try (LineClient turnedAway = running.client()) {
+                    assertTrue(String.valueOf(turnedAway.readUntilClosed(PATIENCE)).contains("busy"),
+                            "with every place taken, a client is told the server is busy");
+                }
+                while (running.server.connections() > 0) {
+                    assertTrue(System.nanoTime() < deadline + PATIENCE.toNanos(), "idle connections are still open: "
+                            + running.server.connections());
+                    Thread.sleep(20);
+                }
+                try (LineClient later = running.client()) {
+                    later.send("my turn\n");
+                    assertEquals("my turn", later.readLine(PATIENCE));
+                }
+            } finally {
+                for (LineClient squatter : squatters) {
+                    squatter.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a network console closes a client that has not sent its token within the deadline, and still lets"
+            + " the owner in")
+    @Timeout(30)
+    void consoleTokenDeadline() throws Throwable {
+        String token = Consoles.newToken();
+        ServerCore console = NetworkConsole.serve(new InetSocketAddress("127.0.0.1", 0),
+                NetworkConsole.Reach.LOOPBACK_ONLY, token);
+        try (Running running = new Running(console); LineClient silent = running.client()) {
+            long start = System.nanoTime();
+            List<String> heard = silent.readUntilClosed(NetworkConsole.TOKEN_DEADLINE.plus(PATIENCE));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(heard.size() == 1 && heard.getFirst().contains("no line came within"),
+                    "a silent client is told why it is disconnected: " + heard);
+            assertTrue(millis >= NetworkConsole.TOKEN_DEADLINE.toMillis() - 200, "closed after only " + millis
+                    + " ms");
+            try (LineClient owner = running.client()) {
+                owner.send(token + "\n");
+                assertEquals(TokenCheck.ACCEPTED, owner.readLine(PATIENCE));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("200 wrong tokens leave nothing reachable: no session of a refused client stays in memory")
+    @Timeout(60)
+    void wrongTokensLeaveNothing() throws Throwable {
+        Reachable watched = new Reachable();
+        String token = Consoles.newToken();
+        ServerCore console = new ServerCore(() -> watched.watch(
+                new Pipeline(Consoles.network(token), new Reachable.Noter(watched))), 0);
+        try (Running running = new Running(console)) {
+            for (int i = 0; i < 200; i++) {
+                try (LineClient guesser = running.client()) {
+                    guesser.send("guess " + i + "\n");
+                    assertEquals(List.of(TokenCheck.REFUSED), guesser.readUntilClosed(PATIENCE));
+                }
+            }
+            assertEquals(400, watched.count(), "each refused client had a session and a socket");
+            Stage11NothingLeftBehindTest.awaitNoConnection(running.server, running.background);
+            List<Component> left = watched.survivors(Duration.ofSeconds(3));
+            if (!left.isEmpty()) {
+                fail(left.size() + " sessions and sockets of 200 refused clients can still be reached, for example " + left.getFirst()
+                        + ": " + Reachable.whyStillThere(left.getFirst()));
+            }
+        }
+    }
+}
