@@ -77,7 +77,7 @@ class Stage11NothingLeftBehindTest {
     @Hint(value = "When a connection is over, nothing that lives on may keep it: forgetClosedConnections must"
             + " removeChild both the socket and its protocol (which undoes the links the server made) and drop the"
             + " pair from connections. A ConnectedSocket that closes undoes its own link to the selector service"
-            + " (given).", read = "The server")
+            + " (given).", read = "Closing a connection")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void closedConnectionsCanBeCollected() throws Throwable {
         Reachable watched = new Reachable();
