@@ -7,7 +7,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import axon.Component;
 import axon.Linkage;
 import axon.Scheduler;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +23,14 @@ import kamaelia.chassis.ServerCore;
 import kamaelia.experimental.Consoles;
 import kamaelia.experimental.NetworkConsole;
 import kamaelia.experimental.TokenCheck;
+import kamaelia.file.Follow;
+import kamaelia.util.ConsolePrinter;
 import kamaelia.util.PureTransformer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reference's servers and consoles, used the way an attacker or a careless user
@@ -175,6 +185,55 @@ class ServersUnderAbuseTest {
                 fail(left.size() + " sessions and sockets of 200 refused clients can still be reached, for example " + left.getFirst()
                         + ": " + Reachable.whyStillThere(left.getFirst()));
             }
+        }
+    }
+
+    @Test
+    @DisplayName("Follow reads the rest of a log that is replaced right after lines were added to it, then the new"
+            + " log: no line is lost to a rotation")
+    @Timeout(20)
+    void followLosesNoLineToARotation(@TempDir Path folder) throws Throwable {
+        Path log = folder.resolve("server.log");
+        Files.writeString(log, "");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Scheduler scheduler = new Scheduler();
+        Pipeline pipeline = new Pipeline(new Follow(log, Duration.ofMillis(300)),
+                new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        Stopper stopper = new Stopper();
+        Linkage.link(stopper.outbox("outbox"), pipeline.inbox("control"));
+        pipeline.activate(scheduler);
+        stopper.activate(scheduler);
+        InBackground running = InBackground.run(scheduler);
+        try {
+            for (int i = 0; printed.size() == 0; i++) {  // Follow starts at the end, some time after run() starts
+                running.rethrow();
+                if (i % 20 == 0) {
+                    Files.writeString(log, "marker\n", StandardOpenOption.APPEND);
+                }
+                Thread.sleep(5);
+                assertTrue(i < 1000, "nothing came out of Follow");
+            }
+            // Just after a look: the next one is about 300 ms away, and the rotation happens before it.
+            Files.writeString(log, "old 1\nold 2\nold 3\n", StandardOpenOption.APPEND);
+            Path fresh = folder.resolve("server.log.new");
+            Files.writeString(fresh, "new 1\n");
+            Files.move(fresh, log, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!printed.toString(StandardCharsets.UTF_8).contains("new 1")) {
+                running.rethrow();
+                assertTrue(System.nanoTime() < deadline, "the new log's line never came: "
+                        + printed.toString(StandardCharsets.UTF_8));
+                Thread.sleep(10);
+            }
+            List<String> lines = printed.toString(StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.equals("marker")).toList();
+            assertEquals(List.of("old 1", "old 2", "old 3", "new 1"), lines,
+                    "the lines added just before the rotation, then the new log's");
+            stopper.go.countDown();
+            assertTrue(running.awaitEnd(PATIENCE), "the pipeline must stop when asked");
+        } finally {
+            stopper.go.countDown();
+            running.stop();
         }
     }
 }
