@@ -25,6 +25,10 @@ import kamaelia.chassis.ServerCore;
  *   <li>{@link Reach#ANY_ADDRESS} accepts any address: the one way to let other machines
  *       in, and it has to be written out.</li>
  *   <li>An address whose name cannot be resolved is refused either way.</li>
+ *   <li>Whoever has the token is trusted with the whole program: a snippet runs with the
+ *       program's rights, and {@code System.exit} in a snippet ends the program for every
+ *       user. Java has no way to forbid that to code inside the program; keep the token
+ *       to yourself.</li>
  *   <li>A client has {@link #TOKEN_DEADLINE} to send its first line, the token, and a
  *       session over which nothing passes for {@link #IDLE_TIMEOUT} is closed: idle
  *       connections cannot hold every place and lock the owner out. Change either on the
