@@ -3,13 +3,19 @@ package grading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import axon.Component;
 import axon.Linkage;
 import axon.Scheduler;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +24,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.Pipeline;
 import kamaelia.chassis.ServerCore;
 import kamaelia.experimental.Consoles;
@@ -235,5 +243,112 @@ class ServersUnderAbuseTest {
             stopper.go.countDown();
             running.stop();
         }
+    }
+
+    @Test
+    @DisplayName("out of file descriptors, a server says so once, does not spin, goes on serving the connections it"
+            + " has, survives their closing, and accepts again once descriptors are free")
+    @Timeout(90)
+    void outOfFileDescriptors() throws Exception {
+        assumeTrue(System.getProperty("os.name").equals("Linux") && Files.isExecutable(Path.of("/bin/sh")),
+                "needs Linux and a shell to lower the limit of open files");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classes = Path.of(ServerCore.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        Process server = new ProcessBuilder("/bin/sh", "-c", "ulimit -n 64 && exec \"$0\" -XX:+UseSerialGC"
+                + " -XX:TieredStopAtLevel=1 -cp \"$1\" examples.programs.EchoServer", java, classes).start();
+        List<String> out = lines(server.getInputStream());
+        List<String> err = lines(server.getErrorStream());
+        List<Socket> clients = new ArrayList<>();
+        try {
+            String listening = await(out, "listening", Duration.ofSeconds(30), server, err);
+            int port = Integer.parseInt(listening.replaceAll(".* port (\\d+)\\..*", "$1"));
+            Socket first = connect(port);
+            clients.add(first);
+            assertEquals("hello", echo(first, "hello"), "the server answers before it runs out");
+            for (int i = 0; i < 120; i++) {
+                clients.add(connect(port));   // the server takes what it can; the others wait in its backlog
+            }
+            await(err, "cannot accept new connections", Duration.ofSeconds(20), server, err);
+            long cpuBefore = cpuMillis(server);
+            Thread.sleep(2000);
+            long cpu = cpuMillis(server) - cpuBefore;
+            assertTrue(cpu < 700, "out of descriptors, the server used " + cpu + " ms of processor time in 2 s:"
+                    + " it spins instead of waiting");
+            assertEquals("still here", echo(first, "still here"), "the connections it has are still served");
+            for (Socket client : clients) {
+                client.close();
+            }
+            clients.clear();
+            await(err, "accepting new connections again", Duration.ofSeconds(20), server, err);
+            try (Socket later = connect(port)) {
+                assertEquals("again", echo(later, "again"), "once descriptors are free, new clients are served");
+            }
+            assertTrue(server.isAlive(), "the server must survive: " + err);
+            long outages = err.stream().filter(line -> line.contains("cannot accept")).count();
+            long recoveries = err.stream().filter(line -> line.contains("accepting new connections again")).count();
+            assertTrue(outages == recoveries && outages <= 3, "each time it runs out is said once, not once per try,"
+                    + " and so is each recovery: " + err);
+        } finally {
+            for (Socket client : clients) {
+                client.close();
+            }
+            server.destroyForcibly();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Socket connect(int port) throws java.io.IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    /** Sends a line and reads the line that comes back. */
+    private static String echo(Socket socket, String line) throws java.io.IOException {
+        socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        StringBuilder reply = new StringBuilder();
+        InputStream in = socket.getInputStream();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            reply.append((char) b);
+        }
+        return reply.toString();
+    }
+
+    /** The lines of a stream, gathered by a thread of their own as they come. */
+    private static List<String> lines(InputStream stream) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException e) {
+                // the process has ended
+            }
+        });
+        return lines;
+    }
+
+    private static String await(List<String> lines, String text, Duration patience, Process process,
+            List<String> err) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            for (String line : lines) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                fail("no line with \"" + text + "\" within " + patience.toSeconds() + " s" + (process.isAlive() ? ""
+                        : " (the server has died)") + "; it printed " + lines + ", and on stderr " + err);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static long cpuMillis(Process process) {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
     }
 }
