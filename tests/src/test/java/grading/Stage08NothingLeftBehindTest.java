@@ -40,7 +40,7 @@ class Stage08NothingLeftBehindTest {
             + " backplane or the service registry")
     @Hint(value = "A subscriber that ends must leave nothing of itself in what lives on: SubscribeTo sends Unsubscribe"
             + " and undoes its own link to the subscribing service; the backplane removes that subscriber's outbox"
-            + " (removeOutbox undoes its link).", read = "Joining late and leaving")
+            + " (removeOutbox undoes its link).", read = "The Backplane")
     @Timeout(20)
     void subscribersThatLeaveCanBeCollected() throws InterruptedException {
         Scheduler scheduler = new Scheduler();

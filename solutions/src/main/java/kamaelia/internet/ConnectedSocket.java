@@ -14,7 +14,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Objects;
 import kamaelia.chassis.ServerCore;
 import kamaelia.util.Metronome;
@@ -89,14 +88,18 @@ public class ConnectedSocket extends Component {
     private static final int READ_BUDGET = 64 * 1024;
     /** The most a closing connection throws away while it waits for the peer to close its side. */
     private static final int DISCARD_BUDGET = 1024 * 1024;
-    /**
-     * The classes a socket needs in order to close, loaded with this one: a program that
-     * has run out of file descriptors cannot read a class file, and a socket must still
-     * be able to close (which gives a descriptor back) rather than fail.
-     */
-    private static final List<Class<?>> NEEDED_TO_CLOSE = List.of(Ipc.ShutdownMicroprocess.class,
-            Ipc.ProducerFinished.class, Selector.Forget.class, Selector.Watch.class, Selector.Ready.class,
-            Metronome.Tick.class, Linkage.class);
+
+    static {
+        // The classes a socket needs in order to close, loaded with this one: a program that
+        // has run out of file descriptors cannot read a class file, and a socket must still be
+        // able to close (which gives a descriptor back) rather than fail.
+        loadNow(Ipc.ShutdownMicroprocess.class, Ipc.ProducerFinished.class, Selector.Forget.class,
+                Selector.Watch.class, Selector.Ready.class, Metronome.Tick.class, Linkage.class);
+    }
+
+    /** Does nothing: naming a class is what loads it. */
+    private static void loadNow(Class<?>... classes) {
+    }
 
     private final int maxLineLength;
     private final int maxPendingOutput;
