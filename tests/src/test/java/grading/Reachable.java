@@ -18,6 +18,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * list of children).
  */
 final class Reachable {
+    /**
+     * How many finished components may still be reachable: a scheduler may keep a few in
+     * a list it tidies now and then (the event-driven one does), which is no leak. A leak
+     * keeps them all, hundreds in these tests.
+     */
+    static final int LINGERING = 40;
+
     private final List<WeakReference<Component>> watched = new CopyOnWriteArrayList<>();
 
     /** Watches {@code component}: it should become unreachable once it has finished. */
@@ -32,8 +39,9 @@ final class Reachable {
     }
 
     /**
-     * Runs the garbage collector until every watched component has been collected, or
-     * {@code patience} has passed; returns those still reachable.
+     * Runs the garbage collector until at most {@link #LINGERING} watched components are
+     * still reachable (none, if they go within {@code patience}); returns those still
+     * reachable once more than that stay for {@code patience}, or none.
      */
     List<Component> survivors(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -46,8 +54,11 @@ final class Reachable {
                     left.add(component);
                 }
             }
-            if (left.isEmpty() || System.nanoTime() > deadline) {
+            if (left.isEmpty()) {
                 return left;
+            }
+            if (System.nanoTime() > deadline) {
+                return left.size() <= LINGERING ? List.of() : left;
             }
             left.clear();
             Thread.sleep(50);

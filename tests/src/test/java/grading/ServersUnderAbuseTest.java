@@ -188,7 +188,7 @@ class ServersUnderAbuseTest {
             }
             assertEquals(400, watched.count(), "each refused client had a session and a socket");
             Stage11NothingLeftBehindTest.awaitNoConnection(running.server, running.background);
-            List<Component> left = watched.survivors(Duration.ofSeconds(3));
+            List<Component> left = watched.survivors(Duration.ofSeconds(1));
             if (!left.isEmpty()) {
                 fail(left.size() + " sessions and sockets of 200 refused clients can still be reached, for example " + left.getFirst()
                         + ": " + Reachable.whyStillThere(left.getFirst()));

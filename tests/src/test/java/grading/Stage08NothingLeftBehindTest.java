@@ -65,7 +65,7 @@ class Stage08NothingLeftBehindTest {
             assertTrue(subscriber.isFinished(), "a subscriber ends on a shutdown message");
         }
         assertEquals(200, stays.collected().size(), "the subscriber that stays receives everything");
-        List<Component> left = watched.survivors(Duration.ofSeconds(3));
+        List<Component> left = watched.survivors(Duration.ofSeconds(1));
         if (!left.isEmpty()) {
             Component one = left.stream().filter(c -> c instanceof SubscribeTo).findFirst().orElse(left.getFirst());
             List<String> why = new ArrayList<>();

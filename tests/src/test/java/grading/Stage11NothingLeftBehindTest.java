@@ -97,7 +97,7 @@ class Stage11NothingLeftBehindTest {
                 }
             }
             awaitNoConnection(server, running);
-            List<Component> left = watched.survivors(Duration.ofSeconds(3));
+            List<Component> left = watched.survivors(Duration.ofSeconds(1));
             running.rethrow();
             if (!left.isEmpty()) {
                 Component one = left.stream().filter(c -> c instanceof ConnectedSocket).findFirst()
