@@ -2,12 +2,16 @@ package grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import axon.Scheduler;
 import examples.capstone.Command;
 import examples.capstone.Destination;
 import examples.capstone.LocalFolder;
+import examples.capstone.Progress;
 import examples.capstone.Status;
 import examples.capstone.StopButton;
 import examples.capstone.TranscodeAndUpload;
@@ -37,6 +41,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import kamaelia.chassis.Graphline;
+import kamaelia.chassis.Pipeline;
+import kamaelia.util.Source;
 import kamaelia.util.Recorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -159,9 +165,9 @@ class Stage09CapstoneTest {
             run.await(batch.destination.deliveryStarted, "the upload of a.wav never started");
             run.awaitFile(batch.gate.resolve("c.wav.started"));
             // Now b and c are both half-way through their commands while a is being delivered.
-            assertTrue(Files.isRegularFile(batch.folders.partial().resolve("b.wav.out"))
-                    && Files.isRegularFile(batch.folders.partial().resolve("c.wav.out")),
-                    "b and c should be half-written in partial/ while a is uploaded");
+            List<String> halfWritten = partialFiles(batch).stream().map(p -> p.getFileName().toString()).toList();
+            assertTrue(halfWritten.contains("b.wav.out") && halfWritten.contains("c.wav.out"),
+                    "b and c should be half-written in partial/ while a is uploaded: " + halfWritten);
             assertFalse(Files.exists(batch.folders.toUpload().resolve("b.wav.out"))
                     || Files.exists(batch.folders.toUpload().resolve("c.wav.out")),
                     "a half-written output must never be in to-upload/");
@@ -303,6 +309,99 @@ class Stage09CapstoneTest {
         try (Stream<Path> delivered = Files.list(dir.resolve("delivered"))) {
             assertEquals(4, delivered.count(), "four outputs delivered to WORK/delivered");
         }
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("a shell gets file names only as its positional parameters: {in} or {out} inside an argument is"
+            + " refused, and sh -c 'cp \"$1\" \"$2\"' sh {in} {out} copies names holding $(...), backticks and ;"
+            + " without running them")
+    @Hint(value = HINT, read = READ)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shellGetsNamesAsParameters(@TempDir Path dir) throws Throwable {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new Command(List.of("/bin/sh", "-c", "cp {in} {out}"), "out"),
+                "a template that pastes {in} into a shell's script must be refused");
+        assertTrue(refused.getMessage().contains("sh -c 'cp \"$1\" \"$2\"' sh {in} {out}"),
+                "the refusal shows the safe form: " + refused.getMessage());
+        Batch batch = new Batch(dir);
+        List<String> names = List.of("a $(touch INJECTED1).wav", "b `touch INJECTED2`.wav", "c; touch INJECTED3.wav",
+                "d' ; touch INJECTED4 ; '.wav");
+        for (String name : names) {
+            batch.source(name, "content of " + name);
+        }
+        batch.start(new Command(List.of("/bin/sh", "-c", "cp \"$1\" \"$2\"", "sh", "{in}", "{out}"), "out"),
+                "*", false).awaitEnd();
+        for (String name : names) {
+            assertEquals("content of " + name, Files.readString(batch.delivered.resolve(name + ".out")),
+                    name + " should have been copied by the shell and delivered");
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertEquals(List.of(), all.filter(p -> p.getFileName().toString().startsWith("INJECTED")).toList(),
+                    "a file name was run as shell code");
+        }
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("every attempt at a file writes to a partial name of its own, so that a command left running by a"
+            + " killed run can never write into the file of the next run")
+    @Hint(value = HINT, read = READ)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void eachAttemptHasItsOwnPartialFile(@TempDir Path dir) throws Throwable {
+        Batch batch = new Batch(dir);
+        batch.source("song.wav", "a song");
+        Path started = batch.gate.resolve("song.wav.started");
+        Run first = batch.start(batch.standIn("--gate", batch.gate.toString()), "*", false);
+        first.awaitFile(started);
+        List<Path> firstPartial = partialFiles(batch);
+        assertFalse(TranscodeAndUpload.stop(first.stop, first.running.thread(), Duration.ZERO),
+                "the command was held half-way: stop must kill it");
+        first.awaitEnd();
+        Files.delete(started);
+        Run second = batch.start(batch.standIn("--gate", batch.gate.toString()), "*", false);
+        second.awaitFile(started);
+        List<Path> secondPartial = partialFiles(batch);
+        assertEquals(1, firstPartial.size(), "one partial file while the first attempt ran: " + firstPartial);
+        assertEquals(1, secondPartial.size(), "one partial file while the second attempt ran: " + secondPartial);
+        assertNotEquals(firstPartial, secondPartial, "two attempts at song.wav wrote to the same partial file");
+        Files.createFile(batch.gate.resolve("song.wav.go"));
+        second.awaitEnd();
+        batch.assertDone("song.wav");
+    }
+
+    /** The files being written in partial/ now. */
+    static List<Path> partialFiles(Batch batch) throws IOException {
+        try (Stream<Path> all = Files.walk(batch.folders.partial())) {
+            return all.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".out")).toList();
+        }
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("the progress lines show file names and reasons with control characters escaped: a name cannot split"
+            + " a line or send codes to the terminal")
+    @Hint(value = HINT, read = READ)
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void progressEscapesNames() throws Throwable {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Path newline = Path.of("two\nlines.wav");
+        Path escape = Path.of("\u001b[2Jcleared.wav");
+        Scheduler scheduler = new Scheduler();
+        new Pipeline(new Source(List.of(newline, escape, new Status.Transcoding(newline),
+                new Status.Failed(escape, "bad input\u001b[31m\u202e"))),
+                new Progress(new PrintStream(printed, true, StandardCharsets.UTF_8))).activate(scheduler);
+        InBackground running = InBackground.run(scheduler);
+        assertTrue(running.awaitEnd(Duration.ofSeconds(10)), "the progress display never ended");
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.chars().noneMatch(c -> c != '\n' && (Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT)), "a control character reached the terminal: "
+                + text.replace("\u001b", "<ESC>"));
+        assertTrue(text.contains("two\\nlines.wav") && text.contains("\\u001b[2Jcleared.wav")
+                && text.contains("bad input\\u001b[31m\\u202e"), "names and reasons are shown escaped: " + text);
+        assertTrue(text.lines().filter(line -> line.contains("lines.wav")).allMatch(line -> line.contains("two")),
+                "a name split a line: " + text);
     }
 
     // ------------------------------------------------------------------------------------

@@ -5,12 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * An external command that transcodes one file, as a list of arguments in which
- * {@code {in}} and {@code {out}} stand for the input and output files, and the
+ * An external command that transcodes one file, as a list of arguments in which the
+ * arguments {@code {in}} and {@code {out}} stand for the input and output files, and the
  * extension its outputs get.
  *
  * <pre>{@code
@@ -24,11 +22,22 @@ import java.util.regex.Pattern;
  * so no file name is ever split, quoted or run as a command. The paths are absolute,
  * so none starts with {@code -} and is taken for an option.
  *
- * @param template  the program and its arguments; {@code {in}} and {@code {out}} must each appear
+ * <h2>Whole arguments only</h2>
+ * {@code {in}} and {@code {out}} are replaced only where they are a whole argument,
+ * never inside one: in {@code sh -c 'cp {in} {out}'} the shell would read the file names
+ * as shell code, and a file called {@code $(rm -rf ~).wav} would run. Such a template is
+ * refused. A command that needs a shell gets the names as its positional parameters,
+ * which the shell never reads as code:
+ * <pre>{@code
+ * sh -c 'cp "$1" "$2"' sh {in} {out}
+ * }</pre>
+ *
+ * @param template  the program and its arguments; {@code {in}} and {@code {out}} must each be one of them
  * @param extension what is added to a source's name to name its output, without the dot
  */
 public record Command(List<String> template, String extension) {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(in|out)}");
+    private static final String IN = "{in}";
+    private static final String OUT = "{out}";
 
     public Command {
         template = List.copyOf(template);
@@ -36,9 +45,18 @@ public record Command(List<String> template, String extension) {
         if (template.isEmpty()) {
             throw new IllegalArgumentException("a command needs at least the program to run");
         }
-        if (template.stream().noneMatch(a -> a.contains("{in}")) || template.stream().noneMatch(a -> a.contains("{out}"))) {
+        for (String argument : template) {
+            if (!argument.equals(IN) && !argument.equals(OUT) && (argument.contains(IN) || argument.contains(OUT))) {
+                throw new IllegalArgumentException("in the command " + template + ", the argument \"" + argument
+                        + "\" has {in} or {out} inside it: they are replaced only as whole arguments, since a file"
+                        + " name pasted into a longer one (a shell's script, say) could be read as code. Give the"
+                        + " names as arguments of their own; for a shell, as its positional parameters:"
+                        + " sh -c 'cp \"$1\" \"$2\"' sh {in} {out}");
+            }
+        }
+        if (!template.contains(IN) || !template.contains(OUT)) {
             throw new IllegalArgumentException("the command " + template + " must say where the files go: put {in} where"
-                    + " the input file belongs and {out} where the output file belongs");
+                    + " the input file belongs and {out} where the output file belongs, each as an argument of its own");
         }
         if (!extension.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("\"" + extension + "\" is not an extension: give letters and digits"
@@ -46,14 +64,15 @@ public record Command(List<String> template, String extension) {
         }
     }
 
-    /** The arguments to run for one file: the template, with {@code {in}} and {@code {out}} replaced. */
+    /** The arguments to run for one file: the template, with the arguments {@code {in}} and {@code {out}} replaced. */
     public List<String> arguments(Path in, Path out) {
         List<String> arguments = new ArrayList<>();
         for (String argument : template) {
-            Matcher placeholder = PLACEHOLDER.matcher(argument);
-            // One pass, so that a file name holding "{out}" is not replaced again.
-            arguments.add(placeholder.replaceAll(m -> Matcher.quoteReplacement(
-                    (m.group(1).equals("in") ? in : out).toAbsolutePath().toString())));
+            arguments.add(switch (argument) {     // whole arguments only: a name is never pasted into another
+                case IN -> in.toAbsolutePath().toString();
+                case OUT -> out.toAbsolutePath().toString();
+                default -> argument;
+            });
         }
         return arguments;
     }

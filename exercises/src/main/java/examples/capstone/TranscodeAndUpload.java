@@ -55,7 +55,8 @@ public final class TranscodeAndUpload {
               --ext EXT        with -- COMMAND: the extension of its outputs (default: out)
               --slow MILLIS    how long the stand-in transcoder takes per file (default: 1000)
               --grace SECONDS  after Ctrl-C, how long the files in hand may take (default: 30)
-              -- COMMAND...    run COMMAND for each file, {in} and {out} standing for the two files
+              -- COMMAND...    run COMMAND for each file, the arguments {in} and {out} standing for the
+                               two files (whole arguments only; for a shell: sh -c '... "$1" "$2"' sh {in} {out})
             Without --ffmpeg or a COMMAND it uses the kit's stand-in transcoder.""";
 
     private TranscodeAndUpload() {

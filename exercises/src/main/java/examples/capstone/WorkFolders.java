@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * <pre>
  * WORK/
  *   source/     files still to do: put the files to transcode here (subfolders are fine)
- *   partial/    outputs being written by the transcoder, under their final names
+ *   partial/    outputs being written by the transcoder, each attempt in a folder of its own
  *   to-upload/  finished outputs, waiting to be uploaded
  *   uploaded/   outputs that have reached the destination
  *   done/       sources whose output has been uploaded

@@ -15,13 +15,17 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import kamaelia.internet.ConnectedSocket;
 import kamaelia.internet.Selector;
 import kamaelia.internet.SelectorService;
+import kamaelia.util.Metronome;
 import kamaelia.util.PureTransformer;
 
 /**
@@ -67,6 +71,18 @@ import kamaelia.util.PureTransformer;
  *       when more than {@link #withMaxPendingOutput} bytes wait for it, and a broken
  *       connection is just closed. Past {@link #withMaxConnections} open connections, a
  *       new client is told the server is busy, and disconnected.</li>
+ *   <li>Idle connections do not hold their places for ever: a connection over which
+ *       nothing has passed for {@link #withIdleTimeout} ({@link #DEFAULT_IDLE_TIMEOUT}
+ *       unless told otherwise) is closed with a line that says why, and so is one whose
+ *       client has not sent a whole first line within {@link #withFirstLineTimeout} (no
+ *       such limit unless told). A child {@link Metronome} ticks so that the time is
+ *       looked at (every second, or more often for shorter time-outs).</li>
+ *   <li>When {@code accept} fails (out of file descriptors, say), the server says so once
+ *       on {@code System.err}, goes on serving the connections it has, and tries again at
+ *       the next tick, without spinning; it says so again when it accepts once more. A
+ *       connection that cannot be set up (a class that cannot be loaded for want of
+ *       descriptors, a protocol factory that throws) is closed and logged, and the server
+ *       goes on.</li>
  *   <li>A shutdown message on {@code control} stops the server: it closes the listening
  *       socket, closes every connection (which shuts every protocol down), and finishes
  *       once all of them have finished, passing the message on out of {@code signal}.</li>
@@ -76,6 +92,7 @@ import kamaelia.util.PureTransformer;
 @Inbox(name = "inbox", doc = "Not used")
 @Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess closes every connection and stops the server")
 @Inbox(name = "ready", doc = "Notices from the selector service that clients are waiting to be accepted")
+@Inbox(name = "tick", doc = "Ticks from the child Metronome: time to look at idle connections and failed accepts")
 @Outbox(name = "outbox", doc = "Not used: each connection's protocol talks to its own socket")
 @Outbox(name = "signal", doc = "The shutdown message, passed on once every connection has closed")
 @Outbox(name = "selector", doc = "Watch and Forget requests for the listening socket, to the selector service")
@@ -83,6 +100,10 @@ import kamaelia.util.PureTransformer;
 public class ServerCore extends Component {
     /** How many connections may be open at once, unless told otherwise. */
     public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+    /** How long a connection may stay idle, unless told otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /** The longest between two ticks: how late a time-out or a new try at accepting can be. */
+    private static final Duration LONGEST_TICK = Duration.ofSeconds(1);
     /** How many connecting clients the operating system keeps waiting for an accept. */
     private static final int BACKLOG = 1024;
     /** The most connections one step accepts, so that a rush of clients does not hold up the others. */
@@ -94,6 +115,11 @@ public class ServerCore extends Component {
     private int maxLineLength = ConnectedSocket.DEFAULT_MAX_LINE_LENGTH;
     private int maxPendingOutput = ConnectedSocket.DEFAULT_MAX_PENDING_OUTPUT;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private Duration firstLineTimeout = Duration.ZERO;
+    private Metronome metronome;
+    /** Accepting has failed and has not worked again since: the listener is not watched until the next tick. */
+    private boolean acceptFailing = false;
 
     /** Each connection: its socket, and the protocol wired to it. */
     private final Map<ConnectedSocket, Component> connections = new LinkedHashMap<>();
@@ -154,6 +180,28 @@ public class ServerCore extends Component {
         return this;
     }
 
+    /**
+     * Closes a connection over which nothing has passed for {@code idle}: no byte from the
+     * client, no message for it. {@link Duration#ZERO} means never (then idle clients can
+     * hold every place, {@link #withMaxConnections}, for as long as they like). Returns
+     * this server.
+     */
+    public ServerCore withIdleTimeout(Duration idle) {
+        this.idleTimeout = notNegative(idle, "the idle time-out");
+        return this;
+    }
+
+    /**
+     * Closes a connection whose client has not sent a whole first line within
+     * {@code firstLine} of connecting, as a protocol that starts with a password or a
+     * token wants. {@link Duration#ZERO} (the default) means no such limit. Returns this
+     * server.
+     */
+    public ServerCore withFirstLineTimeout(Duration firstLine) {
+        this.firstLineTimeout = notNegative(firstLine, "the first-line time-out");
+        return this;
+    }
+
     /** The port the server listens on: the one chosen by the system if it was built with port 0. */
     public int port() {
         return address.getPort();
@@ -174,6 +222,7 @@ public class ServerCore extends Component {
         if (!listening && !stopping) {
             link(outbox("selector"), SelectorService.inbox(scheduler()));
             watchForClients();
+            startMetronome();
             listening = true;
         }
         if (shutdownRequested() && !stopping) {
@@ -186,14 +235,20 @@ public class ServerCore extends Component {
             recv("ready");
             clientsWaiting = true;
         }
-        if (clientsWaiting && !stopping) {
-            acceptWaitingClients();
+        if (clientsWaiting && !stopping && acceptWaitingClients()) {
             watchForClients();
+        }
+        if (ticked() && !stopping) {
+            remindConnections();
+            if (acceptFailing) {
+                watchForClients(); // try again: the selector says at once if clients are still waiting
+            }
         }
         if (!connections.isEmpty()) {
             forgetClosedConnections();
         }
         if (stopping && childrenDone()) {
+            unlinkAll(); // the selector service lives on: leave nothing of this server linked to it
             passShutdownOn();
             return false;
         }
@@ -201,24 +256,104 @@ public class ServerCore extends Component {
         return true;
     }
 
-    /** Accepts the clients waiting, up to {@link #ACCEPT_BUDGET}: each gets a connection, or is turned away. */
-    private void acceptWaitingClients() {
+    /**
+     * Accepts the clients waiting, up to {@link #ACCEPT_BUDGET}: each gets a connection, or
+     * is turned away. Returns whether to watch for more clients now: not when accepting
+     * failed, which is tried again at the next tick rather than at once, in a loop.
+     */
+    private boolean acceptWaitingClients() {
         for (int i = 0; i < ACCEPT_BUDGET; i++) {
             SocketChannel channel;
             try {
                 channel = listener.accept();
                 if (channel == null) {
-                    return; // nobody else is waiting
+                    break; // nobody else is waiting
                 }
-                channel.configureBlocking(false);
             } catch (IOException e) {
-                return; // out of file descriptors, say: try again at the next notice
+                acceptFailed(e); // out of file descriptors, say
+                return false;
             }
+            acceptWorks();
             if (open >= maxConnections) {
                 turnAway(channel);
-            } else {
-                connect(channel);
+            } else if (connectSafely(channel)) {
                 open++;
+            }
+        }
+        return true;
+    }
+
+    /** Connects one client; a failure loses that connection, never the server. Returns whether it worked. */
+    private boolean connectSafely(SocketChannel channel) {
+        List<Component> before = children();
+        try {
+            channel.configureBlocking(false);
+            connect(channel);
+            return true;
+        } catch (IOException | LinkageError e) {
+            System.err.println(name() + ": a connection could not be set up, so it is closed (" + e + ")");
+            for (Component child : children()) {
+                if (!before.contains(child)) {
+                    removeChild(child); // half-built: it must not keep the server from ending
+                }
+            }
+            connections.keySet().removeIf(socket -> socket.scheduler() == null);
+            closeQuietly(channel);
+            return false;
+        }
+    }
+
+    private void acceptFailed(IOException e) {
+        if (!acceptFailing) {
+            acceptFailing = true;
+            System.err.println(name() + ": cannot accept new connections (" + e.getMessage() + "); serving the "
+                    + open + " open ones, and trying again every " + tickPeriod().toMillis() + " ms");
+        }
+    }
+
+    private void acceptWorks() {
+        if (acceptFailing) {
+            acceptFailing = false;
+            System.err.println(name() + ": accepting new connections again");
+        }
+    }
+
+    /** Starts the child that ticks, so that time-outs and failed accepts are looked at. */
+    private void startMetronome() {
+        metronome = new Metronome(tickPeriod());
+        addChild(metronome);
+        link(metronome.outbox("outbox"), inbox("tick"));
+        metronome.activate(scheduler());
+    }
+
+    /** Every second, or five times per time-out if one is shorter than five seconds. */
+    private Duration tickPeriod() {
+        Duration period = LONGEST_TICK;
+        for (Duration timeout : List.of(idleTimeout, firstLineTimeout)) {
+            if (!timeout.isZero() && timeout.dividedBy(5).compareTo(period) < 0) {
+                period = timeout.dividedBy(5);
+            }
+        }
+        return period.toMillis() < 1 ? Duration.ofMillis(1) : period;
+    }
+
+    private boolean ticked() {
+        boolean ticked = false;
+        while (dataReady("tick")) {
+            recv("tick");
+            ticked = true;
+        }
+        return ticked;
+    }
+
+    /** Passes a tick to every open connection, so that each looks at its time-outs. */
+    private void remindConnections() {
+        if (idleTimeout.isZero() && firstLineTimeout.isZero()) {
+            return;
+        }
+        for (ConnectedSocket socket : new ArrayList<>(connections.keySet())) {
+            if (!socket.isFinished()) {
+                socket.inbox("timer").put(new Metronome.Tick());
             }
         }
     }
@@ -259,9 +394,12 @@ public class ServerCore extends Component {
         send(new Selector.Watch(listener, SelectionKey.OP_ACCEPT, inbox("ready")), "selector");
     }
 
-    /** Closes the listening socket: the port is free once the selector has let go of it. */
+    /** Closes the listening socket (the port is free once the selector has let go of it) and stops the metronome. */
     private void stopListening() {
         closeQuietly(listener);
+        if (metronome != null) {
+            metronome.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        }
         if (listening) {
             send(new Selector.Forget(listener), "selector");
         }
@@ -286,6 +424,13 @@ public class ServerCore extends Component {
                 // closed anyway
             }
         }
+    }
+
+    private static Duration notNegative(Duration value, String what) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(what + " cannot be negative, not " + value + " (Duration.ZERO means none)");
+        }
+        return value;
     }
 
     private static int atLeastOne(int value, String what) {

@@ -56,14 +56,15 @@ public final class Consoles {
      * interpreter. The connection's lines arrive on {@code inbox}; what the client is told
      * (the token's fate, then one answer per snippet) leaves through {@code outbox}. It
      * ends, closing the connection, when the token is wrong, when a line says
-     * {@code /exit}, or when it is shut down.
+     * {@code /exit}, or when it is shut down. When the client leaves, a snippet still
+     * running is stopped (see {@link Interpreter#stoppingWhenInputEnds()}).
      *
      * @throws IllegalArgumentException if the token is blank
      */
     public static Component network(String token) {
         Map<String, Component> children = new LinkedHashMap<>();
         children.put("check", new TokenCheck(token));
-        children.put("interpreter", new Interpreter());
+        children.put("interpreter", new Interpreter().stoppingWhenInputEnds());   // the client has gone
         children.put("introspector", new Introspector());
         return new Graphline(children, Map.of(
                 "self.inbox", "check.inbox",

@@ -1,6 +1,7 @@
 package kamaelia.experimental;
 
 import axon.Inbox;
+import axon.Ipc;
 import axon.Outbox;
 import axon.ThreadedComponent;
 import axon.Todo;
@@ -11,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -56,6 +61,16 @@ import kamaelia.util.ConsoleReader;
  *       {@code "ok"} otherwise (a statement, a method or class declared).</li>
  *   <li>The line {@code /exit} ends the interpreter, as a shutdown message on
  *       {@code control} does; it passes the shutdown on, out of {@code signal}.</li>
+ *   <li>A snippet that runs too long is stopped (JShell's {@code stop()}), and its answer
+ *       is {@code "stopped: "} and why: when it has run longer than the time limit
+ *       ({@link #withTimeLimit}, or the line {@code /limit SECONDS}; none unless told),
+ *       or when {@link Ipc.ShutdownMicroprocess} arrives on {@code control} while it
+ *       runs. {@link Ipc.ProducerFinished} (the input has ended) lets the snippets
+ *       already received run to their end, unless the interpreter was made with
+ *       {@link #stoppingWhenInputEnds()}, as a network console's is: there the end of
+ *       the input means the client has gone. A snippet that ignores the stop for
+ *       {@link #STOP_PATIENCE} (one blocked in a call that cannot be interrupted) is
+ *       left to itself, and the interpreter ends anyway.</li>
  *   <li>JShell starts at the first snippet, not before (it takes about a second).</li>
  * </ul>
  *
@@ -76,6 +91,15 @@ public class Interpreter extends ThreadedComponent {
     private static final Duration ASK_PATIENCE = Duration.ofSeconds(5);
     /** How long the thread waits for a line before it looks at control again. */
     private static final Duration LINE_WAIT = Duration.ofSeconds(10);
+    /** How often the thread looks at control and the clock while a snippet runs. */
+    private static final Duration WATCH_EVERY = Duration.ofMillis(50);
+    /** How long a stopped snippet has to stop before it is left to itself. */
+    public static final Duration STOP_PATIENCE = Duration.ofSeconds(5);
+
+    /** How long a snippet may run; zero: no limit. */
+    private volatile Duration timeLimit = Duration.ZERO;
+    /** Whether the end of the input (ProducerFinished) stops a running snippet. */
+    private boolean stopWhenInputEnds = false;
 
     /** The JShell that runs the snippets; started at the first line. */
     private JShell shell;
@@ -94,7 +118,7 @@ public class Interpreter extends ThreadedComponent {
                     exit = take(line.toString());
                 }
             }
-            while (!exit && dataReady("inbox")) {  // what arrived before the shutdown
+            while (!exit && !mustStop() && dataReady("inbox")) {  // what arrived before the shutdown
                 exit = take(recv("inbox").toString());
             }
         } finally {
@@ -108,10 +132,122 @@ public class Interpreter extends ThreadedComponent {
         if (pending.isEmpty() && line.strip().equals("/exit")) {
             return true;
         }
+        if (pending.isEmpty() && line.strip().startsWith("/limit")) {
+            send(setLimit(line.strip().substring("/limit".length()).strip()), "outbox");
+            return false;
+        }
         for (String snippet : completeSnippets(line)) {
-            send(evaluate(snippet), "outbox");
+            send(evaluateWatched(snippet), "outbox");
         }
         return false;
+    }
+
+    /**
+     * Stops a snippet that runs longer than {@code limit}; {@link Duration#ZERO} means no
+     * limit (the default). Returns this interpreter.
+     */
+    public Interpreter withTimeLimit(Duration limit) {
+        if (limit.isNegative()) {
+            throw new IllegalArgumentException("a time limit cannot be negative, not " + limit
+                    + " (Duration.ZERO means none)");
+        }
+        this.timeLimit = limit;
+        return this;
+    }
+
+    /**
+     * Makes the end of the input ({@link Ipc.ProducerFinished} on {@code control}) stop a
+     * running snippet, and drop the lines not yet run: for a session whose client has
+     * gone, such as a network console's. Returns this interpreter.
+     */
+    public Interpreter stoppingWhenInputEnds() {
+        this.stopWhenInputEnds = true;
+        return this;
+    }
+
+    /** The line /limit SECONDS: sets the time limit (0: none), or says what it is. */
+    private String setLimit(String seconds) {
+        if (!seconds.isEmpty()) {
+            try {
+                withTimeLimit(Duration.ofSeconds(Long.parseLong(seconds)));
+            } catch (NumberFormatException | ArithmeticException e) {
+                return "error: /limit takes a whole number of seconds (0 for no limit), not " + seconds;
+            } catch (IllegalArgumentException e) {
+                return "error: " + e.getMessage();
+            }
+        }
+        return timeLimit.isZero() ? "no time limit: /limit SECONDS sets one" : "time limit: "
+                + timeLimit.toSeconds() + " s per snippet";
+    }
+
+    /** Whether a shutdown has arrived that stops what runs now. */
+    private boolean mustStop() {
+        return shutdownRequested()
+                && (shutdownMessage() instanceof Ipc.ShutdownMicroprocess || stopWhenInputEnds);
+    }
+
+    /**
+     * Evaluates a snippet on a thread of its own, while this thread watches the clock and
+     * {@code control}, and stops the snippet when it must (see the class comment).
+     */
+    private String evaluateWatched(String snippet) throws InterruptedException {
+        shell(); // started here, where a failure to start it shows as the interpreter's
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        Thread.ofVirtual().name(name() + " evaluating").start(() -> {
+            try {
+                answer.complete(evaluate(snippet));
+            } catch (Throwable t) {
+                answer.completeExceptionally(t);
+            }
+        });
+        long started = System.nanoTime();
+        String stoppedBecause = null;
+        long stoppedAt = 0;
+        while (true) {
+            try {
+                String result = answer.get(WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                return stoppedBecause == null ? result : "stopped: " + stoppedBecause;
+            } catch (ExecutionException e) {
+                throw rethrown(e.getCause());
+            } catch (InterruptedException e) {
+                shell.stop(); // the run is ending: take the snippet down with it
+                throw e;
+            } catch (TimeoutException e) {
+                long now = System.nanoTime();
+                if (stoppedBecause == null) {
+                    stoppedBecause = whyStop(now - started);
+                    if (stoppedBecause != null) {
+                        shell.stop();
+                        stoppedAt = now;
+                    }
+                } else if (now - stoppedAt > STOP_PATIENCE.toNanos()) {
+                    return "stopped: " + stoppedBecause + ", but the snippet did not stop within "
+                            + STOP_PATIENCE.toSeconds() + " s (a call that cannot be interrupted?): it is left running";
+                }
+            }
+        }
+    }
+
+    /** Why a snippet that has run for {@code nanos} must be stopped, or null. */
+    private String whyStop(long nanos) {
+        if (mustStop()) {
+            return "the session has ended";
+        }
+        Duration limit = timeLimit;
+        if (!limit.isZero() && nanos > limit.toNanos()) {
+            return "it ran longer than the time limit of " + limit.toSeconds() + " s (/limit SECONDS changes it)";
+        }
+        return null;
+    }
+
+    private static RuntimeException rethrown(Throwable thrown) {
+        if (thrown instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(thrown);
     }
 
     /**

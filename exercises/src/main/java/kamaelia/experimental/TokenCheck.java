@@ -20,7 +20,9 @@ import java.security.MessageDigest;
  *       {@link axon.Ipc.ProducerFinished} out of {@code signal}: whatever came with the
  *       wrong token, and whatever follows it, is dropped.</li>
  *   <li>After the token, the line {@code /exit} is passed on like any other, and then the
- *       check ends, passing {@link axon.Ipc.ProducerFinished} on: the client is leaving.</li>
+ *       check ends quietly, with nothing out of {@code signal}: the interpreter behind it
+ *       answers what came before the {@code /exit}, then ends by itself. (A shutdown
+ *       message would tell it the client has gone, and stop what it runs.)</li>
  *   <li>The token is compared in a time that does not depend on how much of it is right
  *       ({@link MessageDigest#isEqual}), so that timing the answer tells nothing.</li>
  *   <li>A shutdown message on {@code control} ends it and is passed on.</li>
@@ -60,8 +62,7 @@ public class TokenCheck extends Component {
             String line = recv("inbox").toString();
             if (accepted) {
                 send(line, "outbox");
-                if (line.strip().equals("/exit")) {    // the client leaves: the door closes behind it
-                    passShutdownOn();
+                if (line.strip().equals("/exit")) {    // the client leaves once answered: the door closes behind it
                     return false;
                 }
             } else if (MessageDigest.isEqual(token, line.strip().getBytes(StandardCharsets.UTF_8))) {

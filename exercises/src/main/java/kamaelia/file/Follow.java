@@ -32,10 +32,16 @@ import kamaelia.util.Grep;
  *       does not exist yet, it waits for it and reads it from the start.</li>
  *   <li>A line is sent once it is complete (its {@code \n} has been written), without its
  *       line ending ({@code \n} or {@code \r\n}); text is read as UTF-8.</li>
- *   <li>If the file shrinks (it was truncated), it reads it again from the start. If the
- *       file is replaced by another (a new file moved over it, as log rotation does), it
- *       reads the new one from its start. Both are noticed at the next look, so a file
- *       truncated and then regrown past the old end between two looks goes unnoticed.</li>
+ *   <li>If the file is replaced by another (a new file moved over it, or the old one
+ *       moved away and a new one made, as log rotation does), it first reads the rest of
+ *       the old file, which it keeps open, then the new one from its start: no line
+ *       written to the old file is lost.</li>
+ *   <li>If the file shrinks (it was truncated in place), it reads it again from the
+ *       start. What was added since the last look and then truncated away is gone from
+ *       the file, and cannot be sent; and a file truncated and then regrown past the old
+ *       end between two looks goes unnoticed. Rotate by renaming to lose nothing.</li>
+ *   <li>The file is open while it is followed, and closed when it is replaced or when
+ *       the component ends.</li>
  *   <li>It looks at the file every {@code pollEvery}; a shutdown message on
  *       {@code control} ends it at once, and is passed on out of {@code signal}.</li>
  * </ul>
@@ -59,6 +65,8 @@ public class Follow extends ThreadedComponent {
     private long position;
     /** The bytes of a line whose end has not been written yet. */
     private final ByteArrayOutputStream partialLine = new ByteArrayOutputStream();
+    /** The file being read, kept open so that the rest of it can be read after it has been replaced. */
+    private SeekableByteChannel reading;
 
     /** Follows {@code file}, looking at it every {@link #DEFAULT_POLL}. */
     public Follow(Path file) {
@@ -73,21 +81,27 @@ public class Follow extends ThreadedComponent {
 
     @Override
     protected void body() throws IOException, InterruptedException {
-        startAtTheEnd();
-        while (!shutdownRequested()) {
-            sendNewLines();
-            // Waits pollEvery; a message (a shutdown) ends the wait sooner.
-            pause(pollEvery);
+        try {
+            startAtTheEnd();
+            while (!shutdownRequested()) {
+                sendNewLines();
+                // Waits pollEvery; a message (a shutdown) ends the wait sooner.
+                pause(pollEvery);
+            }
+        } finally {
+            stopReading();
         }
         passShutdownOn();
     }
 
     private void startAtTheEnd() throws IOException {
         try {
+            reading = Files.newByteChannel(file);
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             fileKey = attributes.fileKey();
-            position = attributes.size();
+            position = reading.size();
         } catch (NoSuchFileException e) {
+            stopReading();
             fileKey = null;
             position = 0;
         }
@@ -99,17 +113,23 @@ public class Follow extends ThreadedComponent {
         try {
             now = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            return; // gone for a moment, as when it is being replaced: look again later
+            readToTheEnd(); // moved away or deleted: what was added to it last is still there to read
+            return;         // a new one may come: look again later
         }
-        if (!Objects.equals(now.fileKey(), fileKey)) {
-            fileKey = now.fileKey(); // another file: read it from its start
+        if (reading == null || !Objects.equals(now.fileKey(), fileKey)) {
+            readToTheEnd(); // the rest of the old file first, then the new one from its start
+            stopReading();
+            try {
+                reading = Files.newByteChannel(file);
+            } catch (NoSuchFileException e) {
+                return; // gone again in between: look again later
+            }
+            fileKey = now.fileKey();
             restart();
-        } else if (now.size() < position) {
+        } else if (reading.size() < position) {
             restart(); // truncated: read it again from the start
         }
-        if (now.size() > position) {
-            readFrom(position);
-        }
+        readToTheEnd();
     }
 
     private void restart() {
@@ -117,24 +137,32 @@ public class Follow extends ThreadedComponent {
         partialLine.reset();
     }
 
-    /** Reads from {@code start} to the end of the file, sending each complete line. */
-    private void readFrom(long start) throws IOException, InterruptedException {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            channel.position(start);
-            ByteBuffer buffer = ByteBuffer.allocate(8192);
-            while (channel.read(buffer) > 0 && !shutdownRequested()) {
-                buffer.flip();
-                position += buffer.remaining();
-                while (buffer.hasRemaining()) {
-                    byte b = buffer.get();
-                    if (b == '\n') {
-                        sendLine();
-                    } else {
-                        partialLine.write(b);
-                    }
+    /** Reads the open file from {@code position} to its end, sending each complete line. */
+    private void readToTheEnd() throws IOException, InterruptedException {
+        if (reading == null || reading.size() <= position) {
+            return;
+        }
+        reading.position(position);
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        while (reading.read(buffer) > 0 && !shutdownRequested()) {
+            buffer.flip();
+            position += buffer.remaining();
+            while (buffer.hasRemaining()) {
+                byte b = buffer.get();
+                if (b == '\n') {
+                    sendLine();
+                } else {
+                    partialLine.write(b);
                 }
-                buffer.clear();
             }
+            buffer.clear();
+        }
+    }
+
+    private void stopReading() throws IOException {
+        if (reading != null) {
+            reading.close();
+            reading = null;
         }
     }
 

@@ -3,6 +3,7 @@ package kamaelia.internet;
 import axon.Component;
 import axon.Inbox;
 import axon.Ipc;
+import axon.Linkage;
 import axon.Outbox;
 import axon.Todo;
 import java.io.ByteArrayOutputStream;
@@ -12,9 +13,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import kamaelia.chassis.ServerCore;
+import kamaelia.util.Metronome;
 
 /**
  * One TCP connection as a component: each line the peer sends comes out of
@@ -57,13 +60,23 @@ import kamaelia.chassis.ServerCore;
  *       there.)</li>
  *   <li>A broken connection (reset by the peer, for example) is closed quietly, never
  *       thrown: one bad peer cannot stop the scheduler.</li>
- *   <li>When it finishes, the channel is closed and the selector has been told to forget
- *       it.</li>
+ *   <li>Time-outs (none unless {@link #withTimeouts} sets them, as {@link ServerCore}
+ *       does): a connection over which nothing has passed for the idle time-out (no byte
+ *       from the peer, no message to send it), or whose peer has not sent a whole first
+ *       line within the first-line time-out, is closed. The peer gets one line saying why,
+ *       and {@link Ipc.ProducerFinished} goes out of {@code signal}; a peer that then
+ *       does not close its side within the idle time-out again is cut off. Time is looked
+ *       at only when a tick arrives on {@code timer} (or anything else wakes the
+ *       socket): whoever sets the time-outs sends the ticks.</li>
+ *   <li>When it finishes, the channel is closed, the selector has been told to forget
+ *       it, and its own link to the selector service is undone: nothing live keeps a
+ *       closed connection (or its buffers) reachable.</li>
  * </ul>
  */
 @Inbox(name = "inbox", doc = "Lines to send to the peer, without their line ending")
 @Inbox(name = "control", doc = "ProducerFinished sends what is waiting, then closes; ShutdownMicroprocess closes at once")
 @Inbox(name = "ready", doc = "Notices from the selector service that the socket can be read, written or connected")
+@Inbox(name = "timer", doc = "Ticks from whoever keeps time (a ServerCore): at each, the time-outs are looked at")
 @Outbox(name = "outbox", doc = "Each line the peer sends, as a String without its line ending")
 @Outbox(name = "signal", doc = "ProducerFinished when the peer stops sending, or ShutdownMicroprocess when the connection ends first")
 @Outbox(name = "selector", doc = "Watch and Forget requests to the selector service")
@@ -76,6 +89,18 @@ public class ConnectedSocket extends Component {
     private static final int READ_BUDGET = 64 * 1024;
     /** The most a closing connection throws away while it waits for the peer to close its side. */
     private static final int DISCARD_BUDGET = 1024 * 1024;
+
+    static {
+        // The classes a socket needs in order to close, loaded with this one: a program that
+        // has run out of file descriptors cannot read a class file, and a socket must still be
+        // able to close (which gives a descriptor back) rather than fail.
+        loadNow(Ipc.ShutdownMicroprocess.class, Ipc.ProducerFinished.class, Selector.Forget.class,
+                Selector.Watch.class, Selector.Ready.class, Metronome.Tick.class, Linkage.class);
+    }
+
+    /** Does nothing: naming a class is what loads it. */
+    private static void loadNow(Class<?>... classes) {
+    }
 
     private final int maxLineLength;
     private final int maxPendingOutput;
@@ -107,6 +132,14 @@ public class ConnectedSocket extends Component {
     /** The peer has been told there is no more (half-close). */
     private boolean outputShut = false;
     private boolean signalled = false;
+
+    // Time-outs, in nanoseconds (0: none), and what they are measured from.
+    private long idleTimeout = 0;
+    private long firstLineTimeout = 0;
+    private final long opened = System.nanoTime();
+    private long lastActive = opened;
+    private boolean heardALine = false;
+    private boolean timedOut = false;
 
     /**
      * A connection a server has accepted, with its limits in bytes.
@@ -144,6 +177,21 @@ public class ConnectedSocket extends Component {
         return channel;
     }
 
+    /**
+     * Sets the time-outs (see the class comment); {@link Duration#ZERO} means none. Call it
+     * before the socket runs; the ticks that make it look at the time come on
+     * {@code timer}. Returns this socket.
+     */
+    public ConnectedSocket withTimeouts(Duration idle, Duration firstLine) {
+        if (idle.isNegative() || firstLine.isNegative()) {
+            throw new IllegalArgumentException("a time-out cannot be negative: " + idle + ", " + firstLine
+                    + " (Duration.ZERO means none)");
+        }
+        this.idleTimeout = idle.toNanos();
+        this.firstLineTimeout = firstLine.toNanos();
+        return this;
+    }
+
     @Override
     protected boolean step() {
         try {
@@ -162,6 +210,7 @@ public class ConnectedSocket extends Component {
             }
             readFromPeer();
             sendToPeer();
+            lookAtTheTime();
             if (abandoned || discarded > DISCARD_BUDGET) {
                 return close(new Ipc.ShutdownMicroprocess());
             }
@@ -173,6 +222,9 @@ public class ConnectedSocket extends Component {
             }
         } catch (IOException e) {
             return close(new Ipc.ShutdownMicroprocess()); // reset, broken pipe: the connection is gone
+        } catch (LinkageError e) {
+            // a class could not be loaded, most likely for want of file descriptors: lose this connection, not the program
+            return close(new Ipc.ShutdownMicroprocess());
         }
         return sleepUntilReady();
     }
@@ -192,6 +244,7 @@ public class ConnectedSocket extends Component {
     private void lineEnded() {
         String line = partialLine.toString(StandardCharsets.UTF_8);
         partialLine.reset();
+        heardALine = true;
         if (line.endsWith("\r")) {
             line = line.substring(0, line.length() - 1);
         }
@@ -286,6 +339,7 @@ public class ConnectedSocket extends Component {
                 send(new Selector.Forget(channel), "selector");
             }
         }
+        unlinkAll(); // the selector service lives on: a link left to it would keep this socket, and its buffers, for good
         signal(why);
         return false;
     }
@@ -306,8 +360,51 @@ public class ConnectedSocket extends Component {
         while (dataReady("ready")) {
             if (recv("ready") instanceof Selector.Ready(int ops)) {
                 armed &= ~ops;
+                lastActive = System.nanoTime(); // the peer sent, read or closed something
             }
         }
+        if (dataReady("inbox")) {
+            lastActive = System.nanoTime(); // there is something to send it
+        }
+    }
+
+    /**
+     * Takes the ticks, and closes the connection if a time-out has passed: first politely
+     * (a line to say why, then a close once it is sent), then, if the peer still holds on
+     * for the idle time-out again, at once.
+     */
+    private void lookAtTheTime() throws IOException {
+        while (dataReady("timer")) {
+            recv("timer");
+        }
+        long now = System.nanoTime();
+        if (idleTimeout > 0 && now - lastActive > idleTimeout) {
+            if (timedOut || finishing) {
+                abandoned = true; // it was asked to go and has not: cut it off
+            } else {
+                timeOut("error: nothing came or went for " + seconds(idleTimeout) + ", so this connection is closed");
+            }
+        } else if (firstLineTimeout > 0 && !heardALine && !timedOut && now - opened > firstLineTimeout) {
+            timeOut("error: no line came within " + seconds(firstLineTimeout) + " of connecting, so this connection"
+                    + " is closed");
+        }
+    }
+
+    private void timeOut(String why) throws IOException {
+        timedOut = true;
+        lastActive = System.nanoTime(); // the peer has the idle time-out again to read this and close
+        if (!peerDone && !discarding) {
+            refuse(why);
+        } else {
+            queue((why + "\n").getBytes(StandardCharsets.UTF_8));
+            finish();
+        }
+        write();
+    }
+
+    private static String seconds(long nanos) {
+        Duration duration = Duration.ofNanos(nanos);
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     /** A client's connection attempt: whether it has succeeded (throws if it failed). */

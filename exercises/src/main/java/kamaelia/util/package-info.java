@@ -9,7 +9,8 @@
  *   <li>{@link kamaelia.util.PureTransformer}, {@link kamaelia.util.Filter}, {@link kamaelia.util.Grep},
  *       {@link kamaelia.util.Tee}, {@link kamaelia.util.Sort}: one message in, what to do with it.</li>
  *   <li>{@link kamaelia.util.ConsoleReader} and {@link kamaelia.util.ConsolePrinter}: text in and out.</li>
- *   <li>{@link kamaelia.util.ThreadedTransformer}: a transformer whose function may block (stage 9).</li>
+ *   <li>{@link kamaelia.util.ThreadedTransformer}: a transformer whose function may block, and
+ *       {@link kamaelia.util.Metronome}, a clock for components that may not wait (stage 9).</li>
  *   <li>{@link kamaelia.util.Backplane}, {@link kamaelia.util.PublishTo} and
  *       {@link kamaelia.util.SubscribeTo}: one producer, many subscribers, through services (stage 8).</li>
  * </ol>

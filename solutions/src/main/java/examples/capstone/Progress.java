@@ -21,6 +21,8 @@ import java.util.TreeSet;
  * It counts a file to do for each {@link Path} it receives (the batch's list of files,
  * from a {@link kamaelia.util.Tee}), and follows the {@link Status} events of the
  * transcoders and uploaders. Printing is all it does, so it is a cooperative component.
+ * Names and reasons are shown with {@link #printable}: a file name cannot split a line or
+ * send codes to the terminal.
  */
 @Inbox(name = "inbox", doc = "The files to do, one Path each, and the Status events of transcoders and uploaders")
 @Inbox(name = "control", doc = "The end of the batch: prints the last line and ends")
@@ -76,7 +78,7 @@ public class Progress extends Component {
                 transcoding.remove(name(source));
                 uploading.remove(name(source));
                 failed.add(name(source));
-                out.println("failed: " + name(source) + ": " + reason);
+                out.println("failed: " + name(source) + ": " + printable(reason));
             }
             default -> throw new IllegalArgumentException("Progress cannot show " + message);
         }
@@ -103,6 +105,37 @@ public class Progress extends Component {
     }
 
     private static String name(Path source) {
-        return WorkFolders.nameOf(source);
+        return printable(WorkFolders.nameOf(source));
+    }
+
+    /**
+     * Text from outside (a file name, a command's message) made safe to print on one line
+     * of a terminal: control characters, such as a new line or the escape that starts a
+     * terminal's colour and cursor codes, and invisible format characters, such as those
+     * that reverse the direction of text, are shown as escapes: {@code \n} for a new line,
+     * a backslash, {@code u} and four hexadecimal digits for the others (the escape
+     * character is {@code u001b}). A backslash is shown doubled, so that an escape cannot
+     * be faked.
+     */
+    public static String printable(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\\' -> shown.append("\\\\");
+                case '\n' -> shown.append("\\n");
+                case '\r' -> shown.append("\\r");
+                case '\t' -> shown.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                            || Character.getType(c) == Character.LINE_SEPARATOR
+                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                        shown.append(String.format("\\u%04x", c));
+                    } else {
+                        shown.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return shown.toString();
     }
 }

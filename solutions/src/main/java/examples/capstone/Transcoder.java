@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Transcodes files by running an external {@link Command} for each, one at a time: a
@@ -20,10 +22,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>If {@code O} is already in {@code to-upload/} or {@code uploaded/}, an earlier
  *       run transcoded it: the command is not run again.</li>
  *   <li>Otherwise the command runs with {@code {in}} = {@code source/S} and
- *       {@code {out}} = {@code partial/O}. When it exits with status 0, {@code partial/O}
- *       is renamed to {@code to-upload/O}; this atomic rename is the moment the output
- *       counts as finished. If it fails, the partial output is deleted and the source
- *       stays in {@code source/} for the next run.</li>
+ *       {@code {out}} = {@code partial/A/O}, where {@code A} is a new folder for this
+ *       attempt alone: a command left running by an earlier run that was killed can never
+ *       write into the file of this one. When it exits with status 0, the output is
+ *       renamed to {@code to-upload/O}; this atomic rename is the moment it counts as
+ *       finished. If it fails, the attempt's folder is deleted and the source stays in
+ *       {@code source/} for the next run.</li>
  *   <li>A finished file goes on to the uploader as a {@link ToUpload}; a failed one is
  *       sent back out of {@code done}, so that the balancer hands out another.</li>
  * </ol>
@@ -72,12 +76,13 @@ public class Transcoder extends BatchWorker {
         }
     }
 
-    /** Runs the command into partial/, then renames its output into to-upload/; returns why it failed, or null. */
+    /** Runs the command into a folder of partial/ of its own, then renames its output into to-upload/; returns why it failed, or null. */
     private String transcode(Path source, Path output) throws IOException, InterruptedException {
-        Path partial = folders.partial().resolve(output);
+        Files.createDirectories(folders.partial());
+        Path attempt = Files.createTempDirectory(folders.partial(), "attempt-");   // a new name, every time
+        Path partial = attempt.resolve(output);
         Path log = partial.resolveSibling(partial.getFileName() + ".log");
         Files.createDirectories(partial.getParent());
-        Files.deleteIfExists(partial);
         List<String> arguments = command.arguments(folders.source().resolve(source), partial);
         try {
             int exit = run(arguments, log);
@@ -87,11 +92,19 @@ public class Transcoder extends BatchWorker {
             if (!Files.isRegularFile(partial)) {
                 return "the command succeeded but wrote no output";
             }
-            WorkFolders.move(output, folders.partial(), folders.toUpload());   // finished: atomically
+            WorkFolders.move(output, attempt, folders.toUpload());   // finished: atomically
             return null;
         } finally {
-            Files.deleteIfExists(partial);
-            Files.deleteIfExists(log);
+            deleteAll(attempt);
+        }
+    }
+
+    /** Deletes a folder and what is in it. */
+    private static void deleteAll(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
     // end::handle[]

@@ -1,7 +1,8 @@
 /**
  * Programs to run and to talk to, each a {@code main} built from the kit's components:
  * {@link examples.programs.GrepFile} and {@link examples.programs.TailGrep} (stages 7 and 9),
- * {@link examples.programs.EchoServer} and {@link examples.programs.SharedLogServer} (stage 11),
+ * {@link examples.programs.EchoServer} and {@link examples.programs.SharedLogServer} (stage 11), with
+ * {@link examples.programs.Soak} to run them for minutes under mixed traffic,
  * {@link examples.programs.Console}, {@link examples.programs.NetConsole} and
  * {@link examples.programs.SystemPicture} (stage 12), and {@link examples.programs.IdleCost} (stage 10).
  */

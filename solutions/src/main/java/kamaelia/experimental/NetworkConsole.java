@@ -2,6 +2,7 @@ package kamaelia.experimental;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import kamaelia.chassis.ServerCore;
 
 /**
@@ -24,9 +25,22 @@ import kamaelia.chassis.ServerCore;
  *   <li>{@link Reach#ANY_ADDRESS} accepts any address: the one way to let other machines
  *       in, and it has to be written out.</li>
  *   <li>An address whose name cannot be resolved is refused either way.</li>
+ *   <li>Whoever has the token is trusted with the whole program: a snippet runs with the
+ *       program's rights, and {@code System.exit} in a snippet ends the program for every
+ *       user. Java has no way to forbid that to code inside the program; keep the token
+ *       to yourself.</li>
+ *   <li>A client has {@link #TOKEN_DEADLINE} to send its first line, the token, and a
+ *       session over which nothing passes for {@link #IDLE_TIMEOUT} is closed: idle
+ *       connections cannot hold every place and lock the owner out. Change either on the
+ *       server {@link #serve} returns, before it runs.</li>
  * </ul>
  */
 public final class NetworkConsole {
+    /** How long a new client has to send the token. */
+    public static final Duration TOKEN_DEADLINE = Duration.ofSeconds(5);
+    /** How long a console session may stay idle before it is closed. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+
     private NetworkConsole() {
     }
 
@@ -41,7 +55,8 @@ public final class NetworkConsole {
     // tag::serve[]
     /**
      * A server whose every connection is a network console ({@link Consoles#network}),
-     * listening on {@code address} once {@link #checked} allows it.
+     * listening on {@code address} once {@link #checked} allows it, with the
+     * {@link #TOKEN_DEADLINE} and the {@link #IDLE_TIMEOUT}.
      *
      * @throws IllegalArgumentException if the address is refused, or the token is blank
      * @throws java.io.UncheckedIOException if the address cannot be bound
@@ -51,7 +66,9 @@ public final class NetworkConsole {
             throw new IllegalArgumentException("a network console needs a token: make one with"
                     + " Consoles.newToken()");
         }
-        return new ServerCore(() -> Consoles.network(token), checked(address, reach));
+        return new ServerCore(() -> Consoles.network(token), checked(address, reach))
+                .withFirstLineTimeout(TOKEN_DEADLINE)
+                .withIdleTimeout(IDLE_TIMEOUT);
     }
     // end::serve[]
 

@@ -1,0 +1,117 @@
+package grading;
+
+import axon.Box;
+import axon.Component;
+import axon.Inbox;
+import axon.Outbox;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Checks the contract "a component that finishes leaves nothing of itself reachable from
+ * live components": the test keeps only weak references to the components that should be
+ * gone, runs the garbage collector, and counts those still there. For one that is, it
+ * says what still links to it, as far as the public API shows (its own links, a parent's
+ * list of children).
+ */
+final class Reachable {
+    /**
+     * How many finished components may still be reachable: a scheduler may keep a few in
+     * a list it tidies now and then (the event-driven one does), which is no leak. A leak
+     * keeps them all, hundreds in these tests.
+     */
+    static final int LINGERING = 40;
+
+    private final List<WeakReference<Component>> watched = new CopyOnWriteArrayList<>();
+
+    /** Watches {@code component}: it should become unreachable once it has finished. */
+    <T extends Component> T watch(T component) {
+        watched.add(new WeakReference<>(component));
+        return component;
+    }
+
+    /** How many components are watched. */
+    int count() {
+        return watched.size();
+    }
+
+    /**
+     * Runs the garbage collector until at most {@link #LINGERING} watched components are
+     * still reachable (none, if they go within {@code patience}); returns those still
+     * reachable once more than that stay for {@code patience}, or none.
+     */
+    List<Component> survivors(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            System.gc();
+            List<Component> left = new ArrayList<>();
+            for (WeakReference<Component> reference : watched) {
+                Component component = reference.get();
+                if (component != null) {
+                    left.add(component);
+                }
+            }
+            if (left.isEmpty()) {
+                return left;
+            }
+            if (System.nanoTime() > deadline) {
+                return left.size() <= LINGERING ? List.of() : left;
+            }
+            left.clear();
+            Thread.sleep(50);
+        }
+    }
+
+    /** What can be seen of why {@code component} is still reachable: its links that were not undone. */
+    static String whyStillThere(Component component) {
+        List<String> links = new ArrayList<>();
+        for (Box box : component.outboxes()) {
+            if (box.target() != null) {
+                links.add("its " + box.kind() + " \"" + box.name() + "\" is still linked to " + box.target());
+            }
+        }
+        for (Box box : component.inboxes()) {
+            if (box.target() != null) {
+                links.add("its " + box.kind() + " \"" + box.name() + "\" is still linked to " + box.target());
+            }
+        }
+        return links.isEmpty() ? "" : String.join("; ", links);
+    }
+
+    /**
+     * Passes what arrives on {@code inbox} on out of {@code outbox}, unchanged; at its first
+     * step it watches the component its outbox finally leads to (through the public
+     * {@code Box.finalDestination()}: a test's probe, not how components are written).
+     * Put it last in a server's protocol, and it watches the connection's socket.
+     */
+    @Inbox(name = "inbox", doc = "Anything")
+    @Outbox(name = "outbox", doc = "The same, unchanged")
+    static final class Noter extends Component {
+        private final Reachable watched;
+        private boolean noted = false;
+
+        Noter(Reachable watched) {
+            this.watched = watched;
+        }
+
+        @Override
+        protected boolean step() {
+            if (!noted && outbox("outbox").finalDestination() != outbox("outbox")) {
+                noted = true;
+                watched.watch(outbox("outbox").finalDestination().owner());
+            }
+            while (dataReady("inbox")) {
+                send(recv("inbox"), "outbox");
+            }
+            if (shutdownRequested()) {
+                passShutdownOn();
+                return false;
+            }
+            pause();
+            return true;
+        }
+    }
+}

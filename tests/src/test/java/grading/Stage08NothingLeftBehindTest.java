@@ -1,0 +1,88 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import axon.Box;
+import axon.Component;
+import axon.Ipc;
+import axon.Scheduler;
+import grading.support.Graded;
+import grading.support.Hint;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import kamaelia.chassis.Pipeline;
+import kamaelia.util.Backplane;
+import kamaelia.util.PublishTo;
+import kamaelia.util.Recorder;
+import kamaelia.util.SubscribeTo;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The contract that a finished component leaves nothing of itself reachable from the live
+ * ones, for services: a backplane lives as long as the program, and its subscribers come
+ * and go.
+ */
+@Graded
+@Tag("stage08")
+@DisplayName("Stage 8: a subscriber that leaves leaves nothing behind")
+class Stage08NothingLeftBehindTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("after 200 subscribers have come and gone, none of them can still be reached from the running"
+            + " backplane or the service registry")
+    @Hint(value = "A subscriber that ends must leave nothing of itself in what lives on: SubscribeTo sends Unsubscribe"
+            + " and undoes its own link to the subscribing service; the backplane removes that subscriber's outbox"
+            + " (removeOutbox undoes its link).", read = "The Backplane")
+    @Timeout(20)
+    void subscribersThatLeaveCanBeCollected() throws InterruptedException {
+        Scheduler scheduler = new Scheduler();
+        Backplane backplane = new Backplane("news");
+        PublishTo publisher = new PublishTo("news");
+        Recorder stays = new Recorder();
+        backplane.activate(scheduler);
+        publisher.activate(scheduler);
+        new Pipeline(new SubscribeTo("news"), stays).activate(scheduler);
+        scheduler.runCycles(20);
+        Reachable watched = new Reachable();
+        for (int i = 0; i < 200; i++) {
+            SubscribeTo subscriber = watched.watch(new SubscribeTo("news"));
+            Recorder recorder = watched.watch(new Recorder());
+            new Pipeline(subscriber, recorder).activate(scheduler);
+            scheduler.runCycles(10);
+            publisher.inbox("inbox").put("news " + i);
+            scheduler.runCycles(10);
+            assertEquals(List.of("news " + i), recorder.collected(), "a subscriber receives what is published");
+            subscriber.inbox("control").put(new Ipc.ShutdownMicroprocess());
+            scheduler.runCycles(10);
+            assertTrue(subscriber.isFinished(), "a subscriber ends on a shutdown message");
+        }
+        assertEquals(200, stays.collected().size(), "the subscriber that stays receives everything");
+        List<Component> left = watched.survivors(Duration.ofSeconds(1));
+        if (!left.isEmpty()) {
+            Component one = left.stream().filter(c -> c instanceof SubscribeTo).findFirst().orElse(left.getFirst());
+            List<String> why = new ArrayList<>();
+            String links = Reachable.whyStillThere(one);
+            if (!links.isEmpty()) {
+                why.add(links + " (undo it when the subscriber ends)");
+            }
+            for (Box outbox : backplane.outboxes()) {
+                if (outbox.target() != null && outbox.target().owner() == one) {
+                    why.add("the backplane's outbox \"" + outbox.name() + "\" still leads to its " + outbox.target().name()
+                            + " (on Unsubscribe, removeOutbox it)");
+                }
+            }
+            fail(left.size() + " of the " + watched.count() + " subscribers and recorders of 200 subscriptions that"
+                    + " ended can still be reached while the backplane runs, so a program whose subscribers come and"
+                    + " go runs out of memory. For example " + one + ": " + (why.isEmpty()
+                    ? "something still refers to it" : String.join("; ", why)) + ".");
+        }
+    }
+}

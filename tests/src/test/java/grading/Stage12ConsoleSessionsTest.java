@@ -1,0 +1,142 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import axon.Linkage;
+import axon.Scheduler;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import kamaelia.chassis.ServerCore;
+import kamaelia.experimental.Consoles;
+import kamaelia.experimental.NetworkConsole;
+import kamaelia.experimental.TokenCheck;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A network console session, used carelessly: a snippet that never ends, a client that
+ * leaves in the middle of it. Nothing of the session may stay running or open.
+ */
+@Graded
+@Tag("stage12")
+@DisplayName("Stage 12: console sessions end cleanly")
+@OnTimeout("the console never answered, or a session never ended. Does evaluate() return the answer of each snippet,"
+        + " and complete() hand over every complete snippet?")
+class Stage12ConsoleSessionsTest {
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** The name of the threads on which JShell's local execution runs snippets. */
+    static final String SNIPPET_THREADS = "JShell process local execution";
+
+    static final class Running implements AutoCloseable {
+        final Scheduler scheduler = new Scheduler();
+        final ServerCore server;
+        final InBackground background;
+        final String token = Consoles.newToken();
+        private final Stopper stopper = new Stopper();
+
+        Running() {
+            server = NetworkConsole.serve(new InetSocketAddress("127.0.0.1", 0), NetworkConsole.Reach.LOOPBACK_ONLY,
+                    token);
+            Linkage.link(stopper.outbox("outbox"), server.inbox("control"));
+            server.activate(scheduler);
+            stopper.activate(scheduler);
+            background = InBackground.run(scheduler);
+        }
+
+        /** A client past the token. */
+        LineClient session() throws Throwable {
+            LineClient client = LineClient.connect(server.port(), background);
+            client.send(token + "\n");
+            assertEquals(TokenCheck.ACCEPTED, client.readLine(PATIENCE));
+            return client;
+        }
+
+        @Override
+        public void close() throws Exception {
+            stopper.go.countDown();
+            try {
+                background.awaitEnd(Duration.ofSeconds(10));
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new AssertionError(t);
+            } finally {
+                background.stop();
+            }
+        }
+    }
+
+    /** Snippet threads alive now. */
+    static List<Thread> snippetThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getThreadGroup() != null && SNIPPET_THREADS.equals(t.getThreadGroup().getName()))
+                .toList();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("a client that leaves while its snippet loops for ever ends its session: the snippet is stopped, the"
+            + " connection is closed, and no snippet thread is left running")
+    @Hint(value = "The interpreter (given) stops a running snippet with JShell's stop() when the session ends; your"
+            + " evaluate() only has to return whatever eval() reports for a stopped snippet, as for any other.",
+            read = "A console over the network")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void leavingStopsARunawaySnippet() throws Throwable {
+        try (Running running = new Running()) {
+            try (LineClient client = running.session()) {
+                client.send("6 * 7\n");
+                assertEquals("42", client.readLine(PATIENCE), "the console must answer before the runaway");
+                client.send("while (true) { }\n");
+                long deadline = System.nanoTime() + PATIENCE.toNanos();
+                while (snippetThreads().isEmpty()) {
+                    running.background.rethrow();
+                    assertTrue(System.nanoTime() < deadline, "the snippet never started");
+                    Thread.sleep(10);
+                }
+            } // the client leaves while the snippet runs
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (running.server.connections() > 0 || !snippetThreads().isEmpty()) {
+                running.background.rethrow();
+                if (System.nanoTime() > deadline) {
+                    fail("20 s after its client left, a session whose snippet loops for ever still holds "
+                            + running.server.connections() + " connection(s), and " + snippetThreads().size()
+                            + " snippet thread(s) still run: the snippet was never stopped");
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a snippet that runs past the time limit set with /limit is stopped, says so, and the session goes on")
+    @Hint(value = "The interpreter (given) stops a snippet that runs past its time limit; your evaluate() only has to"
+            + " return whatever eval() reports for it, and the next snippets must still be answered.",
+            read = "A console over the network")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void timeLimitStopsASnippet() throws Throwable {
+        try (Running running = new Running(); LineClient client = running.session()) {
+            client.send("/limit 1\n");
+            assertEquals("time limit: 1 s per snippet", client.readLine(PATIENCE));
+            long start = System.nanoTime();
+            client.send("while (true) { }\n");
+            String answer = client.readLine(PATIENCE);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(answer != null && answer.startsWith("stopped: it ran longer than the time limit of 1 s"),
+                    "the answer to a stopped snippet says why: " + answer);
+            assertTrue(millis >= 900, "stopped after " + millis + " ms, before its time limit of 1 s");
+            client.send("6 * 7\n");
+            assertEquals("42", client.readLine(PATIENCE), "the session goes on after a stopped snippet");
+        }
+    }
+}
