@@ -68,13 +68,14 @@ final class SnapshotPicture {
                 .append("\" stroke-width=\"1.2\"")
                 .append(node.kind() == Snapshot.Kind.THREADED_COMPONENT ? " stroke-dasharray=\"5,3\"" : "")
                 .append("/>\n");
+        double left = shape.x() + 10 + shape.indent();
         double line = shape.y() + 22;
-        text(shape.x() + 10, line, node.name(), "font-weight=\"bold\"");
+        text(left, line, node.name(), "font-weight=\"bold\"");
         line += 16;
-        text(shape.x() + 10, line, state(node), "fill=\"#5f6368\" font-size=\"11\"");
+        text(left, line, state(node), "fill=\"#5f6368\" font-size=\"11\"");
         for (String note : shape.notes()) {
             line += 14;
-            text(shape.x() + 10, line, note, "fill=\"#5f6368\" font-size=\"11\"");
+            text(left, line, note, "fill=\"#5f6368\" font-size=\"11\"");
         }
         for (Layout.Port port : shape.ports()) {
             drawPort(port);
