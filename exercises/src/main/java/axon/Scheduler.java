@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 
 /**
  * Runs microprocesses, one slice each in turn.
@@ -122,6 +123,10 @@ public class Scheduler extends Microprocess {
     protected boolean step() {
         cycles++;
         wakeThoseAskedFor(); // wake-ups asked for by threads: none before stage 9
+        Consumer<Scheduler> watcher = betweenCycles;
+        if (watcher != null) {
+            watcher.accept(this); // a live view looks, between two cycles (stage 12)
+        }
         if (policy == Policy.EVENT_DRIVEN) {
             return stepReady(); // stage 10
         }
@@ -341,6 +346,19 @@ public class Scheduler extends Microprocess {
         all.addAll(arrivals);
         all.addAll(sleeping);
         return all;
+    }
+
+    /** Stage 12: what looks at this scheduler between cycles (a live view), or null. */
+    private volatile Consumer<Scheduler> betweenCycles;
+
+    /**
+     * Lets something look at this scheduler between cycles, on the scheduler's thread: it
+     * is called at the start of each cycle, before any microprocess is stepped, when the
+     * system holds still. The live view of stage 12 takes its snapshots there. It must
+     * return quickly when it has nothing to do; {@code null} removes it.
+     */
+    public void watchBetweenCycles(Consumer<Scheduler> watcher) {
+        betweenCycles = watcher;
     }
 
     /** The services registered by the microprocesses of this scheduler. */

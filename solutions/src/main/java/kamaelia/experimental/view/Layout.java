@@ -89,11 +89,12 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
      * @param height  its height
      * @param depth   0 at the top level, 1 for a child of a chassis, and so on
      * @param chassis whether other shapes lie inside it
+     * @param indent  how far right of the usual place its name goes: a chassis's inbox labels may lie at its top
      * @param notes   lines under its name: the services it stands for
      * @param ports   one per box, inboxes first
      */
     public record Shape(Snapshot.Node node, double x, double y, double width, double height, int depth,
-            boolean chassis, List<String> notes, List<Port> ports) {
+            boolean chassis, double indent, List<String> notes, List<Port> ports) {
 
         /** Copies the lists, so that a shape cannot change. */
         public Shape {
@@ -145,16 +146,6 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
             }
         }
         return notes;
-    }
-
-    /** "component, asleep" and the like. */
-    static String state(Snapshot.Node node) {
-        return node.kind().words() + ", " + (node.asleep() ? "asleep" : "awake");
-    }
-
-    /** A box's name and, when messages wait in it, how many. */
-    static String label(Snapshot.BoxState box) {
-        return box.waiting() > 0 ? box.name() + " (" + box.waiting() + ")" : box.name();
     }
 
     /** Builds the ELK graph of a snapshot, lets ELK lay it out, and reads the places back. */
@@ -212,14 +203,16 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
             double header = PAD + TITLE + LINE * (1 + lines.size());
             int rows = Math.max(1, Math.max(node.inboxes().size(), node.outboxes().size()));
             double labels = 4 + maxLabel(node.inboxes()) + 20 + maxLabel(node.outboxes()) + 4;
-            double title = Math.max(node.name().length() * BOLD_CHAR, state(node).length() * CHAR);
+            // "asleep", the longer state, whatever the node is now: waking up does not move the picture
+            double title = Math.max(node.name().length() * BOLD_CHAR, (node.kind().words() + ", asleep").length() * CHAR);
             for (String line : lines) {
                 title = Math.max(title, line.length() * CHAR);
             }
-            double width = Math.max(120, Math.max(labels, title + 2 * PAD));
+            List<Snapshot.Node> children = snapshot.children(node.name());
+            double indent = children.isEmpty() ? 0 : maxLabel(node.inboxes());
+            double width = Math.max(120, Math.max(labels, indent + title + 2 * PAD));
             double height = header + ROW * rows + PAD / 2;
             elk.setDimensions(width, height);
-            List<Snapshot.Node> children = snapshot.children(node.name());
             if (children.isEmpty()) {
                 elk.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
             } else {
@@ -277,8 +270,9 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
             for (Snapshot.BoxState box : node.outboxes()) {
                 places.add(place(ports.get(key(name, false, box.name())), box, false, x, y));
             }
-            shapes.add(new Shape(node, x, y, elk.getWidth(), elk.getHeight(), depth, !elk.getChildren().isEmpty(),
-                    notes.get(name), places));
+            boolean chassis = !elk.getChildren().isEmpty();
+            shapes.add(new Shape(node, x, y, elk.getWidth(), elk.getHeight(), depth, chassis,
+                    chassis ? maxLabel(node.inboxes()) : 0, notes.get(name), places));
             for (ElkNode child : elk.getChildren()) {
                 read(child, x, y, depth + 1, shapes);
             }
