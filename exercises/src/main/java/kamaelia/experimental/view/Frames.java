@@ -19,18 +19,25 @@ import kamaelia.experimental.Snapshot;
  *   <li>A link is marked {@code moved} when the number of messages waiting where it
  *       delivers (the last box of its chain) changed since the previous frame: messages
  *       crossed it, or were taken at its end.</li>
- *   <li>Thread-safe: snapshots come from the scheduler's thread, frames go to the view's.</li>
+ *   <li>Thread-safe: snapshots come from the scheduler's thread, frames go to the view's.
+ *       Taking a snapshot never waits for a frame to be made (the layout engine may take
+ *       a second or two the first time): the scheduler is never held up by the view.</li>
  * </ul>
  */
 final class Frames {
     private Snapshot previous;
     private Snapshot latest;
     private long number;
+    /** The frame made for snapshot number frameNumber, or null. */
+    private String frame;
+    private long frameNumber;
+    /** Held while a frame is made; add() never takes it. */
+    private final Object rendering = new Object();
+    /** The shape of the last layout, and the layout: guarded by rendering. */
     private String shape;
     private Layout layout;
-    private String frame;
 
-    /** Takes a new snapshot (called on the scheduler's thread). */
+    /** Takes a new snapshot (called on the scheduler's thread): quick, it never waits for a frame being made. */
     synchronized void add(Snapshot snapshot) {
         previous = latest;
         latest = snapshot;
@@ -62,20 +69,42 @@ final class Frames {
         return latest;
     }
 
-    /** The newest frame as JSON, or null before the first snapshot. */
-    synchronized String frame(boolean paused) {
-        if (latest == null) {
-            return null;
-        }
-        if (frame == null) {
-            String now = shapeOf(latest);
-            if (!now.equals(shape)) {
-                layout = Layout.of(latest);
-                shape = now;
+    /**
+     * The newest frame as JSON, or null before the first snapshot. The layout is worked
+     * out here, on the view's thread, outside the lock that {@link #add} takes: the
+     * scheduler's thread never waits for the layout engine.
+     */
+    String frame(boolean paused) {
+        Snapshot now;
+        Snapshot before;
+        long at;
+        synchronized (this) {
+            if (latest == null) {
+                return null;
             }
-            frame = json(latest, previous, layout, number);
+            if (frame != null && frameNumber == number) {
+                return frame.replace("\"paused\":?", "\"paused\":" + paused);
+            }
+            now = latest;
+            before = previous;
+            at = number;
         }
-        return frame.replace("\"paused\":?", "\"paused\":" + paused);
+        String made;
+        synchronized (rendering) {
+            String shapeNow = shapeOf(now);
+            if (!shapeNow.equals(shape)) {
+                layout = Layout.of(now);
+                shape = shapeNow;
+            }
+            made = json(now, before, layout, at);
+        }
+        synchronized (this) {
+            if (number == at) {
+                frame = made;
+                frameNumber = at;
+            }
+        }
+        return made.replace("\"paused\":?", "\"paused\":" + paused);
     }
 
     /** Everything that decides the layout, as text: two snapshots with the same shape have the same layout. */
