@@ -2,12 +2,13 @@
 # Looks at the live view (kamaelia.experimental.view) the way a learner does, in
 # headless Chromium: it starts two demos with their view, opens each page, and checks
 # that it shows the right components, boxes and links, that a waiting-message count
-# changes as the system runs, and that no token or a wrong one shows nothing. It keeps
-# a screenshot of each for the handbook:
+# changes as the system runs, and that no token or a wrong one shows nothing. It takes
+# a screenshot of each, into src-docs/target/live-view-check/, for a person to look at;
+# with --handbook, into the handbook's images instead:
 #   src-docs/src/docs/asciidoc/images/live-view-small.png    (examples.programs.LiveDemo)
 #   src-docs/src/docs/asciidoc/images/live-view-capstone.png (examples.programs.LiveCapstone)
 #
-#   src-docs/check-live-view.sh
+#   src-docs/check-live-view.sh [--handbook]
 #
 # Needs: Debian's chromium (apt-get install -y chromium) and Node.js with npm, which
 # fetches playwright-core (pinned below) into src-docs/target/ the first time. Maven
@@ -18,7 +19,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 work="$here/target/live-view-check"
-images="$here/src/docs/asciidoc/images"
+images="$work"
+[ "${1:-}" = "--handbook" ] && images="$here/src/docs/asciidoc/images"
 playwright_version=1.57.0
 
 browser="$(command -v chromium || command -v chromium-browser || true)"
