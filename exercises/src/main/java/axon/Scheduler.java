@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 
 /**
  * Runs microprocesses, one slice each in turn.
@@ -119,6 +120,10 @@ public class Scheduler extends Microprocess {
     protected boolean step() {
         cycles++;
         wakeThoseAskedFor(); // wake-ups asked for by threads: none before stage 9
+        Consumer<Scheduler> watcher = betweenCycles;
+        if (watcher != null) {
+            watcher.accept(this); // a live view looks, between two cycles (stage 12)
+        }
         // TODO stage 2: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again; say whether any is awake (isAnyAwake())
         throw new Todo(2);
     }
@@ -288,6 +293,19 @@ public class Scheduler extends Microprocess {
         all.addAll(arrivals);
         all.addAll(sleepers.asleep());
         return all;
+    }
+
+    /** Stage 12: what looks at this scheduler between cycles (a live view), or null. */
+    private volatile Consumer<Scheduler> betweenCycles;
+
+    /**
+     * Lets something look at this scheduler between cycles, on the scheduler's thread: it
+     * is called at the start of each cycle, before any microprocess is stepped, when the
+     * system holds still. The live view of stage 12 takes its snapshots there. It must
+     * return quickly when it has nothing to do; {@code null} removes it.
+     */
+    public void watchBetweenCycles(Consumer<Scheduler> watcher) {
+        betweenCycles = watcher;
     }
 
     /** The services registered by the microprocesses of this scheduler. */

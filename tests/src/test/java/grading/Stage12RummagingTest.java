@@ -215,6 +215,7 @@ class Stage12RummagingTest {
             + " every component")
     @Hint(value = "text() and svg() are given: they show what your walk found. If a name is missing, the walk"
             + " missed its microprocess.", read = "A picture of a running system")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)   // the first picture starts the layout engine (ELK): a second or two
     void snapshotAsTextAndPicture() throws Exception {
         Scheduler scheduler = new Scheduler();
         Recorder first = new Recorder();

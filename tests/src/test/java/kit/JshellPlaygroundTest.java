@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jdk.jshell.tool.JavaShellToolBuilder;
 import org.junit.jupiter.api.DisplayName;
@@ -39,6 +41,7 @@ class JshellPlaygroundTest {
                 "cycle(s);",
                 "cycle(s);",
                 "picture(s, \"" + picture.toString().replace("\\", "\\\\") + "\");",
+                "view(s);",
                 "/exit", "");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
@@ -47,12 +50,26 @@ class JshellPlaygroundTest {
                 .out(out).err(out)
                 .persistence(new java.util.HashMap<>())
                 .interactiveTerminal(false)
-                .run("--class-path", classes.toString(), "--startup", "DEFAULT",
+                .run("--class-path", classPath(classes), "--startup", "DEFAULT",
                         "--startup", ROOT.resolve("tools/jshell/axon.jsh").toString(), "-q");
         String transcript = printed.toString(StandardCharsets.UTF_8);
         assertTrue(transcript.contains("Axon playground"), "the script's greeting:\n" + transcript);
         assertTrue(transcript.contains("Source#") && transcript.contains("(component, awake)"),
                 "cycle(s) shows the snapshot's text:\n" + transcript);
         assertTrue(Files.readString(picture).startsWith("<svg"), "picture(s, file) writes an SVG:\n" + transcript);
+        assertTrue(transcript.contains("live view of Scheduler#") && transcript.contains("/?token="),
+                "view(s) opens a live view and prints its address:\n" + transcript);
+    }
+
+    /**
+     * The README's class path, {@code target/classes} and {@code target/lib/*}, with the
+     * wildcard expanded as the jshell command does (the in-process tool does not).
+     */
+    private static String classPath(Path classes) throws java.io.IOException {
+        List<String> entries = new java.util.ArrayList<>(List.of(classes.toString()));
+        try (var jars = Files.list(classes.getParent().resolve("lib"))) {
+            jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().forEach(jar -> entries.add(jar.toString()));
+        }
+        return String.join(File.pathSeparator, entries);
     }
 }

@@ -11,6 +11,8 @@
  *       the same over TCP, on loopback, behind a token.</li>
  *   <li>{@link kamaelia.experimental.Snapshot} and {@link kamaelia.experimental.Introspector}:
  *       the component graph of a running system, as text and as a picture.</li>
+ *   <li>{@link kamaelia.experimental.view}: the same picture live in the browser, laid out by
+ *       Eclipse ELK.</li>
  * </ol>
  */
 package kamaelia.experimental;

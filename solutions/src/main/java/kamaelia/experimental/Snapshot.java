@@ -293,12 +293,12 @@ public record Snapshot(String scheduler, long cycles, List<Node> nodes, List<Lin
     }
 
     /** The nodes owned by the named node, in creation order. */
-    List<Node> children(String parent) {
+    public List<Node> children(String parent) {
         return inCreationOrder().stream().filter(node -> parent.equals(node.parent())).toList();
     }
 
     /** The nodes in the order their microprocesses were created: by the number in their names. */
-    List<Node> inCreationOrder() {
+    public List<Node> inCreationOrder() {
         return nodes.stream().sorted(Comparator.comparingLong(Snapshot::creationNumber)).toList();
     }
 

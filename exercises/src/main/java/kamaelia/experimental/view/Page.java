@@ -1,0 +1,136 @@
+package kamaelia.experimental.view;
+
+/**
+ * The live view's page: HTML, a style sheet and a script, all in this one text, served by
+ * the program itself (nothing is fetched from anywhere else, so it works offline).
+ *
+ * <p>The script reads the token from its own address, listens to {@code /events} (one
+ * frame of JSON per update, see {@link Frames}) and draws each frame as SVG: the places
+ * come from the frame, so the page does no layout of its own. The buttons post to
+ * {@code /control}. Each component, port and link carries {@code data-} attributes
+ * (name, box, waiting, link) so that a test in a browser can read what is shown.
+ */
+final class Page {
+    private Page() {
+    }
+
+    static final String HTML = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>Live view</title>
+            <style>
+              body { margin: 0; font-family: Helvetica, Arial, sans-serif; background: #fff; color: #202124; }
+              header { position: sticky; top: 0; background: #f8f9fa; border-bottom: 1px solid #dadce0;
+                       padding: 6px 12px; display: flex; gap: 12px; align-items: center; font-size: 14px; }
+              header b { font-size: 15px; }
+              button { font-size: 14px; padding: 3px 12px; }
+              #status { color: #5f6368; }
+              #status.gone { color: #b3261e; }
+              #legend { color: #5f6368; font-size: 12px; }
+              #picture { padding: 8px; }
+              svg text { font-size: 12px; }
+              .link { fill: none; stroke: #3c4043; stroke-width: 1.3; transition: stroke .25s, stroke-width .25s; }
+              .link.control { stroke: #9aa0a6; stroke-width: 1; stroke-dasharray: 4 3; }
+              .link.moved { stroke: #f29900; stroke-width: 3; }
+              .head { fill: #3c4043; }
+              .head.control { fill: #9aa0a6; }
+              .head.moved { fill: #f29900; }
+            </style>
+            </head>
+            <body>
+            <header>
+              <b id="title">Live view</b>
+              <button id="pause" type="button">Pause</button>
+              <button id="step" type="button">Step one cycle</button>
+              <button id="run" type="button">Run</button>
+              <span id="status">connecting...</span>
+              <span id="legend">green: awake, grey: asleep, blue: chassis, dashed: threaded;
+                inboxes left, outboxes right, (n): messages waiting; orange: messages moved</span>
+            </header>
+            <div id="picture"></div>
+            <script>
+            "use strict";
+            const token = new URLSearchParams(location.search).get("token") || "";
+            const q = "?token=" + encodeURIComponent(token);
+            const picture = document.getElementById("picture");
+            const statusLine = document.getElementById("status");
+            function esc(text) {
+              return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+                  .replace(/"/g, "&quot;");
+            }
+            function draw(f) {
+              const out = [];
+              out.push('<svg xmlns="http://www.w3.org/2000/svg" width="' + f.width + '" height="' + f.height
+                  + '" font-family="Helvetica, Arial, sans-serif">');
+              for (const s of f.shapes) {
+                const fill = s.chassis ? "#f8fbff" : s.asleep ? "#f1f3f4" : "#e6f4ea";
+                const stroke = s.chassis ? "#1a73e8" : s.asleep ? "#80868b" : "#2e7d32";
+                out.push('<g class="component" data-name="' + esc(s.name) + '" data-asleep="' + s.asleep
+                    + '" data-kind="' + esc(s.kind) + '">');
+                out.push('<rect x="' + s.x + '" y="' + s.y + '" width="' + s.w + '" height="' + s.h
+                    + '" rx="6" fill="' + fill + '" stroke="' + stroke + '" stroke-width="1.2"'
+                    + (s.kind === "threaded component" ? ' stroke-dasharray="5,3"' : '') + '/>');
+                const left = s.x + 10 + s.indent;
+                let line = s.y + 22;
+                out.push('<text x="' + left + '" y="' + line + '" font-weight="bold">' + esc(s.name) + '</text>');
+                line += 16;
+                out.push('<text x="' + left + '" y="' + line + '" fill="#5f6368" font-size="11">'
+                    + esc(s.kind + ", " + (s.asleep ? "asleep" : "awake")) + '</text>');
+                for (const note of s.notes) {
+                  line += 14;
+                  out.push('<text x="' + left + '" y="' + line + '" fill="#5f6368" font-size="11">'
+                      + esc(note) + '</text>');
+                }
+                for (const p of s.ports) {
+                  const waiting = p.waiting > 0;
+                  out.push('<g class="port" data-box="' + esc(s.name + "." + p.box) + '" data-waiting="' + p.waiting + '">');
+                  out.push('<rect x="' + (p.x - 4) + '" y="' + (p.y - 4) + '" width="8" height="8" fill="'
+                      + (waiting ? "#fbbc04" : "#ffffff") + '" stroke="#3c4043"/>');
+                  const label = waiting ? p.box + " (" + p.waiting + ")" : p.box;
+                  out.push('<text x="' + (p.inbox ? p.x + 8 : p.x - 8) + '" y="' + (p.y + 4) + '"'
+                      + (p.inbox ? '' : ' text-anchor="end"')
+                      + (waiting ? ' font-weight="bold" fill="#b3261e"' : ' fill="#202124"') + '>' + esc(label) + '</text>');
+                  out.push('</g>');
+                }
+                out.push('</g>');
+              }
+              for (const r of f.routes) {
+                const pts = r.points;
+                if (pts.length < 2) continue;
+                const cls = (r.control ? " control" : "") + (r.moved ? " moved" : "");
+                out.push('<path class="link' + cls + '" data-link="' + esc(r.link) + '" d="M'
+                    + pts.map(p => p[0] + "," + p[1]).join(" L") + '"/>');
+                const [ex, ey] = pts[pts.length - 1], [bx, by] = pts[pts.length - 2];
+                const len = Math.max(1e-9, Math.hypot(ex - bx, ey - by)), ux = (ex - bx) / len, uy = (ey - by) / len;
+                out.push('<path class="head' + cls + '" d="M' + ex + ',' + ey + ' L' + (ex - 7 * ux - 3.5 * uy) + ','
+                    + (ey - 7 * uy + 3.5 * ux) + ' L' + (ex - 7 * ux + 3.5 * uy) + ',' + (ey - 7 * uy - 3.5 * ux) + ' Z"/>');
+              }
+              out.push('</svg>');
+              picture.innerHTML = out.join("");
+              document.getElementById("title").textContent = f.scheduler;
+              statusLine.className = "";
+              statusLine.textContent = "cycle " + f.cycles + ", " + f.count + " microprocesses, " + f.asleep
+                  + " asleep" + (f.paused ? ", PAUSED" : ", running");
+              document.body.dataset.frame = f.frame;
+              document.body.dataset.cycles = f.cycles;
+              document.body.dataset.paused = f.paused;
+            }
+            function control(what) {
+              fetch("control" + q + "&do=" + what, { method: "POST" });
+            }
+            document.getElementById("pause").onclick = () => control("pause");
+            document.getElementById("step").onclick = () => control("step");
+            document.getElementById("run").onclick = () => control("run");
+            const events = new EventSource("events" + q);
+            events.onmessage = e => draw(JSON.parse(e.data));
+            events.onerror = () => {
+              statusLine.className = "gone";
+              statusLine.textContent = "not connected: the program has ended or closed its view";
+            };
+            </script>
+            </body>
+            </html>
+            """;
+}
