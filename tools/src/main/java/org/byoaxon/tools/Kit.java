@@ -35,6 +35,7 @@ public final class Kit {
     private static final String EXERCISES = "exercises/src/main/java";
 
     private final Path root;
+    private final Map<String, SourceFile> parsed = new HashMap<>();
 
     Kit(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -349,9 +350,10 @@ public final class Kit {
         }
     }
 
-    /** A solution file, parsed into its shared text and regions. */
+    /** A solution file, parsed into its shared text and regions (once: a command does not change solutions/). */
     private SourceFile solution(String relative) {
-        return SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative)));
+        return parsed.computeIfAbsent(relative,
+                file -> SourceFile.parse(file, read(root.resolve(SOLUTIONS).resolve(file))));
     }
 
     /** The highest stage any region of the solutions belongs to. */
