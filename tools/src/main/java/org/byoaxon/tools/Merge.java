@@ -101,7 +101,8 @@ final class Merge {
                 case SOLVE -> edits.add(new Edit(span.from(), span.to(), withoutDocTags(Render.answer(region, solvedBelow))));
                 case STUB -> edits.add(new Edit(span.from(), span.to(), Render.stub(region)));
                 case KEEP -> {
-                    if (inside) {
+                    // a region still as it started holds no nested region yet: nothing inside to change
+                    if (inside && !sameLines(lines.subList(span.from(), span.to()), Render.stub(region))) {
                         Segment.Region nested = plan(region.answer(), lines, span.from(), span.to(), choose,
                                 solvedBelow, edits);
                         if (nested != null) {
@@ -193,6 +194,18 @@ final class Merge {
 
     private static String squeeze(String line) {
         return line.replaceAll("\\s+", "");
+    }
+
+    private static boolean sameLines(List<String> a, List<String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!same(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean blank(List<String> lines) {

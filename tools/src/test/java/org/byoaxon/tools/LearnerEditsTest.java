@@ -138,6 +138,19 @@ class LearnerEditsTest {
     }
 
     @Test
+    @DisplayName("reset of a later stage leaves a file alone whose outer region, holding that stage's nested one,"
+            + " is not started yet")
+    void resetOfANestedStageNotReachedYet(@TempDir Path root) throws IOException {
+        copySolutions(root);
+        Kit kit = new Kit(root);
+        quietly(kit::generate);
+        Map<String, String> before = snapshot(root.resolve(EXERCISES));
+        String said = quietly(() -> kit.reset("6"));
+        assertEquals(before, snapshot(root.resolve(EXERCISES)), said);
+        assertTrue(said.startsWith("Nothing to do"), said);
+    }
+
+    @Test
     @DisplayName("catch-up from untouched exercises gives every file the reference for earlier stages, with the"
             + " learner's extra import kept")
     void catchUpFromTheStart(@TempDir Path root) throws IOException {
