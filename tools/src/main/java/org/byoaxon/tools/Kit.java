@@ -306,10 +306,11 @@ public final class Kit {
             if (plan.conflict()) {
                 Path beside = learnerPath.resolveSibling(learnerPath.getFileName() + ".kit");
                 write(beside, text.withEndings(kitVersion));
+                String task = plan.lost().task();
                 conflicts.add("left " + EXERCISES + "/" + relative + " as it is: the lines around its stage "
-                        + plan.lost().stage() + " place (\"" + plan.lost().task() + "\") are not where the kit"
-                        + " expects them, so its version is beside it, in " + beside.getFileName()
-                        + ": copy what you need from there.");
+                        + plan.lost().stage() + " place (\"" + (task.length() > 60 ? task.substring(0, 57) + "..." : task)
+                        + "\") are not where the kit expects them, so its version is beside it, in "
+                        + beside.getFileName() + ": copy what you need from there.");
                 continue;
             }
             List<String> lines = Merge.apply(text.lines(), plan.edits());
