@@ -1,10 +1,14 @@
 // A jshell playground on your own exercises. Start it from the kit's top folder:
 //
 //   ./mvnw -q -pl exercises compile
-//   jshell --class-path "exercises/target/classes:exercises/target/lib/*" --startup DEFAULT --startup tools/jshell/axon.jsh
+//   jshell --class-path "exercises/target/classes:exercises/target/lib/*" --startup tools/jshell/axon.jsh
 //
-// (use the jshell of your JDK 21+, for example "$JAVA_HOME/bin/jshell"; on Windows, write ; for the
-// colon in the class path; target/lib holds the libraries the kit uses). Then, say:
+// It needs the jshell of a JDK 21 or newer: "jshell --version" says which one you have
+// (if it is older, run "$JAVA_HOME/bin/jshell" instead; on Windows, write ; for the colon
+// in the class path; target/lib holds the libraries the kit uses). The script replaces
+// jshell's default imports, which differ from one JDK to the next, with its own: that way
+// no name here means two things on any JDK (JDK 21's defaults bring java.util.function's
+// Consumer, and examples.components has one too). Then, say:
 //
 //   var s = new Scheduler();
 //   var g = new Greeter(List.of("Ada", "Alan"), System.out::println);

@@ -67,4 +67,12 @@ class ComponentContractsTest {
     static void a_threaded_component_uses_only_the_threaded_api(JavaClasses unused) {
         CONTRACTS.threadedComponentsUseTheThreadedApi().check(GradedCode.classes());
     }
+
+    @ArchTest
+    @ArchTag("stage09")
+    @Hint("Do not wait (wait(), sleep, a blocking queue, recv) inside synchronized in a threaded component: use a"
+            + " ReentrantLock and its Condition (handbook, chapter \"Component contracts\").")
+    static void a_threaded_component_never_waits_inside_synchronized(JavaClasses unused) {
+        CONTRACTS.threadedComponentsDoNotWaitHoldingALock().check(GradedCode.classes());
+    }
 }

@@ -52,7 +52,8 @@ final class Contracts {
     /** All the contracts, in the order of the handbook. */
     List<Contract> all() {
         return List.of(componentsDoNotKnowEachOther(), componentsShareOnlyThroughBoxes(), boxesAreDocumented(),
-                cooperativeComponentsDoNotBlock(), messagesAreImmutable(), threadedComponentsUseTheThreadedApi());
+                cooperativeComponentsDoNotBlock(), messagesAreImmutable(), threadedComponentsUseTheThreadedApi(),
+                threadedComponentsDoNotWaitHoldingALock());
     }
 
     // --- 1. A component does not know who it is wired to -------------------------------
@@ -451,6 +452,97 @@ final class Contracts {
         return Optional.empty();
     }
 
+    // --- 7. A threaded component never waits inside synchronized -------------------------
+
+    Contract threadedComponentsDoNotWaitHoldingALock() {
+        String title = "a threaded component never waits inside synchronized";
+        String why = "threaded components run on virtual threads, which take turns on a few carrier threads (as"
+                + " many as the machine has cores). On Java 21, a virtual thread that waits while it holds a"
+                + " synchronized lock keeps its carrier for as long as it waits (it is pinned): on a two-core laptop"
+                + " two such waits stop every other threaded component. The locks of java.util.concurrent"
+                + " (ReentrantLock and its Condition) and the boxes wait without holding a carrier. Java 24 lifted"
+                + " the limit (JEP 491), but the kit runs on Java 21 too.";
+        ArchCondition<JavaClass> condition = new ArchCondition<>(
+                "make no call that waits while holding a synchronized lock, directly or through a helper") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                Set<Monitors.HeldCall> held = Monitors.heldCalls(type);
+                if (held.isEmpty()) {
+                    return;
+                }
+                for (JavaCodeUnit unit : type.getCodeUnits()) {
+                    boolean wholeMethod = unit.getModifiers().contains(JavaModifier.SYNCHRONIZED);
+                    for (JavaCodeUnitAccess<?> access : unit.getCallsFromSelf()) {
+                        Monitors.HeldCall key = new Monitors.HeldCall(unit.getName(), unit.getDescriptor(),
+                                access.getTargetOwner().getName(), access.getName(), access.getLineNumber());
+                        if (!held.contains(key)) {
+                            continue;
+                        }
+                        List<JavaCodeUnitAccess<?>> path = waitingPath(access, new HashSet<>(), 0);
+                        if (!path.isEmpty()) {
+                            events.add(SimpleConditionEvent.violated(access, describeWaitingWhileHolding(path,
+                                    wholeMethod)));
+                        }
+                    }
+                }
+            }
+        };
+        ArchRule rule = classes().that(belongToAThreadedComponentOrItsApi()).should(condition).as(title).because(why)
+                .allowEmptyShould(true);
+        return new Contract(title, why, "Threaded components never wait inside synchronized", rule);
+    }
+
+    /**
+     * The calls from {@code access} down to one that waits: the access itself, or through
+     * methods of the component's own classes, helpers and the kit's core (whose threaded
+     * {@code recv} and {@code send} can wait); empty when none is found.
+     */
+    private List<JavaCodeUnitAccess<?>> waitingPath(JavaCodeUnitAccess<?> access, Set<JavaCodeUnit> seen, int depth) {
+        CodeUnitAccessTarget target = access.getTarget();
+        if (Blocking.find(target).isPresent()) {
+            return List.of(access);
+        }
+        JavaClass owner = Kinds.elementType(access.getTargetOwner());
+        if (depth >= HELPER_DEPTH || Kinds.isJdk(owner)) {
+            return List.of();
+        }
+        Optional<? extends JavaCodeUnit> member = target.resolveMember();
+        if (member.isEmpty() || !seen.add(member.get())) {
+            return List.of();
+        }
+        for (JavaCodeUnitAccess<?> next : codeUnitAccesses(member.get())) {
+            List<JavaCodeUnitAccess<?>> rest = waitingPath(next, seen, depth + 1);
+            if (!rest.isEmpty()) {
+                List<JavaCodeUnitAccess<?>> path = new ArrayList<>();
+                path.add(access);
+                path.addAll(rest);
+                return path;
+            }
+        }
+        return List.of();
+    }
+
+    private static String describeWaitingWhileHolding(List<JavaCodeUnitAccess<?>> path, boolean wholeMethod) {
+        StringBuilder text = new StringBuilder();
+        JavaCodeUnitAccess<?> first = path.getFirst();
+        text.append(Kinds.describe(first.getOrigin())).append(' ').append(first.getSourceCodeLocation());
+        for (int i = 0; i < path.size(); i++) {
+            CodeUnitAccessTarget target = path.get(i).getTarget();
+            String called = Kinds.describeTarget(target.getOwner().getName(), target.getName(),
+                    target.getRawParameterTypes());
+            text.append(i == 0 ? " calls " : ", which calls ").append(called);
+            if (i > 0) {
+                text.append(' ').append(path.get(i).getSourceCodeLocation());
+            }
+        }
+        text.append(wholeMethod ? " in a synchronized method" : " inside a synchronized block")
+                .append(", so it waits while it holds the lock: on Java 21 its virtual thread keeps a carrier thread"
+                        + " all that time. Use a java.util.concurrent.locks.ReentrantLock and its Condition instead of"
+                        + " synchronized, wait and notify (lock(), then await() in a loop, unlock() in a finally), or"
+                        + " do the waiting outside the synchronized code.");
+        return text.toString();
+    }
+
     // --- Which classes each rule looks at -----------------------------------------------
 
     private DescribedPredicate<JavaClass> areComponents() {
@@ -471,6 +563,12 @@ final class Contracts {
     private DescribedPredicate<JavaClass> belongToACooperativeComponent() {
         return DescribedPredicate.describe("are cooperative components or inside one",
                 t -> kinds.componentOf(t).filter(kinds::isCooperative).isPresent());
+    }
+
+    /** Threaded components, ThreadedComponent itself included (a learner writes it at stage 9). */
+    private DescribedPredicate<JavaClass> belongToAThreadedComponentOrItsApi() {
+        return DescribedPredicate.describe("are threaded components or inside one",
+                t -> kinds.componentOf(t).filter(kinds::isThreaded).isPresent());
     }
 
     /** Threaded components, except ThreadedComponent itself: it is the API. */

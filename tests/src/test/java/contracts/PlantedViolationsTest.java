@@ -129,6 +129,17 @@ class PlantedViolationsTest {
     }
 
     @Test
+    @DisplayName("a threaded component never waits inside synchronized: the wait() in a synchronized block and the"
+            + " sleep in a synchronized method of wrong.Doorbell, not its synchronized notifyAll")
+    void threadedComponentsDoNotWaitHoldingALock() {
+        expect(PLANTED.threadedComponentsDoNotWaitHoldingALock(),
+                violation("contracts.fixtures.wrong.Doorbell.run() (Doorbell.java:", "calls java.lang.Object.wait()",
+                        "inside a synchronized block", "ReentrantLock"),
+                violation("contracts.fixtures.wrong.Doorbell.nap() (Doorbell.java:", "calls java.lang.Thread.sleep(long)",
+                        "in a synchronized method", "on Java 21"));
+    }
+
+    @Test
     @DisplayName("a broken contract fails with the place first, then the reason and where to read more")
     void messageForLearners() {
         JavaClasses ticker = fixtures().that(DescribedPredicate.describe("the wrong Ticker",
@@ -162,6 +173,7 @@ class PlantedViolationsTest {
                 "a_component_talks_to_others_only_through_its_boxes stage03",
                 "a_cooperative_component_never_blocks stage03",
                 "a_message_cannot_change_once_it_is_sent stage06",
+                "a_threaded_component_never_waits_inside_synchronized stage09",
                 "a_threaded_component_uses_only_the_threaded_api stage09",
                 "every_box_says_what_travels_through_it stage03"), rules.stream().sorted().toList());
     }

@@ -39,6 +39,7 @@ public final class Kit {
             + " (generate and check take ROOT only; catch-up, reset, hint and watch take a STAGE; views takes OUT)";
 
     private final Path root;
+    private final Map<String, SourceFile> parsed = new HashMap<>();
 
     Kit(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -76,7 +77,7 @@ public final class Kit {
         }
         int written = 0;
         for (var entry : wanted.entrySet()) {
-            if (!entry.getValue().equals(readOrNull(target.resolve(entry.getKey())))) {
+            if (!sameText(entry.getValue(), readOrNull(target.resolve(entry.getKey())))) {
                 write(target.resolve(entry.getKey()), entry.getValue());
                 written++;
             }
@@ -101,7 +102,7 @@ public final class Kit {
         Path target = root.resolve(EXERCISES);
         TreeSet<String> problems = new TreeSet<>();
         for (var entry : wanted.entrySet()) {
-            if (!entry.getValue().equals(readOrNull(target.resolve(entry.getKey())))) {
+            if (!sameText(entry.getValue(), readOrNull(target.resolve(entry.getKey())))) {
                 problems.add(EXERCISES + "/" + entry.getKey() + " differs from its generated version");
             }
         }
@@ -116,13 +117,14 @@ public final class Kit {
     /** Puts the reference code of stages below {@code stageText} into the learner's exercises. */
     void catchUp(String stageText) {
         int stage = parseStage(stageText, 2);
-        Rewrite result = rewrite(region -> region.stage() < stage ? Action.SOLVE : Action.KEEP, stage);
-        if (result.changed.isEmpty()) {
+        Rewrite result = rewrite(region -> region.stage() < stage ? Merge.Action.SOLVE : Merge.Action.KEEP, stage);
+        if (result.nothing()) {
             System.out.println("Nothing to do: stages 1.." + (stage - 1) + " already hold the reference code.");
             return;
         }
-        System.out.println("Caught up: stages 1.." + (stage - 1) + " now hold the reference code, and your own code"
-                + " for stage " + stage + " and later is kept.");
+        System.out.println((result.conflicts().isEmpty() ? "Caught up" : "Caught up, except in the files below")
+                + ": stages 1.." + (stage - 1) + " now hold the reference code; your own code for stage " + stage
+                + " and later, and everything you wrote outside the TODO places, is kept.");
         result.report(root);
         System.out.println("Next: ./mvnw test -Dstage=" + stage);
     }
@@ -130,18 +132,18 @@ public final class Kit {
     /** Puts the places of stage {@code stageText} back to their untouched state. */
     void reset(String stageText) {
         int stage = parseStage(stageText, 1);
-        Rewrite result = rewrite(region -> region.stage() == stage ? Action.STUB : Action.KEEP, 1);
+        Rewrite result = rewrite(region -> region.stage() == stage ? Merge.Action.STUB : Merge.Action.KEEP, stage);
         try {
             Files.deleteIfExists(root.resolve(".kit/hints/stage-" + stage));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (result.changed.isEmpty()) {
+        if (result.nothing()) {
             System.out.println("Nothing to do: stage " + stage + " is untouched already.");
             return;
         }
-        System.out.println("Reset stage " + stage + ": its places are back as they were at the start; everything"
-                + " else is kept.");
+        System.out.println("Reset stage " + stage + (result.conflicts().isEmpty() ? "" : ", except in the files below")
+                + ": its places are back as they were at the start; everything else is kept.");
         result.report(root);
         System.out.println("Next: ./mvnw test -Dstage=" + stage);
     }
@@ -251,70 +253,92 @@ public final class Kit {
         }
     }
 
-    private enum Action { SOLVE, STUB, KEEP }
+    /**
+     * What a rewrite of the learner's files did.
+     *
+     * @param changed   the files it changed (each backed up first)
+     * @param conflicts one line for each file it left alone because the learner's changes meet a region
+     * @param backup    the folder of the backups
+     */
+    private record Rewrite(List<String> changed, List<String> conflicts, Path backup) {
+        boolean nothing() {
+            return changed.isEmpty() && conflicts.isEmpty();
+        }
 
-    /** What a rewrite of the learner's files did. */
-    private record Rewrite(List<String> changed, List<String> replacedWhole, Path backup) {
         void report(Path root) {
             changed.forEach(path -> System.out.println("  changed " + path));
-            System.out.println("Your previous versions of these files are saved in " + root.relativize(backup) + "/.");
-            if (!replacedWhole.isEmpty()) {
-                System.out.println("These files had changes outside the places marked TODO, so they were replaced"
-                        + " whole; copy back what you need from the backup:");
-                replacedWhole.forEach(path -> System.out.println("  " + path));
+            if (!changed.isEmpty()) {
+                System.out.println("Your previous versions of these files are saved in " + root.relativize(backup)
+                        + "/.");
             }
+            conflicts.forEach(line -> System.out.println("  " + line));
         }
     }
 
     /**
-     * Rewrites the learner's files region by region: each top-level region is solved,
-     * stubbed or kept as the learner has it. A file whose regions cannot be found is
-     * rendered afresh with {@code solvedBelow}. Every changed file is backed up first.
+     * Rewrites the learner's files region by region: each region is solved, stubbed or
+     * kept as the learner has it ({@code choose}), and every line outside the regions it
+     * changes stays as the learner has it. Files with no region to change are not
+     * touched. A file whose region cannot be found safely is left alone, and the kit's
+     * version of it (stages below {@code stage} solved) is written beside it. Every
+     * changed file is backed up first, and keeps its line endings.
      */
-    private Rewrite rewrite(java.util.function.Function<Segment.Region, Action> choose, int solvedBelow) {
+    private Rewrite rewrite(java.util.function.Function<Segment.Region, Merge.Action> choose, int stage) {
         Path target = root.resolve(EXERCISES);
         Path backup = root.resolve(".kit/backups")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         List<String> changed = new ArrayList<>();
-        List<String> replacedWhole = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
         for (String relative : solutionFiles()) {
+            if (!relative.endsWith(".java")) {
+                continue;
+            }
             SourceFile solution = solution(relative);
+            if (!Merge.touches(solution.segments, choose)) {
+                continue; // nothing of this file is asked for: leave it exactly as the learner has it
+            }
             Path learnerPath = target.resolve(relative);
             String learner = readOrNull(learnerPath);
-            String result;
-            List<List<String>> theirs = learner == null ? null
-                    : Merge.regions(solution, List.of(learner.split("\n", -1)));
-            if (theirs == null) {
-                result = Render.render(solution, solvedBelow, false, Map.of());
-                if (learner != null && !result.equals(learner)) {
-                    replacedWhole.add(EXERCISES + "/" + relative);
-                }
-            } else {
-                Map<Integer, List<String>> kept = new HashMap<>();
-                List<Segment.Region> regions = solution.regions();
-                if (regions.stream().allMatch(region -> choose.apply(region) == Action.KEEP)) {
-                    continue; // nothing of this file is asked for: leave it exactly as the learner has it
-                }
-                for (int i = 0; i < regions.size(); i++) {
-                    switch (choose.apply(regions.get(i))) {
-                        case KEEP -> kept.put(i, theirs.get(i));
-                        case STUB -> kept.put(i, Render.stub(regions.get(i)));
-                        case SOLVE -> {
-                            // not kept: rendered from the solution, as regions below solvedBelow are
-                        }
-                    }
-                }
-                result = Render.render(solution, solvedBelow, false, kept);
+            String kitVersion = Render.render(solution, stage, false, Map.of());
+            if (learner == null) {
+                write(learnerPath, kitVersion);
+                changed.add(EXERCISES + "/" + relative);
+                continue;
             }
+            Text text = Text.of(learner);
+            Merge.Plan plan = Merge.plan(solution, text.lines(), choose, stage);
+            if (plan.conflict()) {
+                Path beside = learnerPath.resolveSibling(learnerPath.getFileName() + ".kit");
+                write(beside, text.withEndings(kitVersion));
+                String task = plan.lost().task();
+                conflicts.add("left " + EXERCISES + "/" + relative + " as it is: the lines around its stage "
+                        + plan.lost().stage() + " place (\"" + (task.length() > 60 ? task.substring(0, 57) + "..." : task)
+                        + "\") are not where the kit expects them, so its version is beside it, in "
+                        + beside.getFileName() + ": copy what you need from there.");
+                continue;
+            }
+            List<String> lines = Merge.apply(text.lines(), plan.edits());
+            lines = todoImport(lines);
+            String result = text.join(lines);
             if (!result.equals(learner)) {
-                if (learner != null) {
-                    write(backup.resolve(EXERCISES).resolve(relative), learner);
-                }
+                write(backup.resolve(EXERCISES).resolve(relative), learner);
                 write(learnerPath, result);
                 changed.add(EXERCISES + "/" + relative);
             }
         }
-        return new Rewrite(changed, replacedWhole, backup);
+        return new Rewrite(changed, conflicts, backup);
+    }
+
+    /** The kit's {@code import axon.Todo;}: there while the file throws a Todo, gone once it does not. */
+    private static List<String> todoImport(List<String> lines) {
+        List<String> result = new ArrayList<>(lines);
+        boolean throwsTodo = result.stream().anyMatch(line -> line.contains("new Todo("));
+        if (throwsTodo) {
+            Render.addTodoImport(result);
+        } else if (result.stream().filter(line -> line.contains("Todo")).count() == 1) {
+            result = Render.withoutTodoImport(result);
+        }
+        return result;
     }
 
     /** Writes the two trees the handbook includes code from. */
@@ -331,9 +355,10 @@ public final class Kit {
         }
     }
 
-    /** A solution file, parsed into its shared text and regions. */
+    /** A solution file, parsed into its shared text and regions (once: a command does not change solutions/). */
     private SourceFile solution(String relative) {
-        return SourceFile.parse(relative, read(root.resolve(SOLUTIONS).resolve(relative)));
+        return parsed.computeIfAbsent(relative,
+                file -> SourceFile.parse(file, read(root.resolve(SOLUTIONS).resolve(file))));
     }
 
     /** The highest stage any region of the solutions belongs to. */
@@ -361,16 +386,21 @@ public final class Kit {
                 + " to " + last + ", for example -Dstage=4.");
     }
 
-    /** The exercise text of every solution file, by path relative to the source root. */
+    /** The exercise text of every solution file, by path relative to the source root, with its line endings. */
     private Map<String, String> exercises(int solvedBelow) {
         Map<String, String> files = new java.util.TreeMap<>();
         for (String relative : solutionFiles()) {
             String text = read(root.resolve(SOLUTIONS).resolve(relative));
-            files.put(relative, relative.endsWith(".java")
-                    ? Render.render(SourceFile.parse(SOLUTIONS + "/" + relative, text), solvedBelow, false, Map.of())
+            files.put(relative, relative.endsWith(".java") ? Text.of(text).withEndings(
+                    Render.render(SourceFile.parse(SOLUTIONS + "/" + relative, text), solvedBelow, false, Map.of()))
                     : text);
         }
         return files;
+    }
+
+    /** Two texts are the same file when they differ at most in line endings (git's autocrlf changes those). */
+    private static boolean sameText(String a, String b) {
+        return b != null && Text.normalized(a).equals(Text.normalized(b));
     }
 
     private List<String> solutionFiles() {

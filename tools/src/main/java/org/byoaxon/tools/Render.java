@@ -53,6 +53,19 @@ final class Render {
         return String.join("\n", out);
     }
 
+    /** A region's answer as a learner's file has it: nested regions solved below {@code solvedBelow}, no tags. */
+    static List<String> answer(Segment.Region region, int solvedBelow) {
+        List<String> lines = new ArrayList<>();
+        for (Segment segment : region.answer()) {
+            switch (segment) {
+                case Segment.Shared shared -> lines.addAll(shared.lines());
+                case Segment.Region inner -> lines.addAll(region(inner, solvedBelow, false));
+            }
+        }
+        lines.removeIf(line -> SourceFile.DOC_TAG.matcher(line).matches());
+        return lines;
+    }
+
     /**
      * A region's lines: its answer (with nested regions rendered the same way) or its stub.
      * With documentation tags, a named region's answer is wrapped in the tag {@code answer-NAME}.
@@ -78,21 +91,8 @@ final class Render {
         return lines;
     }
 
-    /** The shared lines before, between and after the regions, as a learner's file has them. */
-    static List<List<String>> sharedChunks(SourceFile file) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (Segment segment : file.segments) {
-            if (segment instanceof Segment.Shared shared) {
-                List<String> lines = new ArrayList<>(shared.lines());
-                lines.removeIf(line -> SourceFile.DOC_TAG.matcher(line).matches());
-                chunks.add(lines);
-            }
-        }
-        return chunks;
-    }
-
     /** Outside package axon, code that throws Todo needs to import it; it goes where a sorted import list has it. */
-    private static void addTodoImport(List<String> lines) {
+    static void addTodoImport(List<String> lines) {
         boolean inAxon = lines.contains("package axon;");
         boolean throwsTodo = lines.stream().anyMatch(line -> line.contains("new Todo("));
         if (inAxon || !throwsTodo || lines.contains(TODO_IMPORT)) {

@@ -41,7 +41,7 @@ final class SourceFile {
 
     /** Splits a file's text into segments; a malformed marker is an error naming the file and line. */
     static SourceFile parse(String path, String text) {
-        String[] lines = text.split("\n", -1);
+        String[] lines = Text.of(text).lines().toArray(String[]::new);
         checkNames(path, lines);
         int[] position = {0};
         List<Segment> segments = parseUntil(path, lines, position, 0, 0);

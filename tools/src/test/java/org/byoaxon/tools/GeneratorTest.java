@@ -1,7 +1,6 @@
 package org.byoaxon.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,15 +141,21 @@ class GeneratorTest {
     }
 
     @Test
-    @DisplayName("merge finds a learner's code in each region, and gives up when code outside the regions changed")
+    @DisplayName("merge finds a learner's code in each region through changes around it, and gives up when the"
+            + " lines next to a region changed")
     void mergeFindsRegions() {
         SourceFile file = SourceFile.parse("Demo.java", SOLUTION);
         String learner = render(1, false).replace("throw new Todo(2);", "count = count + 1;\n        return count;");
-        List<List<String>> regions = Merge.regions(file, List.of(learner.split("\n", -1)));
-        assertEquals(List.of("        // TODO stage 2: count up", "        count = count + 1;", "        return count;"),
-                regions.get(1));
-        String edited = learner.replace("int next() {", "int next( ) {");
-        assertNull(Merge.regions(file, List.of(edited.split("\n", -1))));
+        Merge.Plan plan = Merge.plan(file, List.of(learner.split("\n", -1)),
+                region -> region.stage() == 2 ? Merge.Action.STUB : Merge.Action.KEEP, 1);
+        assertEquals(1, plan.edits().size());
+        assertEquals(List.of("        // TODO stage 2: count up", "        throw new Todo(2);"), plan.edits().getFirst().lines());
+        String respaced = learner.replace("int next() {", "int next( ) {");
+        assertTrue(!Merge.plan(file, List.of(respaced.split("\n", -1)),
+                region -> region.stage() == 2 ? Merge.Action.STUB : Merge.Action.KEEP, 1).conflict());
+        String renamed = learner.replace("int next() {", "int advance() {");
+        assertEquals(2, Merge.plan(file, List.of(renamed.split("\n", -1)),
+                region -> region.stage() == 2 ? Merge.Action.STUB : Merge.Action.KEEP, 1).lost().stage());
     }
 
     @Test
