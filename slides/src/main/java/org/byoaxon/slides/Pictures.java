@@ -154,7 +154,7 @@ public final class Pictures {
             axis.setTickLabelPaint(new Color(0x222222));
         }
         // Room on the right for the labels at the lines' ends.
-        members.setRange(700, 2_000_000);
+        members.setRange(700, 4_000_000);
         XYPlot plot = new XYPlot(data, members, kicks, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);

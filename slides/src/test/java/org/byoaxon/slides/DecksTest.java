@@ -297,6 +297,23 @@ class DecksTest {
         assertEquals(2, mangledLabels("planted", words, drawn).size(), "planted: thread-safe and step:");
     }
 
+    @Test
+    @DisplayName("the attendee's handout is at most 30 A4 pages, with the address, and no answers or instructor material")
+    void handoutIsShortAndHasNoAnswers() throws IOException {
+        Path handout = ROOT.resolve("slides/target/handout/handout.pdf");
+        int pages = pdfPages(handout);
+        assertTrue(pages <= 30, handout.getFileName() + " has " + pages + " pages; an attendee's handout has at most 30");
+        List<String> problems = new ArrayList<>();
+        for (String line : Files.readAllLines(ROOT.resolve("slides/src/docs/handout/handout.adoc"))) {
+            if (!line.startsWith("//") && (line.contains("{solutions}") || line.contains("answer") || line.contains("instructor-guide"))) {
+                problems.add(line);
+            }
+        }
+        assertEquals(List.of(), problems, "lines of the handout that bring in answers or instructor material");
+        assertTrue(Files.readString(ROOT.resolve("slides/src/docs/handout/handout.adoc")).contains("_kit-address.adoc"),
+                "the handout shows the kit's address and its QR code (_kit-address.adoc)");
+    }
+
     // ---- helpers ----------------------------------------------------------------
 
     /** The words of a ditaa block: its text without line art and colour codes. */
