@@ -192,6 +192,246 @@ class DecksTest {
             }
             assertEquals(90, sum, plan + ": the sections' minutes");
             assertEquals(90, total, plan + ": the Total row");
+            int slack = 0;
+            for (int i = 2; i + 1 < cells.size(); i += 2) {
+                if (cells.get(i).startsWith("Questions")) {
+                    slack += Integer.parseInt(cells.get(i + 1).replace("*", "").trim());
+                }
+            }
+            assertTrue(slack >= 10, plan + ": only " + slack + " minutes of \"Questions and slack\" rows; a part of"
+                    + " 90 minutes needs at least 10 for questions and for what goes wrong");
+        }
+    }
+
+    @Test
+    @DisplayName("each stage of the tutorial gets time in proportion to its chapter, within 30%")
+    void stageTimeFollowsChapterSize() throws IOException {
+        List<String> tutorial = Files.readAllLines(DECKS.resolve("pragmatic-concurrency.adoc"));
+        Map<Integer, Double> perLine = new LinkedHashMap<>();
+        for (String plan : List.of("plan-part-1", "plan-part-2")) {
+            List<String> cells = tableAfter(tutorial, "[#" + plan + "]");
+            for (int i = 2; i + 1 < cells.size(); i += 2) {
+                Matcher stage = Pattern.compile("^Stage (\\d+):").matcher(cells.get(i));
+                if (stage.find()) {
+                    int n = Integer.parseInt(stage.group(1));
+                    int minutes = Integer.parseInt(cells.get(i + 1).trim());
+                    perLine.put(n, minutes / (double) chapterLines(n));
+                }
+            }
+        }
+        double[] sorted = perLine.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = sorted[sorted.length / 2];
+        List<String> off = new ArrayList<>();
+        perLine.forEach((stage, rate) -> {
+            if (rate < median * 0.7 || rate > median * 1.3) {
+                off.add(String.format(java.util.Locale.ROOT, "stage %d: %.1f minutes per 100 lines of its chapter,"
+                        + " the median is %.1f", stage, rate * 100, median * 100));
+            }
+        });
+        assertEquals(List.of(), off, "stages whose time does not follow the size of their chapter");
+    }
+
+    @Test
+    @DisplayName("the Ignite talk is pictures and few words: at most 8 words or one picture a slide, code of at most"
+            + " 4 lines, and notes of 35 to 45 words")
+    void igniteIsPicturesAndFewWords() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (IgniteSlide slide : igniteSlides()) {
+            if (slide.words() > 8) {
+                problems.add(slide.title() + ": " + slide.words() + " words on the slide (at most 8; say the rest)");
+            }
+            if (slide.longestCode() > 4) {
+                problems.add(slide.title() + ": a code block of " + slide.longestCode() + " lines (at most 4)");
+            }
+            if (slide.notes() < 35 || slide.notes() > 45) {
+                problems.add(slide.title() + ": notes of " + slide.notes() + " words (35 to 45: 15 seconds of speech)");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    @DisplayName("the kit's address is in one attribute: on the last slide of both decks with its QR code, and the"
+            + " README's default is the build's")
+    void kitAddressInOnePlace() throws IOException {
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        Matcher url = Pattern.compile("<kit\\.url>([^<]+)</kit\\.url>").matcher(pom);
+        assertTrue(url.find(), "the top pom.xml has no <kit.url> property");
+        String readme = Files.readString(ROOT.resolve("README.adoc"));
+        assertTrue(readme.contains("\n:kit-url: " + url.group(1) + "\n"), "README.adoc's header should say :kit-url: "
+                + url.group(1) + ", the default of the top pom.xml's kit.url");
+        assertTrue(readme.contains("git clone {kit-url}"), "README.adoc's quick start should clone {kit-url}");
+        String address = System.getProperty("kit.url", url.group(1));
+        for (String deck : DECK_NAMES) {
+            String html = Files.readString(OUTPUT.resolve(deck + ".html"));
+            String last = html.substring(html.lastIndexOf("<section"));
+            assertTrue(last.contains(address), deck + ".html: the last slide does not show " + address);
+            assertTrue(last.contains("kit-qr.svg"), deck + ".html: the last slide has no QR code (kit-qr.svg)");
+        }
+        String qr = Files.readString(OUTPUT.resolve("images/kit-qr.svg"));
+        assertTrue(qr.contains("<title>" + address + "</title>"), "images/kit-qr.svg is not the QR code of " + address);
+    }
+
+    @Test
+    @DisplayName("every word of a diagram's source is a label of its picture: none struck through, split or dropped")
+    void diagramLabelsAreIntact() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path source : sources()) {
+            if (!source.getFileName().toString().startsWith("_diagram-")) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(source);
+            String name = lines.stream().filter(line -> line.startsWith("[ditaa,")).findFirst().orElseThrow()
+                    .split(",")[1];
+            String drawn = svgTexts(Files.readString(OUTPUT.resolve("images/" + name + ".svg")));
+            problems.addAll(mangledLabels(source.getFileName().toString(), ditaaWords(lines), drawn));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    @DisplayName("the label check sees a hyphen that the diagram tool draws as a line, and a dropped colon")
+    void diagramLabelCheckCanFail() {
+        List<String> words = ditaaWords(List.of("....", "| thread-safe cFEC |", "| step: one |", "...."));
+        String drawn = svgTexts("<text>thread</text><text>safe</text><text>step</text><text>one</text>");
+        assertEquals(2, mangledLabels("planted", words, drawn).size(), "planted: thread-safe and step:");
+    }
+
+    @Test
+    @DisplayName("the attendee's handout is at most 30 A4 pages, with the address, and no answers or instructor material")
+    void handoutIsShortAndHasNoAnswers() throws IOException {
+        Path handout = ROOT.resolve("slides/target/handout/handout.pdf");
+        int pages = pdfPages(handout);
+        assertTrue(pages <= 30, handout.getFileName() + " has " + pages + " pages; an attendee's handout has at most 30");
+        List<String> problems = new ArrayList<>();
+        for (String line : Files.readAllLines(ROOT.resolve("slides/src/docs/handout/handout.adoc"))) {
+            if (!line.startsWith("//") && (line.contains("{solutions}") || line.contains("answer") || line.contains("instructor-guide"))) {
+                problems.add(line);
+            }
+        }
+        assertEquals(List.of(), problems, "lines of the handout that bring in answers or instructor material");
+        assertTrue(Files.readString(ROOT.resolve("slides/src/docs/handout/handout.adoc")).contains("_kit-address.adoc"),
+                "the handout shows the kit's address and its QR code (_kit-address.adoc)");
+    }
+
+    // ---- helpers ----------------------------------------------------------------
+
+    /** The words of a ditaa block: its text without line art and colour codes. */
+    static List<String> ditaaWords(List<String> lines) {
+        List<String> words = new ArrayList<>();
+        boolean inside = false;
+        for (String line : lines) {
+            if (line.equals("....")) {
+                inside = !inside;
+                continue;
+            }
+            if (!inside) {
+                continue;
+            }
+            for (String word : line.split("[\\s|+]+")) {
+                word = word.replaceAll("^[-<>^v=*]+|[-<>=*]+$", "");
+                if (word.matches("c[0-9A-F]{3}") || !word.matches(".*[A-Za-z0-9].*")) {
+                    continue;
+                }
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /** The texts of an SVG picture, one per line. */
+    static String svgTexts(String svg) {
+        Matcher text = Pattern.compile("<text[^>]*>(?:<!\\[CDATA\\[)?(.*?)(?:]]>)?</text>").matcher(svg);
+        StringBuilder all = new StringBuilder();
+        while (text.find()) {
+            all.append(text.group(1).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                    .replace("&apos;", "'").replace("&quot;", "\"")).append('\n');
+        }
+        return all.toString();
+    }
+
+    static List<String> mangledLabels(String where, List<String> words, String drawn) {
+        List<String> problems = new ArrayList<>();
+        List<String> labels = List.of(drawn.split("\n"));
+        for (String word : words) {
+            boolean found = labels.stream().anyMatch(label -> List.of(label.split("\\s+")).contains(word));
+            if (!found) {
+                problems.add(where + ": \"" + word + "\" is not drawn as written (the diagram tool reads - : / and"
+                        + " some other marks as line art): reword it");
+            }
+        }
+        return problems;
+    }
+
+    /** A slide of the Ignite talk as the audience sees it: words besides the title, code, notes. */
+    record IgniteSlide(String title, int words, int longestCode, int notes) {
+    }
+
+    private static List<IgniteSlide> igniteSlides() throws IOException {
+        List<IgniteSlide> slides = new ArrayList<>();
+        String title = null;
+        int words = 0;
+        int longest = 0;
+        int notes = 0;
+        String block = null;
+        int blockLines = 0;
+        boolean inNotes = false;
+        boolean notesNext = false;
+        for (String line : expanded(DECKS.resolve("embracing-concurrency.adoc"))) {
+            if (block != null) {
+                if (line.equals(block)) {
+                    if (block.equals("----")) {
+                        longest = Math.max(longest, blockLines);
+                    }
+                    block = null;
+                } else if (line.startsWith("include::")) {
+                    Matcher m = INCLUDE.matcher(line);
+                    if (m.matches()) {
+                        Include resolved = new Include("ignite", m.group(1), m.group(2), resolve(m.group(1), DECKS));
+                        int[] range = resolved.lines();
+                        blockLines += range != null ? range[1] - range[0] + 1 : resolved.excerpt().size();
+                    }
+                } else {
+                    blockLines++;
+                }
+                continue;
+            }
+            if (line.startsWith("== ")) {
+                if (title != null) {
+                    slides.add(new IgniteSlide(title, words, longest, notes));
+                }
+                title = line.substring(3);
+                words = 0;
+                longest = 0;
+                notes = 0;
+            } else if (line.equals("[.notes]")) {
+                notesNext = true;
+            } else if (line.equals("--") && (notesNext || inNotes)) {
+                inNotes = !inNotes;
+                notesNext = false;
+            } else if (inNotes) {
+                notes += count(line.trim());
+            } else if (line.equals("----") || line.equals("....")) {
+                block = line;
+                blockLines = 0;
+            } else if (!line.isBlank() && !line.startsWith("//") && !line.startsWith("[") && !line.startsWith(":")
+                    && !line.startsWith("image::") && !line.startsWith("include::") && !line.equals("--")) {
+                words += count(line.trim());
+            }
+        }
+        slides.add(new IgniteSlide(title, words, longest, notes));
+        return slides;
+    }
+
+    private static int count(String text) {
+        return text.isEmpty() ? 0 : text.split("\\s+").length;
+    }
+
+    private static int chapterLines(int stage) throws IOException {
+        try (var files = Files.list(ROOT.resolve("src-docs/src/docs/asciidoc"))) {
+            Path chapter = files.filter(f -> f.getFileName().toString().startsWith(String.format("stage-%02d-", stage)))
+                    .findFirst().orElseThrow();
+            return Files.readAllLines(chapter).size();
         }
     }
 
