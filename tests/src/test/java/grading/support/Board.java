@@ -35,14 +35,31 @@ public final class Board {
     }
 
     public static void main(String[] args) throws IOException {
+        int status = show(args);
+        System.out.flush();
+        if (status != 0) {
+            // Ends the build here, so that the board is the last thing on the screen.
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Prints the board for the same arguments as {@link #main}, without ending the JVM:
+     * the entry point of the kit's watch loop, which grades in a JVM it keeps.
+     *
+     * @return 0 when every graded stage is done, 1 otherwise
+     */
+    public static int show(String... args) throws IOException {
         if (args.length > 2 && (args[2] == null || args[2].isBlank())) {
-            finish(1, "-Dstage= needs a number: use -Dstage=N, the stage you are working on (stages 1..N are graded).");
+            System.out.println("-Dstage= needs a number: use -Dstage=N, the stage you are working on (stages 1..N are graded).");
+            return 1;
         }
         Path resultsFile = Path.of(args[0]).resolve("results.tsv");
         Path root = Path.of(args[1]);
         String graded = args.length > 3 ? args[3] : "exercises";
         if (!Files.exists(resultsFile)) {
-            finish(1, "No tests ran, so there is no progress to show: look above for what stopped the build.");
+            System.out.println("No tests ran, so there is no progress to show: look above for what stopped the build.");
+            return 1;
         }
         List<String[]> results = new ArrayList<>();
         for (String line : Files.readAllLines(resultsFile)) {
@@ -50,7 +67,7 @@ public final class Board {
         }
         Board board = new Board(loadStages(), results, root);
         int lastStage = args.length > 2 && args[2].matches("\\d+") ? Integer.parseInt(args[2]) : board.lastStageOfKit();
-        finish(board.print(lastStage, graded) ? 0 : 1, null);
+        return board.print(lastStage, graded) ? 0 : 1;
     }
 
     /** Prints the board; returns whether every graded stage is done. */
@@ -283,16 +300,5 @@ public final class Board {
             throw new UncheckedIOException(e);
         }
         return stages;
-    }
-
-    private static void finish(int status, String sentence) {
-        if (sentence != null) {
-            System.out.println(sentence);
-        }
-        System.out.flush();
-        if (status != 0) {
-            // Ends the build here, so that the board is the last thing on the screen.
-            System.exit(status);
-        }
     }
 }
