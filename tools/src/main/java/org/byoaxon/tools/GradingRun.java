@@ -108,7 +108,7 @@ final class GradingRun {
         out.print(board);
         out.flush();
         int[] left = leftBehind(before);
-        if (left[0] + left[1] == 0 && finished) {
+        if (left[0] + left[1] == 0 && finished) {   // else the loader stays with what still runs its classes
             try {
                 loader.close();
             } catch (IOException e) {
@@ -236,16 +236,21 @@ final class GradingRun {
             }
             sleep(50);
         } while (System.nanoTime() < deadline);
+        // Busy: it ran in this short window. On a loaded machine a loop gets only a sliver of a processor.
         long[] cpu = left.stream().mapToLong(t -> threads.getThreadCpuTime(t.threadId())).toArray();
-        sleep(100);
+        sleep(150);
         int busy = 0;
+        int idle = 0;
         for (int i = 0; i < left.size(); i++) {
-            long now = threads.getThreadCpuTime(left.get(i).threadId());
-            if (cpu[i] >= 0 && now - cpu[i] > 20_000_000L) {
+            Thread thread = left.get(i);
+            long now = threads.getThreadCpuTime(thread.threadId());
+            if (thread.getState() == Thread.State.RUNNABLE && cpu[i] >= 0 && now - cpu[i] > 500_000L) {
                 busy++;
+            } else if (!thread.getClass().getName().equals("jdk.internal.misc.CarrierThread")) {
+                idle++;   // a virtual threads' carrier is the JDK's, kept for a while, not the learner's
             }
         }
-        return new int[] {busy, left.size() - busy};
+        return new int[] {busy, idle};
     }
 
     private static void sleep(long millis) {

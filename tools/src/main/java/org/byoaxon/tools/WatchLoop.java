@@ -70,17 +70,17 @@ final class WatchLoop {
 
     /** Grades now (unless told to wait), then after every save; returns only to restart. */
     int run(boolean wait) {
-        if (wait) {
-            javac.compile();
-            System.out.println("Watching " + tree + "/ again in a fresh JVM: save a file to grade stages 1 to " + stage
-                    + ".");
-        } else {
-            Integer status = gradeAndReport(System.nanoTime());
-            if (status != null) {
-                return status;
-            }
-        }
         try (Changes changes = new Changes(sources)) {
+            if (wait) {
+                javac.compile();
+                System.out.println("Watching " + tree + "/ again in a fresh JVM: save a file to grade stages 1 to "
+                        + stage + ".");
+            } else {
+                Integer status = gradeAndReport(System.nanoTime());
+                if (status != null) {
+                    return status;
+                }
+            }
             while (true) {
                 long saved = changes.next();
                 Integer status = gradeAndReport(saved);
