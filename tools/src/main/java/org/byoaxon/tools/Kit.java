@@ -22,9 +22,11 @@ import java.util.stream.Stream;
  *       their own work in later stages and backing up every file it changes;</li>
  *   <li>{@code reset ROOT N}: put stage N's places back as they were at the start, keeping
  *       everything else and backing up every file it changes;</li>
- *   <li>{@code hint ROOT N}: show stage N's next hint, gentlest first;</li>
- *   <li>{@code watch ROOT N}: grade stages 1..N again whenever a file under exercises/ is
- *       saved;</li>
+ *   <li>{@code hint ROOT [N]}: show stage N's next hint, gentlest first (without N, or
+ *       with "all": for the first unfinished stage);</li>
+ *   <li>{@code watch ROOT [N]}: grade stages 1..N again whenever a file under exercises/ is
+ *       saved, in a warm JVM ({@link WatchLoop}); without N it follows the learner from
+ *       the first unfinished stage on;</li>
  *   <li>{@code views ROOT OUT}: write the exercise and solution trees, and the reference
  *       as it stands after each stage ({@code after-stage-NN}), documentation tags kept,
  *       for the handbook to include from.</li>

@@ -100,7 +100,7 @@ final class WatchLoop {
         Javac.Result compiled = javac.compile();
         if (!compiled.ok()) {
             out.print(CompileReport.of(root, compiled.problems()));
-            footer(out, since, "Fix it and save: the next save grades again.");
+            footer(out, "Checked", since, "Fix it and save: the next save grades again.");
             return null;
         }
         GradingRun.Outcome outcome = runs.grade(classes, tree, String.valueOf(stage), out);
@@ -109,7 +109,7 @@ final class WatchLoop {
             stage++;
             next = " The next save grades stages 1 to " + stage + ".";
         }
-        footer(out, since, next.strip());
+        footer(out, "Graded", since, next.strip());
         if (!outcome.finished() || outcome.leftBusy() > 0) {
             out.println("Your code left " + (outcome.finished() ? "a loop running after its test gave up on it"
                     : "a test that never returned") + "; it cannot be stopped, so this grader starts afresh"
@@ -125,10 +125,10 @@ final class WatchLoop {
         return null;
     }
 
-    private void footer(PrintStream out, long since, String extra) {
+    private void footer(PrintStream out, String what, long since, String extra) {
         double seconds = (System.nanoTime() - since) / 1e9;
-        out.printf("%nGraded %.1f s after the save. Watching %s/ for changes: save a file to grade again, Ctrl-C to"
-                + " stop.%s%n", seconds, tree, extra.isEmpty() ? "" : " " + extra);
+        out.printf("%n%s %.1f s after the save. Watching %s/ for changes: save a file to grade again, Ctrl-C to"
+                + " stop.%s%n", what, seconds, tree, extra.isEmpty() ? "" : " " + extra);
         out.flush();
     }
 
