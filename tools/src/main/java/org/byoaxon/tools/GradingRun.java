@@ -118,12 +118,38 @@ final class GradingRun {
         return new Outcome(board, done, left[0], left[1], finished);
     }
 
-    private void execute(ClassLoader loader, AtomicLong lastEvent) throws IOException {
+    /**
+     * Finds the tests of a run without running any (no code of the graded tree runs), so
+     * that a fresh JVM has the launcher, the engines and the compiler's output warm
+     * before the first save.
+     */
+    void warmUp(Path graded, String stage) {
+        try (URLClassLoader loader = new URLClassLoader("warm-up", new URL[] {url(graded), url(testClasses)},
+                GradingRun.class.getClassLoader())) {
+            setProperties(stage);
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                LauncherFactory.create(LauncherConfig.DEFAULT).discover(request(loader));
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        } catch (IOException | RuntimeException e) {
+            // only a warm-up: the next run reports whatever is wrong
+        }
+    }
+
+    private LauncherDiscoveryRequest request(ClassLoader loader) throws IOException {
         List<ClassSelector> selectors = new ArrayList<>();
         for (String name : testClassNames()) {
             selectors.add(DiscoverySelectors.selectClass(loader, name));
         }
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
+        return LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
+    }
+
+    private void execute(ClassLoader loader, AtomicLong lastEvent) throws IOException {
+        LauncherDiscoveryRequest request = request(loader);
         Launcher launcher = LauncherFactory.create(LauncherConfig.DEFAULT);
         launcher.execute(request, new TestExecutionListener() {
             @Override

@@ -214,8 +214,15 @@ public final class Kit {
         buildTestsIfStale();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", classPath(), WatchLoop.class.getName(), root.toString(), stage, tree));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        // -Daxon.scheduler=event-driven grades with the learner's event-driven policy, as with ./mvnw test.
+        command.add("-Dkit.watch.scheduler=" + System.getProperty("axon.scheduler", ""));
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("kit.watch.") && !name.equals("kit.watch.scheduler")) {
+                command.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
+        command.addAll(List.of("-cp", classPath(), WatchLoop.class.getName(), root.toString(), stage, tree));
         boolean wait = false;
         while (true) {
             List<String> run = new ArrayList<>(command);

@@ -37,6 +37,12 @@ final class WatchLoop {
     static final int RESTART = 75;
     /** Runs that may leave waiting threads behind before the JVM is renewed. */
     private static final int MAX_ABANDONED = Integer.getInteger("kit.watch.abandoned", 20);
+    /**
+     * Loops left running that the JVM keeps: none by default, as on a two-core laptop one
+     * such loop halves the speed of every later run, and could make a threaded stage's
+     * test run out of time where it would not with Maven.
+     */
+    private static final int MAX_BUSY = Integer.getInteger("kit.watch.busy", 0);
 
     private final Path root;
     private final String tree;
@@ -72,7 +78,9 @@ final class WatchLoop {
     int run(boolean wait) {
         try (Changes changes = new Changes(sources)) {
             if (wait) {
-                javac.compile();
+                if (javac.compile().ok()) {
+                    runs.warmUp(classes, String.valueOf(stage));
+                }
                 System.out.println("Watching " + tree + "/ again in a fresh JVM: save a file to grade stages 1 to "
                         + stage + ".");
             } else {
@@ -110,7 +118,7 @@ final class WatchLoop {
             next = " The next save grades stages 1 to " + stage + ".";
         }
         footer(out, "Graded", since, next.strip());
-        if (!outcome.finished() || outcome.leftBusy() > 0) {
+        if (!outcome.finished() || outcome.leftBusy() > MAX_BUSY) {
             out.println("Your code left " + (outcome.finished() ? "a loop running after its test gave up on it"
                     : "a test that never returned") + "; it cannot be stopped, so this grader starts afresh"
                     + " (a few seconds) before the next save.");
