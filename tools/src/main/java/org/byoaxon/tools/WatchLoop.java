@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * WatchLoop ROOT STAGE|follow TREE [--wait]
  * </pre>
  *
- * <p>With {@code follow} it grades up to the first unfinished stage, and moves on to the
- * next stage once that one is done. With {@code --wait} it grades nothing until the next
+ * <p>With {@code follow} it grades up to the first unfinished stage, and when that one is
+ * done, grades again up to the next, to show where it starts. With {@code --wait} it grades nothing until the next
  * save (after a restart, when the code that made it restart is still the same).
  * It exits with {@link #RESTART} when the learner's code left a loop running that would
  * slow every later run down, or too many threads piled up.
@@ -112,12 +112,14 @@ final class WatchLoop {
             return null;
         }
         GradingRun.Outcome outcome = runs.grade(classes, tree, String.valueOf(stage), out);
-        String next = "";
-        if (follow && outcome.done() && stage < lastStage) {
-            stage++;
-            next = " The next save grades stages 1 to " + stage + ".";
+        while (follow && outcome.done() && outcome.leftBusy() <= MAX_BUSY && stage < lastStage) {
+            stage++;   // that stage is done: show where the next one starts
+            out.print("\033[H\033[2J");
+            out.println("Stages 1 to " + (stage - 1) + " pass. Grading stages 1 to " + stage + " of " + tree + "/ ...");
+            out.flush();
+            outcome = runs.grade(classes, tree, String.valueOf(stage), out);
         }
-        footer(out, "Graded", since, next.strip());
+        footer(out, "Graded", since, "");
         if (!outcome.finished() || outcome.leftBusy() > MAX_BUSY) {
             out.println("Your code left " + (outcome.finished() ? "a loop running after its test gave up on it"
                     : "a test that never returned") + "; it cannot be stopped, so this grader starts afresh"
