@@ -63,20 +63,38 @@ public final class Board {
     }
 
     public static void main(String[] args) throws IOException {
+        int status = show(args);
+        System.out.flush();
+        if (status != 0) {
+            // Ends the build here, so that the board is the last thing on the screen.
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Prints the board for the same arguments as {@link #main}, without ending the JVM:
+     * the entry point of the kit's watch loop, which grades in a JVM it keeps.
+     *
+     * @return 0 when every graded stage is done, 1 otherwise
+     */
+    public static int show(String... args) throws IOException {
         String stageArgument = args.length > 2 ? args[2] : "all";
         if (stageArgument == null || stageArgument.isBlank()) {
-            finish(1, "-Dstage= needs a number: use -Dstage=N, the stage you are working on (stages 1..N are graded).");
+            System.out.println("-Dstage= needs a number: use -Dstage=N, the stage you are working on (stages 1..N are graded).");
+            return 1;
         }
         Optional<Policy> policy = Policy.named(args.length > 4 ? args[4] : "");
         if (policy.isEmpty()) {
-            finish(1, Policy.misspelt(args[4]));
+            System.out.println(Policy.misspelt(args[4]));
+            return 1;
         }
         Path folder = Path.of(args[0]);
         Path root = Path.of(args[1]);
         String graded = args.length > 3 && args[3] != null && !args[3].isBlank() ? args[3] : "exercises";
         Path resultsFile = folder.resolve("results.tsv");
         if (!Files.exists(resultsFile)) {
-            finish(1, "No tests ran, so there is no progress to show: look above for what stopped the build.");
+            System.out.println("No tests ran, so there is no progress to show: look above for what stopped the build.");
+            return 1;
         }
         List<Result> results = Files.readAllLines(resultsFile).stream().map(Result::fromLine).toList();
         Path record = folder.resolve(ROUND_ROBIN_RECORD);
@@ -87,7 +105,7 @@ public final class Board {
             Files.writeString(record, String.valueOf(board.passedUpTo(lastStage)));
         }
         System.out.print(verdict.text());
-        finish(verdict.passed() ? 0 : 1, null);
+        return verdict.passed() ? 0 : 1;
     }
 
     /** The board for a run that graded stages 1 to {@code lastGraded} of the named tree. */
@@ -267,16 +285,6 @@ public final class Board {
         return oneLine.length() > 400 ? oneLine.substring(0, 400) + "..." : oneLine;
     }
 
-    private static void finish(int status, String sentence) {
-        if (sentence != null) {
-            System.out.println(sentence);
-        }
-        System.out.flush();
-        if (status != 0) {
-            // Ends the build here, so that the board is the last thing on the screen.
-            System.exit(status);
-        }
-    }
 
     /** The scheduler policy a run graded with, from {@code -Daxon.scheduler}. */
     public enum Policy {

@@ -22,9 +22,11 @@ import java.util.stream.Stream;
  *       their own work in later stages and backing up every file it changes;</li>
  *   <li>{@code reset ROOT N}: put stage N's places back as they were at the start, keeping
  *       everything else and backing up every file it changes;</li>
- *   <li>{@code hint ROOT N}: show stage N's next hint, gentlest first;</li>
- *   <li>{@code watch ROOT N}: grade stages 1..N again whenever a file under exercises/ is
- *       saved;</li>
+ *   <li>{@code hint ROOT [N]}: show stage N's next hint, gentlest first (without N, or
+ *       with "all": for the first unfinished stage);</li>
+ *   <li>{@code watch ROOT [N]}: grade stages 1..N again whenever a file under exercises/ is
+ *       saved, in a warm JVM ({@link WatchLoop}); without N it follows the learner from
+ *       the first unfinished stage on;</li>
  *   <li>{@code views ROOT OUT}: write the exercise and solution trees, and the reference
  *       as it stands after each stage ({@code after-stage-NN}), documentation tags kept,
  *       for the handbook to include from.</li>
@@ -150,7 +152,8 @@ public final class Kit {
 
     /** Shows the next hint for a stage: each call shows one more, then starts again. */
     void hint(String stageText) {
-        int stage = parseStage(stageText, 1);
+        int stage = stageText.isBlank() || stageText.trim().equals("all") || stageText.trim().equals("true")
+                ? Stages.firstUnfinished(root, lastStage()) : parseStage(stageText, 1);
         Path chapter = chapterOf(stage);
         List<Hints.Hint> hints = Hints.read(read(chapter), root);
         if (hints.isEmpty()) {
@@ -202,55 +205,115 @@ public final class Kit {
         return root.resolve(chapter);
     }
 
-    /** Grades stages 1..N each time a file under exercises/ changes, until interrupted. */
+    /**
+     * Grades stages 1..N each time a file under exercises/ is saved, until interrupted, in
+     * a warm JVM of its own ({@link WatchLoop}): only what changed is compiled, and the
+     * board follows in about a second. Without a stage it follows the learner: it grades
+     * up to the first unfinished stage and moves on when that one is done. This JVM only
+     * starts that one, and starts it afresh when it asks (a loop it could not stop) or
+     * dies (code that ends the JVM).
+     */
     void watch(String stageText) {
-        int stage = parseStage(stageText, 1);
-        Path sources = root.resolve("exercises/src");
-        boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
-        List<String> command = List.of(root.resolve(windows ? "mvnw.cmd" : "mvnw").toString(), "-q", "test",
-                "-Dstage=" + stage);
-        String seen = "";
-        while (true) {
-            String now = fingerprint(sources);
-            if (!now.equals(seen)) {
-                seen = now;
-                System.out.print("\033[H\033[2J");
-                System.out.println("Grading stages 1 to " + stage + " at "
-                        + java.time.LocalTime.now().withNano(0) + " ...");
-                System.out.flush();
-                try {
-                    new ProcessBuilder(command).directory(root.toFile()).inheritIO().start().waitFor();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                seen = fingerprint(sources);
-                System.out.println();
-                System.out.println("Watching exercises/ for changes: save a file to grade again, Ctrl-C to stop"
-                        + " (to grade a later stage, stop and start again with its -Dstage).");
+        String stage = stageText.isBlank() || stageText.trim().equals("all") || stageText.trim().equals("true")
+                ? "follow" : String.valueOf(parseStage(stageText, 1));
+        String tree = "exercises";
+        buildTestsIfStale();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        // -Daxon.scheduler=event-driven grades with the learner's event-driven policy, as with ./mvnw test.
+        command.add("-Dkit.watch.scheduler=" + System.getProperty("axon.scheduler", ""));
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("kit.watch.") && !name.equals("kit.watch.scheduler")) {
+                command.add("-D" + name + "=" + System.getProperty(name));
             }
+        }
+        command.addAll(List.of("-cp", classPath(), WatchLoop.class.getName(), root.toString(), stage, tree));
+        boolean wait = false;
+        while (true) {
+            List<String> run = new ArrayList<>(command);
+            if (wait) {
+                run.add("--wait");
+            }
+            int status;
             try {
-                Thread.sleep(500);
+                Process loop = new ProcessBuilder(run).directory(root.toFile()).inheritIO().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(loop::destroy));
+                status = loop.waitFor();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+            if (status == 0 || status == 130 || status == 143) {
+                return;
+            }
+            if (status != WatchLoop.RESTART) {
+                System.out.println("The grading JVM ended (exit status " + status + ") while it ran your code: does your"
+                        + " code call System.exit? Starting it afresh; save a file to grade again.");
+            }
+            wait = true;
         }
     }
 
-    /** The names, sizes and times of the files under a folder: it changes when any file is saved. */
-    private static String fingerprint(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            StringBuilder all = new StringBuilder();
-            for (Path p : paths.filter(Files::isRegularFile).sorted().toList()) {
-                all.append(p).append(Files.size(p)).append(Files.getLastModifiedTime(p)).append('\n');
-            }
-            return all.toString();
-        } catch (IOException e) {
-            return String.valueOf(System.nanoTime());
+    /** Compiles the graded tests with Maven when their classes are missing or older than their sources. */
+    private void buildTestsIfStale() {
+        Path classes = root.resolve("tests/target/test-classes");
+        if (newest(root.resolve("tests/src/test")) <= newest(classes) && Files.isDirectory(classes.resolve("grading"))) {
+            return;
         }
+        System.out.println("Compiling the graded tests first (once) ...");
+        boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
+        List<String> maven = List.of(root.resolve(windows ? "mvnw.cmd" : "mvnw").toString(), "-q", "-pl", "tests",
+                "-am", "test-compile");
+        try {
+            int status = new ProcessBuilder(maven).directory(root.toFile()).inheritIO().start().waitFor();
+            if (status != 0) {
+                throw new IllegalArgumentException("the graded tests could not be compiled (see above): fix what it"
+                        + " says, then start watch again.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The newest modification time under a folder, or 0 if it does not exist. */
+    private static long newest(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.mapToLong(p -> {
+                try {
+                    return Files.getLastModifiedTime(p).toMillis();
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).max().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** This JVM's class path (the tools and the grading libraries), for the loop's JVM. */
+    private static String classPath() {
+        List<String> entries = new ArrayList<>();
+        for (ClassLoader loader = Kit.class.getClassLoader(); loader != null; loader = loader.getParent()) {
+            if (loader instanceof java.net.URLClassLoader urls) {
+                for (java.net.URL url : urls.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                        // not a file: not for a class path
+                    }
+                }
+            }
+        }
+        return entries.isEmpty() ? System.getProperty("java.class.path")
+                : String.join(java.io.File.pathSeparator, entries);
     }
 
     /**
