@@ -250,9 +250,14 @@ class Stage08ServicesAndBackplaneTest {
         Recorder twice = subscribedByHand(setup);
         Recorder stranger = new Recorder();
         setup.backplane.inbox("subscriptions").put(new Backplane.Subscribe(twice.inbox("inbox")));
+        setup.scheduler.runCycles(20);
+        int outboxes = setup.backplane.outboxes().size();
         setup.backplane.inbox("subscriptions").put(new Backplane.Subscribe(twice.inbox("inbox")));
         setup.backplane.inbox("subscriptions").put(new Backplane.Unsubscribe(stranger.inbox("inbox")));
         setup.scheduler.runCycles(20);
+        assertEquals(outboxes, setup.backplane.outboxes().size(),
+                "a repeated Subscribe, or an Unsubscribe of an inbox that never subscribed, changed the backplane's"
+                        + " outboxes: it must add an outbox only for an inbox it does not know yet");
         setup.publish("once");
         assertEquals(List.of("once"), twice.collected(),
                 "an inbox subscribed twice must still receive each publication once");
