@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Timeout;
 @OnTimeout("the run never ended: does the proxy finish once the body has ended and everything it sent has left?")
 class Stage09LastWordsTest {
     /** How long the proxy, stopped in the middle of its step, waits for the body to end. */
-    private static final long PATIENCE_SECONDS = 5;
+    private static final long PATIENCE_SECONDS = 10;
 
     /** What the collector saw when the body's last words were sent at one point of the proxy's step. */
     record Outcome(boolean stopped, List<Object> collected, Ipc endedBy, boolean finished) {
