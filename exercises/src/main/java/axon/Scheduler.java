@@ -163,6 +163,7 @@ public class Scheduler extends Microprocess {
         throw new Todo(2);
     }
 
+
     /** This scheduler's policy (stage 10). */
     public Policy policy() {
         return policy;

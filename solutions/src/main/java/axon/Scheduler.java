@@ -193,6 +193,7 @@ public class Scheduler extends Microprocess {
         return left;
         // <<< stage 2
     }
+
     // end::exercise[]
 
     /** This scheduler's policy (stage 10). */

@@ -194,4 +194,31 @@ class Stage01MicroprocessTest {
                 "goodbye Ada"), lines, "two greeters stepped in turn (the second one's lines indented): each must"
                 + " continue from its own place");
     }
+
+    @Test
+    @Order(11)
+    @DisplayName("a microprocess has not finished while its step runs, even its last one")
+    @Hint(value = "Set finished only from what step() did: after it returned (to !again), or when it threw"
+            + " (try/finally). Do not mark the microprocess finished before calling step().", read = "Finishing")
+    void notFinishedDuringItsStep() {
+        List<Boolean> seen = new ArrayList<>();
+        Microprocess[] self = new Microprocess[1];
+        self[0] = new Microprocess() {
+            private int steps;
+
+            @Override
+            protected boolean step() {
+                seen.add(self[0].isFinished());
+                steps++;
+                return steps < 2;
+            }
+        };
+        self[0].activate(new Scheduler());
+        self[0].next();
+        self[0].next();
+        assertEquals(List.of(false, false), seen,
+                "isFinished() said true inside step(): a microprocess finishes only once its step has returned false"
+                        + " or thrown");
+        assertTrue(self[0].isFinished(), "after its step returned false the microprocess must have finished");
+    }
 }

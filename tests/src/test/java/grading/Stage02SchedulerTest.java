@@ -206,4 +206,69 @@ class Stage02SchedulerTest {
         assertEquals(List.of("tick 1", "tock 1", "tick 2", "tock 2", "tick 3"), lines, "the tickers' lines, in"
                 + " the order they were written");
     }
+
+    @Test
+    @Order(12)
+    @DisplayName("a cycle steps every microprocess that was queued when it began exactly once, even when some finish"
+            + " during it")
+    @Hint(value = "Count the queue before the cycle starts (int n = runQueue.size()) and take exactly n from the"
+            + " front: a loop that compares with runQueue.size() as it goes stops early once some have finished.",
+            read = "Arrivals")
+    void aCycleStepsEveryQueuedOneWhenSomeFinish() {
+        List<String> log = new ArrayList<>();
+        Scheduler scheduler = new Scheduler();
+        Counting a = new Counting("a", 1, log);
+        Counting b = new Counting("b", 3, log);
+        Counting c = new Counting("c", 1, log);
+        Counting d = new Counting("d", 2, log);
+        for (Counting counting : List.of(a, b, c, d)) {
+            counting.activate(scheduler);
+        }
+        scheduler.runCycles(1);
+        assertEquals(List.of("a1", "b1", "c1", "d1"), log,
+                "one cycle must step each of the 4 microprocesses queued when it began once, though a and c"
+                        + " finish during it; it stepped " + log);
+        assertEquals(List.of(b, d), scheduler.microprocesses(),
+                "after that cycle exactly the two that want to run again (b and d) must be left, in order");
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("a cycle during which a newcomer arrived says that work is left, even when every other microprocess"
+            + " finished")
+    @Hint(value = "step() returns whether anything is left to run: the run queue OR the arrivals. A newcomer"
+            + " activated during the last step of a cycle waits in the arrivals, not in the queue.",
+            read = "Running until done")
+    void aCycleWithNewcomersSaysWorkIsLeft() {
+        List<String> log = new ArrayList<>();
+        Scheduler scheduler = new Scheduler();
+        new Microprocess() {
+            @Override
+            protected boolean step() {
+                log.add("parent");
+                new Counting("child", 1, log).activate(scheduler());
+                return false;
+            }
+        }.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("parent", "child1"), log,
+                "run() ended before stepping the microprocess activated in the last step of a cycle:"
+                        + " that cycle's step() returned false although an arrival was waiting");
+
+        List<String> again = new ArrayList<>();
+        Scheduler counted = new Scheduler();
+        new Microprocess() {
+            @Override
+            protected boolean step() {
+                new Counting("child", 1, again).activate(scheduler());
+                return false;
+            }
+        }.activate(counted);
+        assertTrue(counted.runCycles(1),
+                "after a cycle in which the only microprocess finished but activated a newcomer, runCycles(1)"
+                        + " must return true: the newcomer is still to run");
+        assertFalse(counted.runCycles(1), "after the newcomer's only step nothing is left, so runCycles(1)"
+                + " must return false");
+        assertEquals(List.of("child1"), again);
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Box;
 import axon.BoxNotFound;
+import axon.Component;
 import axon.EmptyBox;
 import grading.support.Graded;
 import grading.support.Hint;
@@ -211,5 +212,39 @@ class Stage03ComponentTest {
         String message = String.valueOf(error.getMessage());
         assertTrue(message.contains(component) && message.contains(box),
                 "the message should name " + component + " and " + box + ", but was: " + message);
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("dataReady() with no box name looks at inbox")
+    @Hint(value = "The form without a name is given: it calls dataReady(\"inbox\"), which must say whether that"
+            + " inbox holds a message.", read = "Sending and receiving")
+    void dataReadyWithoutAName() {
+        Component plain = new Component() {
+            @Override
+            protected boolean step() {
+                return dataReady();
+            }
+        };
+        plain.activate(new axon.Scheduler());
+        assertFalse(plain.next(), "dataReady() must be false while inbox is empty");
+        Component other = new Component() {
+            @Override
+            protected boolean step() {
+                return dataReady();
+            }
+        };
+        other.activate(new axon.Scheduler());
+        other.inbox("control").put("not in inbox");
+        assertFalse(other.next(), "dataReady() looks at inbox only, not at control");
+        Component ready = new Component() {
+            @Override
+            protected boolean step() {
+                return dataReady();
+            }
+        };
+        ready.activate(new axon.Scheduler());
+        ready.inbox("inbox").put("here");
+        assertTrue(ready.next(), "dataReady() must be true once inbox holds a message");
     }
 }

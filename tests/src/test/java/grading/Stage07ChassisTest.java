@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import axon.Box;
 import axon.Component;
 import axon.Ipc;
 import axon.Linkage;
@@ -243,5 +244,78 @@ class Stage07ChassisTest {
                 printed.toString(StandardCharsets.UTF_8).lines().toList(), "the lines printed: exactly the lines of"
                 + " the file that contain ERROR, in order");
         assertEquals(List.of(), scheduler.microprocesses(), "the whole system must finish on its own");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("a Graphline gives its shutdown only to children whose control no link feeds, so data still on its"
+            + " way arrives first")
+    @Hint(value = "Put the shutdown message only into the control of a child that is still running and that no link"
+            + " feeds (isLinkedInto(child.inbox(\"control\")) is false); a child fed by a sibling's signal gets it"
+            + " by the cascade, after its data.", read = "Graphline")
+    void graphlineShutdownLeavesLinkedControlsAlone() {
+        Scheduler scheduler = new Scheduler();
+        Recorder last = new Recorder();
+        Map<String, Component> children = new LinkedHashMap<>();
+        children.put("last", last);
+        children.put("middle", new PureTransformer(s -> s + "!"));
+        children.put("first", upper());
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self.inbox", "first.inbox");
+        links.put("first.outbox", "middle.inbox");
+        links.put("first.signal", "middle.control");
+        links.put("middle.outbox", "last.inbox");
+        links.put("middle.signal", "last.control");
+        Graphline graphline = new Graphline(children, links);
+        graphline.activate(scheduler);
+        scheduler.runCycles(5);
+        graphline.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        graphline.inbox("inbox").put("news");
+        scheduler.run();
+        assertEquals(List.of("NEWS!"), last.collected(),
+                "the message sent in just before the shutdown was lost: the graphline put the shutdown straight into"
+                        + " the control of a child fed by a sibling's signal, which ended before the data reached it");
+        assertEquals(new Ipc.ShutdownMicroprocess(), last.endedBy(), "the last child must end by the cascade");
+        assertTrue(graphline.isFinished(), "the graphline must end once its children have");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("a Graphline whose map links self.control and self.signal leaves shutdown to its links and sends"
+            + " none of its own")
+    @Hint(value = "If a link ends at self.signal, a child's message has already gone out of signal: do not call"
+            + " passShutdownOn() too (check links.containsValue(\"self.signal\")). If a link starts at"
+            + " self.control, the links carry shutdown.", read = "Graphline")
+    void graphlineLinkedSelfControlAndSignal() {
+        Scheduler scheduler = new Scheduler();
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self.inbox", "shout.inbox");
+        links.put("self.control", "shout.control");
+        links.put("shout.outbox", "self.outbox");
+        links.put("shout.signal", "self.signal");
+        Graphline graphline = new Graphline(Map.of("shout", upper()), links);
+        graphline.activate(scheduler);
+        scheduler.runCycles(5);
+        graphline.inbox("inbox").put("quiet");
+        graphline.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        scheduler.run();
+        assertTrue(graphline.isFinished(), "the graphline must end once its child has");
+        Box out = graphline.outbox("outbox");
+        Box signal = graphline.outbox("signal");
+        assertEquals(List.of("QUIET"), drain(out), "data must flow in through self.inbox and out through self.outbox");
+        List<Object> signals = drain(signal);
+        assertEquals(List.of(new Ipc.ShutdownMicroprocess()), signals,
+                "exactly one shutdown message, the child's, must leave through self.signal; it was " + signals
+                        + (signals.size() > 1 ? ": with a link ending at self.signal, the graphline must not send"
+                        + " one of its own" : ""));
+        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
+    }
+
+    static List<Object> drain(Box box) {
+        List<Object> messages = new java.util.ArrayList<>();
+        while (!box.isEmpty()) {
+            messages.add(box.take());
+        }
+        return messages;
     }
 }

@@ -212,4 +212,82 @@ class Stage08ServicesAndBackplaneTest {
         assertTrue(error.getMessage().contains("news"), "the error must name the backplane, news, but said: "
                 + error.getMessage());
     }
+
+    /** A collector activated on the setup's scheduler, subscribed by hand with the backplane's own requests. */
+    static Recorder subscribedByHand(Setup setup) {
+        Recorder recorder = new Recorder();
+        recorder.activate(setup.scheduler);
+        return recorder;
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("a subscription and a publication that reach the backplane together: the new subscriber receives it")
+    @Hint(value = "In each step handle every waiting request in subscriptions first, then the publications in"
+            + " inbox: a subscriber receives everything the backplane handles from the step in which its"
+            + " subscription is handled.", read = "The Backplane")
+    void requestsBeforePublications() {
+        Setup setup = new Setup();
+        Recorder newcomer = subscribedByHand(setup);
+        setup.backplane.inbox("inbox").put("together");
+        setup.backplane.inbox("subscriptions").put(new Backplane.Subscribe(newcomer.inbox("inbox")));
+        setup.scheduler.runCycles(20);
+        assertEquals(List.of("together"), newcomer.collected(),
+                "a Subscribe and a publication were waiting in the same step, and the new subscriber did not get"
+                        + " the publication: the backplane must handle the requests before the publications");
+        assertEquals(List.of("together"), setup.first.collected(), "the subscribers already there must get it too");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("after a subscriber has left, nothing more is sent to it, and one that joins later receives the"
+            + " news with the others")
+    @Hint(value = "On Unsubscribe remove that subscriber's outbox (removeOutbox undoes its link). A subscriber"
+            + " sends Unsubscribe before it unlinks requests. Name each new outbox with a counter that only grows"
+            + " (\"to subscriber \" + (++lastOutbox)), never with the number of subscribers, which shrinks.",
+            read = "The Backplane")
+    void afterASubscriberLeaves() {
+        Setup setup = new Setup();
+        setup.publish("both");
+        setup.firstSubscriber.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        setup.scheduler.runCycles(20);
+        assertTrue(setup.firstSubscriber.isFinished(), "the subscriber must end on a shutdown on its control");
+        setup.publish("after");
+        assertEquals(0, setup.firstSubscriber.inbox("inbox").size(),
+                "the backplane still sends to a subscriber that has left: it must receive the subscriber's"
+                        + " Unsubscribe (sent before requests is unlinked) and remove that subscriber's outbox");
+        Recorder late = new Recorder();
+        new Pipeline(new SubscribeTo("news"), late).activate(setup.scheduler);
+        setup.scheduler.runCycles(20);
+        setup.publish("late news");
+        assertEquals(List.of("late news"), late.collected(),
+                "a subscriber that joins after another has left must receive what is published next");
+        assertEquals(List.of("both", "after", "late news"), setup.second.collected(),
+                "the subscriber that stayed must receive everything, once, in order");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("a repeated Subscribe or an Unsubscribe of an unknown inbox changes nothing")
+    @Hint(value = "Subscribe an inbox only if it is not among the subscribers yet, and unsubscribe only one that"
+            + " is: any other request changes nothing and throws nothing.", read = "The Backplane")
+    void repeatedAndUnknownRequests() {
+        Setup setup = new Setup();
+        Recorder twice = subscribedByHand(setup);
+        Recorder stranger = new Recorder();
+        setup.backplane.inbox("subscriptions").put(new Backplane.Subscribe(twice.inbox("inbox")));
+        setup.scheduler.runCycles(20);
+        int outboxes = setup.backplane.outboxes().size();
+        setup.backplane.inbox("subscriptions").put(new Backplane.Subscribe(twice.inbox("inbox")));
+        setup.backplane.inbox("subscriptions").put(new Backplane.Unsubscribe(stranger.inbox("inbox")));
+        setup.scheduler.runCycles(20);
+        assertEquals(outboxes, setup.backplane.outboxes().size(),
+                "a repeated Subscribe, or an Unsubscribe of an inbox that never subscribed, changed the backplane's"
+                        + " outboxes: it must add an outbox only for an inbox it does not know yet");
+        setup.publish("once");
+        assertEquals(List.of("once"), twice.collected(),
+                "an inbox subscribed twice must still receive each publication once");
+        assertEquals(List.of("once"), setup.first.collected(), "an unknown Unsubscribe must change nothing");
+        assertFalse(setup.backplane.isFinished(), "an unknown request must not end the backplane");
+    }
 }

@@ -94,6 +94,20 @@ final class Javac {
         this.files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The class path to compile against: the classes compiled so far, then the libraries
+     * exercises/ uses, which are on this JVM's class path (tools/pom.xml lists them).
+     */
+    private List<Path> classPath() {
+        List<Path> path = new java.util.ArrayList<>(List.of(classes));
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                path.add(Path.of(entry));
+            }
+        }
+        return path;
+    }
+
     /** Compiles what changed since the last call (everything, the first time). */
     Result compile() {
         Map<Path, String> now = readSources();
@@ -151,7 +165,7 @@ final class Javac {
         try {
             Files.createDirectories(classes);
             files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
-            files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(classes));
+            files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,74 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Box;
+import axon.Scheduler;
+import axon.ThreadedComponent;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** A Box belongs to the scheduler's thread: the kit refuses one used from a threaded component's body. */
+@Graded
+@Tag("stage09")
+@DisplayName("Stage 9: threaded components, boxes stay on the scheduler's thread")
+@OnTimeout("the run never ended: does the proxy finish once the body has ended?")
+class Stage09BoxesOnOneThreadTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("a Box used directly from a threaded component's body throws at once, naming the box and the component")
+    @Hint(value = "Inside body() go through the thread's queues (dataReady, recv and send of ThreadedComponent),"
+            + " never through a Box: each Box operation refuses a call from a body's thread. If this fails, a"
+            + " given part of Box or ThreadedComponent has been changed.", read = "Boxes between two threads")
+    void boxesRefuseTheBodysThread() {
+        Map<String, String> refused = new ConcurrentHashMap<>();
+        List<String> tried = List.of("put", "take", "size", "isEmpty");
+        Scheduler scheduler = new Scheduler();
+        ThreadedComponent reckless = new ThreadedComponent() {
+            @Override
+            protected void body() {
+                Box inbox = inbox("inbox");
+                attempt("put", () -> inbox.put("from the wrong thread"));
+                attempt("take", inbox::take);
+                attempt("size", inbox::size);
+                attempt("isEmpty", inbox::isEmpty);
+            }
+
+            private void attempt(String operation, Runnable call) {
+                try {
+                    call.run();
+                    refused.put(operation, "");
+                } catch (RuntimeException e) {
+                    refused.put(operation, String.valueOf(e.getMessage()));
+                }
+            }
+        };
+        reckless.activate(scheduler);
+        scheduler.run();
+        List<String> allowed = new ArrayList<>();
+        for (String operation : tried) {
+            String message = refused.getOrDefault(operation, "");
+            if (message.isEmpty()) {
+                allowed.add(operation);
+            } else {
+                assertTrue(message.contains(reckless.name()) && message.contains("inbox"),
+                        "Box." + operation + " from the body was refused, but the message names neither the component ("
+                                + reckless.name() + ") nor the box: " + message);
+            }
+        }
+        assertEquals(List.of(), allowed,
+                "these Box operations were allowed from a threaded component's body, where a Box is not safe: " + allowed);
+        assertTrue(reckless.isFinished(), "the component must finish when its body returns");
+    }
+}
