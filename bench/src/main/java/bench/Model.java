@@ -47,14 +47,14 @@ enum Model {
         }
     },
     /** Apache Pekko typed actors on Pekko's default dispatcher (a fork-join pool, as many threads as cores). */
-    PEKKO("Pekko typed, default dispatcher", () -> new PekkoGame(false)) {
+    PEKKO("Pekko typed (default dispatcher)", () -> new PekkoGame(false)) {
         @Override
         long kicks(int members) {
             return Math.max(200_000, 3L * members);
         }
     },
     /** Apache Pekko typed actors on a dispatcher of one thread: Pekko at its best in this game. */
-    PEKKO_ONE_THREAD("Pekko typed, one-thread dispatcher", () -> new PekkoGame(true)) {
+    PEKKO_ONE_THREAD("Pekko typed (one-thread dispatcher)", () -> new PekkoGame(true)) {
         @Override
         long kicks(int members) {
             return Math.max(500_000, 5L * members);
