@@ -143,7 +143,7 @@ public final class Box {
 
     /** Links this box to {@code next}; {@link Linkage#link(Box, Box)} has checked that this is allowed. */
     void linkTo(Box next) {
-        // TODO stage 5: record the link both ways, then make this box and every box linked into it deliver to the end of next's chain; move waiting messages along
+        // TODO stage 5: record the link both ways (next.sources is null until its first link), then make this box and every box linked into it deliver to the end of next's chain; move waiting messages along
         throw new Todo(5);
     }
 
