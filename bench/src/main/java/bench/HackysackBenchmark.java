@@ -28,7 +28,7 @@ public class HackysackBenchmark {
     public int members;
 
     @Param({"ROUND_ROBIN", "ROUND_ROBIN_SLEEPING", "EVENT_DRIVEN", "THREADED", "VIRTUAL_THREADS", "PEKKO",
-            "HAND_LOOP"})
+            "PEKKO_ONE_THREAD", "HAND_LOOP"})
     public String model;
 
     /** Scales every model's number of kicks: a quick run plays shorter games. */

@@ -46,11 +46,18 @@ enum Model {
             return Math.max(100_000, 3L * members);
         }
     },
-    /** Apache Pekko typed actors. */
-    PEKKO("Pekko typed actors", PekkoGame::new) {
+    /** Apache Pekko typed actors on Pekko's default dispatcher (a fork-join pool, as many threads as cores). */
+    PEKKO("Pekko typed (default dispatcher)", () -> new PekkoGame(false)) {
         @Override
         long kicks(int members) {
             return Math.max(200_000, 3L * members);
+        }
+    },
+    /** Apache Pekko typed actors on a dispatcher of one thread: Pekko at its best in this game. */
+    PEKKO_ONE_THREAD("Pekko typed (one-thread dispatcher)", () -> new PekkoGame(true)) {
+        @Override
+        long kicks(int members) {
+            return Math.max(500_000, 5L * members);
         }
     },
     /** No framework: array deques and a ready queue of indices. */
@@ -77,7 +84,8 @@ enum Model {
             case EVENT_DRIVEN -> "event-driven (stage 10)";
             case THREADED -> "threaded (stage 9)";
             case VIRTUAL_THREADS -> "virtual threads";
-            case PEKKO -> "Pekko actors";
+            case PEKKO -> "Pekko (default dispatcher)";
+            case PEKKO_ONE_THREAD -> "Pekko (one thread)";
             case HAND_LOOP -> "hand-written loop";
         };
     }

@@ -12,11 +12,30 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * Hackysack on Apache Pekko typed actors: each member is an actor; the sack and exit are
  * its messages. One actor system serves every game of a benchmark run; its guardian
  * spawns the members of each game.
+ *
+ * <p>With {@code oneThread}, the actor system's dispatcher runs every actor on a single
+ * thread and lets an actor handle up to 100 messages at a turn. Only one member holds the
+ * sack at a time, so more threads only add hand-overs between them: this is Pekko at its
+ * best for this game, and the fair peer for a scheduler on one thread.
  */
 final class PekkoGame extends Game {
+    /** The dispatcher of the one-thread configuration: one thread, many messages per turn. */
+    private static final String ONE_THREAD = """
+            pekko.actor.default-dispatcher {
+              executor = "thread-pool-executor"
+              thread-pool-executor.fixed-pool-size = 1
+              throughput = 100
+            }
+            """;
+
+    private final boolean oneThread;
     private ActorSystem<Spawn> system;
     private ActorRef<Object>[] members;
     private CountDownLatch exited;
+
+    PekkoGame(boolean oneThread) {
+        this.oneThread = oneThread;
+    }
 
     /** Asks the guardian for the members of a game. */
     record Spawn(PekkoGame game, int count, CountDownLatch spawned) {
@@ -26,9 +45,9 @@ final class PekkoGame extends Game {
     @SuppressWarnings("unchecked")
     protected void makeMembers(int count) throws InterruptedException {
         if (system == null) {
-            system = ActorSystem.create(guardian(), "hackysack", ConfigFactory.parseString(
-                    "pekko.loglevel = ERROR\npekko.log-dead-letters = off\npekko.stdout-loglevel = OFF")
-                    .withFallback(ConfigFactory.load()));
+            String quiet = "pekko.loglevel = ERROR\npekko.log-dead-letters = off\npekko.stdout-loglevel = OFF\n";
+            system = ActorSystem.create(guardian(), "hackysack",
+                    ConfigFactory.parseString(quiet + (oneThread ? ONE_THREAD : "")).withFallback(ConfigFactory.load()));
         }
         members = new ActorRef[count];
         exited = new CountDownLatch(count);

@@ -25,6 +25,14 @@ class GameTest {
     }
 
     @Test
+    @DisplayName("no model's label has a comma, which would split its column of the CSV files")
+    void labelsFitTheCsv() {
+        for (Model model : Model.values()) {
+            assertTrue(!model.label().contains(","), model + "'s label \"" + model.label() + "\" has a comma");
+        }
+    }
+
+    @Test
     @DisplayName("a game of two members kicks the sack back and forth")
     void twoMembers() throws Exception {
         try (Game game = Model.EVENT_DRIVEN.newGame()) {

@@ -38,12 +38,13 @@ public final class Box {
     private final String name;
     private final String description;
     private final boolean inbox;
-    private final ArrayDeque<Object> messages = new ArrayDeque<>(1); // grows as needed
+    /** The messages stored here, oldest first; null until the first arrives, as most boxes never hold one. */
+    private ArrayDeque<Object> messages;
 
     /** The box this one is linked to, or null. */
     private Box target;
-    /** The boxes linked to this one. */
-    private final List<Box> sources = new ArrayList<>();
+    /** The boxes linked to this one; null until the first is. */
+    private List<Box> sources;
     /** Where put() stores messages: the last box of the chain that starts here. */
     private Box sink = this;
 
@@ -94,6 +95,14 @@ public final class Box {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
         Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
         // TODO stage 5: store the message in the last box of the chain of links, not here
+        store(message);
+    }
+
+    /** Stores a message at the back of this box itself, making its queue at the first message. */
+    private void store(Object message) {
+        if (messages == null) {
+            messages = new ArrayDeque<>(2); // grows as needed
+        }
         messages.addLast(message);
     }
 
@@ -104,14 +113,14 @@ public final class Box {
      */
     public Object take() {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
-        // TODO stage 3: take the oldest message, or throw new EmptyBox(this) when there is none
+        // TODO stage 3: take the oldest message, or throw new EmptyBox(this) when there is none (messages is null until a first message is stored)
         throw new Todo(3);
     }
 
     /** The number of messages stored in this box itself. */
     public int size() {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
-        // TODO stage 3: count the messages stored here
+        // TODO stage 3: count the messages stored here (none while messages is null)
         throw new Todo(3);
     }
 
@@ -134,7 +143,7 @@ public final class Box {
 
     /** Links this box to {@code next}; {@link Linkage#link(Box, Box)} has checked that this is allowed. */
     void linkTo(Box next) {
-        // TODO stage 5: record the link both ways, then make this box and every box linked into it deliver to the end of next's chain; move waiting messages along
+        // TODO stage 5: record the link both ways (next.sources is null until its first link), then make this box and every box linked into it deliver to the end of next's chain; move waiting messages along
         throw new Todo(5);
     }
 

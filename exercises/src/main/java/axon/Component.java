@@ -71,10 +71,13 @@ import java.util.List;
 @Outbox(name = "outbox", doc = "Data produced: the component's standard output")
 @Outbox(name = "signal", doc = "Shutdown passed on to whoever comes next")
 public abstract class Component extends Microprocess {
-    /** The inboxes, in declaration order: a few, so a list searched by name is all it takes. */
-    private final List<Box> inboxes = new ArrayList<>(2);
-    /** The outboxes, in declaration order. */
-    private final List<Box> outboxes = new ArrayList<>(2);
+    /**
+     * The inboxes, in declaration order: a few, so a list searched by name is all it takes.
+     * They never change, so the list is an unmodifiable copy, the smallest list there is.
+     */
+    private List<Box> inboxes = List.of();
+    /** The outboxes, in declaration order; replaced by a new list on the rare {@link #addOutbox}. */
+    private List<Box> outboxes = List.of();
     private final List<Linkage> linkages = new ArrayList<>();
     private final List<Component> children = new ArrayList<>();
     /** The shutdown message that arrived on control, once one has. */
@@ -82,7 +85,7 @@ public abstract class Component extends Microprocess {
 
     /** Creates a component with the boxes declared on its class and superclasses. */
     protected Component() {
-        // TODO stage 3: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description); add them to the lists inboxes and outboxes
+        // TODO stage 3: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description); keep them, in order, in inboxes and outboxes (List.copyOf of a list you filled)
         throw new Todo(3);
     }
 
@@ -132,7 +135,9 @@ public abstract class Component extends Microprocess {
             throw new IllegalArgumentException(name() + " already has an outbox called \"" + name + "\"");
         }
         Box box = new Box(this, name, description, false);
-        outboxes.add(box);
+        List<Box> more = new ArrayList<>(outboxes);
+        more.add(box);
+        outboxes = List.copyOf(more);
         return box;
     }
 
@@ -148,7 +153,7 @@ public abstract class Component extends Microprocess {
         if (box.target() != null) {
             throw new IllegalStateException(box + " is linked by someone else: they must unlink it first");
         }
-        outboxes.remove(box);
+        outboxes = outboxes.stream().filter(other -> other != box).toList();
     }
 
     /** All inboxes, in declaration order. */

@@ -48,7 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract class Microprocess {
     private static final AtomicInteger lastId = new AtomicInteger();
 
-    private final String name;
+    /** This microprocess's number, which makes its {@link #name()}. */
+    private final int id;
     private Scheduler scheduler;
     private boolean finished;
     /** Where this microprocess is in falling asleep and waking up. */
@@ -61,8 +62,7 @@ public abstract class Microprocess {
 
     /** Creates a microprocess named after its class and a number, such as {@code Greeter#3}. */
     protected Microprocess() {
-        String simpleName = getClass().getSimpleName();
-        this.name = (simpleName.isEmpty() ? "Microprocess" : simpleName) + "#" + lastId.incrementAndGet();
+        this.id = lastId.incrementAndGet();
     }
 
     /**
@@ -72,9 +72,13 @@ public abstract class Microprocess {
      */
     protected abstract boolean step();
 
-    /** The name used in messages and error reports, such as {@code Greeter#3}. */
+    /**
+     * The name used in messages and error reports, such as {@code Greeter#3}: the class and
+     * the number. It is made when asked for, so a microprocess does not carry a string.
+     */
     public String name() {
-        return name;
+        String simpleName = getClass().getSimpleName();
+        return (simpleName.isEmpty() ? "Microprocess" : simpleName) + "#" + id;
     }
 
     /**
@@ -170,6 +174,6 @@ public abstract class Microprocess {
 
     @Override
     public String toString() {
-        return name;
+        return name();
     }
 }

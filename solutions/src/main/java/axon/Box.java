@@ -39,14 +39,15 @@ public final class Box {
     private final String description;
     private final boolean inbox;
     // tag::store[]
-    private final ArrayDeque<Object> messages = new ArrayDeque<>(1); // grows as needed
+    /** The messages stored here, oldest first; null until the first arrives, as most boxes never hold one. */
+    private ArrayDeque<Object> messages;
     // end::store[]
 
     // tag::link-fields[]
     /** The box this one is linked to, or null. */
     private Box target;
-    /** The boxes linked to this one. */
-    private final List<Box> sources = new ArrayList<>();
+    /** The boxes linked to this one; null until the first is. */
+    private List<Box> sources;
     /** Where put() stores messages: the last box of the chain that starts here. */
     private Box sink = this;
     // end::link-fields[]
@@ -99,8 +100,8 @@ public final class Box {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
         Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
         // >>> stage 5 put: store the message in the last box of the chain of links, not here
-        //| messages.addLast(message);
-        sink.messages.addLast(message);
+        //| store(message);
+        sink.store(message);
         // >>> stage 6 wake-owner: a message that lands in an inbox wakes the inbox's owner
         //|
         if (sink.inbox) {
@@ -111,6 +112,16 @@ public final class Box {
     }
     // end::put[]
 
+    // tag::store-method[]
+    /** Stores a message at the back of this box itself, making its queue at the first message. */
+    private void store(Object message) {
+        if (messages == null) {
+            messages = new ArrayDeque<>(2); // grows as needed
+        }
+        messages.addLast(message);
+    }
+    // end::store-method[]
+
     // tag::take-size[]
     /**
      * Removes and returns the oldest message stored in this box.
@@ -119,8 +130,8 @@ public final class Box {
      */
     public Object take() {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
-        // >>> stage 3 take: take the oldest message, or throw new EmptyBox(this) when there is none
-        if (messages.isEmpty()) {
+        // >>> stage 3 take: take the oldest message, or throw new EmptyBox(this) when there is none (messages is null until a first message is stored)
+        if (messages == null || messages.isEmpty()) {
             throw new EmptyBox(this);
         }
         return messages.removeFirst();
@@ -130,8 +141,8 @@ public final class Box {
     /** The number of messages stored in this box itself. */
     public int size() {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
-        // >>> stage 3 size: count the messages stored here
-        return messages.size();
+        // >>> stage 3 size: count the messages stored here (none while messages is null)
+        return messages == null ? 0 : messages.size();
         // <<< stage 3
     }
     // end::take-size[]
@@ -160,8 +171,11 @@ public final class Box {
     // tag::linking[]
     /** Links this box to {@code next}; {@link Linkage#link(Box, Box)} has checked that this is allowed. */
     void linkTo(Box next) {
-        // >>> stage 5 link-to: record the link both ways, then make this box and every box linked into it deliver to the end of next's chain; move waiting messages along
+        // >>> stage 5 link-to: record the link both ways (next.sources is null until its first link), then make this box and every box linked into it deliver to the end of next's chain; move waiting messages along
         target = next;
+        if (next.sources == null) {
+            next.sources = new ArrayList<>(1);
+        }
         next.sources.add(this);
         redirect(this, next.sink);
         // <<< stage 5
@@ -184,12 +198,14 @@ public final class Box {
     /** Points {@code box} and every box linked into it, directly or not, at {@code end}. */
     private static void redirect(Box box, Box end) {
         box.sink = end;
-        if (box != end) {
-            end.messages.addAll(box.messages);
-            box.messages.clear();
+        if (box != end && box.messages != null) {
+            box.messages.forEach(end::store);
+            box.messages = null;
         }
-        for (Box source : box.sources) {
-            redirect(source, end);
+        if (box.sources != null) {
+            for (Box source : box.sources) {
+                redirect(source, end);
+            }
         }
     }
     // <<< stage 5

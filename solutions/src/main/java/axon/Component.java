@@ -74,10 +74,13 @@ import java.util.List;
 // end::defaults[]
 public abstract class Component extends Microprocess {
     // tag::declaring[]
-    /** The inboxes, in declaration order: a few, so a list searched by name is all it takes. */
-    private final List<Box> inboxes = new ArrayList<>(2);
-    /** The outboxes, in declaration order. */
-    private final List<Box> outboxes = new ArrayList<>(2);
+    /**
+     * The inboxes, in declaration order: a few, so a list searched by name is all it takes.
+     * They never change, so the list is an unmodifiable copy, the smallest list there is.
+     */
+    private List<Box> inboxes = List.of();
+    /** The outboxes, in declaration order; replaced by a new list on the rare {@link #addOutbox}. */
+    private List<Box> outboxes = List.of();
     private final List<Linkage> linkages = new ArrayList<>();
     private final List<Component> children = new ArrayList<>();
     /** The shutdown message that arrived on control, once one has. */
@@ -85,11 +88,15 @@ public abstract class Component extends Microprocess {
 
     /** Creates a component with the boxes declared on its class and superclasses. */
     protected Component() {
-        // >>> stage 3 constructor: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description); add them to the lists inboxes and outboxes
+        // >>> stage 3 constructor: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description); keep them, in order, in inboxes and outboxes (List.copyOf of a list you filled)
+        List<Box> declaredInboxes = new ArrayList<>();
         BoxDeclarations.inboxesOf(getClass())
-                .forEach((name, doc) -> inboxes.add(new Box(this, name, doc, true)));
+                .forEach((name, doc) -> declaredInboxes.add(new Box(this, name, doc, true)));
+        inboxes = List.copyOf(declaredInboxes);
+        List<Box> declaredOutboxes = new ArrayList<>();
         BoxDeclarations.outboxesOf(getClass())
-                .forEach((name, doc) -> outboxes.add(new Box(this, name, doc, false)));
+                .forEach((name, doc) -> declaredOutboxes.add(new Box(this, name, doc, false)));
+        outboxes = List.copyOf(declaredOutboxes);
         // <<< stage 3
     }
 
@@ -150,7 +157,9 @@ public abstract class Component extends Microprocess {
             throw new IllegalArgumentException(name() + " already has an outbox called \"" + name + "\"");
         }
         Box box = new Box(this, name, description, false);
-        outboxes.add(box);
+        List<Box> more = new ArrayList<>(outboxes);
+        more.add(box);
+        outboxes = List.copyOf(more);
         return box;
     }
 
@@ -166,7 +175,7 @@ public abstract class Component extends Microprocess {
         if (box.target() != null) {
             throw new IllegalStateException(box + " is linked by someone else: they must unlink it first");
         }
-        outboxes.remove(box);
+        outboxes = outboxes.stream().filter(other -> other != box).toList();
     }
 
     /** All inboxes, in declaration order. */

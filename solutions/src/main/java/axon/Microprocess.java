@@ -49,7 +49,8 @@ public abstract class Microprocess {
     private static final AtomicInteger lastId = new AtomicInteger();
 
     // tag::fields[]
-    private final String name;
+    /** This microprocess's number, which makes its {@link #name()}. */
+    private final int id;
     private Scheduler scheduler;
     private boolean finished;
     // end::fields[]
@@ -65,8 +66,7 @@ public abstract class Microprocess {
 
     /** Creates a microprocess named after its class and a number, such as {@code Greeter#3}. */
     protected Microprocess() {
-        String simpleName = getClass().getSimpleName();
-        this.name = (simpleName.isEmpty() ? "Microprocess" : simpleName) + "#" + lastId.incrementAndGet();
+        this.id = lastId.incrementAndGet();
     }
 
     // tag::step[]
@@ -78,9 +78,13 @@ public abstract class Microprocess {
     protected abstract boolean step();
     // end::step[]
 
-    /** The name used in messages and error reports, such as {@code Greeter#3}. */
+    /**
+     * The name used in messages and error reports, such as {@code Greeter#3}: the class and
+     * the number. It is made when asked for, so a microprocess does not carry a string.
+     */
     public String name() {
-        return name;
+        String simpleName = getClass().getSimpleName();
+        return (simpleName.isEmpty() ? "Microprocess" : simpleName) + "#" + id;
     }
 
     // tag::activate[]
@@ -94,7 +98,7 @@ public abstract class Microprocess {
         // >>> stage 1 activate: remember the scheduler and hand this microprocess to it with scheduler.add(this); refuse a second activation
         Objects.requireNonNull(scheduler, "scheduler");
         if (this.scheduler != null) {
-            throw new IllegalStateException(name + " is already active on " + this.scheduler.name()
+            throw new IllegalStateException(name() + " is already active on " + this.scheduler.name()
                     + ": a microprocess is activated once");
         }
         this.scheduler = scheduler;
@@ -115,7 +119,7 @@ public abstract class Microprocess {
     public final boolean next() {
         // >>> stage 1 next: refuse if not activated; if finished return false; otherwise call step() once and remember when it finishes (returns false or throws)
         if (scheduler == null) {
-            throw new IllegalStateException(name + " has not been activated: call activate(scheduler) before next()");
+            throw new IllegalStateException(name() + " has not been activated: call activate(scheduler) before next()");
         }
         if (finished) {
             return false;
@@ -222,6 +226,6 @@ public abstract class Microprocess {
 
     @Override
     public String toString() {
-        return name;
+        return name();
     }
 }
