@@ -92,11 +92,9 @@ public abstract class ThreadedComponent extends Component {
     /** How long {@link #send(Object, String)} waits for room: as long as it takes. */
     private static final Duration AS_LONG_AS_IT_TAKES = Duration.ofNanos(Long.MAX_VALUE);
 
-    // tag::fields[]
     private final int queueSize;
     /** The scheduler's side: the thread's queues, the doorbell, and the thread itself. */
     private final ThreadProxy proxy;
-    // end::fields[]
 
     /** A threaded component whose queues hold {@link #DEFAULT_QUEUE_SIZE} messages each. */
     protected ThreadedComponent() {
