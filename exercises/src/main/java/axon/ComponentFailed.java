@@ -9,10 +9,11 @@ package axon;
  */
 public final class ComponentFailed extends RuntimeException {
     /**
-     * @param component the component whose body failed
+     * @param component the component whose body failed (a {@link Microprocess}, as its
+     *                  proxy knows it)
      * @param cause     what its body threw
      */
-    public ComponentFailed(Component component, Throwable cause) {
+    public ComponentFailed(Microprocess component, Throwable cause) {
         super(component.name() + " failed on its thread: " + cause, cause);
     }
 }

@@ -1,17 +1,9 @@
 package axon;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A component whose work runs on a thread of its own, so that it may block: wait for a
@@ -45,12 +37,21 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <h2>How it works</h2>
  * Boxes are not thread-safe: only the scheduler's thread touches them. So the thread
- * gets boxes of its own, one thread-safe queue per inbox and per outbox, and the
- * component's {@link #step()}, which the scheduler calls as usual, is a <em>proxy</em>:
- * it moves what arrived in the real inboxes into the thread's queues, moves what the
- * thread sent from its queues into the real outboxes, and goes back to sleep. The
- * thread asks for the proxy to be woken through {@link Scheduler#wakeFromThread}, the
- * one scheduler method that is safe to call from another thread.
+ * gets boxes of its own, one thread-safe queue per inbox and per outbox, and two
+ * objects share the work, one per thread:
+ * <ul>
+ *   <li>this class is the body's view: {@link #body()} and the methods it calls
+ *       ({@code dataReady}, {@code recv}, {@code send}, {@code pause(timeout)}), which
+ *       work on the thread's queues;</li>
+ *   <li>its {@code ThreadProxy} is the scheduler's side. The component's
+ *       {@link #step()}, which the scheduler calls as usual, is a step of the proxy: it
+ *       moves what arrived in the real inboxes into the thread's queues, moves what the
+ *       thread sent from its queues into the real outboxes, and goes back to sleep. The
+ *       thread asks for the proxy to be woken through {@link Scheduler#wakeFromThread},
+ *       the one scheduler method that is safe to call from another thread.</li>
+ * </ul>
+ * The proxy works on the real boxes and cannot see this class's methods, so it cannot
+ * read the thread's queues where it means the boxes.
  *
  * <h2>Contract</h2>
  * Inside {@link #body()}, and only there:
@@ -81,39 +82,19 @@ import java.util.concurrent.locks.ReentrantLock;
  *       left. If {@code body()} throws, the scheduler's {@code run()} ends with
  *       {@link ComponentFailed}, naming the component. Either way the thread has ended
  *       when the component finishes: no thread outlives its component.</li>
- *   <li>A threaded component's boxes are fixed when it is built: {@link #addOutbox} is
- *       not available.</li>
+ *   <li>A threaded component's boxes are fixed when it is built: {@link #addOutbox} and
+ *       {@link #removeOutbox} are not available.</li>
  * </ul>
  */
 public abstract class ThreadedComponent extends Component {
     /** How many messages each of the thread's queues holds, unless the constructor says otherwise (as in Axon). */
     public static final int DEFAULT_QUEUE_SIZE = 1000;
-    /** How long the scheduler waits for a thread it stops before it gives up on it. */
-    private static final Duration STOP_PATIENCE = Duration.ofSeconds(1);
     /** How long {@link #send(Object, String)} waits for room: as long as it takes. */
     private static final Duration AS_LONG_AS_IT_TAKES = Duration.ofNanos(Long.MAX_VALUE);
 
     private final int queueSize;
-    /** The thread's side of each inbox: what the proxy moved in, for the thread to take. */
-    private final Map<String, BlockingQueue<Object>> inQueues = new LinkedHashMap<>();
-    /** The thread's side of each outbox: what the thread sent, for the proxy to move out. */
-    private final Map<String, BlockingQueue<Object>> outQueues = new LinkedHashMap<>();
-
-    /** The doorbell: the proxy rings it after moving messages in, the thread waits for it in pause(timeout). */
-    private final ReentrantLock bell = new ReentrantLock();
-    private final Condition rung = bell.newCondition();
-    /** Whether the bell has rung since the thread last paused. Guarded by {@code bell}. */
-    private boolean rang;
-
-    private Thread thread;
-    /** The scheduler's thread while it runs the proxy's step, else null; written by that thread only. */
-    private Thread proxyThread;
-    /** Set by the thread when body() has returned or thrown; read by the proxy. */
-    private volatile boolean bodyEnded;
-    /** What body() threw, if it did; written before bodyEnded. */
-    private volatile Throwable failure;
-    /** Whether the thread has asked for the proxy to be woken, and the proxy has not run since. */
-    private final AtomicBoolean wakeAsked = new AtomicBoolean();
+    /** The scheduler's side: the thread's queues, the doorbell, and the thread itself. */
+    private final ThreadProxy proxy;
 
     /** A threaded component whose queues hold {@link #DEFAULT_QUEUE_SIZE} messages each. */
     protected ThreadedComponent() {
@@ -130,12 +111,7 @@ public abstract class ThreadedComponent extends Component {
             throw new IllegalArgumentException("a queue must hold at least one message, not " + queueSize);
         }
         this.queueSize = queueSize;
-        for (String inbox : BoxDeclarations.inboxesOf(getClass()).keySet()) {
-            inQueues.put(inbox, new LinkedBlockingQueue<>(queueSize));
-        }
-        for (String outbox : BoxDeclarations.outboxesOf(getClass()).keySet()) {
-            outQueues.put(outbox, new LinkedBlockingQueue<>(queueSize));
-        }
+        this.proxy = new ThreadProxy(this, inboxes(), outboxes(), queueSize, this::body);
     }
 
     /** How many messages each of the thread's queues holds. */
@@ -151,134 +127,15 @@ public abstract class ThreadedComponent extends Component {
      */
     protected abstract void body() throws Exception;
 
-    // ----------------------------------------------------------------------------------
-    // The scheduler's side: the proxy
-
-    /**
-     * The proxy, on the scheduler's thread: starts the thread at the first step, then
-     * moves messages between the real boxes and the thread's queues.
-     */
+    /** A step of the proxy, on the scheduler's thread (see {@code ThreadProxy}): the work is in {@link #body()}. */
     @Override
     protected final boolean step() {
-        if (thread == null) {
-            startThread();
-        }
-        wakeAsked.set(false); // from here on, anything the thread does asks for another step
-        boolean again = false;
-        proxyThread = Thread.currentThread();
-        try {
-            again = proxy();
-        } finally {
-            proxyThread = null;
-            if (!again) {
-                stopThread();
-            }
-        }
-        return again;
+        return proxy.step();
     }
-
-    /**
-     * One step of the proxy: reads whether the body has ended, moves messages in and
-     * out, then finishes (or fails) if the body had ended, and otherwise sleeps until the
-     * thread or a delivery wakes it.
-     *
-     * @return {@code false} once the body has ended and everything it sent has left
-     * @throws ComponentFailed if the body threw
-     */
-    private boolean proxy() {
-        // TODO stage 9: read bodyEnded FIRST; moveIn(); moveOut(); if the body had ended, throw new ComponentFailed(this, failure) if it failed, else return false; otherwise pause() and return true
-        throw new Todo(9);
-    }
-
-    /**
-     * Moves what has arrived in the real inboxes into the thread's queues, oldest first,
-     * while they have room; what does not fit waits in the real inbox. {@code control}
-     * comes last, and only once every other inbox has been moved entirely. Rings the
-     * doorbell if anything moved.
-     */
-    private void moveIn() {
-        // TODO stage 9: move each inbox but control into its queue while there is room (queue.remainingCapacity()); then control, if nothing was left behind; ring() if anything moved. Work on the Box (isEmpty(), take()): here dataReady and recv read the thread's queues, and the proxy may not call them
-        throw new Todo(9);
-    }
-
-    // TODO stage 9: helpers for the proxy, if you want them
-
-    /**
-     * Moves what the thread has sent into the real outboxes, in the order it was sent.
-     * What the thread sent on {@code signal} is taken first and put last, so that
-     * everything it sent before (on any outbox) leaves before it.
-     */
-    private void moveOut() {
-        // TODO stage 9: take what is in the signal queue FIRST (drainTo a list); then move every other queue into its outbox; then put the signal messages
-        throw new Todo(9);
-    }
-
-    /** Rings the doorbell: tells the thread, if it is waiting in {@link #pause(Duration)}, that messages have arrived. */
-    private void ring() {
-        // TODO stage 9: holding the bell's lock, remember that it rang and wake every thread waiting on the condition
-        throw new Todo(9);
-    }
-
-    private void startThread() {
-        thread = Thread.ofVirtual().name(name()).unstarted(this::runBody);
-        scheduler().threadStarted(this, this::stopThread);
-        thread.start();
-    }
-
-    /** Runs on the thread: the body, then the news that it has ended. */
-    private void runBody() {
-        BoxGuard.enterThread(this);
-        try {
-            body();
-        } catch (Throwable t) {
-            failure = t;
-        } finally {
-            BoxGuard.leaveThread();
-            bodyEnded = true;
-            wakeProxy();
-        }
-    }
-
-
-    /**
-     * Called on the scheduler's thread when this component finishes, or when the run ends
-     * early: interrupts the thread if its body is still running, and waits for it to end.
-     */
-    void stopThread() {
-        if (thread == null || !scheduler().threadEnded(this)) {
-            return;
-        }
-        if (!bodyEnded) {
-            thread.interrupt();
-        }
-        boolean interrupted = false;
-        try {
-            if (!thread.join(STOP_PATIENCE)) {
-                System.err.println(name() + ": its thread did not stop within " + STOP_PATIENCE.toMillis()
-                        + " ms of being interrupted: does body() ignore interrupts and shutdown requests?");
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Asks the scheduler, from the thread, to step the proxy soon. Cheap when a request is already pending. */
-    private void wakeProxy() {
-        if (wakeAsked.compareAndSet(false, true)) {
-            scheduler().wakeFromThread(this);
-        }
-    }
-
-    // ----------------------------------------------------------------------------------
-    // The thread's side: boxes as the body sees them
 
     /** Inside the thread: whether the thread's queue for this inbox holds a message. */
     @Override
     protected boolean dataReady(String inbox) {
-        refuseInProxy("dataReady");
         // TODO stage 9: look at the thread's queue for this inbox (inQueue(inbox)), never at the Box
         throw new Todo(9);
     }
@@ -291,8 +148,7 @@ public abstract class ThreadedComponent extends Component {
      */
     @Override
     protected Object recv(String inbox) {
-        refuseInProxy("recv");
-        // TODO stage 9: poll() the thread's queue for this inbox; null means empty: throw new EmptyBox(inbox(inbox)); otherwise wakeProxy() and return the message
+        // TODO stage 9: poll() the thread's queue for this inbox; null means empty: throw new EmptyBox(inbox(inbox)); otherwise proxy.wakeProxy() and return the message
         throw new Todo(9);
     }
 
@@ -304,10 +160,8 @@ public abstract class ThreadedComponent extends Component {
      * @throws NoSpaceInBox if the queue is full; nothing was sent
      */
     protected void sendWithoutWaiting(Object message, String outbox) {
-        refuseInProxy("send");
-        Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
-                + "\" takes messages, not nothing");
-        // TODO stage 9: offer() the message to the thread's queue for this outbox; if it is refused, throw new NoSpaceInBox(outbox(outbox), queueSize); otherwise wakeProxy()
+        requireMessage(message, outbox);
+        // TODO stage 9: offer() the message to the thread's queue for this outbox; if it is refused, throw new NoSpaceInBox(outbox(outbox), queueSize); otherwise proxy.wakeProxy()
         throw new Todo(9);
     }
 
@@ -334,9 +188,8 @@ public abstract class ThreadedComponent extends Component {
     /** Inside the thread: whether any of the thread's inbox queues holds a message. */
     @Override
     protected boolean anyReady() {
-        refuseInProxy("anyReady");
-        for (String inbox : inQueues.keySet()) {
-            if (dataReady(inbox)) {
+        for (Box inbox : inboxes()) {
+            if (dataReady(inbox.name())) {
                 return true;
             }
         }
@@ -351,9 +204,7 @@ public abstract class ThreadedComponent extends Component {
      * @throws InterruptedException if the thread was interrupted while it waited
      */
     protected void send(Object message, String outbox, Duration timeout) throws InterruptedException {
-        refuseInProxy("send");
-        Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
-                + "\" takes messages, not nothing");
+        requireMessage(message, outbox);
         // TODO stage 9: like sendWithoutWaiting(message, outbox), with the offer that waits: offer(message, timeout.toNanos(), TimeUnit.NANOSECONDS)
         throw new Todo(9);
     }
@@ -367,14 +218,13 @@ public abstract class ThreadedComponent extends Component {
      *     pause(Duration.ofSeconds(1));   // a message that came after the check ends it at once
      * }
      * }</pre>
-     * Not to be confused with {@link #pause()}, which is for the proxy.
+     * Not to be confused with {@link #pause()}, which is the proxy's: this component's
+     * step pauses it between deliveries.
      *
      * @throws InterruptedException if the thread was interrupted while it waited
      */
     protected final void pause(Duration timeout) throws InterruptedException {
-        refuseInProxy("pause(timeout)");
-        // TODO stage 9: holding the bell's lock, await the condition (rung.awaitNanos) while the bell has not rung and time is left; then reset rang
-        throw new Todo(9);
+        proxy.doorbell().waitForRing(timeout); // the proxy rings it after moving messages in
     }
 
     /**
@@ -397,36 +247,25 @@ public abstract class ThreadedComponent extends Component {
                 + " built, so it cannot add the outbox \"" + name + "\"");
     }
 
-    /**
-     * Refuses a thread-side method called by the proxy: the proxy works on the real boxes,
-     * and the methods a component of stages 3 to 8 uses to read them read the thread's
-     * queues here (the "proxy trap").
-     */
-    private void refuseInProxy(String method) {
-        if (Thread.currentThread() == proxyThread) {
-            throw new IllegalStateException(name() + ": " + method + " was called by the proxy. In a"
-                    + " ThreadedComponent, dataReady, anyReady, recv and send work on the thread's own queues, so"
-                    + " they belong inside body() only. The proxy (step, moveIn, moveOut) runs on the scheduler's"
-                    + " thread and must use the real boxes: inbox(name).isEmpty(), inbox(name).take(),"
-                    + " outbox(name).put(message)");
-        }
+    /** Not available: a threaded component's boxes are fixed when it is built. */
+    @Override
+    protected void removeOutbox(String name) {
+        throw new UnsupportedOperationException(name() + " is a threaded component: its boxes are fixed when it is"
+                + " built, so it cannot remove the outbox \"" + name + "\"");
     }
 
-    /** The thread's queue for an inbox. */
+    /** The thread's queue for an inbox; {@code inbox(name)} only finds the Box, or says it has no such inbox. */
     private BlockingQueue<Object> inQueue(String inbox) {
-        BlockingQueue<Object> queue = inQueues.get(inbox);
-        if (queue == null) {
-            throw new BoxNotFound(this, "inbox", inbox, inQueues.keySet());
-        }
-        return queue;
+        return proxy.queueOf(inbox(inbox));
     }
 
     /** The thread's queue for an outbox. */
     private BlockingQueue<Object> outQueue(String outbox) {
-        BlockingQueue<Object> queue = outQueues.get(outbox);
-        if (queue == null) {
-            throw new BoxNotFound(this, "outbox", outbox, outQueues.keySet());
-        }
-        return queue;
+        return proxy.queueOf(outbox(outbox));
+    }
+
+    private void requireMessage(Object message, String outbox) {
+        Objects.requireNonNull(message, () -> "null cannot be sent: " + name() + "'s outbox \"" + outbox
+                + "\" takes messages, not nothing");
     }
 }

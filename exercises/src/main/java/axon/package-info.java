@@ -17,7 +17,10 @@
  *       {@code Sleepers}.</li>
  *   <li>{@link axon.Chassis}: a component that owns, wires and activates its children (stage 7).</li>
  *   <li>{@link axon.ServiceRegistry}: named services a component can find (stage 8).</li>
- *   <li>{@link axon.ThreadedComponent}: a component whose body runs on a thread of its own (stage 9).</li>
+ *   <li>{@link axon.ThreadedComponent}: a component whose body runs on a thread of its own, as
+ *       the body sees it; then {@code ThreadProxy}, its side on the scheduler's thread, which
+ *       moves messages between the real boxes and the thread's queues, and {@code Doorbell},
+ *       which the body waits on (stage 9).</li>
  *   <li>{@code ActivatedList}: the event-driven policy's sleepers, which keep nothing per sleeper (stage 10).</li>
  * </ol>
  * The exceptions ({@link axon.BoxNotFound}, {@link axon.EmptyBox}, {@link axon.BoxAlreadyLinked},

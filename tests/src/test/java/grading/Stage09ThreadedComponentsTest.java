@@ -58,8 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Order(1)
 @DisplayName("Stage 9: threaded components")
 @OnTimeout("the run never ended: a wake-up or a message was probably lost. Does every send and recv inside the"
-        + " thread wake the proxy, does the proxy ring the doorbell after moving messages in, does pause(timeout)"
-        + " check and wait while holding the bell's lock, and does run() wake what it took from wakeRequests?")
+        + " thread wake the proxy, does the proxy ring the doorbell after moving messages in, does the doorbell's"
+        + " waitForRing check and wait while holding its lock, and does run() wake what it took from wakeRequests?")
 class Stage09ThreadedComponentsTest {
     /** Long enough never to run out in a correct system: a lost wake-up shows up as a time-out. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -170,10 +170,10 @@ class Stage09ThreadedComponentsTest {
         activate(scheduler, source, times10, collector);
         scheduler.run();
         assertEquals(numbers(50).stream().map(n -> n * 10).toList(), collector.collected(), "what came out of the"
-                + " threaded transformer: every number times 10, in order. Nothing at all means the proxy moved"
-                + " nothing between the real boxes and the thread's queues: dataReady, recv and send are the"
-                + " thread's side in a ThreadedComponent, so the proxy must use the Box objects (inbox(name),"
-                + " outbox(name)) directly");
+                + " threaded transformer: every number times 10, in order. Nothing at all means nothing crossed"
+                + " between the real boxes and the thread's queues: does ThreadProxy.moveIn take each inbox's messages"
+                + " (inbox.take()) into its queue and ring the doorbell, and does moveOut put what the thread sent"
+                + " into the real outboxes?");
         assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the ProducerFinished that follows the data"
                 + " must pass through the threaded component too");
         assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
@@ -261,7 +261,7 @@ class Stage09ThreadedComponentsTest {
     @DisplayName("the thread's boxes are safe between threads: 20 000 messages in and out at once arrive exactly once, in order")
     @Hint(value = "Only the scheduler's thread may touch a Box (it is not thread-safe): the thread works on its"
             + " BlockingQueues, and the proxy moves messages between the two. Check that recv, dataReady and send"
-            + " inside the thread never call inbox(...) or outbox(...) to reach a Box.", read = "Boxes between two threads")
+            + " inside the thread use the queues and never a Box's own methods (isEmpty, take, put).", read = "Boxes between two threads")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void boxesAreSafeBetweenThreads() {
         int count = 20_000;
@@ -300,11 +300,11 @@ class Stage09ThreadedComponentsTest {
     @Order(6)
     @DisplayName("a message that arrives just as the thread goes to wait still wakes it: 4000 round trips, none lost")
     @OnTimeout("the round trips did not finish in time: a ring or a wake-up was lost, or something waits by sleeping"
-            + " and looking again instead of blocking (pause(timeout) must await the condition, run() must take() from"
-            + " wakeRequests)")
+            + " and looking again instead of blocking (the doorbell's waitForRing must await the condition, run() must"
+            + " take() from wakeRequests)")
     @Hint(value = "Rings and wake-up requests must not be lost between a check and a wait: the proxy rings the"
-            + " doorbell after moving messages in, pause(timeout) waits only while the bell has not rung, and the"
-            + " thread wakes the proxy through scheduler().wakeFromThread(...) after every send and recv.",
+            + " doorbell after moving messages in, pause(timeout) (the doorbell's waitForRing) waits only while the"
+            + " bell has not rung, and the thread wakes the proxy (wakeProxy()) after every send and recv.",
             read = "Waiting inside the thread")
     void noLostWakeUps() {
         int roundTrips = 4000;
@@ -365,8 +365,8 @@ class Stage09ThreadedComponentsTest {
     @Test
     @Order(7)
     @DisplayName("pause(timeout) inside the thread returns at once if messages arrived since it last paused")
-    @Hint(value = "The doorbell must remember a ring: ring() sets a flag under the lock and signals; pause(timeout)"
-            + " waits only while the flag is not set, then clears it. A condition's signal alone is lost when nobody"
+    @Hint(value = "The doorbell must remember a ring: ring() sets a flag under the lock and signals; waitForRing,"
+            + " which pause(timeout) calls, waits only while the flag is not set, then clears it. A condition's signal alone is lost when nobody"
             + " is waiting yet.", read = "Waiting inside the thread")
     void pauseRemembersARing() throws InterruptedException {
         Scheduler scheduler = new Scheduler();
@@ -560,7 +560,7 @@ class Stage09ThreadedComponentsTest {
     @Order(12)
     @DisplayName("an exception in the thread ends run() with ComponentFailed naming the component, and stops the other threads")
     @Hint(value = "runBody (given) keeps what body() threw; the proxy, once it sees bodyEnded, throws"
-            + " new ComponentFailed(this, failure) instead of finishing quietly. run() (given) then stops every"
+            + " new ComponentFailed(owner, failure) instead of finishing quietly. run() (given) then stops every"
             + " other thread.", read = "Shutdown and failure")
     void failureNamesTheComponent() {
         Scheduler scheduler = new Scheduler();
@@ -588,7 +588,7 @@ class Stage09ThreadedComponentsTest {
     @Test
     @Order(13)
     @DisplayName("no thread outlives the run: after a shutdown every component has finished and every thread has ended")
-    @Hint(value = "The proxy finishes only when the body has ended, after moving out what it sent; step (given) then"
+    @Hint(value = "The proxy finishes only when the body has ended, after moving out what it sent; its step (given) then"
             + " waits for the thread to end. Check that the shutdown reaches each body (control goes into its queue)"
             + " and that each body passes it on.", read = "Shutdown and failure")
     void noThreadOutlivesShutdown() {
