@@ -95,6 +95,7 @@ public final class Box {
         Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
         // TODO stage 5: store the message in the last box of the chain of links, not here
         messages.addLast(message);
+        Trace.put(this, message); // records where the message went, when a trace is on (see Trace)
     }
 
     /**
@@ -104,6 +105,7 @@ public final class Box {
      */
     public Object take() {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
+        Trace.take(this); // when a trace is on (see Trace)
         // TODO stage 3: take the oldest message, or throw new EmptyBox(this) when there is none
         throw new Todo(3);
     }
@@ -145,6 +147,11 @@ public final class Box {
     }
 
     // TODO stage 5: helpers for linking, if you want them
+
+    /** What is stored here, for {@link Trace} to look at. */
+    ArrayDeque<Object> stored() {
+        return messages;
+    }
 
     @Override
     public String toString() {

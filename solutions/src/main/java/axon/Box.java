@@ -108,6 +108,7 @@ public final class Box {
         }
         // <<< stage 6
         // <<< stage 5
+        Trace.put(this, message); // records where the message went, when a trace is on (see Trace)
     }
     // end::put[]
 
@@ -119,6 +120,7 @@ public final class Box {
      */
     public Object take() {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
+        Trace.take(this); // when a trace is on (see Trace)
         // >>> stage 3 take: take the oldest message, or throw new EmptyBox(this) when there is none
         if (messages.isEmpty()) {
             throw new EmptyBox(this);
@@ -194,6 +196,11 @@ public final class Box {
     }
     // <<< stage 5
     // end::linking[]
+
+    /** What is stored here, for {@link Trace} to look at. */
+    ArrayDeque<Object> stored() {
+        return messages;
+    }
 
     @Override
     public String toString() {
