@@ -116,6 +116,10 @@ public final class ResultsRecorder implements TestExecutionListener {
 
     /** The first line of a failure: what an assertion said, or the exception and its message. */
     private static String describe(Throwable thrown) {
+        return message(thrown) + TraceOffered.of(thrown).map(t -> TraceOffered.MARK + t.shown()).orElse("");
+    }
+
+    private static String message(Throwable thrown) {
         String text = thrown instanceof AssertionError || thrown instanceof org.opentest4j.TestAbortedException
                 ? String.valueOf(thrown.getMessage())
                 : thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage())
