@@ -2,12 +2,13 @@ package axon;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * A record of what the schedulers did: the answer to "where did my message go?".
@@ -88,10 +89,11 @@ public final class Trace {
     private final Event[] ring;
     private long count;
     private long cycle;
-    private Microprocess running;
+    /** The microprocess stepping now, held weakly: a trace keeps no component reachable (events hold only text). */
+    private WeakReference<Microprocess> running = new WeakReference<>(null);
     private boolean runningReportedAsleep;
-    /** The boxes seen, to report what is left in them at the end; forgotten then. */
-    private final Set<Box> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The boxes seen, held weakly, to report what is left in them at the end; forgotten then. */
+    private final Set<Box> seen = Collections.newSetFromMap(new WeakHashMap<>());
     private static final int MOST_BOXES_SEEN = 10_000;
     private static final int SHORT_TEXT = 40;
 
@@ -190,14 +192,14 @@ public final class Trace {
 
     private synchronized void cycleBegins(long number) {
         noteIfAsleep();
-        running = null;
+        running = new WeakReference<>(null);
         cycle = number;
         add(Kind.CYCLE, "", "", "", "");
     }
 
     private synchronized void cycleEnded() {
         noteIfAsleep();
-        running = null;
+        running = new WeakReference<>(null);
     }
 
     private synchronized void stepped(Microprocess microprocess) {
@@ -205,7 +207,7 @@ public final class Trace {
             return; // a scheduler's step is a cycle, which it records itself
         }
         noteIfAsleep();
-        running = microprocess;
+        running = new WeakReference<>(microprocess);
         runningReportedAsleep = false;
         add(Kind.STEP, microprocess.name(), "", "", "");
     }
@@ -215,13 +217,14 @@ public final class Trace {
      * step returned false has finished: noted before the next event of the run.
      */
     private void noteIfAsleep() {
-        if (running != null && !runningReportedAsleep) {
-            if (running.isFinished()) {
+        Microprocess stepped = running.get();
+        if (stepped != null && !runningReportedAsleep) {
+            if (stepped.isFinished()) {
                 runningReportedAsleep = true;
-                add(Kind.FINISHED, running.name(), "", "", "");
-            } else if (running.isAsleep()) {
+                add(Kind.FINISHED, stepped.name(), "", "", "");
+            } else if (stepped.isAsleep()) {
                 runningReportedAsleep = true;
-                add(Kind.ASLEEP, running.name(), "", "", "");
+                add(Kind.ASLEEP, stepped.name(), "", "", "");
             }
         }
     }
@@ -276,7 +279,8 @@ public final class Trace {
 
     private String who() {
         noteIfAsleep();
-        return running == null ? "" : running.name();
+        Microprocess stepped = running.get();
+        return stepped == null ? "" : stepped.name();
     }
 
     private void see(Box box) {
@@ -295,7 +299,7 @@ public final class Trace {
         noteIfAsleep();
         List<Box> boxes = new ArrayList<>(seen);
         seen.clear();
-        running = null;
+        running = new WeakReference<>(null);
         for (Box box : boxes) {
             try {
                 List<Object> waiting = List.copyOf(box.stored());
