@@ -73,7 +73,7 @@ public final class Trace {
                 case CYCLE -> "---- cycle " + cycle + " ----";
                 case STEP -> who + " steps";
                 case PUT -> who + " puts " + text + " into " + box
-                        + (to.equals(box) ? " (it stays there)" : to.isEmpty() ? " (stored nowhere the links lead)" : ", stored in " + to);
+                        + (to.equals(box) ? " (stored there)" : to.isEmpty() ? " (stored nowhere the links lead)" : ", stored in " + to);
                 case TAKE -> who + " takes " + text + " from " + box;
                 case LINK -> "link " + box + " -> " + to + (this.who.isEmpty() ? "" : " (made by " + who + ")");
                 case UNLINK -> "unlink " + box + " -> " + to + (this.who.isEmpty() ? "" : " (by " + who + ")");
@@ -393,6 +393,9 @@ public final class Trace {
                     + " use, for example, -Daxon.trace.size=100000");
         }
         Trace trace = new Trace(capacity);
+        // Load what writing needs now: a program run by a tool (exec:java) may lose its class loader before exit.
+        TracePicture.svg(List.of(new Event(0, Kind.CYCLE, 0, "", "", "", "")), 0);
+        TracePicture.html(List.of(), 0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (recording == trace) {
                 stop();
