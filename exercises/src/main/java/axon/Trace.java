@@ -5,9 +5,8 @@ import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
@@ -92,8 +91,8 @@ public final class Trace {
     /** The microprocess stepping now, held weakly: a trace keeps no component reachable (events hold only text). */
     private WeakReference<Microprocess> running = new WeakReference<>(null);
     private boolean runningReportedAsleep;
-    /** The boxes seen, held weakly, to report what is left in them at the end; forgotten then. */
-    private final Set<Box> seen = Collections.newSetFromMap(new WeakHashMap<>());
+    /** The boxes seen, held weakly, with the order they were first seen in, to report what is left in them at the end. */
+    private final Map<Box, Integer> seen = new WeakHashMap<>();
     private static final int MOST_BOXES_SEEN = 10_000;
     private static final int SHORT_TEXT = 40;
 
@@ -285,7 +284,7 @@ public final class Trace {
 
     private void see(Box box) {
         if (seen.size() < MOST_BOXES_SEEN) {
-            seen.add(box);
+            seen.putIfAbsent(box, seen.size());
         }
     }
 
@@ -297,7 +296,7 @@ public final class Trace {
     /** At the end: note the messages still waiting in the boxes seen, then forget the boxes and who ran. */
     private synchronized void finish() {
         noteIfAsleep();
-        List<Box> boxes = new ArrayList<>(seen);
+        List<Box> boxes = seen.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
         seen.clear();
         running = new WeakReference<>(null);
         for (Box box : boxes) {
