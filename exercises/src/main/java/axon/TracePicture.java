@@ -110,13 +110,14 @@ final class TracePicture {
             case STEP -> circle(svg, laneX(who), mid, 4, "#111827");
             case PUT -> {
                 int from = who >= 0 ? who : owner;
-                if (dest < 0) {
+                if (dest < 0 || e.strayed()) {
                     colour = "#b91c1c";
                     svg.append(text(laneX(owner), mid + 4, "✗", colour, "middle"));
-                } else if (dest == from) {
+                }
+                if (dest >= 0 && dest == from) {
                     svg.append("<path d=\"M").append(laneX(from)).append(',').append(y + 4).append(" h24 v12 h-24\"")
                             .append(" fill=\"none\" stroke=\"#1d4ed8\" marker-end=\"url(#arrow)\"/>\n");
-                } else {
+                } else if (dest >= 0) {
                     arrow(svg, laneX(from), laneX(dest), mid, false);
                 }
             }
@@ -286,8 +287,10 @@ final class TracePicture {
                   case "STEP": dot(w, y, "#111827"); break;
                   case "PUT": {
                     const from = w !== undefined ? w : o;
-                    if (d === undefined) { colour = "#b91c1c"; ctx.fillStyle = colour; ctx.fillText("\\u2717", x(o) - 4, y); }
-                    else if (d === from) { ctx.strokeStyle = "#1d4ed8"; ctx.strokeRect(x(from), y - 6, 22, 12); }
+                    if (d === undefined || line.includes("did not follow the link")) {
+                      colour = "#b91c1c"; ctx.fillStyle = colour; ctx.fillText("\\u2717", x(o) - 4, y); }
+                    if (d === undefined) break;
+                    if (d === from) { ctx.strokeStyle = "#1d4ed8"; ctx.strokeRect(x(from), y - 6, 22, 12); }
                     else arrow(x(from), x(d), y, "#1d4ed8", false);
                     break;
                   }

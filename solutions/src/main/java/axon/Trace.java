@@ -57,12 +57,19 @@ public final class Trace {
      * @param box the box put into, taken from, or the source of a link; ""
      * @param to where a put stored the message, or the sink of a link; ""
      * @param text a short text of the message, or of the messages left in a box; ""
+     * @param linkedTo for a put, the box the box put into is linked to, or ""
      */
-    public record Event(long number, Kind kind, long cycle, String who, String box, String to, String text) {
+    public record Event(long number, Kind kind, long cycle, String who, String box, String to, String text,
+            String linkedTo) {
         /** The owner of a box named {@code Owner#3.inbox}: {@code Owner#3}. */
         static String ownerOf(String box) {
             int dot = box.lastIndexOf('.');
             return dot < 0 ? box : box.substring(0, dot);
+        }
+
+        /** Whether this is a put that stored the message in a linked box, so the message did not follow the link. */
+        public boolean strayed() {
+            return kind == Kind.PUT && to.equals(box) && !linkedTo.isEmpty();
         }
 
         /** One line of text, as {@link Trace#toText()} writes it. */
@@ -72,7 +79,8 @@ public final class Trace {
                 case CYCLE -> "---- cycle " + cycle + " ----";
                 case STEP -> who + " steps";
                 case PUT -> who + " puts " + text + " into " + box
-                        + (to.equals(box) ? " (stored there)" : to.isEmpty() ? " (stored nowhere the links lead)" : ", stored in " + to);
+                        + (strayed() ? " (stored there, although it is linked to " + linkedTo + ": the message did not follow the link)"
+                        : to.equals(box) ? " (stored there)" : to.isEmpty() ? " (stored nowhere the links lead)" : ", stored in " + to);
                 case TAKE -> who + " takes " + text + " from " + box;
                 case LINK -> "link " + box + " -> " + to + (this.who.isEmpty() ? "" : " (made by " + who + ")");
                 case UNLINK -> "unlink " + box + " -> " + to + (this.who.isEmpty() ? "" : " (by " + who + ")");
@@ -241,7 +249,9 @@ public final class Trace {
         if (wokeReceiver) {
             count--; // the put woke the receiver: show the put first, then the wake-up
         }
-        add(Kind.PUT, who, box.toString(), storedIn == null ? "" : storedIn.toString(), shortText(message));
+        Box linkedTo = box.target();
+        add(Kind.PUT, who, box.toString(), storedIn == null ? "" : storedIn.toString(), shortText(message),
+                linkedTo == null ? "" : linkedTo.toString());
         if (wokeReceiver) {
             add(Kind.WOKEN, last.who(), "", "", "");
         }
@@ -288,9 +298,13 @@ public final class Trace {
         }
     }
 
-    private synchronized void add(Kind kind, String who, String box, String to, String text) {
+    private void add(Kind kind, String who, String box, String to, String text) {
+        add(kind, who, box, to, text, "");
+    }
+
+    private synchronized void add(Kind kind, String who, String box, String to, String text, String linkedTo) {
         count++;
-        ring[(int) ((count - 1) % ring.length)] = new Event(count, kind, cycle, who, box, to, text);
+        ring[(int) ((count - 1) % ring.length)] = new Event(count, kind, cycle, who, box, to, text, linkedTo);
     }
 
     /** At the end: note the messages still waiting in the boxes seen, then forget the boxes and who ran. */
@@ -393,7 +407,7 @@ public final class Trace {
         }
         Trace trace = new Trace(capacity);
         // Load what writing needs now: a program run by a tool (exec:java) may lose its class loader before exit.
-        TracePicture.svg(List.of(new Event(0, Kind.CYCLE, 0, "", "", "", "")), 0);
+        TracePicture.svg(List.of(new Event(0, Kind.CYCLE, 0, "", "", "", "", "")), 0);
         TracePicture.html(List.of(), 0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (recording == trace) {
