@@ -59,7 +59,8 @@ final class TracePicture {
         List<Trace.Event> events = all.size() <= SVG_EVENTS ? all : all.subList(all.size() - SVG_EVENTS, all.size());
         long before = dropped + (all.size() - events.size());
         List<String> lanes = lifelines(events);
-        int width = lanes.size() * LANE + TEXT_COLUMN;
+        int longest = events.stream().mapToInt(e -> e.line().length()).max().orElse(0);
+        int width = lanes.size() * LANE + Math.max(TEXT_COLUMN, longest * 6 + 20); // about 6 pixels a character
         int height = TOP + events.size() * ROW + (before > 0 ? ROW : 0) + 10;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
@@ -235,7 +236,8 @@ final class TracePicture {
             const LANES = /*LANES*/[];
             const EVENTS = /*EVENTS*/[];
             const KIND = ["CYCLE","STEP","PUT","TAKE","LINK","UNLINK","ASLEEP","WOKEN","FINISHED","LEFT"];
-            const ROW = 20, LANE = 150, TEXT_WIDTH = 560;
+            const ROW = 20, LANE = 150;
+            const TEXT_WIDTH = Math.max(560, 20 + 6 * EVENTS.reduce((most, e) => Math.max(most, e[6].length), 0));
             const laneOf = new Map(LANES.map((name, i) => [name, i]));
             const owner = box => { const dot = box.lastIndexOf("."); return dot < 0 ? box : box.substring(0, dot); };
             const x = lane => lane * LANE + LANE / 2;
