@@ -96,6 +96,7 @@ public final class Box {
         Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
         // TODO stage 5: store the message in the last box of the chain of links, not here
         store(message);
+        Trace.put(this, message); // records where the message went, when a trace is on (see Trace)
     }
 
     /** Stores a message at the back of this box itself, making its queue at the first message. */
@@ -113,6 +114,7 @@ public final class Box {
      */
     public Object take() {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
+        Trace.take(this); // when a trace is on (see Trace)
         // TODO stage 3: take the oldest message, or throw new EmptyBox(this) when there is none (messages is null until a first message is stored)
         throw new Todo(3);
     }
@@ -154,6 +156,11 @@ public final class Box {
     }
 
     // TODO stage 5: helpers for linking, if you want them
+
+    /** What is stored here, for {@link Trace} to look at (empty before the first message). */
+    ArrayDeque<Object> stored() {
+        return messages == null ? new ArrayDeque<>(0) : messages;
+    }
 
     @Override
     public String toString() {

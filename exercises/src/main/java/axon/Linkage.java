@@ -43,6 +43,7 @@ public final class Linkage {
     private Linkage(Box source, Box sink) {
         this.source = source;
         this.sink = sink;
+        Trace.link(source, sink); // when a trace is on (see Trace)
     }
 
     /**
@@ -59,6 +60,7 @@ public final class Linkage {
 
     /** Undoes this link. Unlinking twice does nothing more. */
     public void unlink() {
+        Trace.unlink(this); // when a trace is on (see Trace)
         // TODO stage 5: undo the link once
         throw new Todo(5);
     }

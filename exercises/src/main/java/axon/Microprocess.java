@@ -100,6 +100,7 @@ public abstract class Microprocess {
      * @throws IllegalStateException if it has not been activated
      */
     public final boolean next() {
+        Trace.step(this); // when a trace is on (see Trace)
         // TODO stage 1: refuse if not activated; if finished return false; otherwise call step() once and remember when it finishes (returns false or throws)
         throw new Todo(1);
     }

@@ -109,6 +109,7 @@ public final class Box {
         }
         // <<< stage 6
         // <<< stage 5
+        Trace.put(this, message); // records where the message went, when a trace is on (see Trace)
     }
     // end::put[]
 
@@ -130,6 +131,7 @@ public final class Box {
      */
     public Object take() {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
+        Trace.take(this); // when a trace is on (see Trace)
         // >>> stage 3 take: take the oldest message, or throw new EmptyBox(this) when there is none (messages is null until a first message is stored)
         if (messages == null || messages.isEmpty()) {
             throw new EmptyBox(this);
@@ -210,6 +212,11 @@ public final class Box {
     }
     // <<< stage 5
     // end::linking[]
+
+    /** What is stored here, for {@link Trace} to look at (empty before the first message). */
+    ArrayDeque<Object> stored() {
+        return messages == null ? new ArrayDeque<>(0) : messages;
+    }
 
     @Override
     public String toString() {

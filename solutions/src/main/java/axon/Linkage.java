@@ -43,6 +43,7 @@ public final class Linkage {
     private Linkage(Box source, Box sink) {
         this.source = source;
         this.sink = sink;
+        Trace.link(source, sink); // when a trace is on (see Trace)
     }
 
     // tag::exercise[]
@@ -75,6 +76,7 @@ public final class Linkage {
 
     /** Undoes this link. Unlinking twice does nothing more. */
     public void unlink() {
+        Trace.unlink(this); // when a trace is on (see Trace)
         // >>> stage 5 unlink: undo the link once
         if (active) {
             active = false;

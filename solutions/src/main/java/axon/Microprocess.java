@@ -117,6 +117,7 @@ public abstract class Microprocess {
      * @throws IllegalStateException if it has not been activated
      */
     public final boolean next() {
+        Trace.step(this); // when a trace is on (see Trace)
         // >>> stage 1 next: refuse if not activated; if finished return false; otherwise call step() once and remember when it finishes (returns false or throws)
         if (scheduler == null) {
             throw new IllegalStateException(name() + " has not been activated: call activate(scheduler) before next()");

@@ -107,6 +107,7 @@ public class Scheduler extends Microprocess {
      * cycle. {@code wake()} calls it only for one that is asleep, so it is never queued twice.
      */
     void wake(Microprocess microprocess) {
+        Trace.woken(microprocess); // when a trace is on (see Trace)
         sleepers.woken(microprocess);
         arrivals.addLast(microprocess);
     }
@@ -122,6 +123,7 @@ public class Scheduler extends Microprocess {
     @Override
     protected boolean step() {
         cycles++;
+        Trace.cycle(this, cycles); // when a trace is on (see Trace)
         wakeThoseAskedFor(); // wake-ups asked for by threads: none before stage 9
         Consumer<Scheduler> watcher = betweenCycles;
         if (watcher != null) {
@@ -152,6 +154,7 @@ public class Scheduler extends Microprocess {
 
     /** Whether any microprocess is awake: in the run queue, or arrived for the next cycle. */
     private boolean isAnyAwake() {
+        Trace.cycleEnds(); // when a trace is on (see Trace)
         return !runQueue.isEmpty() || !arrivals.isEmpty();
     }
 

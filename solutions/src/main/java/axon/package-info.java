@@ -26,6 +26,9 @@
  * The exceptions ({@link axon.BoxNotFound}, {@link axon.EmptyBox}, {@link axon.BoxAlreadyLinked},
  * {@link axon.NoSpaceInBox}, {@link axon.UnknownService}, …) each name the box, component or
  * service that was wrong. {@link axon.Todo} marks code the learner has not written yet.
+ * {@link axon.Trace} records what the schedulers did, for a picture of where the messages
+ * went ({@code -Daxon.trace=FILE}); the one-line calls to it in the core are not part of
+ * any exercise.
  * Stage 13's transactional memory is in {@link axon.stm}.
  */
 package axon;

@@ -197,8 +197,15 @@ public final class Board {
                 out.append("  To do: ").append(task).append('\n');
             }
         } else if (!first.message().isBlank()) {
-            String message = graded.equals("exercises") ? exercises.pointAt(first.message()) : first.message();
+            int mark = first.message().lastIndexOf(TraceOffered.MARK);
+            String said = mark < 0 ? first.message() : first.message().substring(0, mark);
+            String message = graded.equals("exercises") ? exercises.pointAt(said) : said;
             out.append("  ").append(shorten(message)).append('\n');
+            if (mark >= 0) {
+                out.append("  See where the messages went: open ")
+                        .append(first.message().substring(mark + TraceOffered.MARK.length()))
+                        .append(" in a browser (the trace of this test; a .txt beside it)\n");
+            }
         }
         // A not-started test's own hint may be about code already written; the TODO says what is missing.
         if (!first.hint().isBlank() && task.isEmpty() && !blamed) {

@@ -1,7 +1,9 @@
 package grading.support;
 
 import axon.Todo;
+import axon.Trace;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -24,6 +26,9 @@ import org.opentest4j.TestAbortedException;
  *       busy and would time them out too.</li>
  *   <li>A method the tests need but the exercises lack becomes a sentence, not a
  *       {@code NoSuchMethodError}.</li>
+ *   <li>At stages 4 to 8, each test runs with a {@link Trace} recording; when it fails,
+ *       the trace is written under {@code target/traces} and the board offers it, to
+ *       answer "where did my message go?" ({@link TraceOffered}).</li>
  *   <li>In the kit check on untouched exercises ({@link Mode#UNSOLVED}) the outcome is
  *       inverted: a test passes when it fails, and fails when it passes, because a test
  *       that passes on unwritten code cannot tell a learner's work from none.</li>
@@ -48,10 +53,13 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
             ExtensionContext extensionContext) throws Throwable {
         RunningCode running = RunningCode.watchCurrentThread();
         extensionContext.getStore(WATCH).put(RunningCode.class, running);
+        Trace trace = traced(extensionContext) ? Trace.start(TRACE_SIZE) : null;
+        extensionContext.getStore(WATCH).put(Trace.class, trace);
         try {
             invocation.proceed();
         } finally {
             running.stop();
+            stopTrace(trace);
         }
         if (Mode.current() == Mode.UNSOLVED) {
             throw new PassedUnsolved();
@@ -60,30 +68,77 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        Throwable outcome = judged(context, thrown);
+        if (outcome == null) {
+            return;
+        }
+        if (!(outcome instanceof TestAbortedException) && !(outcome instanceof PassedUnsolved)) {
+            offerTrace(context, outcome);
+        }
+        throw outcome;
+    }
+
+    /** The events a test's trace keeps: the last ones, enough for any graded test of stages 4 to 8. */
+    static final int TRACE_SIZE = 20_000;
+
+    /** Whether a test is traced: stages 4 to 8, unless the whole run is traced with {@code -Daxon.trace}. */
+    private static boolean traced(ExtensionContext context) {
+        if (!System.getProperty("axon.trace", "").isBlank() || Mode.current() == Mode.UNSOLVED) {
+            return false;
+        }
+        int stage = context.getTags().stream().filter(tag -> tag.matches("stage\\d+"))
+                .mapToInt(tag -> Integer.parseInt(tag.substring(5))).findFirst().orElse(0);
+        return stage >= 4 && stage <= 8;
+    }
+
+    private static void stopTrace(Trace trace) {
+        if (trace != null && Trace.recording() == trace) {
+            Trace.stop();
+        }
+    }
+
+    /** Writes the failed test's trace and attaches its path, for {@link ResultsRecorder} to pass to the board. */
+    private static void offerTrace(ExtensionContext context, Throwable outcome) {
+        Trace trace = context.getStore(WATCH).get(Trace.class, Trace.class);
+        if (trace == null) {
+            return;
+        }
+        stopTrace(trace); // after a time-out the test may still run: stop recording it now
+        String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+        try {
+            Path page = trace.writeFiles(Path.of("target", "traces", name));
+            outcome.addSuppressed(new TraceOffered(page));
+        } catch (RuntimeException e) {
+            outcome.addSuppressed(e); // a trace that cannot be written must not hide the failure
+        }
+    }
+
+    /** What to throw instead of {@code thrown}, or null to let the test pass. */
+    private static Throwable judged(ExtensionContext context, Throwable thrown) {
         if (thrown instanceof PassedUnsolved) {
-            throw thrown;
+            return thrown;
         }
         if (Mode.current() == Mode.UNSOLVED) {
-            return;
+            return null; // on untouched exercises a failure is the expected outcome: the test passes
         }
         Optional<Todo> todo = todoIn(thrown);
         if (todo.isPresent()) {
-            throw new TestAbortedException("not started: " + todo.get().getMessage());
+            return new TestAbortedException("not started: " + todo.get().getMessage());
         }
         if (thrown instanceof TimeoutException) {
             stalled = context.getDisplayName();
-            throw new AssertionFailedError(timedOut(context, thrown.getMessage()));
+            return new AssertionFailedError(timedOut(context, thrown.getMessage()));
         }
         if (thrown instanceof NoSuchMethodError || thrown instanceof NoSuchFieldError
                 || thrown instanceof AbstractMethodError || thrown instanceof NoClassDefFoundError) {
-            throw new AssertionFailedError("your exercises lack something the handbook promises (" + thrown.getMessage()
+            return new AssertionFailedError("your exercises lack something the handbook promises (" + thrown.getMessage()
                     + "): keep the names and signatures given in exercises/ as they are", thrown);
         }
         if (thrown instanceof StackOverflowError) {
-            throw new AssertionFailedError("a method calls itself without end (stack overflow): look for a method"
+            return new AssertionFailedError("a method calls itself without end (stack overflow): look for a method"
                     + " that calls itself, or two that call each other", thrown);
         }
-        throw thrown;
+        return thrown;
     }
 
     /**
