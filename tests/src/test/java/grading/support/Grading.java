@@ -27,7 +27,7 @@ import org.opentest4j.TestAbortedException;
  *   <li>A method the tests need but the exercises lack becomes a sentence, not a
  *       {@code NoSuchMethodError}.</li>
  *   <li>At stages 4 to 8, each test runs with a {@link Trace} recording; when it fails,
- *       the trace is written under {@code target/traces} and the board offers it, to
+ *       the trace is written under {@code tests/target/traces} and the board offers it, to
  *       answer "where did my message go?" ({@link TraceOffered}).</li>
  *   <li>In the kit check on untouched exercises ({@link Mode#UNSOLVED}) the outcome is
  *       inverted: a test passes when it fails, and fails when it passes, because a test
@@ -106,7 +106,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         stopTrace(trace); // after a time-out the test may still run: stop recording it now
         String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
         try {
-            Path page = trace.writeFiles(Path.of("target", "traces", name));
+            Path page = trace.writeFiles(ResultsRecorder.traces().resolve(name));
             outcome.addSuppressed(new TraceOffered(page));
         } catch (RuntimeException e) {
             outcome.addSuppressed(e); // a trace that cannot be written must not hide the failure

@@ -36,9 +36,20 @@ public final class ResultsRecorder implements TestExecutionListener {
         }
     }
 
+    /**
+     * Where the traces of failed tests go: {@code traces} beside the results folder
+     * ({@code tests/target/traces} for Maven and for the watch loop alike), whatever the
+     * working folder of the JVM that grades.
+     */
+    static Path traces() {
+        String folder = System.getProperty("grading.results");
+        return folder == null || folder.isBlank() ? Path.of("target", "traces")
+                : Path.of(folder).toAbsolutePath().normalize().resolveSibling("traces");
+    }
+
     /** The traces of an earlier run's failures would mislead: the board names only this run's. */
     private static void forgetOldTraces() {
-        Path traces = Path.of("target", "traces");
+        Path traces = traces();
         if (!Files.isDirectory(traces)) {
             return;
         }
