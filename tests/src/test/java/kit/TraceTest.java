@@ -144,12 +144,12 @@ class TraceTest {
     @DisplayName("a planted stage-5 mistake (put keeps the message in the outbox): the board offers the failing test's trace, which shows the message left there")
     void plantedMistakeOffersTrace(@TempDir Path folder) throws Exception {
         Path source = ROOT.resolve("solutions/src/main/java/axon/Box.java");
-        String right = "        sink.messages.addLast(message);\n";
+        String right = "        sink.store(message);\n";
         String box = Files.readString(source);
         assertTrue(box.contains(right), "the planted mistake needs this line in Box.put: " + right);
         Path planted = folder.resolve("src/axon/Box.java");
         Files.createDirectories(planted.getParent());
-        Files.writeString(planted, box.replace(right, "        messages.addLast(message);\n"));
+        Files.writeString(planted, box.replace(right, "        store(message);\n"));
         Path classes = Files.createDirectories(folder.resolve("classes"));
         String classPath = System.getProperty("java.class.path");
         int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
@@ -179,7 +179,7 @@ class TraceTest {
                 .orElse(null);
         assertNotNull(offer, "the board must offer the failing test's trace:\n" + text);
         String shown = offer.replaceFirst("^.*open (\\S+\\.html) .*$", "$1");
-        assertTrue(shown.startsWith("target" + File.separator + "traces"), "the trace is written under the tests' target: " + shown);
+        assertTrue(shown.startsWith("traces" + File.separator), "the trace is written beside the results folder: " + shown);
         Path page = folder.resolve(shown);
         assertTrue(Files.isRegularFile(page), "the page offered must exist: " + page);
         String trace = Files.readString(page.resolveSibling(page.getFileName().toString().replace(".html", ".txt")),
