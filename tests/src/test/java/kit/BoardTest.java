@@ -29,8 +29,31 @@ import org.junit.jupiter.api.Test;
 class BoardTest {
     private static final Path ROOT = StageListTest.ROOT;
 
+    /**
+     * The kit as a fresh clone has it: its exercises and chapters, but no built handbook
+     * (whose pages the board would link to instead), whatever an earlier build left here.
+     */
+    private static final Path FRESH = freshClone();
+
+    private static Path freshClone() {
+        try {
+            Path fresh = Files.createTempDirectory("board-fresh-clone");
+            // deleteOnExit runs in reverse order: the links first, then their folders
+            fresh.toFile().deleteOnExit();
+            fresh.resolve("src-docs").toFile().deleteOnExit();
+            fresh.resolve("src-docs/src").toFile().deleteOnExit();
+            fresh.resolve("exercises").toFile().deleteOnExit();
+            Files.createSymbolicLink(fresh.resolve("exercises"), ROOT.resolve("exercises"));
+            Files.createDirectories(fresh.resolve("src-docs"));
+            Files.createSymbolicLink(fresh.resolve("src-docs/src"), ROOT.resolve("src-docs/src"));
+            return fresh;
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return ROOT; // no symbolic links here: the board as this tree has it
+        }
+    }
+
     private static Board board(List<Result> results, Policy policy, int roundRobinPassedUpTo) {
-        return new Board(Stage.all(), results, ROOT, policy, roundRobinPassedUpTo);
+        return new Board(Stage.all(), results, FRESH, policy, roundRobinPassedUpTo);
     }
 
     private static Result passed(int stage, String title) {
