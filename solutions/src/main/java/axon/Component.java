@@ -173,7 +173,10 @@ public abstract class Component extends Microprocess {
             }
         }
         if (box.target() != null) {
-            throw new IllegalStateException(box + " is linked by someone else: they must unlink it first");
+            throw new IllegalStateException(box + " is still linked to " + box.target() + ", by a link that "
+                    + name() + " did not make with its own link(source, sink): if this component made it with"
+                    + " Linkage.link, make it with link(...) instead, so that it is remembered and undone here;"
+                    + " otherwise whoever made it must unlink it first");
         }
         outboxes = outboxes.stream().filter(other -> other != box).toList();
     }
