@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class AnswersInHintsTest {
     private static final Path ROOT = Path.of(System.getProperty("kit.root", "..")).toAbsolutePath().normalize();
     private static final Pattern ANSWER_INCLUDE = Pattern.compile(
-            "^include::\\{(?:solutions|views)}/(?:[\\w-]+-stage-\\d+/)?(.+?)\\[tags?=answer-([\\w-]+)]\\s*$");
+            "^include::\\{(solutions|views)}/(?:(solutions|exercises|after-stage-(\\d+))/)?(.+?)\\[tags?=answer-([\\w-]+)]\\s*$");
     private static final Pattern HINT_TITLE = Pattern.compile("^\\.(Hint \\d+:.*?)\\s*$");
 
     @Test
@@ -74,14 +74,19 @@ class AnswersInHintsTest {
                 "include::{views}/after-stage-03/axon/Example.java[tag=answer-put]",
                 "----",
                 "====",
-                "include::{solutions}/axon/Example.java[tag=answer-older]");
+                "include::{solutions}/axon/Example.java[tag=answer-older]",
+                "include::{views}/after-stage-03/axon/Example.java[tag=answer-step]",
+                "include::{views}/exercises/axon/Example.java[tag=answer-step]",
+                "include::{views}/after-stage-04/axon/Example.java[tag=answer-step]");
         Map<String, Integer> regions = Map.of("axon/Example.java step", 4, "axon/Example.java put", 4,
                 "axon/Example.java older", 2);
         List<String> found = violations("stage-04.adoc", chapter, 4,
                 (file, name) -> regions.getOrDefault(file + " " + name, -1));
-        assertEquals(1, found.size(), "exactly the include outside the hints is a violation: " + found);
+        assertEquals(2, found.size(), "exactly the two includes of a solved stage-4 region outside the hints"
+                + " are violations (a view before stage 4 or the exercises tree shows its skeleton): " + found);
         assertTrue(found.get(0).contains("stage-04.adoc:4") && found.get(0).contains("Hint 2: the reference answer"),
                 "the message names the chapter, the line and the hint to move it into: " + found.get(0));
+        assertTrue(found.get(1).contains("stage-04.adoc:25"), "the view after stage 4 shows the answer: " + found.get(1));
     }
 
     /** Where a chapter includes an answer of its own stage outside its hint blocks, one sentence each. */
@@ -123,13 +128,29 @@ class AnswersInHintsTest {
                 titled = false; // a hint title not followed by an example block: not a hint block
             }
             Matcher include = ANSWER_INCLUDE.matcher(line);
-            if (include.matches() && regions.stageOf(include.group(1), include.group(2)) == stage) {
-                found.add(name + ":" + (i + 1) + " shows the answer " + include.group(2) + " of stage " + stage
-                        + " (" + include.group(1) + ") outside the hints: move it into " + moveInto
+            if (include.matches() && showsAnswer(include, stage)
+                    && regions.stageOf(include.group(4), include.group(5)) == stage) {
+                found.add(name + ":" + (i + 1) + " shows the answer " + include.group(5) + " of stage " + stage
+                        + " (" + include.group(4) + ") outside the hints: move it into " + moveInto
                         + ", or put prose or the exercise's skeleton in its place");
             }
         }
         return found;
+    }
+
+    /**
+     * Whether the tree an include reads from shows stage {@code stage}'s regions solved:
+     * {solutions} and views/solutions do; views/exercises shows every region as its
+     * skeleton, and views/after-stage-NN only the regions of stages 1 to NN solved.
+     */
+    private static boolean showsAnswer(Matcher include, int stage) {
+        if (include.group(1).equals("solutions") || include.group(2) == null) {
+            return true;
+        }
+        if (include.group(2).equals("exercises")) {
+            return false;
+        }
+        return include.group(3) == null || Integer.parseInt(include.group(3)) >= stage;
     }
 
     /** The stage of the region NAME in a file of solutions/, or -1 if it has none. */
