@@ -25,4 +25,12 @@ interface Sleepers {
 
     /** The microprocesses asleep now. */
     List<Microprocess> asleep();
+
+    /** What a scheduler with the given policy keeps of its sleepers: the one place where a policy picks its strategy. */
+    static Sleepers forPolicy(Scheduler.Policy policy) {
+        return switch (policy) {
+            case ROUND_ROBIN -> new SleepingSet();
+            case EVENT_DRIVEN -> new ActivatedList();
+        };
+    }
 }

@@ -92,7 +92,7 @@ public class Scheduler extends Microprocess {
     /** Creates an empty scheduler with the given policy (stage 10). */
     public Scheduler(Policy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.sleepers = policy.newSleepers();
+        this.sleepers = Sleepers.forPolicy(policy);
     }
 
     /** Called by {@link Microprocess#activate(Scheduler)}: the microprocess joins at the next cycle. */
@@ -217,11 +217,6 @@ public class Scheduler extends Microprocess {
          * wake-up puts a microprocess in its queue; a sleeper costs it no work at all.
          */
         EVENT_DRIVEN;
-
-        /** What a scheduler with this policy keeps of its sleepers. */
-        Sleepers newSleepers() {
-            return this == EVENT_DRIVEN ? new ActivatedList() : new SleepingSet();
-        }
 
         /** The name used in the system property {@code axon.scheduler}: {@code round-robin} or {@code event-driven}. */
         public String propertyValue() {
