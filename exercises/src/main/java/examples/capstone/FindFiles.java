@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.stream.Stream;
-import kamaelia.chassis.Pipeline;
-import kamaelia.util.ConsolePrinter;
-import kamaelia.util.Sort;
 
 /**
  * Sends the path of every file under a folder, like {@code find FOLDER -type f}, then

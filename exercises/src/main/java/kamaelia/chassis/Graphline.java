@@ -9,9 +9,6 @@ import axon.Outbox;
 import axon.Todo;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kamaelia.util.ConsolePrinter;
-import kamaelia.util.Grep;
-import kamaelia.util.Source;
 
 /**
  * A chassis that wires named children as a graph, described by a map of links.

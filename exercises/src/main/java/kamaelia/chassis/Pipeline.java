@@ -6,9 +6,6 @@ import axon.Inbox;
 import axon.Outbox;
 import axon.Todo;
 import java.util.List;
-import kamaelia.util.ConsolePrinter;
-import kamaelia.util.Grep;
-import kamaelia.util.Source;
 
 /**
  * A chassis that wires its children in a line, like a shell pipeline

@@ -26,7 +26,6 @@ import kamaelia.internet.ConnectedSocket;
 import kamaelia.internet.Selector;
 import kamaelia.internet.SelectorService;
 import kamaelia.util.Metronome;
-import kamaelia.util.PureTransformer;
 
 /**
  * A TCP server as a chassis: for every client that connects, it builds a new component

@@ -3,9 +3,6 @@ package kamaelia.experimental;
 import axon.Component;
 import axon.Inbox;
 import axon.Outbox;
-import kamaelia.chassis.Graphline;
-import kamaelia.util.ConsolePrinter;
-import kamaelia.util.Source;
 
 /**
  * Looks at the running system from inside: for each request it receives, it sends a

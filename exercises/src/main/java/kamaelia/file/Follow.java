@@ -14,9 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Objects;
-import kamaelia.chassis.Pipeline;
-import kamaelia.util.ConsolePrinter;
-import kamaelia.util.Grep;
 
 /**
  * Follows a growing file, like {@code tail -F}: sends every line added to it from the

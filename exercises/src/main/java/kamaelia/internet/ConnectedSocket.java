@@ -16,14 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
-import kamaelia.chassis.ServerCore;
 import kamaelia.util.Metronome;
 
 /**
  * One TCP connection as a component: each line the peer sends comes out of
  * {@code outbox}, and each message sent to {@code inbox} goes to the peer as a line.
- * {@link ServerCore} makes one for every client it accepts; {@link TCPClient} is one that
- * connects by itself.
+ * The server chassis ({@code kamaelia.chassis.ServerCore}) makes one for every client it
+ * accepts; {@link TCPClient} is one that connects by itself.
  *
  * <h2>How it works</h2>
  * The socket is non-blocking: {@code read} and {@code write} take or give what they can at
@@ -60,7 +59,7 @@ import kamaelia.util.Metronome;
  *       there.)</li>
  *   <li>A broken connection (reset by the peer, for example) is closed quietly, never
  *       thrown: one bad peer cannot stop the scheduler.</li>
- *   <li>Time-outs (none unless {@link #withTimeouts} sets them, as {@link ServerCore}
+ *   <li>Time-outs (none unless {@link #withTimeouts} sets them, as the server chassis
  *       does): a connection over which nothing has passed for the idle time-out (no byte
  *       from the peer, no message to send it), or whose peer has not sent a whole first
  *       line within the first-line time-out, is closed. The peer gets one line saying why,

@@ -4,13 +4,9 @@ import axon.Inbox;
 import axon.Outbox;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import kamaelia.chassis.Pipeline;
-import kamaelia.chassis.ServerCore;
-import kamaelia.util.ConsolePrinter;
-import kamaelia.util.Source;
 
 /**
- * The other end of a {@link ServerCore}: a component that connects to a TCP server and
+ * The other end of a server chassis ({@code kamaelia.chassis.ServerCore}): a component that connects to a TCP server and
  * then works exactly like the server's own {@link ConnectedSocket}: each line the server
  * sends comes out of {@code outbox}, each message sent to {@code inbox} goes to the
  * server as a line.

@@ -8,7 +8,6 @@ import axon.Outbox;
 import axon.Todo;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kamaelia.chassis.Pipeline;
 
 /**
  * A named meeting point: everything published to it reaches every current subscriber,

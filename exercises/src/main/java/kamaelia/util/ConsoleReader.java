@@ -7,8 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import kamaelia.chassis.Pipeline;
-import kamaelia.experimental.Interpreter;
 
 /**
  * Reads lines of text, from the keyboard or any input stream, and sends each one out of

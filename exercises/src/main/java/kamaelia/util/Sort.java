@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import kamaelia.chassis.Pipeline;
 
 /**
  * Collects every message until its input ends, then sends them all on in order, like

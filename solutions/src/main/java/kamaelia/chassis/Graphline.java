@@ -8,9 +8,6 @@ import axon.Ipc;
 import axon.Outbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kamaelia.util.ConsolePrinter;
-import kamaelia.util.Grep;
-import kamaelia.util.Source;
 
 /**
  * A chassis that wires named children as a graph, described by a map of links.

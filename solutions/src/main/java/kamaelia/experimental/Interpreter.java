@@ -23,9 +23,6 @@ import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import kamaelia.chassis.Pipeline;
-import kamaelia.util.ConsolePrinter;
-import kamaelia.util.ConsoleReader;
 
 /**
  * Runs Java snippets inside the running system, the way {@code jshell} runs them at a

@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import kamaelia.chassis.Pipeline;
-import kamaelia.util.Grep;
-import kamaelia.util.Source;
 
 /**
  * A picture of a running system at one moment: every microprocess of a scheduler, the

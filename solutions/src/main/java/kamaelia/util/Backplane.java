@@ -7,7 +7,6 @@ import axon.Ipc;
 import axon.Outbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kamaelia.chassis.Pipeline;
 
 /**
  * A named meeting point: everything published to it reaches every current subscriber,

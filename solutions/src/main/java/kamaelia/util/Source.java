@@ -5,7 +5,6 @@ import axon.Inbox;
 import axon.Outbox;
 import java.util.Iterator;
 import java.util.List;
-import kamaelia.chassis.Pipeline;
 
 /**
  * Sends the items of a list out of {@code outbox}, one per step, then sends

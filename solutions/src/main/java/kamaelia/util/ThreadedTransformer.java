@@ -5,7 +5,6 @@ import axon.Outbox;
 import axon.ThreadedComponent;
 import java.time.Duration;
 import java.util.function.Function;
-import kamaelia.chassis.Pipeline;
 
 /**
  * Like {@link PureTransformer}, but the function runs on a thread of its own, so it may
