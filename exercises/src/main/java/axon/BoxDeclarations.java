@@ -1,9 +1,11 @@
 package axon;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads the {@link Inbox} and {@link Outbox} declarations of a component class.
@@ -18,21 +20,21 @@ public final class BoxDeclarations {
 
     /** The declared inboxes of a component class: name to description, in order. */
     public static Map<String, String> inboxesOf(Class<?> type) {
-        Map<String, String> boxes = new LinkedHashMap<>();
-        for (Class<?> c : lineage(type)) {
-            for (Inbox box : c.getDeclaredAnnotationsByType(Inbox.class)) {
-                boxes.put(box.name(), box.doc());
-            }
-        }
-        return boxes;
+        return declared(type, Inbox.class, Inbox::name, Inbox::doc);
     }
 
     /** The declared outboxes of a component class: name to description, in order. */
     public static Map<String, String> outboxesOf(Class<?> type) {
+        return declared(type, Outbox.class, Outbox::name, Outbox::doc);
+    }
+
+    /** The declarations of one kind, from {@link Component} down to {@code type}: a name declared again keeps its place. */
+    private static <A extends Annotation> Map<String, String> declared(Class<?> type, Class<A> kind,
+            Function<A, String> name, Function<A, String> doc) {
         Map<String, String> boxes = new LinkedHashMap<>();
         for (Class<?> c : lineage(type)) {
-            for (Outbox box : c.getDeclaredAnnotationsByType(Outbox.class)) {
-                boxes.put(box.name(), box.doc());
+            for (A box : c.getDeclaredAnnotationsByType(kind)) {
+                boxes.put(name.apply(box), doc.apply(box));
             }
         }
         return boxes;
