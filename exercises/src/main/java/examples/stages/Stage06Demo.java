@@ -1,5 +1,6 @@
 package examples.stages;
 
+import axon.Component;
 import axon.Ipc;
 import axon.Linkage;
 import axon.Microprocess;
@@ -32,13 +33,7 @@ public final class Stage06Demo {
         Source source = new Source(List.of("one", "two"));
         PureTransformer upper = new PureTransformer(word -> ((String) word).toUpperCase());
         ConsolePrinter printer = new ConsolePrinter();
-        Linkage.link(source.outbox("outbox"), upper.inbox("inbox"));
-        Linkage.link(source.outbox("signal"), upper.inbox("control"));
-        Linkage.link(upper.outbox("outbox"), printer.inbox("inbox"));
-        Linkage.link(upper.outbox("signal"), printer.inbox("control"));
-        source.activate(scheduler);
-        upper.activate(scheduler);
-        printer.activate(scheduler);
+        chain(scheduler, source, upper, printer);
         Map<Microprocess, String> names = Map.of(source, "source", upper, "upper", printer, "printer");
         boolean running = true;
         for (int cycle = 1; running; cycle++) {
@@ -54,19 +49,28 @@ public final class Stage06Demo {
         PureTransformer first = new PureTransformer(word -> ((String) word).toUpperCase());
         PureTransformer second = new PureTransformer(word -> word + "!");
         ConsolePrinter end = new ConsolePrinter();
-        Linkage.link(first.outbox("outbox"), second.inbox("inbox"));
-        Linkage.link(first.outbox("signal"), second.inbox("control"));
-        Linkage.link(second.outbox("outbox"), end.inbox("inbox"));
-        Linkage.link(second.outbox("signal"), end.inbox("control"));
-        first.activate(quiet);
-        second.activate(quiet);
-        end.activate(quiet);
+        chain(quiet, first, second, end);
         quiet.run();    // also names the three sleepers on standard error
         System.out.println("run() returned with " + quiet.asleep().size() + " asleep");
         first.inbox("inbox").put("last words");
         first.inbox("control").put(new Ipc.ShutdownMicroprocess());
         quiet.run();
         System.out.println("after ShutdownMicroprocess: " + quiet.microprocesses().size() + " left");
+    }
+
+    /**
+     * Links each component's {@code outbox} to the next one's {@code inbox} and its
+     * {@code signal} to the next one's {@code control}, by hand (stage 7's pipeline will do
+     * this), then activates them in order.
+     */
+    private static void chain(Scheduler scheduler, Component... components) {
+        for (int i = 0; i + 1 < components.length; i++) {
+            Linkage.link(components[i].outbox("outbox"), components[i + 1].inbox("inbox"));
+            Linkage.link(components[i].outbox("signal"), components[i + 1].inbox("control"));
+        }
+        for (Component component : components) {
+            component.activate(scheduler);
+        }
     }
 
     /** The names of the microprocesses that are awake: not finished, and not asleep. */

@@ -28,12 +28,7 @@ public final class Stage04Demo {
         consumer.activate(scheduler);
         new Postman(producer.outbox("outbox"), consumer.inbox("inbox")).activate(scheduler);
         producer.activate(scheduler);
-        for (int cycle = 1; cycle <= 5; cycle++) {
-            System.out.println("cycle " + cycle);
-            scheduler.runCycles(1);
-            System.out.println("  waiting: " + producer.outbox("outbox").size() + " in the outbox, "
-                    + consumer.inbox("inbox").size() + " in the inbox");
-        }
+        CycleByCycle.run(scheduler, 5, producer.outbox("outbox"), consumer.inbox("inbox"));
         System.out.println("still running: " + scheduler.microprocesses().size()
                 + " (the postman and the consumer never finish)");
         // end::demo[]

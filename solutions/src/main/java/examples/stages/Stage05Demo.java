@@ -27,18 +27,12 @@ public final class Stage05Demo {
         // The same back-to-front order as in stage 4, without the postman.
         consumer.activate(scheduler);
         producer.activate(scheduler);
-        for (int cycle = 1; cycle <= 5; cycle++) {
-            System.out.println("cycle " + cycle);
-            scheduler.runCycles(1);
-            System.out.println("  waiting: " + producer.outbox("outbox").size() + " in the outbox, "
-                    + consumer.inbox("inbox").size() + " in the inbox");
-        }
+        CycleByCycle.run(scheduler, 5, producer.outbox("outbox"), consumer.inbox("inbox"));
         System.out.println("still running: " + scheduler.microprocesses().size() + " (the consumer never finishes)");
 
         linkage.unlink();
         producer.outbox("outbox").put("after unlink");
-        System.out.println("after unlink: " + producer.outbox("outbox").size() + " in the outbox, "
-                + consumer.inbox("inbox").size() + " in the inbox");
+        System.out.println("after unlink: " + CycleByCycle.waiting(producer.outbox("outbox"), consumer.inbox("inbox")));
         // end::demo[]
     }
 }

@@ -36,23 +36,17 @@ public final class Stage08Demo {
         scheduler.runCycles(10);
         System.out.println("services: " + scheduler.services().names());
 
-        System.out.println("publish: rain at noon");
-        publisher.inbox("inbox").put("rain at noon");
-        scheduler.runCycles(10);
+        publish(publisher, "rain at noon", scheduler);
 
         System.out.println("Bob subscribes");
         new Pipeline(new SubscribeTo("weather"), reader("Bob"), new ConsolePrinter()).activate(scheduler);
         scheduler.runCycles(10);
-        System.out.println("publish: sun by evening");
-        publisher.inbox("inbox").put("sun by evening");
-        scheduler.runCycles(10);
+        publish(publisher, "sun by evening", scheduler);
 
         System.out.println("Ada leaves");
         ada.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.runCycles(10);
-        System.out.println("publish: frost overnight");
-        publisher.inbox("inbox").put("frost overnight");
-        scheduler.runCycles(10);
+        publish(publisher, "frost overnight", scheduler);
 
         System.out.println("the backplane and the publisher shut down");
         backplane.inbox("control").put(new Ipc.ShutdownMicroprocess());
@@ -61,6 +55,13 @@ public final class Stage08Demo {
         System.out.println("services: " + scheduler.services().names() + ", "
                 + scheduler.microprocesses().size() + " microprocesses left");
         // end::demo[]
+    }
+
+    /** Says what is published, gives it to the publisher, and runs ten cycles, enough for every subscriber to print it. */
+    private static void publish(PublishTo publisher, String news, Scheduler scheduler) {
+        System.out.println("publish: " + news);
+        publisher.inbox("inbox").put(news);
+        scheduler.runCycles(10);
     }
 
     /** A component that turns each publication into a line saying who read it. */
