@@ -37,15 +37,13 @@ import java.util.stream.Stream;
  */
 @Inbox(name = "inbox", doc = "Source files to transcode, as paths relative to source/")
 @Outbox(name = "outbox", doc = "A ToUpload for each file whose output is finished")
-@Outbox(name = "done", doc = "The source of each file that could not be transcoded, to free its place at the balancer")
 @Outbox(name = "status", doc = "Status events: Transcoding, Transcoded and Failed")
 public class Transcoder extends BatchWorker {
-    private final WorkFolders folders;
     private final Command command;
 
     /** A transcoder running {@code command} on files in {@code folders}. */
     public Transcoder(WorkFolders folders, Command command) {
-        this.folders = Objects.requireNonNull(folders, "folders");
+        super(folders);
         this.command = Objects.requireNonNull(command, "command");
     }
 

@@ -16,7 +16,6 @@ import java.util.function.Consumer;
  * breaks): the interpreter then answers each with exactly one message.
  */
 @Inbox(name = "inbox", doc = "The interpreter's answers, one per snippet")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess stops typing")
 @Outbox(name = "outbox", doc = "The snippets, one at a time, each after the answer to the one before")
 @Outbox(name = "signal", doc = "ProducerFinished after the last answer, or the shutdown message that stopped it")
 public class Typist extends ThreadedComponent {

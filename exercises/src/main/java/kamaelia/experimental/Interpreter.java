@@ -78,10 +78,8 @@ import jdk.jshell.SourceCodeAnalysis;
  * its own the interpreter can take its time while the system runs on.
  */
 @Inbox(name = "inbox", doc = "Lines of Java to run; a snippet may span lines, and a line may hold several snippets")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess ends the interpreter")
 @Inbox(name = "answers", doc = "Answers to the questions snippets ask, such as a Snapshot from an Introspector")
 @Outbox(name = "outbox", doc = "One message per snippet: its value, ok, or what went wrong, as text")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the interpreter ends")
 @Outbox(name = "questions", doc = "What snippets ask the system with ask(...), such as look() asking an Introspector")
 public class Interpreter extends ThreadedComponent {
     /** How long a snippet waits for the answer to a question. */

@@ -32,9 +32,7 @@ import java.util.Objects;
  * </ul>
  */
 @Inbox(name = "inbox", doc = "Not used: the selector registers channels directly")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess ends the thread")
 @Outbox(name = "outbox", doc = "A Selected report for each socket found ready")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the thread ends")
 public class SelectorThread extends ThreadedComponent {
     /** The longest a select waits before the thread looks at control again. */
     public static final Duration LOOK_AT_CONTROL_EVERY = Duration.ofMillis(100);

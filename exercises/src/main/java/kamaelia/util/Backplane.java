@@ -38,7 +38,6 @@ import java.util.Map;
 @Inbox(name = "subscriptions", doc = "Subscribe and Unsubscribe requests from subscribers")
 @Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess ends the backplane and its subscribers")
 @Outbox(name = "outbox", doc = "Not used: each subscriber gets an outbox of its own")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the backplane ends")
 public class Backplane extends Component {
     private final String name;
     private final Map<Box, String> subscribers = new LinkedHashMap<>();

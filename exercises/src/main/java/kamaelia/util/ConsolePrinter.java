@@ -11,9 +11,7 @@ import java.io.PrintStream;
  * what arrived before it, and passes the message on.
  */
 @Inbox(name = "inbox", doc = "Messages to print, one per line")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess ends the printer")
 @Outbox(name = "outbox", doc = "Not used")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the printer ends")
 public class ConsolePrinter extends Component {
     private final PrintStream out;
 

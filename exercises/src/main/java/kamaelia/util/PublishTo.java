@@ -13,7 +13,6 @@ import axon.Todo;
 @Inbox(name = "inbox", doc = "Messages to publish")
 @Inbox(name = "control", doc = "A shutdown message ends this publisher (not the backplane)")
 @Outbox(name = "outbox", doc = "Not used")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the publisher ends")
 public class PublishTo extends Component {
     private final String backplane;
     private boolean linked = false;

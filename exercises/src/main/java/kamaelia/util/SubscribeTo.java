@@ -15,7 +15,6 @@ import axon.Todo;
 @Inbox(name = "inbox", doc = "Publications from the backplane")
 @Inbox(name = "control", doc = "A shutdown message ends this subscriber, which then unsubscribes")
 @Outbox(name = "outbox", doc = "Every publication, in order")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the subscriber ends")
 @Outbox(name = "requests", doc = "Subscribe and Unsubscribe requests to the backplane")
 public class SubscribeTo extends Component {
     private final String backplane;

@@ -18,9 +18,7 @@ import java.util.function.Function;
  * that arrived before it, and passes the message on out of {@code signal}.
  */
 @Inbox(name = "inbox", doc = "Messages to transform")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess ends the transformer")
 @Outbox(name = "outbox", doc = "The function's result for each message, unless it was null")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the transformer ends")
 public class ThreadedTransformer extends ThreadedComponent {
     /** How long to wait for a message before looking at control again (a shutdown ends the wait anyway). */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);

@@ -45,7 +45,6 @@ import java.util.Map;
 @Inbox(name = "done", doc = "Jobs that are finished with, sent back to show that their worker has room for another")
 @Inbox(name = "control", doc = "ProducerFinished: no more jobs, end once all are done; ShutdownMicroprocess: stop at once")
 @Outbox(name = "outbox", doc = "Not used: jobs leave through outbox0, outbox1 and so on, one per worker")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the balancer ends")
 public class Balancer extends Component {
     // tag::state[]
     private final int limit;

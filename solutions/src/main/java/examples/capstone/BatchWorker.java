@@ -6,11 +6,15 @@ import axon.Outbox;
 import axon.ThreadedComponent;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * A threaded component that works through jobs one at a time, each of which may take
- * long and block (run a program, copy a file), and that can be stopped between two
- * jobs. The transcoders and uploaders of the walkthrough are batch workers.
+ * A threaded component that works through jobs on the files of the {@link WorkFolders}
+ * one at a time, each of which may take long and block (run a program, copy a file), and
+ * that can be stopped between two jobs. The transcoders and uploaders of the walkthrough
+ * are batch workers: each reports what happens to a file out of {@code status}, and sends
+ * back out of {@code done} the source of each file it will not pass on, so that the
+ * balancer hands it another.
  *
  * <h2>How it ends</h2>
  * The two shutdown messages mean different things here:
@@ -28,10 +32,19 @@ import java.time.Duration;
  */
 @Inbox(name = "inbox", doc = "Jobs, handled one at a time in order")
 @Inbox(name = "control", doc = "ProducerFinished: finish the jobs that came, then end; ShutdownMicroprocess: end after the job in hand")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the worker ends")
+@Outbox(name = "done", doc = "The source of each file this worker has finished with, to free its place at the balancer")
+@Outbox(name = "status", doc = "Status events about each file: see Status")
 public abstract class BatchWorker extends ThreadedComponent {
     /** How long to wait for a job before looking at control again (a shutdown ends the wait anyway). */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+
+    /** The folders whose files the jobs name. */
+    protected final WorkFolders folders;
+
+    /** A worker on the files of {@code folders}. */
+    protected BatchWorker(WorkFolders folders) {
+        this.folders = Objects.requireNonNull(folders, "folders");
+    }
 
     /** Does one job. It may block; it is not interrupted by a shutdown message. */
     protected abstract void handle(Object job) throws InterruptedException;

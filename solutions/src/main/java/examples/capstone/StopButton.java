@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 @Inbox(name = "inbox", doc = "Not used")
 @Inbox(name = "control", doc = "A shutdown message ends the button unpressed: link the end of the system here")
 @Outbox(name = "outbox", doc = "One ShutdownMicroprocess when the button is pressed")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the button ends")
 public class StopButton extends ThreadedComponent {
     /** How often the button's thread looks at its control inbox while it waits for a press. */
     public static final Duration LOOK_EVERY = Duration.ofMillis(25);

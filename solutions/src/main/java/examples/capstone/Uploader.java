@@ -27,15 +27,13 @@ import java.util.Objects;
  */
 @Inbox(name = "inbox", doc = "ToUpload messages: outputs that are finished and waiting in to-upload/")
 @Outbox(name = "outbox", doc = "Not used")
-@Outbox(name = "done", doc = "The source of each file this uploader has finished with, to free its place at the balancer")
 @Outbox(name = "status", doc = "Status events: Uploading, Uploaded and Failed")
 public class Uploader extends BatchWorker {
-    private final WorkFolders folders;
     private final Destination destination;
 
     /** An uploader delivering outputs from {@code folders} to {@code destination}. */
     public Uploader(WorkFolders folders, Destination destination) {
-        this.folders = Objects.requireNonNull(folders, "folders");
+        super(folders);
         this.destination = Objects.requireNonNull(destination, "destination");
     }
 

@@ -13,7 +13,6 @@ import java.time.Duration;
 @Inbox(name = "inbox", doc = "Not used")
 @Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess stops the clock at once")
 @Outbox(name = "outbox", doc = "tick 1, tick 2, ... one per period")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the clock stops")
 public class Clock extends ThreadedComponent {
     private final Duration period;
 

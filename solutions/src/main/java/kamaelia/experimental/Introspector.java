@@ -28,9 +28,7 @@ import axon.Outbox;
  * arrived before, and is passed on.
  */
 @Inbox(name = "inbox", doc = "Requests for a snapshot: any message asks for one")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess ends the introspector")
 @Outbox(name = "outbox", doc = "A Snapshot of the whole running system for each request")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the introspector ends")
 public class Introspector extends Component {
 
     // tag::step[]

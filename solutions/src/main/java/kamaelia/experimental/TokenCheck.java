@@ -29,7 +29,6 @@ import java.security.MessageDigest;
  * </ul>
  */
 @Inbox(name = "inbox", doc = "Lines from a client: first the token, then what the client wants to run")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess ends the check")
 @Outbox(name = "outbox", doc = "Every line after a correct token, unchanged and in order")
 @Outbox(name = "replies", doc = "What the client is told about its token: accepted or refused")
 @Outbox(name = "signal", doc = "ProducerFinished when it refuses a token, or the shutdown message that ended it")

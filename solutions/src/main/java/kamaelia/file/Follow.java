@@ -45,9 +45,7 @@ import java.util.Objects;
  * It is a {@link ThreadedComponent}: waiting between looks, and reading the file, block.
  */
 @Inbox(name = "inbox", doc = "Not used")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess stops following")
 @Outbox(name = "outbox", doc = "Each line added to the file, without its line ending, in order")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when it stops")
 public class Follow extends ThreadedComponent {
     /** How often to look at the file unless told otherwise. */
     public static final Duration DEFAULT_POLL = Duration.ofMillis(100);

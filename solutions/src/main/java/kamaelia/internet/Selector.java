@@ -65,7 +65,6 @@ import kamaelia.util.Backplane;
 @Inbox(name = "selected", doc = "Reports of ready sockets from the selector's thread")
 @Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess stops watching and ends the selector")
 @Outbox(name = "outbox", doc = "Not used: each watched socket gets an outbox of its own, linked to its owner")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the selector ends")
 @Chassis
 public class Selector extends Component {
     // tag::messages[]

@@ -25,9 +25,7 @@ import java.util.Objects;
  * </ul>
  */
 @Inbox(name = "inbox", doc = "Not used")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess stops the metronome")
 @Outbox(name = "outbox", doc = "A Tick every period")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when it stops")
 public class Metronome extends ThreadedComponent {
     /** The time has come to look at the time again. */
     public record Tick() {

@@ -12,7 +12,6 @@ import axon.Outbox;
 @Inbox(name = "inbox", doc = "Messages to publish")
 @Inbox(name = "control", doc = "A shutdown message ends this publisher (not the backplane)")
 @Outbox(name = "outbox", doc = "Not used")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the publisher ends")
 public class PublishTo extends Component {
     // tag::exercise[]
     private final String backplane;

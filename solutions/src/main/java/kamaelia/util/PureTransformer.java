@@ -16,9 +16,7 @@ import java.util.function.Function;
  * that arrived before it, and passes the message on out of {@code signal}.
  */
 @Inbox(name = "inbox", doc = "Messages to transform")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess ends the transformer")
 @Outbox(name = "outbox", doc = "The function's result for each message, unless it was null")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the transformer ends")
 public class PureTransformer extends Component {
     private final Function<Object, Object> function;
 

@@ -12,9 +12,7 @@ import java.util.List;
  * remembers the shutdown message that ended it.
  */
 @Inbox(name = "inbox", doc = "Messages to keep")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess ends the collector")
 @Outbox(name = "outbox", doc = "Not used")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the collector ends")
 public class Recorder extends Component {
     private final List<Object> collected = new ArrayList<>();
     private Ipc endedBy;

@@ -14,7 +14,6 @@ import axon.Outbox;
 @Inbox(name = "inbox", doc = "Publications from the backplane")
 @Inbox(name = "control", doc = "A shutdown message ends this subscriber, which then unsubscribes")
 @Outbox(name = "outbox", doc = "Every publication, in order")
-@Outbox(name = "signal", doc = "The shutdown message, passed on when the subscriber ends")
 @Outbox(name = "requests", doc = "Subscribe and Unsubscribe requests to the backplane")
 public class SubscribeTo extends Component {
     // tag::exercise[]
