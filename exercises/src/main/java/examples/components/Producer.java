@@ -21,11 +21,10 @@ public class Producer extends Component {
 
     @Override
     protected boolean step() {
-        if (sent == count) {
-            return false;
+        if (sent < count) {
+            sent++;
+            send(message + " " + sent, "outbox");
         }
-        sent++;
-        send(message + " " + sent, "outbox");
         return sent < count;
     }
 }

@@ -23,11 +23,10 @@ public class Ticker extends Microprocess {
 
     @Override
     protected boolean step() {
-        if (count == times) {
-            return false;
+        if (count < times) {
+            count++;
+            out.accept(tag + " " + count);
         }
-        count++;
-        out.accept(tag + " " + count);
         return count < times;
     }
 }

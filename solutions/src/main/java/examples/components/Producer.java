@@ -22,11 +22,10 @@ public class Producer extends Component {
     // tag::step[]
     @Override
     protected boolean step() {
-        if (sent == count) {
-            return false;
+        if (sent < count) {
+            sent++;
+            send(message + " " + sent, "outbox");
         }
-        sent++;
-        send(message + " " + sent, "outbox");
         return sent < count;
     }
     // end::step[]

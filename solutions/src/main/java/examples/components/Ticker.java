@@ -24,11 +24,10 @@ public class Ticker extends Microprocess {
     // tag::step[]
     @Override
     protected boolean step() {
-        if (count == times) {
-            return false;
+        if (count < times) {
+            count++;
+            out.accept(tag + " " + count);
         }
-        count++;
-        out.accept(tag + " " + count);
         return count < times;
     }
     // end::step[]
