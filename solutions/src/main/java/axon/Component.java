@@ -316,12 +316,16 @@ public abstract class Component extends Microprocess {
 
     // tag::children[]
     /**
-     * Adopts a child: this component will be woken when the child finishes. The child
-     * still has to be wired and activated.
+     * Adopts a child: when the child finishes, this component lets go of it (as
+     * {@link #removeChild} does) and is woken. The child still has to be wired and
+     * activated.
      */
     protected void addChild(Component child) {
         children.add(child);
-        child.whenFinished(this::wake);
+        child.whenFinished(() -> {
+            removeChild(child);
+            wake();
+        });
     }
 
     /** Forgets a child and undoes every link this component made to or from its boxes. */
@@ -335,14 +339,14 @@ public abstract class Component extends Microprocess {
         }
     }
 
-    /** Removes the children that have finished; returns whether none is left. */
+    /** Whether every child has finished. It only looks: a finished child has already been let go. */
     protected boolean childrenDone() {
-        for (Component child : List.copyOf(children)) {
-            if (child.isFinished()) {
-                removeChild(child);
+        for (Component child : children) {
+            if (!child.isFinished()) {
+                return false;
             }
         }
-        return children.isEmpty();
+        return true;
     }
 
     /** This component's children, in the order they were added. */
