@@ -21,7 +21,9 @@
  *       the body sees it; then {@code ThreadProxy}, its side on the scheduler's thread, which
  *       moves messages between the real boxes and the thread's queues, and {@code Doorbell},
  *       which the body waits on (stage 9).</li>
- *   <li>{@code ActivatedList}: the event-driven policy's sleepers, which keep nothing per sleeper (stage 10).</li>
+ *   <li>{@code ActivatedList}: the event-driven policy's sleepers, which keep nothing per sleeper
+ *       (stage 10); {@code Sleepers.forPolicy} picks one kind or the other for a policy, so
+ *       the scheduler names neither.</li>
  * </ol>
  * The exceptions ({@link axon.BoxNotFound}, {@link axon.EmptyBox}, {@link axon.BoxAlreadyLinked},
  * {@link axon.NoSpaceInBox}, {@link axon.UnknownService}, …) each name the box, component or
