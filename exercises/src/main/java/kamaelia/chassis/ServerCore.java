@@ -364,11 +364,12 @@ public class ServerCore extends Component {
     }
 
     /**
-     * Lets go of the connections that are over (socket and protocol both finished), with
-     * their links, and counts the sockets still open.
+     * Forgets the connections that are over (socket and protocol both finished), and
+     * counts the sockets still open. As children, each was let go with its links when it
+     * finished (see {@code addChild}); the map of pairs is the server's own to empty.
      */
     private void forgetClosedConnections() {
-        // TODO stage 11: remove from connections each pair whose socket and protocol have both finished (removeChild both: that undoes their links); then set open to the number of sockets left that have not finished
+        // TODO stage 11: remove from connections each pair whose socket and protocol have both finished (as children they were let go, with their links, when they finished); then set open to the number of sockets left that have not finished
         throw new Todo(11);
     }
 

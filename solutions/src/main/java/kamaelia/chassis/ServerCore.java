@@ -384,20 +384,13 @@ public class ServerCore extends Component {
 
     // tag::teardown[]
     /**
-     * Lets go of the connections that are over (socket and protocol both finished), with
-     * their links, and counts the sockets still open.
+     * Forgets the connections that are over (socket and protocol both finished), and
+     * counts the sockets still open. As children, each was let go with its links when it
+     * finished (see {@code addChild}); the map of pairs is the server's own to empty.
      */
     private void forgetClosedConnections() {
-        // >>> stage 11 forget: remove from connections each pair whose socket and protocol have both finished (removeChild both: that undoes their links); then set open to the number of sockets left that have not finished
-        var pairs = connections.entrySet().iterator();
-        while (pairs.hasNext()) {
-            var pair = pairs.next();
-            if (pair.getKey().isFinished() && pair.getValue().isFinished()) {
-                removeChild(pair.getKey());
-                removeChild(pair.getValue());
-                pairs.remove();
-            }
-        }
+        // >>> stage 11 forget: remove from connections each pair whose socket and protocol have both finished (as children they were let go, with their links, when they finished); then set open to the number of sockets left that have not finished
+        connections.entrySet().removeIf(pair -> pair.getKey().isFinished() && pair.getValue().isFinished());
         open = (int) connections.keySet().stream().filter(socket -> !socket.isFinished()).count();
         // <<< stage 11
     }
