@@ -13,6 +13,7 @@ import examples.components.Consumer;
 import examples.components.Producer;
 import grading.support.Graded;
 import grading.support.Hint;
+import grading.support.Holding;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,8 +139,8 @@ class Stage05LinkagesTest {
     @Test
     @Order(7)
     @DisplayName("a chain delivers to its last box whichever link was made first")
-    @Hint(value = "When a box is linked, every box already linked into it must also be redirected to the new"
-            + " end of the chain.", read = "Chains collapse")
+    @Hint(value = "A new link makes the source box, and every box already linked into it, deliver to the end of"
+            + " the sink's chain (the sink's own final destination), not to the sink itself.", read = "Chains collapse")
     void chainsInAnyOrder() {
         Probe a = new Probe();
         Probe b = new Probe();
@@ -150,7 +151,9 @@ class Stage05LinkagesTest {
         a.sendOut("from a", "outbox");
         b.sendOut("from b", "outbox");
         assertEquals(2, c.inbox("extra").size(), "links made b->c, c->extra, then a->b: both messages must reach"
-                + " extra, the last box of the chain");
+                + " extra, the last box of the chain (" + Holding.of(a.outbox("outbox"), b.outbox("outbox"),
+                c.outbox("outbox"), c.inbox("extra")) + "): a link sends to the end of the sink's chain, not to the"
+                + " sink itself, and redirects the boxes already linked into the source too");
         assertEquals("from a", c.receive("extra"), "the first message in extra must be the one a sent first");
         assertEquals("from b", c.receive("extra"), "the second message in extra must be the one b sent");
         assertEquals(0, a.outbox("outbox").size() + b.outbox("outbox").size() + c.outbox("outbox").size(),

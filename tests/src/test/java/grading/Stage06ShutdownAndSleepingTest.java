@@ -69,6 +69,28 @@ class Stage06ShutdownAndSleepingTest {
 
     @Test
     @Order(3)
+    @DisplayName("a message sent through a link wakes the component it lands in, not the one that sent it")
+    @Hint(value = "In Box.put, wake the owner of the box where the message is stored (the end of the chain), not"
+            + " the owner of the box it was put into.", read = "Waking up")
+    void deliveryWakesTheReceiver() {
+        Scheduler scheduler = new Scheduler();
+        Sleepy receiver = new Sleepy();
+        Probe sender = new Probe();
+        Linkage.link(sender.outbox("outbox"), receiver.inbox("inbox"));
+        receiver.activate(scheduler);
+        scheduler.runCycles(3);
+        sender.sendOut("for the sleeper", "outbox");
+        assertFalse(receiver.isPaused(), "a message sent out of " + sender.outbox("outbox") + ", linked to "
+                + receiver.inbox("inbox") + ", must wake " + receiver.name() + ", the owner of the inbox where it"
+                + " lands; waking the sender's owner, or the owner of the box put() was called on, leaves the"
+                + " receiver asleep");
+        scheduler.runCycles(3);
+        assertEquals(List.of("for the sleeper"), receiver.received, "the woken receiver must be stepped and take"
+                + " the message");
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("a wake-up that comes after pause() in the same step is not lost")
     @Hint(value = "wake() on a microprocess that paused during the current step cancels the pause, so"
             + " fallAsleep() then returns false.", read = "Waking up")
@@ -100,7 +122,7 @@ class Stage06ShutdownAndSleepingTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("wake() on an awake or finished microprocess changes nothing")
     @Hint(value = "Only a sleeping microprocess goes back to the scheduler; a finished one never does.",
             read = "Waking up")
@@ -118,7 +140,7 @@ class Stage06ShutdownAndSleepingTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("run() ends when only sleepers are left, lists them in asleep() and names them on standard error")
     @Hint(value = "step() returns false when nothing is awake; run() (given) then reports the sleepers.",
             read = "When everything sleeps")
@@ -137,7 +159,7 @@ class Stage06ShutdownAndSleepingTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("a child that finishes wakes its parent")
     @Hint(value = "When next() returns false the scheduler calls finishedNow(), which runs the actions"
             + " registered with whenFinished: addChild registers the parent's wake().", read = "Children")
@@ -170,7 +192,7 @@ class Stage06ShutdownAndSleepingTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("shutdownRequested() takes what is on control and says whether a shutdown message came")
     @Hint(value = "Drain control with the usual loop; keep the first Ipc shutdown message; a"
             + " ShutdownMicroprocess replaces a ProducerFinished; other messages are dropped.",
@@ -191,10 +213,18 @@ class Stage06ShutdownAndSleepingTest {
                 "ShutdownMicroprocess is the stronger request and must win");
         assertEquals(new Ipc.ShutdownMicroprocess(), collector.outbox("signal").take(),
                 "the shutdown message must be passed on out of signal");
+        Recorder other = new Recorder();
+        other.activate(scheduler);
+        other.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        other.inbox("control").put(new Ipc.ProducerFinished());
+        scheduler.runCycles(3);
+        assertEquals(new Ipc.ShutdownMicroprocess(), other.endedBy(), "ShutdownMicroprocess then ProducerFinished"
+                + " arrived on control: ShutdownMicroprocess wins whichever came first, so a ProducerFinished must"
+                + " not replace one already kept");
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("ProducerFinished cascades along signal-to-control links, after all the data, and the run ends")
     @Hint(value = "Each component drains inbox before it checks control, and passes the shutdown on out of"
             + " signal when it ends.", read = "The shutdown idiom")
@@ -222,7 +252,7 @@ class Stage06ShutdownAndSleepingTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("ShutdownMicroprocess sent to the first component stops the whole chain")
     @Hint(value = "A sleeping component must be woken by the message on control, and pass it on.",
             read = "The shutdown idiom")
@@ -250,7 +280,7 @@ class Stage06ShutdownAndSleepingTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("idle components cost nothing: a thousand sleepers are not stepped while one component works")
     @Hint(value = "A sleeping component must not be in the run queue at all.", read = "Pausing")
     void sleepersAreFree() {
