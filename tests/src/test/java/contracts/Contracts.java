@@ -280,21 +280,31 @@ final class Contracts {
      * long.
      */
     private List<JavaCodeUnitAccess<?>> blockingPath(JavaCodeUnitAccess<?> access, Set<JavaCodeUnit> seen, int depth) {
+        return pathToWaiting(access, seen, depth,
+                c -> !kinds.isComponent(c) && !c.getPackageName().equals(Kinds.CORE));
+    }
+
+    /**
+     * The calls from {@code access} down to one that waits (see {@link Blocking}), following
+     * calls into the classes {@code followInto} accepts, at most {@link #HELPER_DEPTH} deep
+     * and never into the JDK; empty when none is found.
+     */
+    private static List<JavaCodeUnitAccess<?>> pathToWaiting(JavaCodeUnitAccess<?> access, Set<JavaCodeUnit> seen,
+            int depth, Predicate<JavaClass> followInto) {
         CodeUnitAccessTarget target = access.getTarget();
         if (Blocking.find(target).isPresent()) {
             return List.of(access);
         }
         JavaClass owner = Kinds.elementType(access.getTargetOwner());
-        if (depth >= HELPER_DEPTH || Kinds.isJdk(owner) || kinds.isComponent(owner)
-                || owner.getPackageName().equals(Kinds.CORE)) {
+        if (depth >= HELPER_DEPTH || Kinds.isJdk(owner) || !followInto.test(owner)) {
             return List.of();
         }
         Optional<? extends JavaCodeUnit> member = target.resolveMember();
-        if (member.isEmpty() || kinds.isComponent(member.get().getOwner()) || !seen.add(member.get())) {
+        if (member.isEmpty() || !followInto.test(member.get().getOwner()) || !seen.add(member.get())) {
             return List.of();
         }
         for (JavaCodeUnitAccess<?> next : codeUnitAccesses(member.get())) {
-            List<JavaCodeUnitAccess<?>> rest = blockingPath(next, seen, depth + 1);
+            List<JavaCodeUnitAccess<?>> rest = pathToWaiting(next, seen, depth + 1, followInto);
             if (!rest.isEmpty()) {
                 List<JavaCodeUnitAccess<?>> path = new ArrayList<>();
                 path.add(access);
@@ -312,7 +322,8 @@ final class Contracts {
         return accesses;
     }
 
-    private static String describeBlocking(List<JavaCodeUnitAccess<?>> path) {
+    /** "Class.method (File.java:12) calls A.b, which calls C.d (File.java:34)": a path of calls, in words. */
+    private static StringBuilder describeCalls(List<JavaCodeUnitAccess<?>> path) {
         StringBuilder text = new StringBuilder();
         JavaCodeUnitAccess<?> first = path.getFirst();
         text.append(Kinds.describe(first.getOrigin())).append(' ').append(first.getSourceCodeLocation());
@@ -321,12 +332,16 @@ final class Contracts {
             CodeUnitAccessTarget target = step.getTarget();
             String called = Kinds.describeTarget(target.getOwner().getName(), target.getName(),
                     target.getRawParameterTypes());
-            if (i == 0) {
-                text.append(" calls ").append(called);
-            } else {
-                text.append(", which calls ").append(called).append(' ').append(step.getSourceCodeLocation());
+            text.append(i == 0 ? " calls " : ", which calls ").append(called);
+            if (i > 0) {
+                text.append(' ').append(step.getSourceCodeLocation());
             }
         }
+        return text;
+    }
+
+    private static String describeBlocking(List<JavaCodeUnitAccess<?>> path) {
+        StringBuilder text = describeCalls(path);
         Blocking.Call kind = Blocking.find(path.getLast().getTarget()).orElseThrow();
         text.append(", ").append(kind.why()).append(". Do the work in small steps and return from step() instead"
                 + " (check again at the next step, or wait for a message in an inbox); if it really has to wait,"
@@ -498,43 +513,11 @@ final class Contracts {
      * {@code recv} and {@code send} can wait); empty when none is found.
      */
     private List<JavaCodeUnitAccess<?>> waitingPath(JavaCodeUnitAccess<?> access, Set<JavaCodeUnit> seen, int depth) {
-        CodeUnitAccessTarget target = access.getTarget();
-        if (Blocking.find(target).isPresent()) {
-            return List.of(access);
-        }
-        JavaClass owner = Kinds.elementType(access.getTargetOwner());
-        if (depth >= HELPER_DEPTH || Kinds.isJdk(owner)) {
-            return List.of();
-        }
-        Optional<? extends JavaCodeUnit> member = target.resolveMember();
-        if (member.isEmpty() || !seen.add(member.get())) {
-            return List.of();
-        }
-        for (JavaCodeUnitAccess<?> next : codeUnitAccesses(member.get())) {
-            List<JavaCodeUnitAccess<?>> rest = waitingPath(next, seen, depth + 1);
-            if (!rest.isEmpty()) {
-                List<JavaCodeUnitAccess<?>> path = new ArrayList<>();
-                path.add(access);
-                path.addAll(rest);
-                return path;
-            }
-        }
-        return List.of();
+        return pathToWaiting(access, seen, depth, c -> true);
     }
 
     private static String describeWaitingWhileHolding(List<JavaCodeUnitAccess<?>> path, boolean wholeMethod) {
-        StringBuilder text = new StringBuilder();
-        JavaCodeUnitAccess<?> first = path.getFirst();
-        text.append(Kinds.describe(first.getOrigin())).append(' ').append(first.getSourceCodeLocation());
-        for (int i = 0; i < path.size(); i++) {
-            CodeUnitAccessTarget target = path.get(i).getTarget();
-            String called = Kinds.describeTarget(target.getOwner().getName(), target.getName(),
-                    target.getRawParameterTypes());
-            text.append(i == 0 ? " calls " : ", which calls ").append(called);
-            if (i > 0) {
-                text.append(' ').append(path.get(i).getSourceCodeLocation());
-            }
-        }
+        StringBuilder text = describeCalls(path);
         text.append(wholeMethod ? " in a synchronized method" : " inside a synchronized block")
                 .append(", so it waits while it holds the lock: on Java 21 its virtual thread keeps a carrier thread"
                         + " all that time. Use a java.util.concurrent.locks.ReentrantLock and its Condition instead of"
