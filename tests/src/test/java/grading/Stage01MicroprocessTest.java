@@ -123,80 +123,6 @@ class Stage01MicroprocessTest {
 
     @Test
     @Order(7)
-    @DisplayName("Greeter writes one line per step: hello to each name in order, then goodbye in reverse")
-    @Hint(value = "Keep two fields: which half you are in (hello or goodbye) and a position in the list."
-            + " Each step writes one line and moves the position on.", read = "The exercise")
-    void greeterGreetsThenSaysGoodbye() {
-        List<String> lines = new ArrayList<>();
-        Greeter greeter = new Greeter(List.of("Ada", "Alan", "Grace"), lines::add);
-        greeter.activate(new Scheduler());
-        List<Boolean> answers = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            answers.add(greeter.next());
-            assertEquals(i + 1, lines.size(), "each step must write exactly one line; after step " + (i + 1)
-                    + " the lines were " + lines);
-        }
-        assertEquals(List.of("hello Ada", "hello Alan", "hello Grace", "goodbye Grace", "goodbye Alan", "goodbye Ada"),
-                lines, "the greeter's lines, one per step: hello to each name in order, then goodbye in reverse");
-        assertEquals(List.of(true, true, true, true, true, false), answers,
-                "step() must return true until the step that writes the last line, which returns false");
-        assertFalse(greeter.next(), "a finished greeter's next() must return false");
-        assertEquals(6, lines.size(), "a finished greeter must not write more");
-    }
-
-    @Test
-    @Order(8)
-    @DisplayName("Greeter with one name says hello, then goodbye, and finishes")
-    @Hint(value = "With one name the hello half ends after one line: the goodbye half starts at the last"
-            + " name.", read = "The exercise")
-    void greeterWithOneName() {
-        List<String> lines = new ArrayList<>();
-        Greeter greeter = new Greeter(List.of("Ada"), lines::add);
-        greeter.activate(new Scheduler());
-        assertTrue(greeter.next(), "with one name, the first step says hello and must return true; lines were "
-                + lines);
-        assertFalse(greeter.next(), "with one name, the second step says goodbye and must return false; lines were "
-                + lines);
-        assertEquals(List.of("hello Ada", "goodbye Ada"), lines, "the lines of a greeter with one name");
-    }
-
-    @Test
-    @Order(9)
-    @DisplayName("Greeter with no names writes nothing and finishes at its first step")
-    @Hint(value = "Check for an empty list before writing anything.", read = "The exercise")
-    void greeterWithNoNames() {
-        List<String> lines = new ArrayList<>();
-        Greeter greeter = new Greeter(List.of(), lines::add);
-        greeter.activate(new Scheduler());
-        assertFalse(greeter.next(), "with no names there is nothing to say: the first step must return false");
-        assertEquals(List.of(), lines, "a greeter with no names must write nothing");
-    }
-
-    @Test
-    @Order(10)
-    @DisplayName("two Greeters stepped in turn keep their own places")
-    @Hint(value = "The state must live in instance fields, not static ones: each greeter remembers its own"
-            + " position.", read = "The exercise")
-    void greetersKeepTheirOwnState() {
-        List<String> lines = new ArrayList<>();
-        Greeter first = new Greeter(List.of("Ada", "Alan"), lines::add);
-        Greeter second = new Greeter(List.of("Grace"), line -> lines.add("  " + line));
-        Scheduler scheduler = new Scheduler();
-        first.activate(scheduler);
-        second.activate(scheduler);
-        first.next();
-        second.next();
-        first.next();
-        second.next();
-        first.next();
-        first.next();
-        assertEquals(List.of("hello Ada", "  hello Grace", "hello Alan", "  goodbye Grace", "goodbye Alan",
-                "goodbye Ada"), lines, "two greeters stepped in turn (the second one's lines indented): each must"
-                + " continue from its own place");
-    }
-
-    @Test
-    @Order(11)
     @DisplayName("a microprocess has not finished while its step runs, even its last one")
     @Hint(value = "Set finished only from what step() did: after it returned (to !again), or when it threw"
             + " (try/finally). Do not mark the microprocess finished before calling step().", read = "Finishing")
@@ -220,5 +146,79 @@ class Stage01MicroprocessTest {
                 "isFinished() said true inside step(): a microprocess finishes only once its step has returned false"
                         + " or thrown");
         assertTrue(self[0].isFinished(), "after its step returned false the microprocess must have finished");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("Greeter writes one line per step: hello to each name in order, then goodbye in reverse")
+    @Hint(value = "Keep two fields: which half you are in (hello or goodbye) and a position in the list."
+            + " Each step writes one line and moves the position on.", read = "The exercise")
+    void greeterGreetsThenSaysGoodbye() {
+        List<String> lines = new ArrayList<>();
+        Greeter greeter = new Greeter(List.of("Ada", "Alan", "Grace"), lines::add);
+        greeter.activate(new Scheduler());
+        List<Boolean> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(greeter.next());
+            assertEquals(i + 1, lines.size(), "each step must write exactly one line; after step " + (i + 1)
+                    + " the lines were " + lines);
+        }
+        assertEquals(List.of("hello Ada", "hello Alan", "hello Grace", "goodbye Grace", "goodbye Alan", "goodbye Ada"),
+                lines, "the greeter's lines, one per step: hello to each name in order, then goodbye in reverse");
+        assertEquals(List.of(true, true, true, true, true, false), answers,
+                "step() must return true until the step that writes the last line, which returns false");
+        assertFalse(greeter.next(), "a finished greeter's next() must return false");
+        assertEquals(6, lines.size(), "a finished greeter must not write more");
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("Greeter with one name says hello, then goodbye, and finishes")
+    @Hint(value = "With one name the hello half ends after one line: the goodbye half starts at the last"
+            + " name.", read = "The exercise")
+    void greeterWithOneName() {
+        List<String> lines = new ArrayList<>();
+        Greeter greeter = new Greeter(List.of("Ada"), lines::add);
+        greeter.activate(new Scheduler());
+        assertTrue(greeter.next(), "with one name, the first step says hello and must return true; lines were "
+                + lines);
+        assertFalse(greeter.next(), "with one name, the second step says goodbye and must return false; lines were "
+                + lines);
+        assertEquals(List.of("hello Ada", "goodbye Ada"), lines, "the lines of a greeter with one name");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("Greeter with no names writes nothing and finishes at its first step")
+    @Hint(value = "Check for an empty list before writing anything.", read = "The exercise")
+    void greeterWithNoNames() {
+        List<String> lines = new ArrayList<>();
+        Greeter greeter = new Greeter(List.of(), lines::add);
+        greeter.activate(new Scheduler());
+        assertFalse(greeter.next(), "with no names there is nothing to say: the first step must return false");
+        assertEquals(List.of(), lines, "a greeter with no names must write nothing");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("two Greeters stepped in turn keep their own places")
+    @Hint(value = "The state must live in instance fields, not static ones: each greeter remembers its own"
+            + " position.", read = "The exercise")
+    void greetersKeepTheirOwnState() {
+        List<String> lines = new ArrayList<>();
+        Greeter first = new Greeter(List.of("Ada", "Alan"), lines::add);
+        Greeter second = new Greeter(List.of("Grace"), line -> lines.add("  " + line));
+        Scheduler scheduler = new Scheduler();
+        first.activate(scheduler);
+        second.activate(scheduler);
+        first.next();
+        second.next();
+        first.next();
+        second.next();
+        first.next();
+        first.next();
+        assertEquals(List.of("hello Ada", "  hello Grace", "hello Alan", "  goodbye Grace", "goodbye Alan",
+                "goodbye Ada"), lines, "two greeters stepped in turn (the second one's lines indented): each must"
+                + " continue from its own place");
     }
 }

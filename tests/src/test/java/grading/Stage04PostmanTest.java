@@ -2,6 +2,7 @@ package grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import axon.Box;
 import axon.Postman;
@@ -29,8 +30,7 @@ class Stage04PostmanTest {
     @Order(1)
     @DisplayName("one step moves every waiting message from the source box to the sink box, oldest first")
     @Hint(value = "While the source box is not empty, take from it and put into the sink box; keep the loop"
-            + " going on isEmpty(), not on a count.",
-            read = "The exercise")
+            + " going on isEmpty(), not on a count.", read = "The exercise")
     void oneStepMovesEverything() {
         Probe from = new Probe();
         Probe to = new Probe();
@@ -42,8 +42,10 @@ class Stage04PostmanTest {
         postman.next();
         Box source = from.outbox("outbox");
         Box sink = to.inbox("extra");
-        assertTrue(sink.size() > 0, "one step moved none of the 3 messages waiting in the source box to the sink"
-                + " box (" + Holding.of(source, sink) + "): take from the source box and put into the sink box");
+        if (sink.size() == 0) {
+            fail("one step moved none of the 3 messages waiting in the source box to the sink box ("
+                    + Holding.of(source, sink) + "): take from the source box and put into the sink box");
+        }
         assertEquals(0, source.size(), "one step must move every waiting message, but it moved " + sink.size()
                 + " of 3 (" + Holding.of(source, sink) + "): take until the source box is empty (a loop up to"
                 + " size() that takes as it goes stops half-way)");
