@@ -1,5 +1,7 @@
 package grading;
 
+import static grading.support.Setup.activated;
+import static grading.support.Setup.schedulerOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -44,8 +46,7 @@ class Stage01MicroprocessTest {
     @Hint(value = "If the microprocess already has a scheduler, throw an IllegalStateException whose message"
             + " includes name().", read = "Activation")
     void activatingTwiceIsAnError() {
-        Counting counting = new Counting(3);
-        counting.activate(new Scheduler());
+        Counting counting = activated(new Counting(3));
         var error = assertThrows(IllegalStateException.class, () -> counting.activate(new Scheduler()),
                 "activating a microprocess that already has a scheduler must throw an IllegalStateException");
         assertTrue(String.valueOf(error.getMessage()).contains(counting.name()),
@@ -71,8 +72,7 @@ class Stage01MicroprocessTest {
     @DisplayName("next() runs exactly one step and returns what step() returned")
     @Hint(value = "next() calls step() once and returns its result.", read = "One slice at a time")
     void nextRunsOneStep() {
-        Counting counting = new Counting(3);
-        counting.activate(new Scheduler());
+        Counting counting = activated(new Counting(3));
         assertTrue(counting.next(), "the first of 3 steps returns true, so next() must return true");
         assertEquals(1, counting.steps, "one call of next() must run one step");
         assertTrue(counting.next(), "the second of 3 steps returns true, so next() must return true");
@@ -87,8 +87,7 @@ class Stage01MicroprocessTest {
     @Hint(value = "Remember in a field that the microprocess has finished; when it has, next() returns false"
             + " without calling step().", read = "Finishing")
     void finishedStaysFinished() {
-        Counting counting = new Counting(1);
-        counting.activate(new Scheduler());
+        Counting counting = activated(new Counting(1));
         assertFalse(counting.isFinished(), "a microprocess that has not run is not finished");
         assertFalse(counting.next(), "its only step returns false, so next() must return false");
         assertTrue(counting.isFinished(), "isFinished() must be true after step() returned false");
@@ -155,8 +154,7 @@ class Stage01MicroprocessTest {
             + " Each step writes one line and moves the position on.", read = "The exercise")
     void greeterGreetsThenSaysGoodbye() {
         List<String> lines = new ArrayList<>();
-        Greeter greeter = new Greeter(List.of("Ada", "Alan", "Grace"), lines::add);
-        greeter.activate(new Scheduler());
+        Greeter greeter = activated(new Greeter(List.of("Ada", "Alan", "Grace"), lines::add));
         List<Boolean> answers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             answers.add(greeter.next());
@@ -178,8 +176,7 @@ class Stage01MicroprocessTest {
             + " name.", read = "The exercise")
     void greeterWithOneName() {
         List<String> lines = new ArrayList<>();
-        Greeter greeter = new Greeter(List.of("Ada"), lines::add);
-        greeter.activate(new Scheduler());
+        Greeter greeter = activated(new Greeter(List.of("Ada"), lines::add));
         assertTrue(greeter.next(), "with one name, the first step says hello and must return true; lines were "
                 + lines);
         assertFalse(greeter.next(), "with one name, the second step says goodbye and must return false; lines were "
@@ -193,8 +190,7 @@ class Stage01MicroprocessTest {
     @Hint(value = "Check for an empty list before writing anything.", read = "The exercise")
     void greeterWithNoNames() {
         List<String> lines = new ArrayList<>();
-        Greeter greeter = new Greeter(List.of(), lines::add);
-        greeter.activate(new Scheduler());
+        Greeter greeter = activated(new Greeter(List.of(), lines::add));
         assertFalse(greeter.next(), "with no names there is nothing to say: the first step must return false");
         assertEquals(List.of(), lines, "a greeter with no names must write nothing");
     }
@@ -208,9 +204,7 @@ class Stage01MicroprocessTest {
         List<String> lines = new ArrayList<>();
         Greeter first = new Greeter(List.of("Ada", "Alan"), lines::add);
         Greeter second = new Greeter(List.of("Grace"), line -> lines.add("  " + line));
-        Scheduler scheduler = new Scheduler();
-        first.activate(scheduler);
-        second.activate(scheduler);
+        Scheduler scheduler = schedulerOf(first, second);
         first.next();
         second.next();
         first.next();

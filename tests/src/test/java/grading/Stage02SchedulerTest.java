@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.support.Setup.schedulerOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -57,11 +58,9 @@ class Stage02SchedulerTest {
     @Hint(value = "When next() returns false, do not put the microprocess back in the queue; when it returns"
             + " true, put it back at the end.", read = "Round robin")
     void finishedMicroprocessesLeave() {
-        Scheduler scheduler = new Scheduler();
         Counting once = new Counting(1);
         Counting thrice = new Counting(3);
-        once.activate(scheduler);
-        thrice.activate(scheduler);
+        Scheduler scheduler = schedulerOf(once, thrice);
         boolean left = scheduler.runCycles(1);
         assertEquals(List.of(thrice), scheduler.microprocesses(), "after one cycle only the microprocess that wants"
                 + " to run again (" + thrice.name() + ") may be left: " + once.name() + " wanted 1 step, has"
@@ -130,9 +129,8 @@ class Stage02SchedulerTest {
     @Hint(value = "Call step() at most n times; return true if microprocesses are still left.",
             read = "Running a few cycles")
     void runCyclesIsBounded() {
-        Scheduler scheduler = new Scheduler();
         Counting counting = new Counting(10);
-        counting.activate(scheduler);
+        Scheduler scheduler = schedulerOf(counting);
         assertTrue(scheduler.runCycles(3), "7 steps are still to come, so runCycles must return true");
         assertEquals(3, counting.steps, "runCycles(3) must run exactly 3 cycles");
         assertTrue(scheduler.runCycles(0), "runCycles(0) runs nothing and microprocesses are still left");
@@ -144,9 +142,8 @@ class Stage02SchedulerTest {
     @DisplayName("runCycles(n) stops early, returning false, when every microprocess has finished")
     @Hint(value = "Stop as soon as step() returns false.", read = "Running a few cycles")
     void runCyclesStopsEarly() {
-        Scheduler scheduler = new Scheduler();
         Counting counting = new Counting(2);
-        counting.activate(scheduler);
+        Scheduler scheduler = schedulerOf(counting);
         assertFalse(scheduler.runCycles(100), "a microprocess that wants 2 steps finishes within 100 cycles, so"
                 + " runCycles(100) must return false");
         assertEquals(2, counting.steps, "a microprocess that wants 2 steps must be stepped exactly 2 times");
@@ -199,11 +196,9 @@ class Stage02SchedulerTest {
     @Hint(value = "run() calls step() until it returns false; step() keeps a microprocess only while its next()"
             + " returns true.", read = "Running until done")
     void runRunsEverythingToTheEnd() {
-        Scheduler scheduler = new Scheduler();
         Counting shortOne = new Counting(2);
         Counting longOne = new Counting(5);
-        shortOne.activate(scheduler);
-        longOne.activate(scheduler);
+        Scheduler scheduler = schedulerOf(shortOne, longOne);
         scheduler.run();
         assertEquals(2, shortOne.steps, "a microprocess that wants 2 steps must be stepped exactly 2 times by run()");
         assertEquals(5, longOne.steps, "a microprocess that wants 5 steps must be stepped exactly 5 times by run()");

@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.support.Setup.activated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -199,30 +200,11 @@ class Stage03ComponentTest {
     @Hint(value = "The form without a name is given: it calls dataReady(\"inbox\"), which must say whether that"
             + " inbox holds a message.", read = "Sending and receiving")
     void dataReadyWithoutAName() {
-        Component plain = new Component() {
-            @Override
-            protected boolean step() {
-                return dataReady();
-            }
-        };
-        plain.activate(new axon.Scheduler());
-        assertFalse(plain.next(), "dataReady() must be false while inbox is empty");
-        Component other = new Component() {
-            @Override
-            protected boolean step() {
-                return dataReady();
-            }
-        };
-        other.activate(new axon.Scheduler());
+        assertFalse(activated(askingDataReady()).next(), "dataReady() must be false while inbox is empty");
+        Component other = activated(askingDataReady());
         other.inbox("control").put("not in inbox");
         assertFalse(other.next(), "dataReady() looks at inbox only, not at control");
-        Component ready = new Component() {
-            @Override
-            protected boolean step() {
-                return dataReady();
-            }
-        };
-        ready.activate(new axon.Scheduler());
+        Component ready = activated(askingDataReady());
         ready.inbox("inbox").put("here");
         assertTrue(ready.next(), "dataReady() must be true once inbox holds a message");
     }
@@ -240,6 +222,16 @@ class Stage03ComponentTest {
         assertFalse(probe.anything(), "anyReady() must be false again once the only message was taken");
         probe.outbox("outbox").put("y");
         assertFalse(probe.anything(), "anyReady looks at inboxes only, not outboxes");
+    }
+
+    /** A component whose step returns what dataReady() says. */
+    private static Component askingDataReady() {
+        return new Component() {
+            @Override
+            protected boolean step() {
+                return dataReady();
+            }
+        };
     }
 
     static void assertNames(Throwable error, String component, String box) {

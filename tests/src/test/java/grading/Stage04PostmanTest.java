@@ -1,5 +1,7 @@
 package grading;
 
+import static grading.support.Setup.activated;
+import static grading.support.Setup.schedulerOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -37,8 +39,7 @@ class Stage04PostmanTest {
         from.sendOut("a", "outbox");
         from.sendOut("b", "outbox");
         from.sendOut("c", "outbox");
-        Postman postman = new Postman(from.outbox("outbox"), to.inbox("extra"));
-        postman.activate(new Scheduler());
+        Postman postman = activated(new Postman(from.outbox("outbox"), to.inbox("extra")));
         postman.next();
         Box source = from.outbox("outbox");
         Box sink = to.inbox("extra");
@@ -60,8 +61,7 @@ class Stage04PostmanTest {
     @DisplayName("a postman keeps running, even when there is nothing to carry")
     @Hint(value = "step() always returns true: a postman's job never ends.", read = "The exercise")
     void postmanNeverFinishes() {
-        Postman postman = new Postman(new Probe().outbox("outbox"), new Probe().inbox("inbox"));
-        postman.activate(new Scheduler());
+        Postman postman = activated(new Postman(new Probe().outbox("outbox"), new Probe().inbox("inbox")));
         assertTrue(postman.next(), "a postman with nothing to carry must still return true from its step");
         assertTrue(postman.next(), "a postman's step must return true every time: its job never ends");
     }
@@ -73,8 +73,7 @@ class Stage04PostmanTest {
     void laterMessagesLaterSteps() {
         Probe from = new Probe();
         Probe to = new Probe();
-        Postman postman = new Postman(from.outbox("log"), to.inbox("inbox"));
-        postman.activate(new Scheduler());
+        Postman postman = activated(new Postman(from.outbox("log"), to.inbox("inbox")));
         postman.next();
         from.sendOut("late", "log");
         from.sendOut("stays", "outbox");
@@ -93,10 +92,9 @@ class Stage04PostmanTest {
             read = "Producer and consumer")
     void producerPostmanConsumer() {
         List<Object> printed = new ArrayList<>();
-        Scheduler scheduler = new Scheduler();
         Producer producer = new Producer("hello", 5);
         Consumer consumer = new Consumer(printed::add);
-        producer.activate(scheduler);
+        Scheduler scheduler = schedulerOf(producer);
         new Postman(producer.outbox("outbox"), consumer.inbox("inbox")).activate(scheduler);
         consumer.activate(scheduler);
         scheduler.runCycles(10);

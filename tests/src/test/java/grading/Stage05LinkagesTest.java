@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.support.Setup.schedulerOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -241,12 +242,10 @@ class Stage05LinkagesTest {
     @Hint(value = "If the tests above pass, this does too.", read = "The exercise")
     void producerConsumerLinked() {
         List<Object> printed = new ArrayList<>();
-        Scheduler scheduler = new Scheduler();
         Producer producer = new Producer("hi", 3);
         Consumer consumer = new Consumer(printed::add);
         Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
-        producer.activate(scheduler);
-        consumer.activate(scheduler);
+        Scheduler scheduler = schedulerOf(producer, consumer);
         scheduler.runCycles(5);
         assertEquals(List.of("hi 1", "hi 2", "hi 3"), printed,
                 "what the consumer printed in 5 cycles: every message the producer made, in order");

@@ -1,5 +1,7 @@
 package grading;
 
+import static grading.support.Setup.chain;
+import static grading.support.Setup.schedulerOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -35,9 +37,8 @@ class Stage06ShutdownAndSleepingTest {
     @Hint(value = "pause() marks the microprocess; after its step the scheduler asks fallAsleep() and, if"
             + " true, leaves it out of the run queue and tells the sleepers (sleepers.fellAsleep).", read = "Pausing")
     void pausedIsNotStepped() {
-        Scheduler scheduler = new Scheduler();
         Sleepy sleepy = new Sleepy();
-        sleepy.activate(scheduler);
+        Scheduler scheduler = schedulerOf(sleepy);
         scheduler.runCycles(10);
         assertEquals(1, sleepy.steps, "a paused component was stepped again without being woken");
         assertTrue(sleepy.isPaused(), "a component that called pause() in its step must be paused after it");
@@ -50,9 +51,8 @@ class Stage06ShutdownAndSleepingTest {
     @Hint(value = "Box.put wakes the owner of the inbox the message lands in; wake() hands a sleeping"
             + " microprocess back to its scheduler with scheduler.wake(this).", read = "Waking up")
     void deliveryWakes() {
-        Scheduler scheduler = new Scheduler();
         Sleepy sleepy = new Sleepy();
-        sleepy.activate(scheduler);
+        Scheduler scheduler = schedulerOf(sleepy);
         scheduler.runCycles(3);
         sleepy.inbox("extra").put("wake up");
         assertFalse(sleepy.isPaused(), "a delivery must wake the component at once");
@@ -73,11 +73,10 @@ class Stage06ShutdownAndSleepingTest {
     @Hint(value = "In Box.put, wake the owner of the box where the message is stored (the end of the chain), not"
             + " the owner of the box it was put into.", read = "Waking up")
     void deliveryWakesTheReceiver() {
-        Scheduler scheduler = new Scheduler();
         Sleepy receiver = new Sleepy();
         Probe sender = new Probe();
         Linkage.link(sender.outbox("outbox"), receiver.inbox("inbox"));
-        receiver.activate(scheduler);
+        Scheduler scheduler = schedulerOf(receiver);
         scheduler.runCycles(3);
         sender.sendOut("for the sleeper", "outbox");
         assertFalse(receiver.isPaused(), "a message sent out of " + sender.outbox("outbox") + ", linked to "
@@ -95,7 +94,6 @@ class Stage06ShutdownAndSleepingTest {
     @Hint(value = "wake() on a microprocess that paused during the current step cancels the pause, so"
             + " fallAsleep() then returns false.", read = "Waking up")
     void wakeAfterPauseInSameStep() {
-        Scheduler scheduler = new Scheduler();
         List<String> log = new ArrayList<>();
         Component selfWaking = new Component() {
             private int steps;
@@ -115,7 +113,7 @@ class Stage06ShutdownAndSleepingTest {
             }
         };
         Linkage.link(selfWaking.outbox("outbox"), selfWaking.inbox("inbox"));
-        selfWaking.activate(scheduler);
+        Scheduler scheduler = schedulerOf(selfWaking);
         scheduler.runCycles(5);
         assertEquals(List.of("step 1", "step 2"), log,
                 "the message sent after pause() must keep the component awake for one more step");
@@ -127,9 +125,8 @@ class Stage06ShutdownAndSleepingTest {
     @Hint(value = "Only a sleeping microprocess goes back to the scheduler; a finished one never does.",
             read = "Waking up")
     void wakeIsHarmless() {
-        Scheduler scheduler = new Scheduler();
         Counting counting = new Counting(2);
-        counting.activate(scheduler);
+        Scheduler scheduler = schedulerOf(counting);
         counting.wake();
         scheduler.run();
         assertEquals(2, counting.steps, "wake() on an awake microprocess must not step it more: it wants 2 steps");
@@ -145,11 +142,9 @@ class Stage06ShutdownAndSleepingTest {
     @Hint(value = "step() returns false when nothing is awake; run() (given) then reports the sleepers.",
             read = "When everything sleeps")
     void runEndsWithSleepers() {
-        Scheduler scheduler = new Scheduler();
         Sleepy sleepy = new Sleepy();
         Counting counting = new Counting(3);
-        sleepy.activate(scheduler);
-        counting.activate(scheduler);
+        Scheduler scheduler = schedulerOf(sleepy, counting);
         String err = Quietly.run(scheduler);
         assertEquals(3, counting.steps, "run() must step the awake microprocess to its end (3 steps) beside a"
                 + " sleeper");
@@ -164,7 +159,6 @@ class Stage06ShutdownAndSleepingTest {
     @Hint(value = "When next() returns false the scheduler calls finishedNow(), which runs the actions"
             + " registered with whenFinished: addChild registers the parent's wake().", read = "Children")
     void childEndWakesParent() {
-        Scheduler scheduler = new Scheduler();
         List<String> log = new ArrayList<>();
         Counting child = new Counting("child", 3, log);
         Component parent = new Component() {
@@ -184,8 +178,7 @@ class Stage06ShutdownAndSleepingTest {
                 return true;
             }
         };
-        parent.activate(scheduler);
-        child.activate(scheduler);
+        Scheduler scheduler = schedulerOf(parent, child);
         scheduler.run();
         assertEquals(List.of("parent waits", "child1", "child2", "child3", "parent sees the child finished"), log,
                 "what ran, in order: the paused parent must be woken when its child finishes, and run once more");
@@ -198,9 +191,8 @@ class Stage06ShutdownAndSleepingTest {
             + " ShutdownMicroprocess replaces a ProducerFinished; other messages are dropped.",
             read = "The shutdown idiom")
     void shutdownRequested() {
-        Scheduler scheduler = new Scheduler();
         Recorder collector = new Recorder();
-        collector.activate(scheduler);
+        Scheduler scheduler = schedulerOf(collector);
         collector.inbox("control").put("not a shutdown");
         scheduler.runCycles(3);
         assertFalse(collector.isFinished(), "a message that is not an Ipc shutdown must not end a component");
@@ -229,17 +221,11 @@ class Stage06ShutdownAndSleepingTest {
     @Hint(value = "Each component drains inbox before it checks control, and passes the shutdown on out of"
             + " signal when it ends.", read = "The shutdown idiom")
     void producerFinishedCascades() {
-        Scheduler scheduler = new Scheduler();
         Source source = new Source(List.of("a", "b", "c"));
         PureTransformer upper = new PureTransformer(s -> ((String) s).toUpperCase());
         Recorder collector = new Recorder();
-        Linkage.link(source.outbox("outbox"), upper.inbox("inbox"));
-        Linkage.link(source.outbox("signal"), upper.inbox("control"));
-        Linkage.link(upper.outbox("outbox"), collector.inbox("inbox"));
-        Linkage.link(upper.outbox("signal"), collector.inbox("control"));
-        source.activate(scheduler);
-        upper.activate(scheduler);
-        collector.activate(scheduler);
+        chain(source, upper, collector);
+        Scheduler scheduler = schedulerOf(source, upper, collector);
         scheduler.run();
         assertEquals(List.of("A", "B", "C"), collector.collected(), "the last component must receive all the data"
                 + " before the ProducerFinished that follows it");
@@ -257,17 +243,11 @@ class Stage06ShutdownAndSleepingTest {
     @Hint(value = "A sleeping component must be woken by the message on control, and pass it on.",
             read = "The shutdown idiom")
     void shutdownStopsTheChain() {
-        Scheduler scheduler = new Scheduler();
         PureTransformer first = new PureTransformer(x -> x);
         PureTransformer second = new PureTransformer(x -> x);
         Recorder collector = new Recorder();
-        Linkage.link(first.outbox("outbox"), second.inbox("inbox"));
-        Linkage.link(first.outbox("signal"), second.inbox("control"));
-        Linkage.link(second.outbox("outbox"), collector.inbox("inbox"));
-        Linkage.link(second.outbox("signal"), collector.inbox("control"));
-        first.activate(scheduler);
-        second.activate(scheduler);
-        collector.activate(scheduler);
+        chain(first, second, collector);
+        Scheduler scheduler = schedulerOf(first, second, collector);
         scheduler.runCycles(5);
         first.inbox("inbox").put("last words");
         first.inbox("control").put(new Ipc.ShutdownMicroprocess());
