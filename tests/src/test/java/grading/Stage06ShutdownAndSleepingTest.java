@@ -13,6 +13,7 @@ import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
+import grading.support.SelfWaking;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,29 +95,11 @@ class Stage06ShutdownAndSleepingTest {
     @Hint(value = "wake() on a microprocess that paused during the current step cancels the pause, so"
             + " fallAsleep() then returns false.", read = "Waking up")
     void wakeAfterPauseInSameStep() {
-        List<String> log = new ArrayList<>();
-        Component selfWaking = new Component() {
-            private int steps;
-
-            @Override
-            protected boolean step() {
-                steps++;
-                log.add("step " + steps);
-                pause();
-                if (steps == 1) {
-                    send("note to self", "outbox");
-                }
-                while (dataReady("inbox")) {
-                    recv("inbox");
-                }
-                return true;
-            }
-        };
+        SelfWaking selfWaking = new SelfWaking(5, self -> self.sendToOutbox("note to self"));
         Linkage.link(selfWaking.outbox("outbox"), selfWaking.inbox("inbox"));
-        Scheduler scheduler = schedulerOf(selfWaking);
-        scheduler.runCycles(5);
-        assertEquals(List.of("step 1", "step 2"), log,
-                "the message sent after pause() must keep the component awake for one more step");
+        schedulerOf(selfWaking).runCycles(5);
+        assertEquals(List.of("step 1", "step 2"), selfWaking.log(), "the component paused, then in the same step"
+                + " sent itself a message through a link: that delivery must keep it awake for one more step");
     }
 
     @Test

@@ -154,6 +154,39 @@ class BoardTest {
     }
 
     @Test
+    @DisplayName("every graded test states its place in its class's run order, which the board's narrowest-first"
+            + " rule relies on")
+    void everyGradedTestHasItsPlace() throws java.io.IOException, ClassNotFoundException {
+        List<String> problems = new ArrayList<>();
+        List<Path> files;
+        try (var listing = Files.list(ROOT.resolve("tests/src/test/java/grading"))) {
+            files = listing.filter(p -> p.getFileName().toString().matches("Stage\\d\\d\\w*Test\\.java")).sorted()
+                    .toList();
+        }
+        for (Path file : files) {
+            Class<?> type = Class.forName("grading." + file.getFileName().toString().replace(".java", ""));
+            List<Integer> places = new ArrayList<>();
+            for (Method method : type.getDeclaredMethods()) {
+                if (!method.isAnnotationPresent(Test.class)) {
+                    continue;
+                }
+                Order order = method.getAnnotation(Order.class);
+                if (order == null) {
+                    problems.add(type.getSimpleName() + "." + method.getName() + " has no @Order: it would run after"
+                            + " the others, whatever its contract");
+                } else if (places.contains(order.value())) {
+                    problems.add(type.getSimpleName() + "." + method.getName() + " shares @Order(" + order.value()
+                            + ") with another test: which runs first is left to chance");
+                } else {
+                    places.add(order.value());
+                }
+            }
+        }
+        assertFalse(files.isEmpty(), "no graded test classes found under tests/src/test/java/grading");
+        assertEquals(List.of(), problems, "each graded test runs at the place its class gives it, narrowest first");
+    }
+
+    @Test
     @DisplayName("the board sends a learner to the built page, hints folded, and never to a chapter's source, which"
             + " shows them open")
     void readTheBuiltPage(@org.junit.jupiter.api.io.TempDir Path kit) throws java.io.IOException {
