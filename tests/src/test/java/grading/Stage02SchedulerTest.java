@@ -144,9 +144,13 @@ class Stage02SchedulerTest {
     void runCyclesStopsEarly() {
         Counting counting = new Counting(2);
         Scheduler scheduler = schedulerOf(counting);
+        long before = scheduler.cycles();
         assertFalse(scheduler.runCycles(100), "a microprocess that wants 2 steps finishes within 100 cycles, so"
                 + " runCycles(100) must return false");
         assertEquals(2, counting.steps, "a microprocess that wants 2 steps must be stepped exactly 2 times");
+        assertEquals(2, scheduler.cycles() - before, "runCycles(100) must stop after the cycle whose step() says"
+                + " nothing is left (the second), but it ran " + (scheduler.cycles() - before) + " cycles: stop the"
+                + " loop as soon as step() returns false");
         assertFalse(scheduler.runCycles(5), "nothing is left, so runCycles must return false");
     }
 
