@@ -115,7 +115,8 @@ class Stage01MicroprocessTest {
         assertSame(boom, assertThrows(IllegalArgumentException.class, failing::next,
                 "next() must let the exception its step threw reach the caller"),
                 "next() must rethrow the step's own exception, not a new one");
-        assertTrue(failing.isFinished(), "a microprocess whose step threw must count as finished");
+        assertTrue(failing.isFinished(), "isFinished() was false after the step threw: a microprocess whose step"
+                + " threw has finished, so set finished in a finally block (or a catch that rethrows)");
         assertFalse(failing.next(), "next() after a step threw must return false without stepping");
         assertEquals(1, steps[0], "step() ran again after it had thrown");
     }

@@ -62,7 +62,8 @@ class Stage05LinkagesTest {
         Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
         producer.sendOut("late", "outbox");
         assertEquals(2, consumer.inbox("inbox").size(), "the message waiting before the link and the one sent after"
-                + " must both be in the inbox");
+                + " must both be in the inbox (" + Holding.of(producer.outbox("outbox"), consumer.inbox("inbox"))
+                + "): linking must move the messages already stored in the source box along the new link");
         assertEquals("early", consumer.receive("inbox"), "the message that waited in the outbox must arrive first");
         assertEquals("late", consumer.receive("inbox"), "the message sent after linking must arrive second");
     }
@@ -212,7 +213,9 @@ class Stage05LinkagesTest {
         Linkage middle = Linkage.link(b.outbox("outbox"), c.inbox("inbox"));
         middle.unlink();
         a.sendOut("stops at b", "outbox");
-        assertEquals(0, c.inbox("inbox").size(), "after b->c was unlinked, a's message must not reach c");
+        assertEquals(0, c.inbox("inbox").size(), "after b->c was unlinked, a's message must not reach c ("
+                + Holding.of(a.outbox("outbox"), b.outbox("outbox"), c.inbox("inbox")) + "): unlink must point the"
+                + " unlinked box, and every box linked into it (here a's outbox), back at the unlinked box");
         assertEquals(1, b.outbox("outbox").size(), "after b->c was unlinked, a's message must stop in b's outbox");
         assertSame(b.outbox("outbox"), a.outbox("outbox").finalDestination(),
                 "after b->c was unlinked, a's finalDestination() must be b's outbox");
