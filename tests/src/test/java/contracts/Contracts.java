@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -65,35 +66,30 @@ final class Contracts {
                 + " alone, and its calls run the other's code outside the scheduler and the boxes. Only a chassis"
                 + " (" + String.join(", ", Kinds.CHASSIS) + ", or a class in a package named chassis) owns"
                 + " children and wires them.";
-        ArchCondition<JavaClass> condition = new ArchCondition<>(
-                "hold no other component in a field, and create, call or touch no other component") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                JavaClass component = kinds.componentOf(type).orElseThrow();
-                Set<JavaClass> own = Kinds.selfAndSuperclasses(component);
-                for (JavaField field : type.getFields()) {
-                    if (Kinds.isSynthetic(field)) {
-                        continue;
-                    }
-                    field.getType().getAllInvolvedRawTypes().stream().map(Kinds::elementType)
-                            .filter(kinds::isComponent).findFirst()
-                            .ifPresent(other -> events.add(SimpleConditionEvent.violated(field, "field "
-                                    + field.getFullName() + " " + Kinds.location(field) + " holds another component ("
-                                    + other.getName() + "). Do not keep components: send messages out of one of"
-                                    + " your outboxes, and let the parent link that outbox to the other component's"
-                                    + " inbox.")));
+        return contract(title, why, "Components do not know each other",
+                belongToAComponent().and(notOfAChassisOrBaseClass()),
+                "hold no other component in a field, and create, call or touch no other component", (type, events) -> {
+            JavaClass component = kinds.componentOf(type).orElseThrow();
+            Set<JavaClass> own = Kinds.selfAndSuperclasses(component);
+            for (JavaField field : type.getFields()) {
+                if (Kinds.isSynthetic(field)) {
+                    continue;
                 }
-                for (JavaAccess<?> access : type.getAccessesFromSelf()) {
-                    JavaClass target = Kinds.elementType(access.getTargetOwner());
-                    if (kinds.isComponent(target) && !isOwn(access, target, component, own)) {
-                        events.add(SimpleConditionEvent.violated(access, describeReach(access, target)));
-                    }
+                field.getType().getAllInvolvedRawTypes().stream().map(Kinds::elementType)
+                        .filter(kinds::isComponent).findFirst()
+                        .ifPresent(other -> events.add(SimpleConditionEvent.violated(field, "field "
+                                + field.getFullName() + " " + Kinds.location(field) + " holds another component ("
+                                + other.getName() + "). Do not keep components: send messages out of one of"
+                                + " your outboxes, and let the parent link that outbox to the other component's"
+                                + " inbox.")));
+            }
+            for (JavaAccess<?> access : type.getAccessesFromSelf()) {
+                JavaClass target = Kinds.elementType(access.getTargetOwner());
+                if (kinds.isComponent(target) && !isOwn(access, target, component, own)) {
+                    events.add(SimpleConditionEvent.violated(access, describeReach(access, target)));
                 }
             }
-        };
-        ArchRule rule = classes().that(belongToAComponent().and(notOfAChassisOrBaseClass()))
-                .should(condition).as(title).because(why).allowEmptyShould(true);
-        return new Contract(title, why, "Components do not know each other", rule);
+        });
     }
 
     /** Calls into the component's own class and superclasses are its own; so are this(...) and super(...). */
@@ -138,35 +134,29 @@ final class Contracts {
                 + " state change under it. A public field that can change is a way around the boxes; a static field"
                 + " that can change is shared by every instance of the class, and by every component that can reach"
                 + " it.";
-        ArchCondition<JavaClass> condition = new ArchCondition<>(
-                "have no public field that can change, and no static field that can change") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                for (JavaField field : type.getFields()) {
-                    if (Kinds.isSynthetic(field)) {
-                        continue;
-                    }
-                    Set<JavaModifier> modifiers = field.getModifiers();
-                    if (modifiers.contains(JavaModifier.STATIC)) {
-                        immutability.whyFieldCanChange(field, false).ifPresent(why -> events.add(
-                                SimpleConditionEvent.violated(field, "static field " + field.getFullName() + " "
-                                        + Kinds.location(field) + " can change: " + why + ". A static field is one"
-                                        + " value shared by every instance and by anyone who can reach it; keep state"
-                                        + " in private instance fields, and make a static field a constant (static"
-                                        + " final, of an"
-                                        + " immutable type such as String, a number or a record).")));
-                    } else if (modifiers.contains(JavaModifier.PUBLIC) && type.equals(kinds.componentOf(type).orElse(null))) {
-                        immutability.whyFieldCanChange(field, false).ifPresent(why -> events.add(
-                                SimpleConditionEvent.violated(field, "public field " + field.getFullName() + " "
-                                        + Kinds.location(field) + " can change: " + why + ". Make it private; if"
-                                        + " others need the value, send it out of an outbox.")));
-                    }
+        return contract(title, why, "Components share nothing but messages", belongToAComponent(),
+                "have no public field that can change, and no static field that can change", (type, events) -> {
+            for (JavaField field : type.getFields()) {
+                if (Kinds.isSynthetic(field)) {
+                    continue;
+                }
+                Set<JavaModifier> modifiers = field.getModifiers();
+                if (modifiers.contains(JavaModifier.STATIC)) {
+                    immutability.whyFieldCanChange(field, false).ifPresent(reason -> events.add(
+                            SimpleConditionEvent.violated(field, "static field " + field.getFullName() + " "
+                                    + Kinds.location(field) + " can change: " + reason + ". A static field is one"
+                                    + " value shared by every instance and by anyone who can reach it; keep state"
+                                    + " in private instance fields, and make a static field a constant (static"
+                                    + " final, of an"
+                                    + " immutable type such as String, a number or a record).")));
+                } else if (modifiers.contains(JavaModifier.PUBLIC) && type.equals(kinds.componentOf(type).orElse(null))) {
+                    immutability.whyFieldCanChange(field, false).ifPresent(reason -> events.add(
+                            SimpleConditionEvent.violated(field, "public field " + field.getFullName() + " "
+                                    + Kinds.location(field) + " can change: " + reason + ". Make it private; if"
+                                    + " others need the value, send it out of an outbox.")));
                 }
             }
-        };
-        ArchRule rule = classes().that(belongToAComponent()).should(condition).as(title).because(why)
-                .allowEmptyShould(true);
-        return new Contract(title, why, "Components share nothing but messages", rule);
+        });
     }
 
     // --- 3. Every box says what travels through it --------------------------------------
@@ -180,26 +170,21 @@ final class Contracts {
         String why = "a component is wired by people who do not read its code: the sentence on each @Inbox and"
                 + " @Outbox is its documentation, as in Kamaelia, where every box comes with one. A box without a"
                 + " description is unfinished.";
-        ArchCondition<JavaClass> condition = new ArchCondition<>("describe each declared box with a sentence") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                for (JavaAnnotation<?> box : declaredBoxes(type)) {
-                    String kind = box.getRawType().getSimpleName();
-                    String name = String.valueOf(box.get("name").orElse(""));
-                    String doc = String.valueOf(box.get("doc").orElse(""));
-                    Optional<String> problem = problemWith(name, doc);
-                    problem.ifPresent(p -> events.add(SimpleConditionEvent.violated(type, type.getName() + " "
-                            + Kinds.location(type) + " declares @" + kind + "(name = \"" + name + "\", doc = \"" + doc
-                            + "\"): " + p + ". Write a sentence that says what " + (kind.equals("Inbox")
-                                    ? "arrives in this inbox, such as doc = \"Lines of text to search\""
-                                    : "leaves through this outbox, such as doc = \"The lines that match\"")
-                            + ".")));
-                }
+        return contract(title, why, "Boxes say what travels through them", areComponents(),
+                "describe each declared box with a sentence", (type, events) -> {
+            for (JavaAnnotation<?> box : declaredBoxes(type)) {
+                String kind = box.getRawType().getSimpleName();
+                String name = String.valueOf(box.get("name").orElse(""));
+                String doc = String.valueOf(box.get("doc").orElse(""));
+                Optional<String> problem = problemWith(name, doc);
+                problem.ifPresent(p -> events.add(SimpleConditionEvent.violated(type, type.getName() + " "
+                        + Kinds.location(type) + " declares @" + kind + "(name = \"" + name + "\", doc = \"" + doc
+                        + "\"): " + p + ". Write a sentence that says what " + (kind.equals("Inbox")
+                                ? "arrives in this inbox, such as doc = \"Lines of text to search\""
+                                : "leaves through this outbox, such as doc = \"The lines that match\"")
+                        + ".")));
             }
-        };
-        ArchRule rule = classes().that(areComponents()).should(condition).as(title).because(why)
-                .allowEmptyShould(true);
-        return new Contract(title, why, "Boxes say what travels through them", rule);
+        });
     }
 
     /** The @Inbox and @Outbox annotations on the class itself, unpacked from their containers. */
@@ -243,30 +228,25 @@ final class Contracts {
                 + " returns. A call that waits (sleep, a lock, a blocking queue, a future, reading a file or a socket)"
                 + " stops every other component for as long as it waits, or for ever. Blocking belongs in a"
                 + " ThreadedComponent (stage 9), which has a thread of its own.";
-        ArchCondition<JavaClass> condition = new ArchCondition<>(
-                "make no call that waits, directly or through a helper class, and have no synchronized method") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                for (JavaCodeUnit unit : type.getCodeUnits()) {
-                    if (unit.getModifiers().contains(JavaModifier.SYNCHRONIZED)) {
-                        events.add(SimpleConditionEvent.violated(unit, Kinds.describe(unit) + " "
-                                + unit.getSourceCodeLocation() + " is synchronized, so it waits whenever another"
-                                + " thread holds the lock. A cooperative component runs on the scheduler's one"
-                                + " thread and needs no lock: remove synchronized, or make it a ThreadedComponent"
-                                + " if other threads are involved."));
-                    }
-                    for (JavaCodeUnitAccess<?> access : codeUnitAccesses(unit)) {
-                        List<JavaCodeUnitAccess<?>> path = blockingPath(access, new HashSet<>(), 0);
-                        if (!path.isEmpty()) {
-                            events.add(SimpleConditionEvent.violated(access, describeBlocking(path)));
-                        }
+        return contract(title, why, "Cooperative components never block", belongToACooperativeComponent(),
+                "make no call that waits, directly or through a helper class, and have no synchronized method",
+                (type, events) -> {
+            for (JavaCodeUnit unit : type.getCodeUnits()) {
+                if (unit.getModifiers().contains(JavaModifier.SYNCHRONIZED)) {
+                    events.add(SimpleConditionEvent.violated(unit, Kinds.describe(unit) + " "
+                            + unit.getSourceCodeLocation() + " is synchronized, so it waits whenever another"
+                            + " thread holds the lock. A cooperative component runs on the scheduler's one"
+                            + " thread and needs no lock: remove synchronized, or make it a ThreadedComponent"
+                            + " if other threads are involved."));
+                }
+                for (JavaCodeUnitAccess<?> access : codeUnitAccesses(unit)) {
+                    List<JavaCodeUnitAccess<?>> path = blockingPath(access, new HashSet<>(), 0);
+                    if (!path.isEmpty()) {
+                        events.add(SimpleConditionEvent.violated(access, describeBlocking(path)));
                     }
                 }
             }
-        };
-        ArchRule rule = classes().that(belongToACooperativeComponent()).should(condition).as(title).because(why)
-                .allowEmptyShould(true);
-        return new Contract(title, why, "Cooperative components never block", rule);
+        });
     }
 
     private static final int HELPER_DEPTH = 4;
@@ -280,21 +260,31 @@ final class Contracts {
      * long.
      */
     private List<JavaCodeUnitAccess<?>> blockingPath(JavaCodeUnitAccess<?> access, Set<JavaCodeUnit> seen, int depth) {
+        return pathToWaiting(access, seen, depth,
+                c -> !kinds.isComponent(c) && !c.getPackageName().equals(Kinds.CORE));
+    }
+
+    /**
+     * The calls from {@code access} down to one that waits (see {@link Blocking}), following
+     * calls into the classes {@code followInto} accepts, at most {@link #HELPER_DEPTH} deep
+     * and never into the JDK; empty when none is found.
+     */
+    private static List<JavaCodeUnitAccess<?>> pathToWaiting(JavaCodeUnitAccess<?> access, Set<JavaCodeUnit> seen,
+            int depth, Predicate<JavaClass> followInto) {
         CodeUnitAccessTarget target = access.getTarget();
         if (Blocking.find(target).isPresent()) {
             return List.of(access);
         }
         JavaClass owner = Kinds.elementType(access.getTargetOwner());
-        if (depth >= HELPER_DEPTH || Kinds.isJdk(owner) || kinds.isComponent(owner)
-                || owner.getPackageName().equals(Kinds.CORE)) {
+        if (depth >= HELPER_DEPTH || Kinds.isJdk(owner) || !followInto.test(owner)) {
             return List.of();
         }
         Optional<? extends JavaCodeUnit> member = target.resolveMember();
-        if (member.isEmpty() || kinds.isComponent(member.get().getOwner()) || !seen.add(member.get())) {
+        if (member.isEmpty() || !followInto.test(member.get().getOwner()) || !seen.add(member.get())) {
             return List.of();
         }
         for (JavaCodeUnitAccess<?> next : codeUnitAccesses(member.get())) {
-            List<JavaCodeUnitAccess<?>> rest = blockingPath(next, seen, depth + 1);
+            List<JavaCodeUnitAccess<?>> rest = pathToWaiting(next, seen, depth + 1, followInto);
             if (!rest.isEmpty()) {
                 List<JavaCodeUnitAccess<?>> path = new ArrayList<>();
                 path.add(access);
@@ -312,7 +302,8 @@ final class Contracts {
         return accesses;
     }
 
-    private static String describeBlocking(List<JavaCodeUnitAccess<?>> path) {
+    /** "Class.method (File.java:12) calls A.b, which calls C.d (File.java:34)": a path of calls, in words. */
+    private static StringBuilder describeCalls(List<JavaCodeUnitAccess<?>> path) {
         StringBuilder text = new StringBuilder();
         JavaCodeUnitAccess<?> first = path.getFirst();
         text.append(Kinds.describe(first.getOrigin())).append(' ').append(first.getSourceCodeLocation());
@@ -321,12 +312,16 @@ final class Contracts {
             CodeUnitAccessTarget target = step.getTarget();
             String called = Kinds.describeTarget(target.getOwner().getName(), target.getName(),
                     target.getRawParameterTypes());
-            if (i == 0) {
-                text.append(" calls ").append(called);
-            } else {
-                text.append(", which calls ").append(called).append(' ').append(step.getSourceCodeLocation());
+            text.append(i == 0 ? " calls " : ", which calls ").append(called);
+            if (i > 0) {
+                text.append(' ').append(step.getSourceCodeLocation());
             }
         }
+        return text;
+    }
+
+    private static String describeBlocking(List<JavaCodeUnitAccess<?>> path) {
+        StringBuilder text = describeCalls(path);
         Blocking.Call kind = Blocking.find(path.getLast().getTarget()).orElseThrow();
         text.append(", ").append(kind.why()).append(". Do the work in small steps and return from step() instead"
                 + " (check again at the next step, or wait for a message in an inbox); if it really has to wait,"
@@ -342,19 +337,14 @@ final class Contracts {
                 + " If it can change, sender and receiver share state behind the boxes' back, and once threaded"
                 + " components take part they race. Ipc messages, and the messages the kit's components send, are"
                 + " records (or final classes) of immutable values.";
-        ArchCondition<JavaClass> condition = new ArchCondition<>("be records or final classes of immutable values") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                String what = (kinds.isIpc(type) ? "Ipc message " : "message ") + type.getName() + " "
-                        + Kinds.location(type) + sentBy(type).map(s -> ", " + s + ",").orElse("");
-                Optional<String> why = immutability.whyInstancesCanChange(type, true);
-                why.ifPresent(w -> events.add(SimpleConditionEvent.violated(type, what + " can change after it is"
-                        + " sent: " + w + ". Make the message a record of immutable values (copy lists and maps with"
-                        + " List.copyOf and Map.copyOf in its compact constructor).")));
-            }
-        };
-        ArchRule rule = classes().that(areMessages()).should(condition).as(title).because(why).allowEmptyShould(true);
-        return new Contract(title, why, "Messages cannot change", rule);
+        return contract(title, why, "Messages cannot change", areMessages(),
+                "be records or final classes of immutable values", (type, events) -> {
+            String what = (kinds.isIpc(type) ? "Ipc message " : "message ") + type.getName() + " "
+                    + Kinds.location(type) + sentBy(type).map(s -> ", " + s + ",").orElse("");
+            immutability.whyInstancesCanChange(type, true).ifPresent(w -> events.add(SimpleConditionEvent.violated(type, what + " can change after it is"
+                    + " sent: " + w + ". Make the message a record of immutable values (copy lists and maps with"
+                    + " List.copyOf and Map.copyOf in its compact constructor).")));
+        });
     }
 
     /**
@@ -404,30 +394,25 @@ final class Contracts {
                 + " boxes and the links belong to the scheduler's thread and are not thread-safe. ThreadedComponent"
                 + " documents what its thread may use (send, recv, dataReady, anyReady): they hand messages across"
                 + " threads safely.";
-        ArchCondition<JavaClass> condition = new ArchCondition<>(
-                "not touch the scheduler, step or activate microprocesses, or use boxes and links directly") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                for (JavaField field : type.getFields()) {
-                    JavaClass held = Kinds.elementType(field.getRawType());
-                    if (!Kinds.isSynthetic(field) && held.isAssignableTo(Kinds.SCHEDULER)) {
-                        events.add(SimpleConditionEvent.violated(field, "field " + field.getFullName() + " "
-                                + Kinds.location(field) + " holds the scheduler, which is not thread-safe. A threaded"
-                                + " component leaves the scheduler alone: talk to others with send and recv."));
-                    }
-                }
-                for (JavaAccess<?> access : type.getAccessesFromSelf()) {
-                    String used = access.getTarget().resolveMember().map(m -> m.getFullName())
-                            .orElse(access.getTarget().getFullName());
-                    internalReached(access).ifPresent(what -> events.add(SimpleConditionEvent.violated(access,
-                            Kinds.describe(access.getOrigin()) + " " + access.getSourceCodeLocation() + " uses "
-                                    + used + ": " + what)));
+        return contract(title, why, "Threaded components use the threaded API", belongToAThreadedComponent(),
+                "not touch the scheduler, step or activate microprocesses, or use boxes and links directly",
+                (type, events) -> {
+            for (JavaField field : type.getFields()) {
+                JavaClass held = Kinds.elementType(field.getRawType());
+                if (!Kinds.isSynthetic(field) && held.isAssignableTo(Kinds.SCHEDULER)) {
+                    events.add(SimpleConditionEvent.violated(field, "field " + field.getFullName() + " "
+                            + Kinds.location(field) + " holds the scheduler, which is not thread-safe. A threaded"
+                            + " component leaves the scheduler alone: talk to others with send and recv."));
                 }
             }
-        };
-        ArchRule rule = classes().that(belongToAThreadedComponent()).should(condition).as(title).because(why)
-                .allowEmptyShould(true);
-        return new Contract(title, why, "Threaded components use the threaded API", rule);
+            for (JavaAccess<?> access : type.getAccessesFromSelf()) {
+                String used = access.getTarget().resolveMember().map(m -> m.getFullName())
+                        .orElse(access.getTarget().getFullName());
+                internalReached(access).ifPresent(what -> events.add(SimpleConditionEvent.violated(access,
+                        Kinds.describe(access.getOrigin()) + " " + access.getSourceCodeLocation() + " uses "
+                                + used + ": " + what)));
+            }
+        });
     }
 
     private Optional<String> internalReached(JavaAccess<?> access) {
@@ -462,34 +447,30 @@ final class Contracts {
                 + " two such waits stop every other threaded component. The locks of java.util.concurrent"
                 + " (ReentrantLock and its Condition) and the boxes wait without holding a carrier. Java 24 lifted"
                 + " the limit (JEP 491), but the kit runs on Java 21 too.";
-        ArchCondition<JavaClass> condition = new ArchCondition<>(
-                "make no call that waits while holding a synchronized lock, directly or through a helper") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                Set<Monitors.HeldCall> held = Monitors.heldCalls(type);
-                if (held.isEmpty()) {
-                    return;
-                }
-                for (JavaCodeUnit unit : type.getCodeUnits()) {
-                    boolean wholeMethod = unit.getModifiers().contains(JavaModifier.SYNCHRONIZED);
-                    for (JavaCodeUnitAccess<?> access : unit.getCallsFromSelf()) {
-                        Monitors.HeldCall key = new Monitors.HeldCall(unit.getName(), unit.getDescriptor(),
-                                access.getTargetOwner().getName(), access.getName(), access.getLineNumber());
-                        if (!held.contains(key)) {
-                            continue;
-                        }
-                        List<JavaCodeUnitAccess<?>> path = waitingPath(access, new HashSet<>(), 0);
-                        if (!path.isEmpty()) {
-                            events.add(SimpleConditionEvent.violated(access, describeWaitingWhileHolding(path,
-                                    wholeMethod)));
-                        }
+        return contract(title, why, "Threaded components never wait inside synchronized",
+                belongToAThreadedComponentOrItsApi(),
+                "make no call that waits while holding a synchronized lock, directly or through a helper",
+                (type, events) -> {
+            Set<Monitors.HeldCall> held = Monitors.heldCalls(type);
+            if (held.isEmpty()) {
+                return;
+            }
+            for (JavaCodeUnit unit : type.getCodeUnits()) {
+                boolean wholeMethod = unit.getModifiers().contains(JavaModifier.SYNCHRONIZED);
+                for (JavaCodeUnitAccess<?> access : unit.getCallsFromSelf()) {
+                    Monitors.HeldCall key = new Monitors.HeldCall(unit.getName(), unit.getDescriptor(),
+                            access.getTargetOwner().getName(), access.getName(), access.getLineNumber());
+                    if (!held.contains(key)) {
+                        continue;
+                    }
+                    List<JavaCodeUnitAccess<?>> path = waitingPath(access, new HashSet<>(), 0);
+                    if (!path.isEmpty()) {
+                        events.add(SimpleConditionEvent.violated(access, describeWaitingWhileHolding(path,
+                                wholeMethod)));
                     }
                 }
             }
-        };
-        ArchRule rule = classes().that(belongToAThreadedComponentOrItsApi()).should(condition).as(title).because(why)
-                .allowEmptyShould(true);
-        return new Contract(title, why, "Threaded components never wait inside synchronized", rule);
+        });
     }
 
     /**
@@ -498,49 +479,33 @@ final class Contracts {
      * {@code recv} and {@code send} can wait); empty when none is found.
      */
     private List<JavaCodeUnitAccess<?>> waitingPath(JavaCodeUnitAccess<?> access, Set<JavaCodeUnit> seen, int depth) {
-        CodeUnitAccessTarget target = access.getTarget();
-        if (Blocking.find(target).isPresent()) {
-            return List.of(access);
-        }
-        JavaClass owner = Kinds.elementType(access.getTargetOwner());
-        if (depth >= HELPER_DEPTH || Kinds.isJdk(owner)) {
-            return List.of();
-        }
-        Optional<? extends JavaCodeUnit> member = target.resolveMember();
-        if (member.isEmpty() || !seen.add(member.get())) {
-            return List.of();
-        }
-        for (JavaCodeUnitAccess<?> next : codeUnitAccesses(member.get())) {
-            List<JavaCodeUnitAccess<?>> rest = waitingPath(next, seen, depth + 1);
-            if (!rest.isEmpty()) {
-                List<JavaCodeUnitAccess<?>> path = new ArrayList<>();
-                path.add(access);
-                path.addAll(rest);
-                return path;
-            }
-        }
-        return List.of();
+        return pathToWaiting(access, seen, depth, c -> true);
     }
 
     private static String describeWaitingWhileHolding(List<JavaCodeUnitAccess<?>> path, boolean wholeMethod) {
-        StringBuilder text = new StringBuilder();
-        JavaCodeUnitAccess<?> first = path.getFirst();
-        text.append(Kinds.describe(first.getOrigin())).append(' ').append(first.getSourceCodeLocation());
-        for (int i = 0; i < path.size(); i++) {
-            CodeUnitAccessTarget target = path.get(i).getTarget();
-            String called = Kinds.describeTarget(target.getOwner().getName(), target.getName(),
-                    target.getRawParameterTypes());
-            text.append(i == 0 ? " calls " : ", which calls ").append(called);
-            if (i > 0) {
-                text.append(' ').append(path.get(i).getSourceCodeLocation());
-            }
-        }
+        StringBuilder text = describeCalls(path);
         text.append(wholeMethod ? " in a synchronized method" : " inside a synchronized block")
                 .append(", so it waits while it holds the lock: on Java 21 its virtual thread keeps a carrier thread"
                         + " all that time. Use a java.util.concurrent.locks.ReentrantLock and its Condition instead of"
                         + " synchronized, wait and notify (lock(), then await() in a loop, unlock() in a finally), or"
                         + " do the waiting outside the synchronized code.");
         return text.toString();
+    }
+
+    /**
+     * A contract whose rule runs {@code check} on each class that {@code that} selects;
+     * {@code check} adds a violation, in words, for each place that breaks it.
+     */
+    private static Contract contract(String title, String why, String section, DescribedPredicate<JavaClass> that,
+            String should, BiConsumer<JavaClass, ConditionEvents> check) {
+        ArchCondition<JavaClass> condition = new ArchCondition<>(should) {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                check.accept(type, events);
+            }
+        };
+        ArchRule rule = classes().that(that).should(condition).as(title).because(why).allowEmptyShould(true);
+        return new Contract(title, why, section, rule);
     }
 
     // --- Which classes each rule looks at -----------------------------------------------

@@ -1,5 +1,7 @@
 package grading;
 
+import static grading.support.Setup.activated;
+import static grading.support.Setup.schedulerOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -44,8 +46,7 @@ class Stage01MicroprocessTest {
     @Hint(value = "If the microprocess already has a scheduler, throw an IllegalStateException whose message"
             + " includes name().", read = "Activation")
     void activatingTwiceIsAnError() {
-        Counting counting = new Counting(3);
-        counting.activate(new Scheduler());
+        Counting counting = activated(new Counting(3));
         var error = assertThrows(IllegalStateException.class, () -> counting.activate(new Scheduler()),
                 "activating a microprocess that already has a scheduler must throw an IllegalStateException");
         assertTrue(String.valueOf(error.getMessage()).contains(counting.name()),
@@ -71,8 +72,7 @@ class Stage01MicroprocessTest {
     @DisplayName("next() runs exactly one step and returns what step() returned")
     @Hint(value = "next() calls step() once and returns its result.", read = "One slice at a time")
     void nextRunsOneStep() {
-        Counting counting = new Counting(3);
-        counting.activate(new Scheduler());
+        Counting counting = activated(new Counting(3));
         assertTrue(counting.next(), "the first of 3 steps returns true, so next() must return true");
         assertEquals(1, counting.steps, "one call of next() must run one step");
         assertTrue(counting.next(), "the second of 3 steps returns true, so next() must return true");
@@ -87,8 +87,7 @@ class Stage01MicroprocessTest {
     @Hint(value = "Remember in a field that the microprocess has finished; when it has, next() returns false"
             + " without calling step().", read = "Finishing")
     void finishedStaysFinished() {
-        Counting counting = new Counting(1);
-        counting.activate(new Scheduler());
+        Counting counting = activated(new Counting(1));
         assertFalse(counting.isFinished(), "a microprocess that has not run is not finished");
         assertFalse(counting.next(), "its only step returns false, so next() must return false");
         assertTrue(counting.isFinished(), "isFinished() must be true after step() returned false");
@@ -116,87 +115,14 @@ class Stage01MicroprocessTest {
         assertSame(boom, assertThrows(IllegalArgumentException.class, failing::next,
                 "next() must let the exception its step threw reach the caller"),
                 "next() must rethrow the step's own exception, not a new one");
-        assertTrue(failing.isFinished(), "a microprocess whose step threw must count as finished");
+        assertTrue(failing.isFinished(), "isFinished() was false after the step threw: a microprocess whose step"
+                + " threw has finished, so set finished in a finally block (or a catch that rethrows)");
         assertFalse(failing.next(), "next() after a step threw must return false without stepping");
         assertEquals(1, steps[0], "step() ran again after it had thrown");
     }
 
     @Test
     @Order(7)
-    @DisplayName("Greeter writes one line per step: hello to each name in order, then goodbye in reverse")
-    @Hint(value = "Keep two fields: which half you are in (hello or goodbye) and a position in the list."
-            + " Each step writes one line and moves the position on.", read = "The exercise")
-    void greeterGreetsThenSaysGoodbye() {
-        List<String> lines = new ArrayList<>();
-        Greeter greeter = new Greeter(List.of("Ada", "Alan", "Grace"), lines::add);
-        greeter.activate(new Scheduler());
-        List<Boolean> answers = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            answers.add(greeter.next());
-            assertEquals(i + 1, lines.size(), "each step must write exactly one line; after step " + (i + 1)
-                    + " the lines were " + lines);
-        }
-        assertEquals(List.of("hello Ada", "hello Alan", "hello Grace", "goodbye Grace", "goodbye Alan", "goodbye Ada"),
-                lines, "the greeter's lines, one per step: hello to each name in order, then goodbye in reverse");
-        assertEquals(List.of(true, true, true, true, true, false), answers,
-                "step() must return true until the step that writes the last line, which returns false");
-        assertFalse(greeter.next(), "a finished greeter's next() must return false");
-        assertEquals(6, lines.size(), "a finished greeter must not write more");
-    }
-
-    @Test
-    @Order(8)
-    @DisplayName("Greeter with one name says hello, then goodbye, and finishes")
-    @Hint(value = "With one name the hello half ends after one line: the goodbye half starts at the last"
-            + " name.", read = "The exercise")
-    void greeterWithOneName() {
-        List<String> lines = new ArrayList<>();
-        Greeter greeter = new Greeter(List.of("Ada"), lines::add);
-        greeter.activate(new Scheduler());
-        assertTrue(greeter.next(), "with one name, the first step says hello and must return true; lines were "
-                + lines);
-        assertFalse(greeter.next(), "with one name, the second step says goodbye and must return false; lines were "
-                + lines);
-        assertEquals(List.of("hello Ada", "goodbye Ada"), lines, "the lines of a greeter with one name");
-    }
-
-    @Test
-    @Order(9)
-    @DisplayName("Greeter with no names writes nothing and finishes at its first step")
-    @Hint(value = "Check for an empty list before writing anything.", read = "The exercise")
-    void greeterWithNoNames() {
-        List<String> lines = new ArrayList<>();
-        Greeter greeter = new Greeter(List.of(), lines::add);
-        greeter.activate(new Scheduler());
-        assertFalse(greeter.next(), "with no names there is nothing to say: the first step must return false");
-        assertEquals(List.of(), lines, "a greeter with no names must write nothing");
-    }
-
-    @Test
-    @Order(10)
-    @DisplayName("two Greeters stepped in turn keep their own places")
-    @Hint(value = "The state must live in instance fields, not static ones: each greeter remembers its own"
-            + " position.", read = "The exercise")
-    void greetersKeepTheirOwnState() {
-        List<String> lines = new ArrayList<>();
-        Greeter first = new Greeter(List.of("Ada", "Alan"), lines::add);
-        Greeter second = new Greeter(List.of("Grace"), line -> lines.add("  " + line));
-        Scheduler scheduler = new Scheduler();
-        first.activate(scheduler);
-        second.activate(scheduler);
-        first.next();
-        second.next();
-        first.next();
-        second.next();
-        first.next();
-        first.next();
-        assertEquals(List.of("hello Ada", "  hello Grace", "hello Alan", "  goodbye Grace", "goodbye Alan",
-                "goodbye Ada"), lines, "two greeters stepped in turn (the second one's lines indented): each must"
-                + " continue from its own place");
-    }
-
-    @Test
-    @Order(11)
     @DisplayName("a microprocess has not finished while its step runs, even its last one")
     @Hint(value = "Set finished only from what step() did: after it returned (to !again), or when it threw"
             + " (try/finally). Do not mark the microprocess finished before calling step().", read = "Finishing")
@@ -220,5 +146,74 @@ class Stage01MicroprocessTest {
                 "isFinished() said true inside step(): a microprocess finishes only once its step has returned false"
                         + " or thrown");
         assertTrue(self[0].isFinished(), "after its step returned false the microprocess must have finished");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("Greeter writes one line per step: hello to each name in order, then goodbye in reverse")
+    @Hint(value = "Keep two fields: which half you are in (hello or goodbye) and a position in the list."
+            + " Each step writes one line and moves the position on.", read = "The exercise")
+    void greeterGreetsThenSaysGoodbye() {
+        List<String> lines = new ArrayList<>();
+        Greeter greeter = activated(new Greeter(List.of("Ada", "Alan", "Grace"), lines::add));
+        List<Boolean> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(greeter.next());
+            assertEquals(i + 1, lines.size(), "each step must write exactly one line; after step " + (i + 1)
+                    + " the lines were " + lines);
+        }
+        assertEquals(List.of("hello Ada", "hello Alan", "hello Grace", "goodbye Grace", "goodbye Alan", "goodbye Ada"),
+                lines, "the greeter's lines, one per step: hello to each name in order, then goodbye in reverse");
+        assertEquals(List.of(true, true, true, true, true, false), answers,
+                "step() must return true until the step that writes the last line, which returns false");
+        assertFalse(greeter.next(), "a finished greeter's next() must return false");
+        assertEquals(6, lines.size(), "a finished greeter must not write more");
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("Greeter with one name says hello, then goodbye, and finishes")
+    @Hint(value = "With one name the hello half ends after one line: the goodbye half starts at the last"
+            + " name.", read = "The exercise")
+    void greeterWithOneName() {
+        List<String> lines = new ArrayList<>();
+        Greeter greeter = activated(new Greeter(List.of("Ada"), lines::add));
+        assertTrue(greeter.next(), "with one name, the first step says hello and must return true; lines were "
+                + lines);
+        assertFalse(greeter.next(), "with one name, the second step says goodbye and must return false; lines were "
+                + lines);
+        assertEquals(List.of("hello Ada", "goodbye Ada"), lines, "the lines of a greeter with one name");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("Greeter with no names writes nothing and finishes at its first step")
+    @Hint(value = "Check for an empty list before writing anything.", read = "The exercise")
+    void greeterWithNoNames() {
+        List<String> lines = new ArrayList<>();
+        Greeter greeter = activated(new Greeter(List.of(), lines::add));
+        assertFalse(greeter.next(), "with no names there is nothing to say: the first step must return false");
+        assertEquals(List.of(), lines, "a greeter with no names must write nothing");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("two Greeters stepped in turn keep their own places")
+    @Hint(value = "The state must live in instance fields, not static ones: each greeter remembers its own"
+            + " position.", read = "The exercise")
+    void greetersKeepTheirOwnState() {
+        List<String> lines = new ArrayList<>();
+        Greeter first = new Greeter(List.of("Ada", "Alan"), lines::add);
+        Greeter second = new Greeter(List.of("Grace"), line -> lines.add("  " + line));
+        Scheduler scheduler = schedulerOf(first, second);
+        first.next();
+        second.next();
+        first.next();
+        second.next();
+        first.next();
+        first.next();
+        assertEquals(List.of("hello Ada", "  hello Grace", "hello Alan", "  goodbye Grace", "goodbye Alan",
+                "goodbye Ada"), lines, "two greeters stepped in turn (the second one's lines indented): each must"
+                + " continue from its own place");
     }
 }

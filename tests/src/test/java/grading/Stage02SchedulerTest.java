@@ -1,10 +1,12 @@
 package grading;
 
+import static grading.support.Setup.schedulerOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import axon.Microprocess;
 import axon.Scheduler;
@@ -26,25 +28,72 @@ import org.junit.jupiter.api.Test;
 class Stage02SchedulerTest {
 
     @Test
-    @Order(6)
-    @DisplayName("run() steps every microprocess until each has finished, then returns")
-    @Hint(value = "run() calls step() until it returns false; step() keeps a microprocess only while its next()"
-            + " returns true.", read = "Running until done")
-    void runRunsEverythingToTheEnd() {
+    @Order(1)
+    @DisplayName("one cycle steps each microprocess activated before it exactly once")
+    @Hint(value = "A cycle first moves the arrivals (where activate put them with scheduler.add) to the end of"
+            + " the run queue, then steps each microprocess that was queued then once: count them before you"
+            + " start (int n = runQueue.size()).", read = "Round robin")
+    void oneCycleStepsEachOnce() {
+        List<String> log = new ArrayList<>();
         Scheduler scheduler = new Scheduler();
-        Counting shortOne = new Counting(2);
-        Counting longOne = new Counting(5);
-        shortOne.activate(scheduler);
-        longOne.activate(scheduler);
-        scheduler.run();
-        assertEquals(2, shortOne.steps, "a microprocess that wants 2 steps must be stepped exactly 2 times by run()");
-        assertEquals(5, longOne.steps, "a microprocess that wants 5 steps must be stepped exactly 5 times by run()");
-        assertTrue(shortOne.isFinished() && longOne.isFinished(), "after run() both microprocesses must be finished");
-        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left after run()");
+        new Counting("a", 1, log).activate(scheduler);
+        new Counting("b", 3, log).activate(scheduler);
+        scheduler.runCycles(1);
+        if (log.isEmpty()) {
+            fail("runCycles(1) stepped nothing, though a and b were activated before it: activate"
+                    + " puts them in the arrivals, and a cycle starts by moving the arrivals into the run queue");
+        }
+        if (log.contains("b2")) {
+            fail("runCycles(1) stepped b more than once " + log + ": a cycle steps only the"
+                    + " microprocesses that were in the queue when it began, once each, and does not go on until the"
+                    + " queue is empty (a loop like while (!runQueue.isEmpty()) does)");
+        }
+        assertEquals(List.of("a1", "b1"), log, "the steps of one cycle over a (wants 1 step) and b (wants 3): each"
+                + " once, in activation order");
     }
 
     @Test
     @Order(2)
+    @DisplayName("a microprocess that has finished leaves the run queue at once")
+    @Hint(value = "When next() returns false, do not put the microprocess back in the queue; when it returns"
+            + " true, put it back at the end.", read = "Round robin")
+    void finishedMicroprocessesLeave() {
+        Counting once = new Counting(1);
+        Counting thrice = new Counting(3);
+        Scheduler scheduler = schedulerOf(once, thrice);
+        boolean left = scheduler.runCycles(1);
+        assertEquals(List.of(thrice), scheduler.microprocesses(), "after one cycle only the microprocess that wants"
+                + " to run again (" + thrice.name() + ") may be left: " + once.name() + " wanted 1 step, has"
+                + " finished, and must have left the run queue");
+        assertTrue(left, "after one cycle the microprocess that wants 3 steps has 2 to go, so runCycles(1) must"
+                + " return true");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a cycle steps every microprocess that was queued when it began exactly once, even when some finish"
+            + " during it")
+    @Hint(value = "Count the queue before the cycle starts (int n = runQueue.size()) and take exactly n from the"
+            + " front: a loop that compares with runQueue.size() as it goes stops early once some have finished.",
+            read = "Round robin")
+    void aCycleStepsEveryQueuedOneWhenSomeFinish() {
+        List<String> log = new ArrayList<>();
+        Scheduler scheduler = new Scheduler();
+        Counting b = new Counting("b", 3, log);
+        Counting d = new Counting("d", 2, log);
+        for (Counting counting : List.of(new Counting("a", 1, log), b, new Counting("c", 1, log), d)) {
+            counting.activate(scheduler);
+        }
+        scheduler.runCycles(1);
+        assertEquals(List.of("a1", "b1", "c1", "d1"), log,
+                "one cycle must step each of the 4 microprocesses queued when it began once, though a and c"
+                        + " finish during it; it stepped " + log);
+        assertEquals(List.of(b, d), scheduler.microprocesses(),
+                "after that cycle exactly the two that want to run again (b and d) must be left, in order");
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("each cycle steps every microprocess once, in the order they were activated")
     @Hint(value = "Keep the run queue in activation order; a microprocess that wants to run again goes back"
             + " to the end of the queue.", read = "Round robin")
@@ -60,30 +109,7 @@ class Stage02SchedulerTest {
     }
 
     @Test
-    @Order(1)
-    @DisplayName("a microprocess that has finished leaves the run queue at once")
-    @Hint(value = "A cycle steps once each microprocess that was in the queue when the cycle began; when next()"
-            + " returns false, do not put the microprocess back in the queue.", read = "Round robin")
-    void finishedMicroprocessesLeave() {
-        Scheduler scheduler = new Scheduler();
-        Counting once = new Counting(1);
-        Counting thrice = new Counting(3);
-        once.activate(scheduler);
-        thrice.activate(scheduler);
-        boolean left = scheduler.runCycles(1);
-        assertEquals(1, thrice.steps, "one cycle must step each microprocess once, but runCycles(1) stepped the one"
-                + " that wants 3 steps " + thrice.steps + " times: a cycle steps only those that were in the queue"
-                + " when it began, once each, and does not go on until the queue is empty");
-        assertEquals(1, once.steps, "one cycle must step each microprocess once");
-        assertTrue(left, "after one cycle the microprocess that wants 3 steps has 2 to go, so runCycles(1) must"
-                + " return true");
-        assertEquals(List.of(thrice), scheduler.microprocesses(), "after one cycle only the microprocess that wants"
-                + " to run again (" + thrice.name() + ") may be left: " + once.name() + " wanted 1 step, has"
-                + " finished, and must have left the run queue");
-    }
-
-    @Test
-    @Order(3)
+    @Order(5)
     @DisplayName("a microprocess activated during a cycle is first stepped in the next cycle, after the others")
     @Hint(value = "Activation adds to the arrivals (scheduler.add); move the arrivals into the run queue at"
             + " the start of a cycle, not in the middle of one.", read = "Arrivals")
@@ -98,14 +124,13 @@ class Stage02SchedulerTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     @DisplayName("runCycles(n) runs at most n cycles and says whether microprocesses are left")
     @Hint(value = "Call step() at most n times; return true if microprocesses are still left.",
             read = "Running a few cycles")
     void runCyclesIsBounded() {
-        Scheduler scheduler = new Scheduler();
         Counting counting = new Counting(10);
-        counting.activate(scheduler);
+        Scheduler scheduler = schedulerOf(counting);
         assertTrue(scheduler.runCycles(3), "7 steps are still to come, so runCycles must return true");
         assertEquals(3, counting.steps, "runCycles(3) must run exactly 3 cycles");
         assertTrue(scheduler.runCycles(0), "runCycles(0) runs nothing and microprocesses are still left");
@@ -113,127 +138,24 @@ class Stage02SchedulerTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     @DisplayName("runCycles(n) stops early, returning false, when every microprocess has finished")
     @Hint(value = "Stop as soon as step() returns false.", read = "Running a few cycles")
     void runCyclesStopsEarly() {
-        Scheduler scheduler = new Scheduler();
         Counting counting = new Counting(2);
-        counting.activate(scheduler);
+        Scheduler scheduler = schedulerOf(counting);
+        long before = scheduler.cycles();
         assertFalse(scheduler.runCycles(100), "a microprocess that wants 2 steps finishes within 100 cycles, so"
                 + " runCycles(100) must return false");
         assertEquals(2, counting.steps, "a microprocess that wants 2 steps must be stepped exactly 2 times");
+        assertEquals(2, scheduler.cycles() - before, "runCycles(100) must stop after the cycle whose step() says"
+                + " nothing is left (the second), but it ran " + (scheduler.cycles() - before) + " cycles: stop the"
+                + " loop as soon as step() returns false");
         assertFalse(scheduler.runCycles(5), "nothing is left, so runCycles must return false");
     }
 
     @Test
-    @Order(7)
-    @DisplayName("run() on a scheduler with nothing to run returns at once")
-    @Hint(value = "step() on an empty scheduler returns false.", read = "Running until done")
-    void runOnEmptyReturns() {
-        Scheduler scheduler = new Scheduler();
-        assertFalse(scheduler.runCycles(0), "runCycles(0) on an empty scheduler must say that nothing is left");
-        scheduler.run();
-        assertFalse(scheduler.runCycles(1), "runCycles(1) on an empty scheduler must say that nothing is left");
-    }
-
-    @Test
     @Order(8)
-    @DisplayName("the scheduler is a microprocess: activated on another scheduler, each of its steps is one cycle")
-    @Hint(value = "step() is one whole cycle and returns whether anything is left, so an outer scheduler can"
-            + " step an inner one like any other microprocess.", read = "A scheduler is a microprocess")
-    void schedulerInsideScheduler() {
-        List<String> log = new ArrayList<>();
-        Scheduler outer = new Scheduler();
-        Scheduler inner = new Scheduler();
-        new Counting("x", 3, log).activate(outer);
-        inner.activate(outer);
-        new Counting("a", 2, log).activate(inner);
-        new Counting("b", 1, log).activate(inner);
-        outer.run();
-        assertEquals(List.of("x1", "a1", "b1", "x2", "a2", "x3"), log, "the steps in the order they ran: the outer"
-                + " scheduler steps x, then the inner scheduler, whose one step is one whole cycle of a and b");
-        assertTrue(inner.isFinished(), "the inner scheduler must finish when it has nothing left");
-    }
-
-    @Test
-    @Order(9)
-    @DisplayName("two schedulers are independent")
-    @Hint(value = "Keep the run queue in instance fields: no static state.", read = "Round robin")
-    void schedulersAreIndependent() {
-        Scheduler first = new Scheduler();
-        Scheduler second = new Scheduler();
-        Counting a = new Counting(2);
-        Counting b = new Counting(2);
-        a.activate(first);
-        b.activate(second);
-        first.run();
-        assertEquals(2, a.steps, "running the first scheduler must step its microprocess 2 times");
-        assertEquals(0, b.steps, "running one scheduler stepped a microprocess of another");
-        assertEquals(List.of(b), second.microprocesses(), "the second scheduler's microprocesses, after running the"
-                + " first one");
-    }
-
-    @Test
-    @Order(10)
-    @DisplayName("an exception thrown by a step comes out of run() unchanged")
-    @Hint(value = "Do not catch exceptions in the scheduler.", read = "Running until done")
-    void exceptionsPropagate() {
-        IllegalStateException boom = new IllegalStateException("boom");
-        Scheduler scheduler = new Scheduler();
-        new Counting(5).activate(scheduler);
-        new Microprocess() {
-            @Override
-            protected boolean step() {
-                throw boom;
-            }
-        }.activate(scheduler);
-        assertSame(boom, assertThrows(IllegalStateException.class, scheduler::run,
-                "run() must let the exception a step threw come out"),
-                "run() must rethrow the step's own exception, not a new one");
-    }
-
-    @Test
-    @Order(11)
-    @DisplayName("Tickers on one scheduler take turns: tick 1, tock 1, tick 2, tock 2, ...")
-    @Hint(value = "This is the chapter's example: if the tests above pass, so does this.", read = "The exercise")
-    void tickersTakeTurns() {
-        List<String> lines = new ArrayList<>();
-        Scheduler scheduler = new Scheduler();
-        new examples.components.Ticker("tick", 3, lines::add).activate(scheduler);
-        new examples.components.Ticker("tock", 2, lines::add).activate(scheduler);
-        scheduler.run();
-        assertEquals(List.of("tick 1", "tock 1", "tick 2", "tock 2", "tick 3"), lines, "the tickers' lines, in"
-                + " the order they were written");
-    }
-
-    @Test
-    @Order(12)
-    @DisplayName("a cycle steps every microprocess that was queued when it began exactly once, even when some finish"
-            + " during it")
-    @Hint(value = "Count the queue before the cycle starts (int n = runQueue.size()) and take exactly n from the"
-            + " front: a loop that compares with runQueue.size() as it goes stops early once some have finished.",
-            read = "Arrivals")
-    void aCycleStepsEveryQueuedOneWhenSomeFinish() {
-        List<String> log = new ArrayList<>();
-        Scheduler scheduler = new Scheduler();
-        Counting a = new Counting("a", 1, log);
-        Counting b = new Counting("b", 3, log);
-        Counting c = new Counting("c", 1, log);
-        Counting d = new Counting("d", 2, log);
-        for (Counting counting : List.of(a, b, c, d)) {
-            counting.activate(scheduler);
-        }
-        scheduler.runCycles(1);
-        assertEquals(List.of("a1", "b1", "c1", "d1"), log,
-                "one cycle must step each of the 4 microprocesses queued when it began once, though a and c"
-                        + " finish during it; it stepped " + log);
-        assertEquals(List.of(b, d), scheduler.microprocesses(),
-                "after that cycle exactly the two that want to run again (b and d) must be left, in order");
-    }
-
-    @Test
-    @Order(13)
     @DisplayName("a cycle during which a newcomer arrived says that work is left, even when every other microprocess"
             + " finished")
     @Hint(value = "step() returns whether anything is left to run: the run queue OR the arrivals. A newcomer"
@@ -270,5 +192,102 @@ class Stage02SchedulerTest {
         assertFalse(counted.runCycles(1), "after the newcomer's only step nothing is left, so runCycles(1)"
                 + " must return false");
         assertEquals(List.of("child1"), again);
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("run() steps every microprocess until each has finished, then returns")
+    @Hint(value = "run() calls step() until it returns false; step() keeps a microprocess only while its next()"
+            + " returns true.", read = "Running until done")
+    void runRunsEverythingToTheEnd() {
+        Counting shortOne = new Counting(2);
+        Counting longOne = new Counting(5);
+        Scheduler scheduler = schedulerOf(shortOne, longOne);
+        scheduler.run();
+        assertEquals(2, shortOne.steps, "a microprocess that wants 2 steps must be stepped exactly 2 times by run()");
+        assertEquals(5, longOne.steps, "a microprocess that wants 5 steps must be stepped exactly 5 times by run()");
+        assertTrue(shortOne.isFinished() && longOne.isFinished(), "after run() both microprocesses must be finished");
+        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left after run()");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("run() on a scheduler with nothing to run returns at once")
+    @Hint(value = "step() on an empty scheduler returns false.", read = "Running until done")
+    void runOnEmptyReturns() {
+        Scheduler scheduler = new Scheduler();
+        assertFalse(scheduler.runCycles(0), "runCycles(0) on an empty scheduler must say that nothing is left");
+        scheduler.run();
+        assertFalse(scheduler.runCycles(1), "runCycles(1) on an empty scheduler must say that nothing is left");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("the scheduler is a microprocess: activated on another scheduler, each of its steps is one cycle")
+    @Hint(value = "step() is one whole cycle and returns whether anything is left, so an outer scheduler can"
+            + " step an inner one like any other microprocess.", read = "A scheduler is a microprocess")
+    void schedulerInsideScheduler() {
+        List<String> log = new ArrayList<>();
+        Scheduler outer = new Scheduler();
+        Scheduler inner = new Scheduler();
+        new Counting("x", 3, log).activate(outer);
+        inner.activate(outer);
+        new Counting("a", 2, log).activate(inner);
+        new Counting("b", 1, log).activate(inner);
+        outer.run();
+        assertEquals(List.of("x1", "a1", "b1", "x2", "a2", "x3"), log, "the steps in the order they ran: the outer"
+                + " scheduler steps x, then the inner scheduler, whose one step is one whole cycle of a and b");
+        assertTrue(inner.isFinished(), "the inner scheduler must finish when it has nothing left");
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("two schedulers are independent")
+    @Hint(value = "Keep the run queue in instance fields: no static state.", read = "Round robin")
+    void schedulersAreIndependent() {
+        Scheduler first = new Scheduler();
+        Scheduler second = new Scheduler();
+        Counting a = new Counting(2);
+        Counting b = new Counting(2);
+        a.activate(first);
+        b.activate(second);
+        first.run();
+        assertEquals(2, a.steps, "running the first scheduler must step its microprocess 2 times");
+        assertEquals(0, b.steps, "running one scheduler stepped a microprocess of another");
+        assertEquals(List.of(b), second.microprocesses(), "the second scheduler's microprocesses, after running the"
+                + " first one");
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("an exception thrown by a step comes out of run() unchanged")
+    @Hint(value = "Do not catch exceptions in the scheduler.", read = "Running until done")
+    void exceptionsPropagate() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        Scheduler scheduler = new Scheduler();
+        new Counting(5).activate(scheduler);
+        new Microprocess() {
+            @Override
+            protected boolean step() {
+                throw boom;
+            }
+        }.activate(scheduler);
+        assertSame(boom, assertThrows(IllegalStateException.class, scheduler::run,
+                "run() must let the exception a step threw come out"),
+                "run() must rethrow the step's own exception, not a new one");
+    }
+
+    @Test
+    @Order(14)
+    @DisplayName("Tickers on one scheduler take turns: tick 1, tock 1, tick 2, tock 2, ...")
+    @Hint(value = "This is the chapter's example: if the tests above pass, so does this.", read = "The exercise")
+    void tickersTakeTurns() {
+        List<String> lines = new ArrayList<>();
+        Scheduler scheduler = new Scheduler();
+        new examples.components.Ticker("tick", 3, lines::add).activate(scheduler);
+        new examples.components.Ticker("tock", 2, lines::add).activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("tick 1", "tock 1", "tick 2", "tock 2", "tick 3"), lines, "the tickers' lines, in"
+                + " the order they were written");
     }
 }

@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.support.Setup.activated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -101,90 +102,6 @@ class Stage03ComponentTest {
 
     @Test
     @Order(6)
-    @DisplayName("send puts messages into the named outbox, in order")
-    @Hint(value = "send(message, name) puts the message into outbox(name).", read = "Sending and receiving")
-    void sendFillsTheOutbox() {
-        Probe probe = new Probe();
-        probe.sendOut("a", "log");
-        probe.sendOut("b", "log");
-        probe.sendOut("c", "outbox");
-        assertEquals(2, probe.outbox("log").size(), "two messages were sent to \"log\", so it must hold 2");
-        assertEquals("a", probe.outbox("log").take(), "the first message sent to \"log\" must come out first");
-        assertEquals("b", probe.outbox("log").take(), "the second message sent to \"log\" must come out second");
-        assertEquals("c", probe.outbox("outbox").take(), "the message sent to \"outbox\" must be in outbox");
-        assertTrue(probe.inbox("inbox").isEmpty(), "send must not touch the inboxes");
-    }
-
-    @Test
-    @Order(7)
-    @DisplayName("send(message) and recv() use outbox and inbox")
-    @Hint(value = "The one-argument forms are given: they call the two-argument ones with \"outbox\" and"
-            + " \"inbox\".", read = "Sending and receiving")
-    void defaultBoxNames() {
-        Plain plain = new Plain();
-        plain.sendOut("out");
-        assertEquals("out", plain.outbox("outbox").take(), "send(message) must put it into \"outbox\"");
-        plain.inbox("inbox").put("in");
-        assertEquals("in", plain.receive(), "recv() must take from \"inbox\"");
-    }
-
-    @Test
-    @Order(8)
-    @DisplayName("recv takes the oldest message from the named inbox")
-    @Hint(value = "recv(name) takes from inbox(name).", read = "Sending and receiving")
-    void recvTakesOldestFirst() {
-        Probe probe = new Probe();
-        probe.inbox("extra").put("first");
-        probe.inbox("extra").put("second");
-        probe.inbox("inbox").put("elsewhere");
-        assertEquals("first", probe.receive("extra"), "recv(\"extra\") must take the oldest message of extra");
-        assertEquals("second", probe.receive("extra"), "the second recv(\"extra\") must take extra's next message");
-        assertEquals("elsewhere", probe.receive("inbox"), "recv(\"inbox\") must take from inbox, not from extra");
-    }
-
-    @Test
-    @Order(9)
-    @DisplayName("dataReady is true exactly while the named inbox holds a message")
-    @Hint(value = "dataReady(name) asks whether inbox(name) is empty.", read = "Sending and receiving")
-    void dataReadyFollowsTheInbox() {
-        Probe probe = new Probe();
-        assertFalse(probe.ready("inbox"), "dataReady(\"inbox\") must be false while inbox is empty");
-        probe.inbox("inbox").put("x");
-        assertTrue(probe.ready("inbox"), "dataReady(\"inbox\") must be true while inbox holds a message");
-        assertTrue(probe.ready(), "dataReady() must be true while \"inbox\" holds a message");
-        assertFalse(probe.ready("control"), "a message in inbox must not make control ready");
-        probe.receive("inbox");
-        assertFalse(probe.ready("inbox"), "dataReady(\"inbox\") must be false again once its message was taken");
-    }
-
-    @Test
-    @Order(10)
-    @DisplayName("anyReady is true when any inbox holds a message")
-    @Hint(value = "Look at every inbox, not only \"inbox\".", read = "Sending and receiving")
-    void anyReadyLooksAtEveryInbox() {
-        Probe probe = new Probe();
-        assertFalse(probe.anything(), "anyReady() must be false while every inbox is empty");
-        probe.inbox("extra").put("x");
-        assertTrue(probe.anything(), "a message in the extra inbox must make anyReady true");
-        probe.receive("extra");
-        assertFalse(probe.anything(), "anyReady() must be false again once the only message was taken");
-        probe.outbox("outbox").put("y");
-        assertFalse(probe.anything(), "anyReady looks at inboxes only, not outboxes");
-    }
-
-    @Test
-    @Order(11)
-    @DisplayName("recv on an empty inbox throws EmptyBox, naming the component and the inbox")
-    @Hint(value = "Let the box's EmptyBox through: it already names both.", read = "Mistakes are errors")
-    void recvOnEmptyIsAnError() {
-        Probe probe = new Probe();
-        var error = assertThrows(EmptyBox.class, () -> probe.receive("extra"),
-                "recv on an empty inbox must throw EmptyBox");
-        assertNames(error, probe.name(), "extra");
-    }
-
-    @Test
-    @Order(12)
     @DisplayName("an unknown box name throws BoxNotFound, naming the component and the box")
     @Hint(value = "When the name is not declared, throw new BoxNotFound(this, \"inbox\" or \"outbox\", name,"
             + " the names you do have).", read = "Mistakes are errors")
@@ -208,43 +125,118 @@ class Stage03ComponentTest {
         }
     }
 
-    static void assertNames(Throwable error, String component, String box) {
-        String message = String.valueOf(error.getMessage());
-        assertTrue(message.contains(component) && message.contains(box),
-                "the message should name " + component + " and " + box + ", but was: " + message);
+    @Test
+    @Order(7)
+    @DisplayName("send puts messages into the named outbox, in order")
+    @Hint(value = "send(message, name) puts the message into outbox(name).", read = "Sending and receiving")
+    void sendFillsTheOutbox() {
+        Probe probe = new Probe();
+        probe.sendOut("a", "log");
+        probe.sendOut("b", "log");
+        probe.sendOut("c", "outbox");
+        assertEquals(2, probe.outbox("log").size(), "two messages were sent to \"log\", so it must hold 2");
+        assertEquals("a", probe.outbox("log").take(), "the first message sent to \"log\" must come out first");
+        assertEquals("b", probe.outbox("log").take(), "the second message sent to \"log\" must come out second");
+        assertEquals("c", probe.outbox("outbox").take(), "the message sent to \"outbox\" must be in outbox");
+        assertTrue(probe.inbox("inbox").isEmpty(), "send must not touch the inboxes");
     }
 
     @Test
-    @Order(13)
+    @Order(8)
+    @DisplayName("recv takes the oldest message from the named inbox")
+    @Hint(value = "recv(name) takes from inbox(name).", read = "Sending and receiving")
+    void recvTakesOldestFirst() {
+        Probe probe = new Probe();
+        probe.inbox("extra").put("first");
+        probe.inbox("extra").put("second");
+        probe.inbox("inbox").put("elsewhere");
+        assertEquals("first", probe.receive("extra"), "recv(\"extra\") must take the oldest message of extra");
+        assertEquals("second", probe.receive("extra"), "the second recv(\"extra\") must take extra's next message");
+        assertEquals("elsewhere", probe.receive("inbox"), "recv(\"inbox\") must take from inbox, not from extra");
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("recv on an empty inbox throws EmptyBox, naming the component and the inbox")
+    @Hint(value = "Let the box's EmptyBox through: it already names both.", read = "Mistakes are errors")
+    void recvOnEmptyIsAnError() {
+        Probe probe = new Probe();
+        var error = assertThrows(EmptyBox.class, () -> probe.receive("extra"),
+                "recv on an empty inbox must throw EmptyBox");
+        assertNames(error, probe.name(), "extra");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("send(message) and recv() use outbox and inbox")
+    @Hint(value = "The one-argument forms are given: they call the two-argument ones with \"outbox\" and"
+            + " \"inbox\".", read = "Sending and receiving")
+    void defaultBoxNames() {
+        Plain plain = new Plain();
+        plain.sendOut("out");
+        assertEquals("out", plain.outbox("outbox").take(), "send(message) must put it into \"outbox\"");
+        plain.inbox("inbox").put("in");
+        assertEquals("in", plain.receive(), "recv() must take from \"inbox\"");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("dataReady is true exactly while the named inbox holds a message")
+    @Hint(value = "dataReady(name) asks whether inbox(name) is empty.", read = "Sending and receiving")
+    void dataReadyFollowsTheInbox() {
+        Probe probe = new Probe();
+        assertFalse(probe.ready("inbox"), "dataReady(\"inbox\") must be false while inbox is empty");
+        probe.inbox("inbox").put("x");
+        assertTrue(probe.ready("inbox"), "dataReady(\"inbox\") must be true while inbox holds a message");
+        assertTrue(probe.ready(), "dataReady() must be true while \"inbox\" holds a message");
+        assertFalse(probe.ready("control"), "a message in inbox must not make control ready");
+        probe.receive("inbox");
+        assertFalse(probe.ready("inbox"), "dataReady(\"inbox\") must be false again once its message was taken");
+    }
+
+    @Test
+    @Order(12)
     @DisplayName("dataReady() with no box name looks at inbox")
     @Hint(value = "The form without a name is given: it calls dataReady(\"inbox\"), which must say whether that"
             + " inbox holds a message.", read = "Sending and receiving")
     void dataReadyWithoutAName() {
-        Component plain = new Component() {
-            @Override
-            protected boolean step() {
-                return dataReady();
-            }
-        };
-        plain.activate(new axon.Scheduler());
-        assertFalse(plain.next(), "dataReady() must be false while inbox is empty");
-        Component other = new Component() {
-            @Override
-            protected boolean step() {
-                return dataReady();
-            }
-        };
-        other.activate(new axon.Scheduler());
+        assertFalse(activated(askingDataReady()).next(), "dataReady() must be false while inbox is empty");
+        Component other = activated(askingDataReady());
         other.inbox("control").put("not in inbox");
         assertFalse(other.next(), "dataReady() looks at inbox only, not at control");
-        Component ready = new Component() {
+        Component ready = activated(askingDataReady());
+        ready.inbox("inbox").put("here");
+        assertTrue(ready.next(), "dataReady() must be true once inbox holds a message");
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("anyReady is true when any inbox holds a message")
+    @Hint(value = "Look at every inbox, not only \"inbox\".", read = "Sending and receiving")
+    void anyReadyLooksAtEveryInbox() {
+        Probe probe = new Probe();
+        assertFalse(probe.anything(), "anyReady() must be false while every inbox is empty");
+        probe.inbox("extra").put("x");
+        assertTrue(probe.anything(), "a message in the extra inbox must make anyReady true");
+        probe.receive("extra");
+        assertFalse(probe.anything(), "anyReady() must be false again once the only message was taken");
+        probe.outbox("outbox").put("y");
+        assertFalse(probe.anything(), "anyReady looks at inboxes only, not outboxes");
+    }
+
+    /** A component whose step returns what dataReady() says. */
+    private static Component askingDataReady() {
+        return new Component() {
             @Override
             protected boolean step() {
                 return dataReady();
             }
         };
-        ready.activate(new axon.Scheduler());
-        ready.inbox("inbox").put("here");
-        assertTrue(ready.next(), "dataReady() must be true once inbox holds a message");
+    }
+
+    static void assertNames(Throwable error, String component, String box) {
+        String message = String.valueOf(error.getMessage());
+        assertTrue(message.contains(component) && message.contains(box),
+                "the message should name " + component + " and " + box + ", but was: " + message);
     }
 }

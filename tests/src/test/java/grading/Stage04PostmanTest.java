@@ -1,14 +1,19 @@
 package grading;
 
+import static grading.support.Setup.activated;
+import static grading.support.Setup.schedulerOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import axon.Box;
 import axon.Postman;
 import axon.Scheduler;
 import examples.components.Consumer;
 import examples.components.Producer;
 import grading.support.Graded;
 import grading.support.Hint;
+import grading.support.Holding;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +31,27 @@ class Stage04PostmanTest {
     @Test
     @Order(1)
     @DisplayName("one step moves every waiting message from the source box to the sink box, oldest first")
-    @Hint(value = "While the source box is not empty, take from it and put into the sink box.",
-            read = "The exercise")
+    @Hint(value = "While the source box is not empty, take from it and put into the sink box; keep the loop"
+            + " going on isEmpty(), not on a count.", read = "The exercise")
     void oneStepMovesEverything() {
         Probe from = new Probe();
         Probe to = new Probe();
         from.sendOut("a", "outbox");
         from.sendOut("b", "outbox");
         from.sendOut("c", "outbox");
-        Postman postman = new Postman(from.outbox("outbox"), to.inbox("extra"));
-        postman.activate(new Scheduler());
+        Postman postman = activated(new Postman(from.outbox("outbox"), to.inbox("extra")));
         postman.next();
-        assertEquals(0, from.outbox("outbox").size(), "the outbox must be empty after the postman's step");
-        assertEquals(3, to.inbox("extra").size(), "the sink box must hold the 3 messages the postman carried");
+        Box source = from.outbox("outbox");
+        Box sink = to.inbox("extra");
+        if (sink.size() == 0) {
+            fail("one step moved none of the 3 messages waiting in the source box to the sink box ("
+                    + Holding.of(source, sink) + "): take from the source box and put into the sink box");
+        }
+        assertEquals(0, source.size(), "one step must move every waiting message, but it moved " + sink.size()
+                + " of 3 (" + Holding.of(source, sink) + "): take until the source box is empty (a loop up to"
+                + " size() that takes as it goes stops half-way)");
+        assertEquals(3, sink.size(), "the sink box must hold the 3 messages the postman carried ("
+                + Holding.of(source, sink) + ")");
         assertEquals(List.of("a", "b", "c"), List.of(to.receive("extra"), to.receive("extra"), to.receive("extra")),
                 "the messages in the sink box, oldest first, must be in the order they were sent");
     }
@@ -48,8 +61,7 @@ class Stage04PostmanTest {
     @DisplayName("a postman keeps running, even when there is nothing to carry")
     @Hint(value = "step() always returns true: a postman's job never ends.", read = "The exercise")
     void postmanNeverFinishes() {
-        Postman postman = new Postman(new Probe().outbox("outbox"), new Probe().inbox("inbox"));
-        postman.activate(new Scheduler());
+        Postman postman = activated(new Postman(new Probe().outbox("outbox"), new Probe().inbox("inbox")));
         assertTrue(postman.next(), "a postman with nothing to carry must still return true from its step");
         assertTrue(postman.next(), "a postman's step must return true every time: its job never ends");
     }
@@ -61,8 +73,7 @@ class Stage04PostmanTest {
     void laterMessagesLaterSteps() {
         Probe from = new Probe();
         Probe to = new Probe();
-        Postman postman = new Postman(from.outbox("log"), to.inbox("inbox"));
-        postman.activate(new Scheduler());
+        Postman postman = activated(new Postman(from.outbox("log"), to.inbox("inbox")));
         postman.next();
         from.sendOut("late", "log");
         from.sendOut("stays", "outbox");
@@ -81,10 +92,9 @@ class Stage04PostmanTest {
             read = "Producer and consumer")
     void producerPostmanConsumer() {
         List<Object> printed = new ArrayList<>();
-        Scheduler scheduler = new Scheduler();
         Producer producer = new Producer("hello", 5);
         Consumer consumer = new Consumer(printed::add);
-        producer.activate(scheduler);
+        Scheduler scheduler = schedulerOf(producer);
         new Postman(producer.outbox("outbox"), consumer.inbox("inbox")).activate(scheduler);
         consumer.activate(scheduler);
         scheduler.runCycles(10);

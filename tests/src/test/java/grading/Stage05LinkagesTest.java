@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.support.Setup.schedulerOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -13,6 +14,7 @@ import examples.components.Consumer;
 import examples.components.Producer;
 import grading.support.Graded;
 import grading.support.Hint;
+import grading.support.Holding;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +62,8 @@ class Stage05LinkagesTest {
         Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
         producer.sendOut("late", "outbox");
         assertEquals(2, consumer.inbox("inbox").size(), "the message waiting before the link and the one sent after"
-                + " must both be in the inbox");
+                + " must both be in the inbox (" + Holding.of(producer.outbox("outbox"), consumer.inbox("inbox"))
+                + "): linking must move the messages already stored in the source box along the new link");
         assertEquals("early", consumer.receive("inbox"), "the message that waited in the outbox must arrive first");
         assertEquals("late", consumer.receive("inbox"), "the message sent after linking must arrive second");
     }
@@ -82,6 +85,24 @@ class Stage05LinkagesTest {
 
     @Test
     @Order(4)
+    @DisplayName("an inbox cannot be linked to an outbox, and a link may not close a loop")
+    @Hint(value = "Check the kinds of both boxes, and walk the chain from the sink looking for the source.",
+            read = "One destination")
+    void forbiddenLinks() {
+        Probe a = new Probe();
+        Probe b = new Probe();
+        assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.inbox("inbox"), b.outbox("outbox")),
+                "linking an inbox to an outbox must throw IllegalArgumentException");
+        assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.outbox("outbox"), a.outbox("outbox")),
+                "linking a box to itself must throw IllegalArgumentException");
+        Linkage.link(a.outbox("outbox"), b.outbox("outbox"));
+        assertThrows(IllegalArgumentException.class, () -> Linkage.link(b.outbox("outbox"), a.outbox("outbox")),
+                "with a->b linked, linking b->a closes a loop and must throw IllegalArgumentException");
+        assertEquals(null, b.outbox("outbox").target(), "a refused link must leave nothing behind");
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("many outboxes may link into one inbox, which gets everything in the order it was sent")
     @Hint(value = "A box may have many sources; only its own link out is limited to one.",
             read = "One destination")
@@ -101,7 +122,7 @@ class Stage05LinkagesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("outbox to outbox: a child's output leaves through its parent's outbox, stored only at the end")
     @Hint(value = "Follow the chain to its last box; the boxes in between store nothing.",
             read = "Passthrough links")
@@ -121,7 +142,7 @@ class Stage05LinkagesTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("inbox to inbox: what arrives for the parent goes to the child, and the parent sees none of it")
     @Hint(value = "size() and take() look only at messages stored in the box itself, never at the end of"
             + " its chain.", read = "Passthrough links")
@@ -136,10 +157,10 @@ class Stage05LinkagesTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("a chain delivers to its last box whichever link was made first")
-    @Hint(value = "When a box is linked, every box already linked into it must also be redirected to the new"
-            + " end of the chain.", read = "Chains collapse")
+    @Hint(value = "A new link makes the source box, and every box already linked into it, deliver to the end of"
+            + " the sink's chain (the sink's own final destination), not to the sink itself.", read = "Chains collapse")
     void chainsInAnyOrder() {
         Probe a = new Probe();
         Probe b = new Probe();
@@ -150,7 +171,9 @@ class Stage05LinkagesTest {
         a.sendOut("from a", "outbox");
         b.sendOut("from b", "outbox");
         assertEquals(2, c.inbox("extra").size(), "links made b->c, c->extra, then a->b: both messages must reach"
-                + " extra, the last box of the chain");
+                + " extra, the last box of the chain (" + Holding.of(a.outbox("outbox"), b.outbox("outbox"),
+                c.outbox("outbox"), c.inbox("extra")) + "): a link sends to the end of the sink's chain, not to the"
+                + " sink itself, and redirects the boxes already linked into the source too");
         assertEquals("from a", c.receive("extra"), "the first message in extra must be the one a sent first");
         assertEquals("from b", c.receive("extra"), "the second message in extra must be the one b sent");
         assertEquals(0, a.outbox("outbox").size() + b.outbox("outbox").size() + c.outbox("outbox").size(),
@@ -158,7 +181,7 @@ class Stage05LinkagesTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("after unlink, new messages stay in the source box and delivered ones stay delivered")
     @Hint(value = "Unlinking points the box, and the boxes linked into it, back at itself.", read = "Unlinking")
     void unlinkStopsDelivery() {
@@ -179,7 +202,7 @@ class Stage05LinkagesTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("unlinking the middle of a chain splits it: upstream messages then stop at the cut")
     @Hint(value = "Redirect the unlinked box and every box linked into it.", read = "Unlinking")
     void unlinkInTheMiddle() {
@@ -190,28 +213,12 @@ class Stage05LinkagesTest {
         Linkage middle = Linkage.link(b.outbox("outbox"), c.inbox("inbox"));
         middle.unlink();
         a.sendOut("stops at b", "outbox");
-        assertEquals(0, c.inbox("inbox").size(), "after b->c was unlinked, a's message must not reach c");
+        assertEquals(0, c.inbox("inbox").size(), "after b->c was unlinked, a's message must not reach c ("
+                + Holding.of(a.outbox("outbox"), b.outbox("outbox"), c.inbox("inbox")) + "): unlink must point the"
+                + " unlinked box, and every box linked into it (here a's outbox), back at the unlinked box");
         assertEquals(1, b.outbox("outbox").size(), "after b->c was unlinked, a's message must stop in b's outbox");
         assertSame(b.outbox("outbox"), a.outbox("outbox").finalDestination(),
                 "after b->c was unlinked, a's finalDestination() must be b's outbox");
-    }
-
-    @Test
-    @Order(10)
-    @DisplayName("an inbox cannot be linked to an outbox, and a link may not close a loop")
-    @Hint(value = "Check the kinds of both boxes, and walk the chain from the sink looking for the source.",
-            read = "One destination")
-    void forbiddenLinks() {
-        Probe a = new Probe();
-        Probe b = new Probe();
-        assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.inbox("inbox"), b.outbox("outbox")),
-                "linking an inbox to an outbox must throw IllegalArgumentException");
-        assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.outbox("outbox"), a.outbox("outbox")),
-                "linking a box to itself must throw IllegalArgumentException");
-        Linkage.link(a.outbox("outbox"), b.outbox("outbox"));
-        assertThrows(IllegalArgumentException.class, () -> Linkage.link(b.outbox("outbox"), a.outbox("outbox")),
-                "with a->b linked, linking b->a closes a loop and must throw IllegalArgumentException");
-        assertEquals(null, b.outbox("outbox").target(), "a refused link must leave nothing behind");
     }
 
     @Test
@@ -238,12 +245,10 @@ class Stage05LinkagesTest {
     @Hint(value = "If the tests above pass, this does too.", read = "The exercise")
     void producerConsumerLinked() {
         List<Object> printed = new ArrayList<>();
-        Scheduler scheduler = new Scheduler();
         Producer producer = new Producer("hi", 3);
         Consumer consumer = new Consumer(printed::add);
         Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
-        producer.activate(scheduler);
-        consumer.activate(scheduler);
+        Scheduler scheduler = schedulerOf(producer, consumer);
         scheduler.runCycles(5);
         assertEquals(List.of("hi 1", "hi 2", "hi 3"), printed,
                 "what the consumer printed in 5 cycles: every message the producer made, in order");

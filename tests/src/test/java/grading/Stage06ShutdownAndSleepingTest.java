@@ -1,5 +1,7 @@
 package grading;
 
+import static grading.support.Setup.chain;
+import static grading.support.Setup.schedulerOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +13,7 @@ import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
+import grading.support.SelfWaking;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +38,8 @@ class Stage06ShutdownAndSleepingTest {
     @Hint(value = "pause() marks the microprocess; after its step the scheduler asks fallAsleep() and, if"
             + " true, leaves it out of the run queue and tells the sleepers (sleepers.fellAsleep).", read = "Pausing")
     void pausedIsNotStepped() {
-        Scheduler scheduler = new Scheduler();
         Sleepy sleepy = new Sleepy();
-        sleepy.activate(scheduler);
+        Scheduler scheduler = schedulerOf(sleepy);
         scheduler.runCycles(10);
         assertEquals(1, sleepy.steps, "a paused component was stepped again without being woken");
         assertTrue(sleepy.isPaused(), "a component that called pause() in its step must be paused after it");
@@ -50,9 +52,8 @@ class Stage06ShutdownAndSleepingTest {
     @Hint(value = "Box.put wakes the owner of the inbox the message lands in; wake() hands a sleeping"
             + " microprocess back to its scheduler with scheduler.wake(this).", read = "Waking up")
     void deliveryWakes() {
-        Scheduler scheduler = new Scheduler();
         Sleepy sleepy = new Sleepy();
-        sleepy.activate(scheduler);
+        Scheduler scheduler = schedulerOf(sleepy);
         scheduler.runCycles(3);
         sleepy.inbox("extra").put("wake up");
         assertFalse(sleepy.isPaused(), "a delivery must wake the component at once");
@@ -69,45 +70,46 @@ class Stage06ShutdownAndSleepingTest {
 
     @Test
     @Order(3)
-    @DisplayName("a wake-up that comes after pause() in the same step is not lost")
-    @Hint(value = "wake() on a microprocess that paused during the current step cancels the pause, so"
-            + " fallAsleep() then returns false.", read = "Waking up")
-    void wakeAfterPauseInSameStep() {
-        Scheduler scheduler = new Scheduler();
-        List<String> log = new ArrayList<>();
-        Component selfWaking = new Component() {
-            private int steps;
-
-            @Override
-            protected boolean step() {
-                steps++;
-                log.add("step " + steps);
-                pause();
-                if (steps == 1) {
-                    send("note to self", "outbox");
-                }
-                while (dataReady("inbox")) {
-                    recv("inbox");
-                }
-                return true;
-            }
-        };
-        Linkage.link(selfWaking.outbox("outbox"), selfWaking.inbox("inbox"));
-        selfWaking.activate(scheduler);
-        scheduler.runCycles(5);
-        assertEquals(List.of("step 1", "step 2"), log,
-                "the message sent after pause() must keep the component awake for one more step");
+    @DisplayName("a message sent through a link wakes the component it lands in, not the one that sent it")
+    @Hint(value = "In Box.put, wake the owner of the box where the message is stored (the end of the chain), not"
+            + " the owner of the box it was put into.", read = "Waking up")
+    void deliveryWakesTheReceiver() {
+        Sleepy receiver = new Sleepy();
+        Probe sender = new Probe();
+        Linkage.link(sender.outbox("outbox"), receiver.inbox("inbox"));
+        Scheduler scheduler = schedulerOf(receiver);
+        scheduler.runCycles(3);
+        sender.sendOut("for the sleeper", "outbox");
+        assertFalse(receiver.isPaused(), "a message sent out of " + sender.outbox("outbox") + ", linked to "
+                + receiver.inbox("inbox") + ", must wake " + receiver.name() + ", the owner of the inbox where it"
+                + " lands; waking the sender's owner, or the owner of the box put() was called on, leaves the"
+                + " receiver asleep");
+        scheduler.runCycles(3);
+        assertEquals(List.of("for the sleeper"), receiver.received, "the woken receiver must be stepped and take"
+                + " the message");
     }
 
     @Test
     @Order(4)
+    @DisplayName("a wake-up that comes after pause() in the same step is not lost")
+    @Hint(value = "wake() on a microprocess that paused during the current step cancels the pause, so"
+            + " fallAsleep() then returns false.", read = "Waking up")
+    void wakeAfterPauseInSameStep() {
+        SelfWaking selfWaking = new SelfWaking(5, self -> self.sendToOutbox("note to self"));
+        Linkage.link(selfWaking.outbox("outbox"), selfWaking.inbox("inbox"));
+        schedulerOf(selfWaking).runCycles(5);
+        assertEquals(List.of("step 1", "step 2"), selfWaking.log(), "the component paused, then in the same step"
+                + " sent itself a message through a link: that delivery must keep it awake for one more step");
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("wake() on an awake or finished microprocess changes nothing")
     @Hint(value = "Only a sleeping microprocess goes back to the scheduler; a finished one never does.",
             read = "Waking up")
     void wakeIsHarmless() {
-        Scheduler scheduler = new Scheduler();
         Counting counting = new Counting(2);
-        counting.activate(scheduler);
+        Scheduler scheduler = schedulerOf(counting);
         counting.wake();
         scheduler.run();
         assertEquals(2, counting.steps, "wake() on an awake microprocess must not step it more: it wants 2 steps");
@@ -118,16 +120,14 @@ class Stage06ShutdownAndSleepingTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("run() ends when only sleepers are left, lists them in asleep() and names them on standard error")
     @Hint(value = "step() returns false when nothing is awake; run() (given) then reports the sleepers.",
             read = "When everything sleeps")
     void runEndsWithSleepers() {
-        Scheduler scheduler = new Scheduler();
         Sleepy sleepy = new Sleepy();
         Counting counting = new Counting(3);
-        sleepy.activate(scheduler);
-        counting.activate(scheduler);
+        Scheduler scheduler = schedulerOf(sleepy, counting);
         String err = Quietly.run(scheduler);
         assertEquals(3, counting.steps, "run() must step the awake microprocess to its end (3 steps) beside a"
                 + " sleeper");
@@ -137,12 +137,11 @@ class Stage06ShutdownAndSleepingTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("a child that finishes wakes its parent")
     @Hint(value = "When next() returns false the scheduler calls finishedNow(), which runs the actions"
             + " registered with whenFinished: addChild registers the parent's wake().", read = "Children")
     void childEndWakesParent() {
-        Scheduler scheduler = new Scheduler();
         List<String> log = new ArrayList<>();
         Counting child = new Counting("child", 3, log);
         Component parent = new Component() {
@@ -162,23 +161,21 @@ class Stage06ShutdownAndSleepingTest {
                 return true;
             }
         };
-        parent.activate(scheduler);
-        child.activate(scheduler);
+        Scheduler scheduler = schedulerOf(parent, child);
         scheduler.run();
         assertEquals(List.of("parent waits", "child1", "child2", "child3", "parent sees the child finished"), log,
                 "what ran, in order: the paused parent must be woken when its child finishes, and run once more");
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("shutdownRequested() takes what is on control and says whether a shutdown message came")
     @Hint(value = "Drain control with the usual loop; keep the first Ipc shutdown message; a"
             + " ShutdownMicroprocess replaces a ProducerFinished; other messages are dropped.",
             read = "The shutdown idiom")
     void shutdownRequested() {
-        Scheduler scheduler = new Scheduler();
         Recorder collector = new Recorder();
-        collector.activate(scheduler);
+        Scheduler scheduler = schedulerOf(collector);
         collector.inbox("control").put("not a shutdown");
         scheduler.runCycles(3);
         assertFalse(collector.isFinished(), "a message that is not an Ipc shutdown must not end a component");
@@ -191,25 +188,27 @@ class Stage06ShutdownAndSleepingTest {
                 "ShutdownMicroprocess is the stronger request and must win");
         assertEquals(new Ipc.ShutdownMicroprocess(), collector.outbox("signal").take(),
                 "the shutdown message must be passed on out of signal");
+        Recorder other = new Recorder();
+        other.activate(scheduler);
+        other.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        other.inbox("control").put(new Ipc.ProducerFinished());
+        scheduler.runCycles(3);
+        assertEquals(new Ipc.ShutdownMicroprocess(), other.endedBy(), "ShutdownMicroprocess then ProducerFinished"
+                + " arrived on control: ShutdownMicroprocess wins whichever came first, so a ProducerFinished must"
+                + " not replace one already kept");
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("ProducerFinished cascades along signal-to-control links, after all the data, and the run ends")
     @Hint(value = "Each component drains inbox before it checks control, and passes the shutdown on out of"
             + " signal when it ends.", read = "The shutdown idiom")
     void producerFinishedCascades() {
-        Scheduler scheduler = new Scheduler();
         Source source = new Source(List.of("a", "b", "c"));
         PureTransformer upper = new PureTransformer(s -> ((String) s).toUpperCase());
         Recorder collector = new Recorder();
-        Linkage.link(source.outbox("outbox"), upper.inbox("inbox"));
-        Linkage.link(source.outbox("signal"), upper.inbox("control"));
-        Linkage.link(upper.outbox("outbox"), collector.inbox("inbox"));
-        Linkage.link(upper.outbox("signal"), collector.inbox("control"));
-        source.activate(scheduler);
-        upper.activate(scheduler);
-        collector.activate(scheduler);
+        chain(source, upper, collector);
+        Scheduler scheduler = schedulerOf(source, upper, collector);
         scheduler.run();
         assertEquals(List.of("A", "B", "C"), collector.collected(), "the last component must receive all the data"
                 + " before the ProducerFinished that follows it");
@@ -222,22 +221,16 @@ class Stage06ShutdownAndSleepingTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("ShutdownMicroprocess sent to the first component stops the whole chain")
     @Hint(value = "A sleeping component must be woken by the message on control, and pass it on.",
             read = "The shutdown idiom")
     void shutdownStopsTheChain() {
-        Scheduler scheduler = new Scheduler();
         PureTransformer first = new PureTransformer(x -> x);
         PureTransformer second = new PureTransformer(x -> x);
         Recorder collector = new Recorder();
-        Linkage.link(first.outbox("outbox"), second.inbox("inbox"));
-        Linkage.link(first.outbox("signal"), second.inbox("control"));
-        Linkage.link(second.outbox("outbox"), collector.inbox("inbox"));
-        Linkage.link(second.outbox("signal"), collector.inbox("control"));
-        first.activate(scheduler);
-        second.activate(scheduler);
-        collector.activate(scheduler);
+        chain(first, second, collector);
+        Scheduler scheduler = schedulerOf(first, second, collector);
         scheduler.runCycles(5);
         first.inbox("inbox").put("last words");
         first.inbox("control").put(new Ipc.ShutdownMicroprocess());
@@ -250,7 +243,7 @@ class Stage06ShutdownAndSleepingTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("idle components cost nothing: a thousand sleepers are not stepped while one component works")
     @Hint(value = "A sleeping component must not be in the run queue at all.", read = "Pausing")
     void sleepersAreFree() {

@@ -154,6 +154,60 @@ class BoardTest {
     }
 
     @Test
+    @DisplayName("every graded test states its place in its class's run order, which the board's narrowest-first"
+            + " rule relies on")
+    void everyGradedTestHasItsPlace() throws java.io.IOException, ClassNotFoundException {
+        List<String> problems = new ArrayList<>();
+        List<Path> files;
+        try (var listing = Files.list(ROOT.resolve("tests/src/test/java/grading"))) {
+            files = listing.filter(p -> p.getFileName().toString().matches("Stage\\d\\d\\w*Test\\.java")).sorted()
+                    .toList();
+        }
+        for (Path file : files) {
+            Class<?> type = Class.forName("grading." + file.getFileName().toString().replace(".java", ""));
+            List<Integer> places = new ArrayList<>();
+            for (Method method : type.getDeclaredMethods()) {
+                if (!method.isAnnotationPresent(Test.class)) {
+                    continue;
+                }
+                Order order = method.getAnnotation(Order.class);
+                if (order == null) {
+                    problems.add(type.getSimpleName() + "." + method.getName() + " has no @Order: it would run after"
+                            + " the others, whatever its contract");
+                } else if (places.contains(order.value())) {
+                    problems.add(type.getSimpleName() + "." + method.getName() + " shares @Order(" + order.value()
+                            + ") with another test: which runs first is left to chance");
+                } else {
+                    places.add(order.value());
+                }
+            }
+        }
+        assertFalse(files.isEmpty(), "no graded test classes found under tests/src/test/java/grading");
+        assertEquals(List.of(), problems, "each graded test runs at the place its class gives it, narrowest first");
+    }
+
+    @Test
+    @DisplayName("the board sends a learner to the built page, hints folded, and never to a chapter's source, which"
+            + " shows them open")
+    void readTheBuiltPage(@org.junit.jupiter.api.io.TempDir Path kit) throws java.io.IOException {
+        List<Result> results = List.of(new Result(1, Status.FAILED, "activate hands it over", "expected ...",
+                "Hint.", "Activation", false));
+        String fresh = board(results, Policy.ROUND_ROBIN, 0).grade(1, "exercises").text();
+        String read = fresh.lines().filter(l -> l.strip().startsWith("Read: ")).findFirst().orElse("");
+        assertTrue(read.contains("src-docs/target/handbook/stage-01-microprocess.html, section \"Activation\"")
+                && read.contains("./mvnw -q -pl src-docs -am package -Dhandbook.htmlOnly"), "before the handbook is"
+                + " built, the board names the page to open and the command that builds it:\n" + fresh);
+        assertFalse(read.contains(".adoc"), "a chapter's source shows its hints open: the board must not send a"
+                + " learner there:\n" + fresh);
+        Path pages = Files.createDirectories(kit.resolve("src-docs/target/handbook"));
+        Files.writeString(pages.resolve("stage-01-microprocess.html"), "<h2 id=\"activation\">Activation</h2>");
+        String built = new Board(Stage.all(), results, kit, Policy.ROUND_ROBIN, 0).grade(1, "exercises").text();
+        assertTrue(built.contains("Read: src-docs/target/handbook/stage-01-microprocess.html#activation, section"
+                + " \"Activation\"\n"), "once built, the board links to the section of the page, and says no more:\n"
+                + built);
+    }
+
+    @Test
     @DisplayName("the board names the policy it graded with, and an event-driven failure before stage 10 blames"
             + " stage 10's methods when the round-robin run passed")
     void eventDrivenFailureBlamesStageTen() {
@@ -165,7 +219,7 @@ class BoardTest {
                 + " code"), "stage 10's methods are named:\n" + blamed);
         assertFalse(blamed.contains("Hint: Box.put"), "the stage 6 hint is not shown when stage 6 passed"
                 + " round-robin:\n" + blamed);
-        assertTrue(blamed.contains("stage-10-event-driven-scheduler.adoc"), "stage 10's chapter is the one to read:\n"
+        assertTrue(blamed.contains("stage-10-event-driven-scheduler.html"), "stage 10's chapter is the one to read:\n"
                 + blamed);
         String unsure = board(results, Policy.EVENT_DRIVEN, 0).grade(9, "exercises").text();
         assertTrue(unsure.contains("Likely cause: if ./mvnw test -Dstage=6 (without -Daxon.scheduler) passes"),

@@ -6,10 +6,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Where the board sends a learner to read: the built handbook's page and section, or the chapter's source. */
+/**
+ * Where the board sends a learner to read: the built handbook's page and section. Until the
+ * pages are built, the board says the one command that builds them: the chapters' sources
+ * show every hint, answers included, written out, where the built pages keep them folded.
+ */
 public final class Handbook {
-    /** Where the handbook is built ({@code ./mvnw -q -pl src-docs -am package}). */
+    /** Where the handbook's pages are built. */
     private static final String BUILT = "src-docs/target/handbook/";
+    /** Builds the HTML pages only, without the PDF book. */
+    static final String BUILD = "./mvnw -q -pl src-docs -am package -Dhandbook.htmlOnly";
     private static final Pattern HEADING = Pattern.compile("<h[1-6] id=\"([^\"]+)\"[^>]*>(.*?)</h[1-6]>");
 
     private final Path root;
@@ -20,7 +26,7 @@ public final class Handbook {
 
     /**
      * Where to read about a test: the page of the built handbook, with the section's anchor,
-     * or, until the handbook is built, the chapter's source and how to build it.
+     * and, until the handbook is built, the command that builds it.
      *
      * @param chapter the chapter's source, relative to the kit's top folder
      * @param section the section's title, or "" for the whole chapter
@@ -30,7 +36,7 @@ public final class Handbook {
         String page = BUILT + Path.of(chapter).getFileName().toString().replaceFirst("\\.adoc$", ".html");
         Path html = root.resolve(page);
         if (!Files.isRegularFile(html)) {
-            return chapter + named + " (build the handbook with ./mvnw -q -pl src-docs -am package)";
+            return page + named + " (not built yet: " + BUILD + " builds the pages, hints folded)";
         }
         String id = section.isBlank() ? null : idIn(html, section);
         return page + (id == null ? "" : "#" + id) + named;
