@@ -219,7 +219,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(7)
     @DisplayName("what a body sends just before it ends leaves before the component finishes, and before its shutdown")
     @Hint(value = "In the proxy read bodyEnded before moving the queues out, so that whatever the body sent before it"
             + " ended is moved in this step; in moveOut take the signal queue first and put it last, so that a"
@@ -257,7 +257,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(12)
     @DisplayName("the thread's boxes are safe between threads: 20 000 messages in and out at once arrive exactly once, in order")
     @Hint(value = "Only the scheduler's thread may touch a Box (it is not thread-safe): the thread works on its"
             + " BlockingQueues, and the proxy moves messages between the two. Check that recv, dataReady and send"
@@ -297,7 +297,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(13)
     @DisplayName("a message that arrives just as the thread goes to wait still wakes it: 4000 round trips, none lost")
     @OnTimeout("the round trips did not finish in time: a ring or a wake-up was lost, or something waits by sleeping"
             + " and looking again instead of blocking (the doorbell's waitForRing must await the condition, run() must"
@@ -363,7 +363,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(7)
+    @Order(5)
     @DisplayName("pause(timeout) inside the thread returns at once if messages arrived since it last paused")
     @Hint(value = "The doorbell must remember a ring: ring() sets a flag under the lock and signals; waitForRing,"
             + " which pause(timeout) calls, waits only while the flag is not set, then clears it. A condition's signal alone is lost when nobody"
@@ -410,7 +410,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(8)
+    @Order(6)
     @DisplayName("a thread waiting in recv(inbox, timeout) hears a shutdown request at once and passes it on")
     @Hint(value = "A message on control must end the wait of recv(\"inbox\", timeout) too: the proxy rings the"
             + " same doorbell for every inbox, and recv returns null when its own inbox is still empty.",
@@ -441,7 +441,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(9)
+    @Order(4)
     @DisplayName("sendWithoutWaiting on a full queue throws NoSpaceInBox naming the box and its component, and sends"
             + " nothing")
     @Hint(value = "sendWithoutWaiting offers the message to the outbox's queue; when offer refuses it (the queue holds queueSize"
@@ -485,7 +485,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(10)
+    @Order(14)
     @DisplayName("with small queues a fast producer loses nothing: 10 000 messages arrive exactly once, in order")
     @Hint(value = "send(message, outbox, timeout) waits for room with offer(message, timeout, unit) (send(message,"
             + " outbox), given, calls it with no limit); the proxy"
@@ -508,7 +508,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(11)
+    @Order(8)
     @DisplayName("what does not fit in a thread's queue waits in the real inbox, and control waits until the rest has gone in")
     @Hint(value = "In the proxy, move each inbox other than control while its queue has room"
             + " (remainingCapacity() > 0); move control last, and only if nothing was left behind in the others."
@@ -557,7 +557,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(12)
+    @Order(9)
     @DisplayName("an exception in the thread ends run() with ComponentFailed naming the component, and stops the other threads")
     @Hint(value = "runBody (given) keeps what body() threw; the proxy, once it sees bodyEnded, throws"
             + " new ComponentFailed(owner, failure) instead of finishing quietly. run() (given) then stops every"
@@ -586,7 +586,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(13)
+    @Order(10)
     @DisplayName("no thread outlives the run: after a shutdown every component has finished and every thread has ended")
     @Hint(value = "The proxy finishes only when the body has ended, after moving out what it sent; its step (given) then"
             + " waits for the thread to end. Check that the shutdown reaches each body (control goes into its queue)"
@@ -636,7 +636,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(14)
+    @Order(11)
     @DisplayName("while only threads work, the scheduler waits for a wake-up instead of spinning, and returns when they end")
     @Hint(value = "When nothing is awake but threads are running, run() calls awaitWakeRequest: take() the next"
             + " request from wakeRequests, which blocks without using the processor, then wake() what it names.",

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Graded
 @Tag("stage11")
+@Order(6)
 @DisplayName("Stage 11: a closed connection leaves nothing behind")
 @OnTimeout("a server or a client never answered, or the run never ended. Does every connection close once its"
         + " client has gone, and does the server forget it (forgetClosedConnections)?")
