@@ -34,9 +34,10 @@ import org.junit.jupiter.api.Timeout;
         + " methods only remember and list, and never queue anything?")
 class Stage10EventDrivenSchedulerTest {
 
-    private static Scheduler eventDriven() {
-        return new Scheduler(Policy.EVENT_DRIVEN);
-    }
+    /** The scheduler under test, new for each test. */
+    private final Scheduler scheduler = new Scheduler(Policy.EVENT_DRIVEN);
+    /** What the microprocesses of a test did, in the order they did it. */
+    private final List<String> log = new ArrayList<>();
 
     @Test
     @Order(1)
@@ -44,8 +45,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "The cycle is stage 2's; ActivatedList.activated() remembers each microprocess, and asleep()"
             + " leaves out those that finished.", read = "Keeping nothing for sleepers")
     void runsInOrder() {
-        Scheduler scheduler = eventDriven();
-        List<String> log = new ArrayList<>();
         new Counting("a", 3, log).activate(scheduler);
         new Counting("b", 2, log).activate(scheduler);
         new Counting("c", 3, log).activate(scheduler);
@@ -61,8 +60,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "The scheduler's add() (given) puts the newcomer among the arrivals; ActivatedList.activated()"
             + " only remembers it in its list.", read = "Keeping nothing for sleepers")
     void arrivalsWait() {
-        Scheduler scheduler = eventDriven();
-        List<String> log = new ArrayList<>();
         new Spawner(log, new Counting("d", 2, log)).activate(scheduler);
         new Counting("b", 3, log).activate(scheduler);
         boolean more = scheduler.runCycles(1);
@@ -80,7 +77,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "asleep() lists the microprocesses of the activated list that are asleep (isAsleep()) and not"
             + " finished; fellAsleep() and woken() need do nothing.", read = "Waking up, again")
     void deliveryBringsBack() {
-        Scheduler scheduler = eventDriven();
         Sleepy sleepy = new Sleepy();
         sleepy.activate(scheduler);
         assertFalse(scheduler.runCycles(10), "nothing is ready once the only component sleeps");
@@ -101,8 +97,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "The scheduler's wake() (given) puts the woken microprocess among the arrivals: it joins the"
             + " back of the run queue when the next cycle starts.", read = "Waking up, again")
     void wokenJoinNextCycleAtTheBack() {
-        Scheduler scheduler = eventDriven();
-        List<String> log = new ArrayList<>();
         Component sleeper = new Component() {
             @Override
             protected boolean step() {
@@ -141,8 +135,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "fallAsleep() says false when a wake-up cancelled the pause: such a microprocess goes back in"
             + " the ready queue like any that did not pause.", read = "Waking up, again")
     void wakeInSameStep() {
-        Scheduler scheduler = eventDriven();
-        List<String> log = new ArrayList<>();
         Component selfWaking = new Component() {
             private int steps;
 
@@ -173,7 +165,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "A sleeper must be in no queue: the scheduler's queues hold only those that are awake.",
             read = "What an idle component costs")
     void sleepersAreNeverStepped() {
-        Scheduler scheduler = eventDriven();
         List<Sleepy> idle = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             Sleepy sleepy = new Sleepy();
@@ -197,8 +188,7 @@ class Stage10EventDrivenSchedulerTest {
     void stepsPerMessageDoNotGrow() {
         for (int members : new int[] {10, 10_000}) {
             Hackysack game = new Hackysack(members, 2_000, 42);
-            Scheduler scheduler = eventDriven();
-            game.activateOn(scheduler);
+                game.activateOn(scheduler);
             scheduler.runCycles(1); // every member looks at its empty inbox once, then sleeps
             long before = game.steps();
             game.start();
@@ -217,7 +207,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "asleep() leaves out finished microprocesses; finished() tidies them out of the list now and"
             + " then, with removeIf.", read = "Keeping nothing for sleepers")
     void listsWhatIsThere() {
-        Scheduler scheduler = eventDriven();
         Sleepy sleepy = new Sleepy();
         Counting busy = new Counting(5);
         Counting brief = new Counting(1);
@@ -237,7 +226,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "Finish actions (finishedNow()) wake the parent; the woken parent joins the arrivals.",
             read = "Everything else, unchanged")
     void pipelineRuns() {
-        Scheduler scheduler = eventDriven();
         Recorder collector = new Recorder();
         new Pipeline(new Source(List.of("a", "b", "c")), new PureTransformer(s -> ((String) s).toUpperCase()),
                 collector).activate(scheduler);
@@ -256,7 +244,6 @@ class Stage10EventDrivenSchedulerTest {
             + " thread to ask for a wake-up. ActivatedList's methods must neither throw nor block.",
             read = "Everything else, unchanged")
     void threadsRun() {
-        Scheduler scheduler = eventDriven();
         Recorder collector = new Recorder();
         List<Object> numbers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -283,12 +270,11 @@ class Stage10EventDrivenSchedulerTest {
         String before = System.getProperty("axon.scheduler");
         try {
             System.setProperty("axon.scheduler", "event-driven");
-            Scheduler scheduler = new Scheduler();
-            assertSame(Policy.EVENT_DRIVEN, scheduler.policy(), "with -Daxon.scheduler=event-driven, new Scheduler()"
-                    + " must use the event-driven policy");
-            List<String> log = new ArrayList<>();
-            new Counting("x", 2, log).activate(scheduler);
-            scheduler.run();
+            Scheduler fromProperty = new Scheduler();
+            assertSame(Policy.EVENT_DRIVEN, fromProperty.policy(), "with -Daxon.scheduler=event-driven, new"
+                    + " Scheduler() must use the event-driven policy");
+            new Counting("x", 2, log).activate(fromProperty);
+            fromProperty.run();
             assertEquals(List.of("x1", "x2"), log, "a microprocess must run to its end on the scheduler made with"
                     + " the system property");
         } finally {
