@@ -59,6 +59,11 @@ final class RunningServer implements AutoCloseable {
 
     /** Waits until the server counts {@code count} open connections. */
     void awaitConnections(int count, String why) throws Throwable {
+        awaitConnections(server, background, count, why);
+    }
+
+    /** Waits until a server, run by {@code background}, counts {@code count} open connections. */
+    static void awaitConnections(ServerCore server, InBackground background, int count, String why) throws Throwable {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (server.connections() != count) {
             background.rethrow();
