@@ -249,9 +249,18 @@ class Stage09ThreadedComponentsTest {
         }
         scheduler.run();
         for (Recorder collector : collectors) {
-            assertEquals(numbers(burst), collector.collected(),
-                    "messages sent just before the body ended were lost, or arrived after the shutdown that followed them");
-            assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the shutdown sent last was lost");
+            int got = collector.collected().size();
+            String why = collector.endedBy() == null
+                    ? "the shutdown was lost too: the proxy finished without moving out all the body sent, so it read"
+                    + " bodyEnded after moving the queues (read it first)"
+                    : "the shutdown overtook them: moveOut must take the signal queue FIRST and put it after the other"
+                    + " outboxes";
+            assertEquals(numbers(burst), collector.collected(), got == burst
+                    ? "every message a body sent arrived, but not in the order it sent them"
+                    : "of the " + burst + " messages a body sent before it ended, " + got + " arrived, the last "
+                    + (burst - got) + " did not; " + why);
+            assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "every message arrived, but the shutdown"
+                    + " the body sent last was lost: the proxy finished before moving it out (read bodyEnded first)");
         }
         assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
     }
