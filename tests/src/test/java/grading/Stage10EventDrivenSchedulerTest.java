@@ -13,9 +13,11 @@ import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
 import grading.support.OnTimeout;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.Pipeline;
 import kamaelia.util.PureTransformer;
 import kamaelia.util.Recorder;
@@ -222,6 +224,33 @@ class Stage10EventDrivenSchedulerTest {
 
     @Test
     @Order(9)
+    @DisplayName("a finished microprocess is not kept for ever: of 2,000 that come and go, at most a few can still be"
+            + " reached")
+    @Hint(value = "finished() counts the ends; once more than 32 have finished and they are more than half the"
+            + " list, remove the finished ones in one pass (removeIf) and count again from zero.",
+            read = "Keeping nothing for sleepers")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void finishedOnesAreLetGo() throws InterruptedException {
+        Reachable watched = new Reachable();
+        for (int i = 0; i < 2_000; i++) {
+            watched.watch(new Component() {
+                @Override
+                protected boolean step() {
+                    return false;
+                }
+            }).activate(scheduler);
+        }
+        new Sleepy().activate(scheduler);      // keeps the scheduler's lists in use after the others have gone
+        Quietly.run(scheduler);
+        List<Component> left = watched.survivors(Duration.ofSeconds(2));
+        assertEquals(List.of(), left.stream().map(Component::name).toList(), left.size() + " of 2,000 finished"
+                + " microprocesses can still be reached from the scheduler, so a long-running system whose"
+                + " microprocesses come and go runs out of memory: ActivatedList.finished() must tidy the finished"
+                + " ones out of its list now and then");
+    }
+
+    @Test
+    @Order(10)
     @DisplayName("a child that finishes wakes its parent: a Pipeline runs unchanged on the event-driven scheduler")
     @Hint(value = "Finish actions (finishedNow()) wake the parent; the woken parent joins the arrivals.",
             read = "Everything else, unchanged")
@@ -237,7 +266,7 @@ class Stage10EventDrivenSchedulerTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @Timeout(10)
     @DisplayName("threaded components run unchanged: run() waits for their threads, then returns")
     @Hint(value = "run() calls step() for every cycle, whatever the policy; when nothing is ready it waits for a"
@@ -261,7 +290,7 @@ class Stage10EventDrivenSchedulerTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("a scheduler made with new Scheduler() takes its policy from -Daxon.scheduler, so earlier"
             + " stages can run on yours")
     @Hint(value = "Nothing to write here: run ./mvnw test -Dstage=9 -Daxon.scheduler=event-driven and fix what"
