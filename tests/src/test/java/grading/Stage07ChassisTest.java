@@ -41,9 +41,23 @@ import org.junit.jupiter.api.io.TempDir;
 @OnTimeout("the run never ended: does the chassis finish when childrenDone() says every child has finished,"
         + " and sleep (pause) otherwise?")
 class Stage07ChassisTest {
+    /** The scheduler of a test, new for each test. */
+    private final Scheduler scheduler = new Scheduler();
 
     static PureTransformer upper() {
         return new PureTransformer(s -> ((String) s).toUpperCase());
+    }
+
+    /** What came out of a chassis's outbox, in ten cycles, for one message put into its inbox. */
+    static List<Object> passedThrough(Component chassis, Object message) {
+        Scheduler own = new Scheduler();
+        Recorder collector = new Recorder();
+        Linkage.link(chassis.outbox("outbox"), collector.inbox("inbox"));
+        chassis.activate(own);
+        collector.activate(own);
+        chassis.inbox("inbox").put(message);
+        own.runCycles(10);
+        return collector.collected();
     }
 
     /** What a component left in its signal outbox, or null if it sent nothing there. */
@@ -58,7 +72,6 @@ class Stage07ChassisTest {
     @Hint(value = "Link each child's outbox to the next one's inbox and signal to control; activate the children"
             + " at the first step; finish when childrenDone().", read = "Pipeline")
     void pipelineRunsThrough() {
-        Scheduler scheduler = new Scheduler();
         Recorder collector = new Recorder();
         Pipeline pipeline = new Pipeline(new Source(List.of("one", "two", "three")), upper(),
                 new PureTransformer(s -> s + "!"), collector);
@@ -76,15 +89,8 @@ class Stage07ChassisTest {
     @Hint(value = "Pass through at both ends: link(inbox(\"inbox\"), first.inbox(\"inbox\")) and"
             + " link(last.outbox(\"outbox\"), outbox(\"outbox\")).", read = "Pipeline")
     void pipelineLooksLikeOneComponent() {
-        Scheduler scheduler = new Scheduler();
         Pipeline pipeline = new Pipeline(upper(), new PureTransformer(s -> s + "?"));
-        Recorder collector = new Recorder();
-        Linkage.link(pipeline.outbox("outbox"), collector.inbox("inbox"));
-        pipeline.activate(scheduler);
-        collector.activate(scheduler);
-        pipeline.inbox("inbox").put("hello");
-        scheduler.runCycles(10);
-        assertEquals(List.of("HELLO?"), collector.collected(), "what came out of the pipeline's outbox for a message"
+        assertEquals(List.of("HELLO?"), passedThrough(pipeline, "hello"), "what came out of the pipeline's outbox for a message"
                 + " put into its inbox: it must pass through the first child, then the last");
     }
 
@@ -96,7 +102,6 @@ class Stage07ChassisTest {
             + " child's signal to the next one's control, the last child's signal to the pipeline's signal. The"
             + " pipeline finishes when childrenDone().", read = "Pipeline")
     void pipelinePassesShutdownThrough() {
-        Scheduler scheduler = new Scheduler();
         Component first = upper();
         Component last = new PureTransformer(s -> s + "?");
         Pipeline pipeline = new Pipeline(first, last);
@@ -124,7 +129,6 @@ class Stage07ChassisTest {
     @Hint(value = "The constructor only wires; activation needs the scheduler, which the pipeline has from its"
             + " first step on.", read = "Pipeline")
     void pipelineActivatesChildren() {
-        Scheduler scheduler = new Scheduler();
         Recorder collector = new Recorder();
         Pipeline pipeline = new Pipeline(upper(), collector);
         assertNull(collector.scheduler(), "constructing a pipeline must not activate its children");
@@ -141,7 +145,6 @@ class Stage07ChassisTest {
     @Hint(value = "childrenDone() removes finished children; between wake-ups the pipeline must pause.",
             read = "Pipeline")
     void pipelineCleansUp() {
-        Scheduler scheduler = new Scheduler();
         int[] steps = {0};
         Pipeline pipeline = new Pipeline(new Source(List.of(1, 2, 3, 4, 5, 6, 7, 8)), new Recorder()) {
             @Override
@@ -164,7 +167,6 @@ class Stage07ChassisTest {
     @Hint(value = "For each entry, link endpoint(from, to, from, true) to endpoint(from, to, to, false).",
             read = "Graphline")
     void graphlineWiresTheMap() {
-        Scheduler scheduler = new Scheduler();
         Recorder errors = new Recorder();
         Map<String, Component> children = new LinkedHashMap<>();
         children.put("source", new Source(List.of("ok", "ERROR one", "ok", "ERROR two")));
@@ -192,16 +194,9 @@ class Stage07ChassisTest {
     @Hint(value = "endpoint() gives the graphline's inbox for self at the start of a link and its outbox for"
             + " self at the end: link them like any other box.", read = "Graphline")
     void graphlineSelfLinks() {
-        Scheduler scheduler = new Scheduler();
         Graphline graphline = new Graphline(Map.of("shout", upper()),
                 Map.of("self.inbox", "shout.inbox", "shout.outbox", "self.outbox"));
-        Recorder collector = new Recorder();
-        Linkage.link(graphline.outbox("outbox"), collector.inbox("inbox"));
-        graphline.activate(scheduler);
-        collector.activate(scheduler);
-        graphline.inbox("inbox").put("quiet");
-        scheduler.runCycles(10);
-        assertEquals(List.of("QUIET"), collector.collected(), "what came out of the graphline's outbox for a message"
+        assertEquals(List.of("QUIET"), passedThrough(graphline, "quiet"), "what came out of the graphline's outbox for a message"
                 + " put into its inbox, with the links self.inbox -> shout.inbox and shout.outbox -> self.outbox");
     }
 
@@ -211,7 +206,6 @@ class Stage07ChassisTest {
     @Hint(value = "When self.control is not linked, put the shutdown message into the control of each child"
             + " that no link feeds; when they are done, pass it on out of signal.", read = "Graphline")
     void graphlineShutdown() {
-        Scheduler scheduler = new Scheduler();
         Recorder a = new Recorder();
         Recorder b = new Recorder();
         Map<String, Component> children = new LinkedHashMap<>();
@@ -264,7 +258,6 @@ class Stage07ChassisTest {
         Files.write(log, List.of("INFO started", "ERROR disk full", "INFO retry", "error lowercase",
                 "ERROR disk still full", ""));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Scheduler scheduler = new Scheduler();
         new Pipeline(new Source(Files.readAllLines(log)), new Grep("ERROR"),
                 new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8))).activate(scheduler);
         scheduler.run();
@@ -282,7 +275,6 @@ class Stage07ChassisTest {
             + " feeds (isLinkedInto(child.inbox(\"control\")) is false); a child fed by a sibling's signal gets it"
             + " by the cascade, after its data.", read = "Graphline")
     void graphlineShutdownLeavesLinkedControlsAlone() {
-        Scheduler scheduler = new Scheduler();
         Recorder last = new Recorder();
         Map<String, Component> children = new LinkedHashMap<>();
         children.put("last", last);
@@ -315,7 +307,6 @@ class Stage07ChassisTest {
             + " passShutdownOn() too (check links.containsValue(\"self.signal\")). If a link starts at"
             + " self.control, the links carry shutdown.", read = "Graphline")
     void graphlineLinkedSelfControlAndSignal() {
-        Scheduler scheduler = new Scheduler();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self.inbox", "shout.inbox");
         links.put("self.control", "shout.control");

@@ -61,6 +61,8 @@ import org.junit.jupiter.api.io.TempDir;
         + " thread wake the proxy, does the proxy ring the doorbell after moving messages in, does the doorbell's"
         + " waitForRing check and wait while holding its lock, and does run() wake what it took from wakeRequests?")
 class Stage09ThreadedComponentsTest {
+    /** The scheduler of a test, new for each test. */
+    private final Scheduler scheduler = new Scheduler();
     /** Long enough never to run out in a correct system: a lost wake-up shows up as a time-out. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -135,7 +137,6 @@ class Stage09ThreadedComponentsTest {
             + " outboxes, and finishes once the body has returned. Inside the thread, send offers the message to the"
             + " outbox's queue and wakes the proxy.", read = "The proxy")
     void bodyRunsOnItsOwnThread() {
-        Scheduler scheduler = new Scheduler();
         Counter counter = new Counter(3, ThreadedComponent.DEFAULT_QUEUE_SIZE);
         Recorder collector = new Recorder();
         wire(counter, collector);
@@ -161,7 +162,6 @@ class Stage09ThreadedComponentsTest {
             + " recv(inbox, timeout) pauses until the bell rings if the queue is empty, then takes the oldest message.",
             read = "Waiting inside the thread")
     void messagesReachTheBody() {
-        Scheduler scheduler = new Scheduler();
         Source source = new Source(numbers(50));
         ThreadedTransformer times10 = new ThreadedTransformer(n -> (Integer) n * 10);
         Recorder collector = new Recorder();
@@ -186,7 +186,6 @@ class Stage09ThreadedComponentsTest {
             + " (recv on an empty one throws EmptyBox); an unknown box name is a BoxNotFound.",
             read = "Boxes between two threads")
     void threadSideBoxes() {
-        Scheduler scheduler = new Scheduler();
         List<String> seen = new CopyOnWriteArrayList<>();
         ThreadedComponent probe = new ThreadedComponent() {
             @Override
@@ -230,7 +229,6 @@ class Stage09ThreadedComponentsTest {
         // earlier ones: that is when a proxy that looks at bodyEnded too late, or moves signal too early, loses them.
         int components = 16;
         int burst = 5000;
-        Scheduler scheduler = new Scheduler();
         List<Recorder> collectors = new ArrayList<>();
         for (int i = 0; i < components; i++) {
             ThreadedComponent brief = new ThreadedComponent() {
@@ -274,7 +272,6 @@ class Stage09ThreadedComponentsTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void boxesAreSafeBetweenThreads() {
         int count = 20_000;
-        Scheduler scheduler = new Scheduler();
         Component bursts = new Component() {
             private int next;
 
@@ -318,7 +315,6 @@ class Stage09ThreadedComponentsTest {
     void noLostWakeUps() {
         int roundTrips = 4000;
         int jitterNanos = 10_000;
-        Scheduler scheduler = new Scheduler();
         List<Object> replies = new ArrayList<>();
         Component pinger = new Component() {
             private int sent;
@@ -378,7 +374,6 @@ class Stage09ThreadedComponentsTest {
             + " which pause(timeout) calls, waits only while the flag is not set, then clears it. A condition's signal alone is lost when nobody"
             + " is waiting yet.", read = "Waiting inside the thread")
     void pauseRemembersARing() throws InterruptedException {
-        Scheduler scheduler = new Scheduler();
         CountDownLatch looked = new CountDownLatch(1);
         CountDownLatch delivered = new CountDownLatch(1);
         CountDownLatch pauseReturned = new CountDownLatch(1);
@@ -425,7 +420,6 @@ class Stage09ThreadedComponentsTest {
             + " same doorbell for every inbox, and recv returns null when its own inbox is still empty.",
             read = "Shutdown and failure")
     void shutdownEndsAWait() throws InterruptedException {
-        Scheduler scheduler = new Scheduler();
         CountDownLatch waiting = new CountDownLatch(1);
         ThreadedComponent waiter = new ThreadedComponent() {
             @Override
@@ -457,7 +451,6 @@ class Stage09ThreadedComponentsTest {
             + " messages), throw new NoSpaceInBox(outbox(name), queueSize) without waking anyone or keeping the"
             + " message.", read = "Back-pressure")
     void noSpaceInBox() throws InterruptedException {
-        Scheduler scheduler = new Scheduler();
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch refused = new CountDownLatch(1);
         AtomicReference<RuntimeException> error = new AtomicReference<>();
@@ -501,7 +494,6 @@ class Stage09ThreadedComponentsTest {
             + " moves each queue out whole, and moves messages in only while the queue has room (what does not fit"
             + " stays in the real inbox for the next step).", read = "Back-pressure")
     void backPressureLosesNothing() {
-        Scheduler scheduler = new Scheduler();
         Counter producer = new Counter(10_000, 4);
         Echo relay = new Echo(4);
         Recorder collector = new Recorder();
@@ -524,7 +516,6 @@ class Stage09ThreadedComponentsTest {
             + " recv inside the thread must wake the proxy: it has made room for what was left behind.",
             read = "Back-pressure")
     void boundedQueuesAndControlLast() throws InterruptedException {
-        Scheduler scheduler = new Scheduler();
         CountDownLatch go = new CountDownLatch(1);
         ThreadedComponent slow = new ThreadedComponent(4) {
             @Override
@@ -572,7 +563,6 @@ class Stage09ThreadedComponentsTest {
             + " new ComponentFailed(owner, failure) instead of finishing quietly. run() (given) then stops every"
             + " other thread.", read = "Shutdown and failure")
     void failureNamesTheComponent() {
-        Scheduler scheduler = new Scheduler();
         ThreadedComponent failing = new ThreadedComponent() {
             @Override
             protected void body() throws InterruptedException {
@@ -601,7 +591,6 @@ class Stage09ThreadedComponentsTest {
             + " waits for the thread to end. Check that the shutdown reaches each body (control goes into its queue)"
             + " and that each body passes it on.", read = "Shutdown and failure")
     void noThreadOutlivesShutdown() {
-        Scheduler scheduler = new Scheduler();
         List<Thread> threads = new CopyOnWriteArrayList<>();
         CountDownLatch ticked = new CountDownLatch(5);
         ThreadedComponent ticker = new ThreadedComponent(8) {
@@ -652,7 +641,6 @@ class Stage09ThreadedComponentsTest {
             read = "When only threads are working")
     @Timeout(value = 5, unit = TimeUnit.SECONDS)
     void idleSchedulerWaits() throws Throwable {
-        Scheduler scheduler = new Scheduler();
         CountDownLatch working = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         ThreadedComponent worker = new ThreadedComponent() {
@@ -707,7 +695,6 @@ class Stage09ThreadedComponentsTest {
         Path log = folder.resolve("server.log");
         Files.writeString(log, "ERROR before we started\nINFO old news\n");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Scheduler scheduler = new Scheduler();
         Follow follow = new Follow(log, Duration.ofMillis(5));
         Pipeline pipeline = new Pipeline(follow, new Grep("ERROR"),
                 new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8)));
