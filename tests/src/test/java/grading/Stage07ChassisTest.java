@@ -164,8 +164,9 @@ class Stage07ChassisTest {
     @Test
     @Order(7)
     @DisplayName("a Graphline wires named children as its link map says, and finishes when they have")
-    @Hint(value = "For each entry, link endpoint(from, to, from, true) to endpoint(from, to, to, false).",
-            read = "Graphline")
+    @Hint(value = "For each entry, link endpoint(from, to, from, true) to endpoint(from, to, to, false). Once"
+            + " childrenDone(), a graphline whose map does not link self.signal sends the shutdown on out of its own"
+            + " signal (passShutdownOn()), then finishes.", read = "Graphline")
     void graphlineWiresTheMap() {
         Recorder errors = new Recorder();
         Map<String, Component> children = new LinkedHashMap<>();
