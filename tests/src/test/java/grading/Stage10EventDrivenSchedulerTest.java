@@ -41,6 +41,13 @@ class Stage10EventDrivenSchedulerTest {
     /** What the microprocesses of a test did, in the order they did it. */
     private final List<String> log = new ArrayList<>();
 
+    /** Activates the microprocesses on the test's scheduler, in order. */
+    private void activate(Microprocess... microprocesses) {
+        for (Microprocess microprocess : microprocesses) {
+            microprocess.activate(scheduler);
+        }
+    }
+
     @Test
     @Order(1)
     @DisplayName("run() steps every microprocess, once per cycle in activation order, until each has finished")
@@ -123,8 +130,7 @@ class Stage10EventDrivenSchedulerTest {
                 return steps < 3;
             }
         };
-        sleeper.activate(scheduler);
-        poker.activate(scheduler);
+        activate(sleeper, poker);
         new Counting("b", 3, log).activate(scheduler);
         scheduler.runCycles(3);
         assertEquals(List.of("s", "a1", "b1", "a2", "b2", "a3", "b3", "s"), log, "the steps in the order they ran:"
@@ -212,9 +218,7 @@ class Stage10EventDrivenSchedulerTest {
         Sleepy sleepy = new Sleepy();
         Counting busy = new Counting(5);
         Counting brief = new Counting(1);
-        sleepy.activate(scheduler);
-        busy.activate(scheduler);
-        brief.activate(scheduler);
+        activate(sleepy, busy, brief);
         scheduler.runCycles(1);
         assertEquals(List.of(busy, sleepy), scheduler.microprocesses(), "after one cycle microprocesses() must"
                 + " list the ready one (busy), then the sleeper; the finished one (brief) is forgotten");
