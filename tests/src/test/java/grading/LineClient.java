@@ -113,7 +113,13 @@ final class LineClient implements AutoCloseable {
     List<String> readLines(int count, Duration patience) throws Throwable {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String line = readLine(patience);
+            String line;
+            try {
+                line = readLine(patience);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + ", after " + lines.size() + " of the " + count
+                        + " lines expected: " + lines, e);
+            }
             if (line == null) {
                 fail("the connection was closed after " + lines.size() + " of " + count + " lines: " + lines);
             }
