@@ -162,7 +162,10 @@ class Stage12InterpreterTest {
             read = "Snippets, lines and answers")
     void errorsAndExceptionsAreAnswers() throws Throwable {
         String error = w.ask("undefinedName + 1");
-        assertTrue(error.startsWith("error: ") && error.contains("cannot find symbol"), error);
+        assertTrue(error.startsWith("error: ") && error.contains("cannot find symbol"), "a snippet that does not"
+                + " compile (undefinedName + 1) must answer \"error: \" and the compiler's message (cannot find"
+                + " symbol), but the answer was: " + error + (error.equals("ok") ? " (a REJECTED snippet has no value"
+                + " and no exception: look at its status())" : ""));
         w.expect("exception java.lang.ArithmeticException: / by zero", "1 / 0");
         w.expect("exception java.lang.IllegalStateException: no", "throw new IllegalStateException(\"no\")");
         assertEquals("2", w.ask("1 + 1"), "the interpreter goes on after errors");

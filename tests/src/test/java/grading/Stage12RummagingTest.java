@@ -72,7 +72,8 @@ class Stage12RummagingTest {
             Snapshot.Node c = snapshot.node(collector.name()).orElseThrow();
             assertEquals("Recorder", c.type(), "a node's type is its class's simple name");
             assertEquals(Snapshot.Kind.COMPONENT, c.kind(), "a Recorder is a COMPONENT");
-            assertTrue(c.asleep(), "the collector has nothing to do, so it is asleep");
+            assertTrue(c.asleep(), "the collector has nothing to do, so it is asleep, and its node must say so:"
+                    + " asleep is whether scheduler.asleep() holds it");
             Snapshot.Node m = snapshot.node(counting.name()).orElseThrow();
             assertEquals(Snapshot.Kind.MICROPROCESS, m.kind(), "a plain microprocess is a MICROPROCESS");
             assertFalse(m.asleep(), "the counting microprocess is awake");
@@ -216,7 +217,8 @@ class Stage12RummagingTest {
         String childLine = lines.stream().filter(l -> l.strip().startsWith(first.name())).findFirst().orElseThrow();
         assertTrue(indent(childLine) > indent(pipelineLine),
                 "a child is indented under its parent:\n" + snapshot.text());
-        assertTrue(snapshot.text().contains("outbox -> " + second.name() + ".inbox"), snapshot.text());
+        assertTrue(snapshot.text().contains("outbox -> " + second.name() + ".inbox"), "the text must show the"
+                + " link from the first child's outbox to " + second.name() + ".inbox:\n" + snapshot.text());
 
         Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(snapshot.svg().getBytes(StandardCharsets.UTF_8)));
