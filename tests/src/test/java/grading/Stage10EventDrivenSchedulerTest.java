@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.Pipeline;
 import kamaelia.util.PureTransformer;
 import kamaelia.util.Recorder;
@@ -233,7 +232,7 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "finished() counts the ends; once more than 32 have finished and they are more than half the"
             + " list, remove the finished ones in one pass (removeIf) and count again from zero.",
             read = "Keeping nothing for sleepers")
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    @Timeout(10)
     void finishedOnesAreLetGo() throws InterruptedException {
         Reachable watched = new Reachable();
         for (int i = 0; i < 2_000; i++) {
