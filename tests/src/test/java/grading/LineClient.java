@@ -138,20 +138,28 @@ final class LineClient implements AutoCloseable {
         while (true) {
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
             if (left.isNegative()) {
-                fail("the server did not close the connection within " + patience.toMillis() + " ms; it sent "
-                        + lines.size() + " lines" + (lines.isEmpty() ? "" : ", the last: \"" + lines.getLast() + "\""));
+                failNotClosed(patience, lines);
             }
             String line;
             try {
                 line = readLine(left);
             } catch (SocketException e) {
                 return lines; // reset: closed too
+            } catch (AssertionError e) {
+                running.rethrow();
+                failNotClosed(patience, lines);   // nothing more came, and the connection stayed open
+                throw e;
             }
             if (line == null) {
                 return lines;
             }
             lines.add(line);
         }
+    }
+
+    private static void failNotClosed(Duration patience, List<String> lines) {
+        fail("the server did not close the connection within " + patience.toMillis() + " ms; it sent " + lines.size()
+                + " lines" + (lines.isEmpty() ? "" : ", the last: \"" + lines.getLast() + "\""));
     }
 
     /** Tells the server this client will send no more (a half-close), and keeps reading. */

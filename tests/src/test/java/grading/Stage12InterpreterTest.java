@@ -23,7 +23,6 @@ import kamaelia.experimental.Introspector;
 import kamaelia.experimental.Session;
 import kamaelia.util.Recorder;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -119,20 +118,13 @@ class Stage12InterpreterTest {
         }
     }
 
-    /** The running system of the tests that use one, started by the first of them. */
-    private World w;
-
-    @BeforeEach
-    void useTheWorld() {
-        w = world();
-    }
-
     @Test
     @Order(10)
     @DisplayName("each snippet gives one answer: its value, or ok for a statement or a declaration")
     @Hint(value = "evaluate: shell().eval(snippet), then the event whose causeSnippet() is null: its value() if it"
             + " is not null or empty, else \"ok\".", read = "Snippets, lines and answers")
     void eachSnippetGivesOneAnswer() throws Throwable {
+        World w = world();
         w.expect("42", "6 * 7");
         assertEquals("\"ab\"", w.ask("\"a\" + \"b\""), "a string value is shown in quotes, as jshell shows it");
         w.expect("20", "int x = 20;");
@@ -147,6 +139,7 @@ class Stage12InterpreterTest {
     @Hint(value = "Use one JShell for every snippet (shell() starts it once): its definitions are the state.",
             read = "Snippets, lines and answers")
     void definitionsPersist() throws Throwable {
+        World w = world();
         w.expect("ok", "String twice(String s) { return s + s; }");
         w.expect("ok", "record Point(int x, int y) { }");
         w.expect("Point[x=1, y=2]", "var p = new Point(1, 2);");
@@ -161,6 +154,7 @@ class Stage12InterpreterTest {
             + " \"exception \" + describe(event.exception()). Return the answer; never let it escape as an exception.",
             read = "Snippets, lines and answers")
     void errorsAndExceptionsAreAnswers() throws Throwable {
+        World w = world();
         String error = w.ask("undefinedName + 1");
         assertTrue(error.startsWith("error: ") && error.contains("cannot find symbol"), "a snippet that does not"
                 + " compile (undefinedName + 1) must answer \"error: \" and the compiler's message (cannot find"
@@ -179,6 +173,7 @@ class Stage12InterpreterTest {
             + " means wait for more lines; otherwise take source() and go on with remaining().",
             read = "Snippets, lines and answers")
     void snippetsAndLines() throws Throwable {
+        World w = world();
         w.terminal.type("int sum(int a, int b) {");
         w.terminal.type("    return a + b;");
         w.terminal.type("}");
@@ -199,6 +194,7 @@ class Stage12InterpreterTest {
     @Hint(value = "The startup definitions are given (shell()); for them to work the JShell must run locally and"
             + " be started by shell(), once.", read = "What snippets see")
     void snippetsSeeLiveObjects() throws Throwable {
+        World w = world();
         w.expect("\"" + w.interpreter.name() + "\"", "self.name()");
         w.expect("\"" + w.scheduler.name() + "\"", "scheduler.name()");
         w.expect("true", "self == component(\"" + w.interpreter.name() + "\")");
@@ -213,6 +209,7 @@ class Stage12InterpreterTest {
             + " the Introspector's step, so your walk and your Interpreter must both work.",
             read = "What snippets see")
     void lookAsksTheIntrospector() throws Throwable {
+        World w = world();
         w.expect("THREADED_COMPONENT", "look().node(self.name()).get().kind()");
         w.expect("true", "look().node(\"" + w.keeper.name() + "\").get().asleep()");
         w.expect("true", "look().text().contains(\"questions -> Introspector#\")");
