@@ -113,7 +113,13 @@ final class LineClient implements AutoCloseable {
     List<String> readLines(int count, Duration patience) throws Throwable {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String line = readLine(patience);
+            String line;
+            try {
+                line = readLine(patience);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + ", after " + lines.size() + " of the " + count
+                        + " lines expected: " + lines, e);
+            }
             if (line == null) {
                 fail("the connection was closed after " + lines.size() + " of " + count + " lines: " + lines);
             }
@@ -132,20 +138,28 @@ final class LineClient implements AutoCloseable {
         while (true) {
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
             if (left.isNegative()) {
-                fail("the server did not close the connection within " + patience.toMillis() + " ms; it sent "
-                        + lines.size() + " lines" + (lines.isEmpty() ? "" : ", the last: \"" + lines.getLast() + "\""));
+                failNotClosed(patience, lines);
             }
             String line;
             try {
                 line = readLine(left);
             } catch (SocketException e) {
                 return lines; // reset: closed too
+            } catch (AssertionError e) {
+                running.rethrow();
+                failNotClosed(patience, lines);   // nothing more came, and the connection stayed open
+                throw e;
             }
             if (line == null) {
                 return lines;
             }
             lines.add(line);
         }
+    }
+
+    private static void failNotClosed(Duration patience, List<String> lines) {
+        fail("the server did not close the connection within " + patience.toMillis() + " ms; it sent " + lines.size()
+                + " lines" + (lines.isEmpty() ? "" : ", the last: \"" + lines.getLast() + "\""));
     }
 
     /** Tells the server this client will send no more (a half-close), and keeps reading. */

@@ -2,7 +2,6 @@ package grading;
 
 import static grading.Network.PATIENCE;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import axon.Component;
@@ -51,14 +50,25 @@ final class RunningServer implements AutoCloseable {
     /** Stops everything and waits for run() to return. */
     void stop() throws Throwable {
         stoppers.forEach(s -> s.go.countDown());
-        assertTrue(background.awaitEnd(PATIENCE), "run() did not return within " + PATIENCE.toSeconds()
-                + " s of the server's shutdown: something is still awake or a thread still runs (does the"
-                + " server close every connection, and wait for them, and does the selector end when nothing is"
-                + " left to watch?)");
+        if (background.awaitEnd(PATIENCE)) {
+            return;
+        }
+        int open = server.connections();
+        fail("run() did not return within " + PATIENCE.toSeconds() + " s of the server's shutdown" + (open > 0
+                ? ", and the server still counts " + open + " open connections: on a shutdown it must put a"
+                + " ShutdownMicroprocess into the control of every socket that has not finished"
+                + " (closeEveryConnection), then wait for them to end"
+                : ": something is still awake or a thread still runs (does the server wait for every connection to"
+                + " end, and does the selector end when nothing is left to watch?)"));
     }
 
     /** Waits until the server counts {@code count} open connections. */
     void awaitConnections(int count, String why) throws Throwable {
+        awaitConnections(server, background, count, why);
+    }
+
+    /** Waits until a server, run by {@code background}, counts {@code count} open connections. */
+    static void awaitConnections(ServerCore server, InBackground background, int count, String why) throws Throwable {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (server.connections() != count) {
             background.rethrow();

@@ -187,7 +187,7 @@ class ServersUnderAbuseTest {
                 }
             }
             assertEquals(400, watched.count(), "each refused client had a session and a socket");
-            Stage11NothingLeftBehindTest.awaitNoConnection(running.server, running.background);
+            RunningServer.awaitConnections(running.server, running.background, 0, "the clients have all gone");
             List<Component> left = watched.survivors(Duration.ofSeconds(1));
             if (!left.isEmpty()) {
                 fail(left.size() + " sessions and sockets of 200 refused clients can still be reached, for example " + left.getFirst()

@@ -41,18 +41,37 @@ import org.junit.jupiter.api.io.TempDir;
 @OnTimeout("the run never ended: does the chassis finish when childrenDone() says every child has finished,"
         + " and sleep (pause) otherwise?")
 class Stage07ChassisTest {
+    /** The scheduler of a test, new for each test. */
+    private final Scheduler scheduler = new Scheduler();
 
     static PureTransformer upper() {
         return new PureTransformer(s -> ((String) s).toUpperCase());
     }
 
+    /** What came out of a chassis's outbox, in ten cycles, for one message put into its inbox. */
+    static List<Object> passedThrough(Component chassis, Object message) {
+        Scheduler own = new Scheduler();
+        Recorder collector = new Recorder();
+        Linkage.link(chassis.outbox("outbox"), collector.inbox("inbox"));
+        chassis.activate(own);
+        collector.activate(own);
+        chassis.inbox("inbox").put(message);
+        own.runCycles(10);
+        return collector.collected();
+    }
+
+    /** What a component left in its signal outbox, or null if it sent nothing there. */
+    static Object sentOnSignal(Component component) {
+        Box signal = component.outbox("signal");
+        return signal.isEmpty() ? null : signal.take();
+    }
+
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("a Pipeline runs data through its children in order, and everything finishes by itself")
     @Hint(value = "Link each child's outbox to the next one's inbox and signal to control; activate the children"
             + " at the first step; finish when childrenDone().", read = "Pipeline")
     void pipelineRunsThrough() {
-        Scheduler scheduler = new Scheduler();
         Recorder collector = new Recorder();
         Pipeline pipeline = new Pipeline(new Source(List.of("one", "two", "three")), upper(),
                 new PureTransformer(s -> s + "!"), collector);
@@ -68,25 +87,39 @@ class Stage07ChassisTest {
     @Order(2)
     @DisplayName("a Pipeline's inbox leads to its first child, and its last child's outbox leaves through its own")
     @Hint(value = "Pass through at both ends: link(inbox(\"inbox\"), first.inbox(\"inbox\")) and"
-            + " link(last.outbox(\"outbox\"), outbox(\"outbox\")), and the same for control and signal.",
-            read = "Pipeline")
+            + " link(last.outbox(\"outbox\"), outbox(\"outbox\")).", read = "Pipeline")
     void pipelineLooksLikeOneComponent() {
-        Scheduler scheduler = new Scheduler();
         Pipeline pipeline = new Pipeline(upper(), new PureTransformer(s -> s + "?"));
+        assertEquals(List.of("HELLO?"), passedThrough(pipeline, "hello"), "what came out of the pipeline's outbox for a message"
+                + " put into its inbox: it must pass through the first child, then the last");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a shutdown put into a Pipeline's control reaches its first child, passes from child to child,"
+            + " leaves through the pipeline's signal, and the pipeline finishes")
+    @Hint(value = "Shutdown travels on links like data: the pipeline's control to the first child's control, each"
+            + " child's signal to the next one's control, the last child's signal to the pipeline's signal. The"
+            + " pipeline finishes when childrenDone().", read = "Pipeline")
+    void pipelinePassesShutdownThrough() {
+        Component first = upper();
+        Component last = new PureTransformer(s -> s + "?");
+        Pipeline pipeline = new Pipeline(first, last);
         Recorder collector = new Recorder();
-        Linkage.link(pipeline.outbox("outbox"), collector.inbox("inbox"));
         Linkage.link(pipeline.outbox("signal"), collector.inbox("control"));
         pipeline.activate(scheduler);
         collector.activate(scheduler);
-        pipeline.inbox("inbox").put("hello");
-        scheduler.runCycles(10);
-        assertEquals(List.of("HELLO?"), collector.collected(), "what came out of the pipeline's outbox for a message"
-                + " put into its inbox: it must pass through the first child, then the last");
+        scheduler.runCycles(3);
         pipeline.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.run();
-        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(),
-                "shutdown sent to the pipeline must reach its first child, cascade, and leave through its signal");
-        assertTrue(pipeline.isFinished(), "the pipeline must finish after its children have been shut down");
+        assertTrue(first.isFinished(), "the shutdown put into the pipeline's control never reached its first child:"
+                + " link the pipeline's control to the first child's control");
+        assertTrue(last.isFinished(), "the first child ended, but the shutdown it sent on its signal never reached"
+                + " the next child's control: link each child's signal to the next one's control");
+        assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(), "every child ended, but no shutdown left"
+                + " through the pipeline's signal: link the last child's signal to the pipeline's signal");
+        assertTrue(pipeline.isFinished(), "every child has finished, but the pipeline has not: it must finish when"
+                + " childrenDone() says they all have");
         assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
     }
 
@@ -96,7 +129,6 @@ class Stage07ChassisTest {
     @Hint(value = "The constructor only wires; activation needs the scheduler, which the pipeline has from its"
             + " first step on.", read = "Pipeline")
     void pipelineActivatesChildren() {
-        Scheduler scheduler = new Scheduler();
         Recorder collector = new Recorder();
         Pipeline pipeline = new Pipeline(upper(), collector);
         assertNull(collector.scheduler(), "constructing a pipeline must not activate its children");
@@ -108,12 +140,11 @@ class Stage07ChassisTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("a finished Pipeline has let go of its children and their links, and slept while they worked")
     @Hint(value = "childrenDone() removes finished children; between wake-ups the pipeline must pause.",
             read = "Pipeline")
     void pipelineCleansUp() {
-        Scheduler scheduler = new Scheduler();
         int[] steps = {0};
         Pipeline pipeline = new Pipeline(new Source(List.of(1, 2, 3, 4, 5, 6, 7, 8)), new Recorder()) {
             @Override
@@ -131,12 +162,12 @@ class Stage07ChassisTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("a Graphline wires named children as its link map says, and finishes when they have")
-    @Hint(value = "For each entry, link endpoint(from, to, from, true) to endpoint(from, to, to, false).",
-            read = "Graphline")
+    @Hint(value = "For each entry, link endpoint(from, to, from, true) to endpoint(from, to, to, false). Once"
+            + " childrenDone(), a graphline whose map does not link self.signal sends the shutdown on out of its own"
+            + " signal (passShutdownOn()), then finishes.", read = "Graphline")
     void graphlineWiresTheMap() {
-        Scheduler scheduler = new Scheduler();
         Recorder errors = new Recorder();
         Map<String, Component> children = new LinkedHashMap<>();
         children.put("source", new Source(List.of("ok", "ERROR one", "ok", "ERROR two")));
@@ -154,36 +185,28 @@ class Stage07ChassisTest {
                 + " links source.outbox -> grep.inbox -> grep.outbox -> errors.inbox");
         assertTrue(graphline.isFinished(), "the graphline must finish when its children have");
         assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
-        assertEquals(new Ipc.ProducerFinished(), graphline.outbox("signal").take(),
-                "with no link to self.signal, a finished graphline sends ProducerFinished out of signal");
-    }
-
-    @Test
-    @Order(7)
-    @DisplayName("a Graphline's self boxes pass through: self.inbox to a child, a child to self.outbox")
-    @Hint(value = "endpoint() gives the graphline's inbox for self at the start of a link and its outbox for"
-            + " self at the end: link them like any other box.", read = "Graphline")
-    void graphlineSelfLinks() {
-        Scheduler scheduler = new Scheduler();
-        Graphline graphline = new Graphline(Map.of("shout", upper()),
-                Map.of("self.inbox", "shout.inbox", "shout.outbox", "self.outbox"));
-        Recorder collector = new Recorder();
-        Linkage.link(graphline.outbox("outbox"), collector.inbox("inbox"));
-        graphline.activate(scheduler);
-        collector.activate(scheduler);
-        graphline.inbox("inbox").put("quiet");
-        scheduler.runCycles(10);
-        assertEquals(List.of("QUIET"), collector.collected(), "what came out of the graphline's outbox for a message"
-                + " put into its inbox, with the links self.inbox -> shout.inbox and shout.outbox -> self.outbox");
+        assertEquals(new Ipc.ProducerFinished(), sentOnSignal(graphline), "with no link to self.signal, a finished"
+                + " graphline sends ProducerFinished out of its own signal when it ends (null: it sent nothing)");
     }
 
     @Test
     @Order(8)
+    @DisplayName("a Graphline's self boxes pass through: self.inbox to a child, a child to self.outbox")
+    @Hint(value = "endpoint() gives the graphline's inbox for self at the start of a link and its outbox for"
+            + " self at the end: link them like any other box.", read = "Graphline")
+    void graphlineSelfLinks() {
+        Graphline graphline = new Graphline(Map.of("shout", upper()),
+                Map.of("self.inbox", "shout.inbox", "shout.outbox", "self.outbox"));
+        assertEquals(List.of("QUIET"), passedThrough(graphline, "quiet"), "what came out of the graphline's outbox for a message"
+                + " put into its inbox, with the links self.inbox -> shout.inbox and shout.outbox -> self.outbox");
+    }
+
+    @Test
+    @Order(9)
     @DisplayName("a Graphline passes shutdown on control to every child whose control is free, then ends")
     @Hint(value = "When self.control is not linked, put the shutdown message into the control of each child"
             + " that no link feeds; when they are done, pass it on out of signal.", read = "Graphline")
     void graphlineShutdown() {
-        Scheduler scheduler = new Scheduler();
         Recorder a = new Recorder();
         Recorder b = new Recorder();
         Map<String, Component> children = new LinkedHashMap<>();
@@ -199,12 +222,12 @@ class Stage07ChassisTest {
         assertEquals(new Ipc.ShutdownMicroprocess(), b.endedBy(), "child b, whose control no link feeds, must be"
                 + " ended by the shutdown sent to the graphline's control");
         assertTrue(graphline.isFinished(), "the graphline must finish once its children have");
-        assertEquals(new Ipc.ShutdownMicroprocess(), graphline.outbox("signal").take(), "the graphline must pass the"
-                + " shutdown on out of its own signal when it ends");
+        assertEquals(new Ipc.ShutdownMicroprocess(), sentOnSignal(graphline), "the graphline must pass the"
+                + " shutdown on out of its own signal when it ends (null: it sent nothing)");
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("an unknown child or box in a Graphline's links is an error at construction that names the link")
     @Hint(value = "Find every end of every link with endpoint(), which throws with the link's name.",
             read = "Graphline")
@@ -227,7 +250,7 @@ class Stage07ChassisTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("Pipeline(file lines, Grep, ConsolePrinter) over a real file prints exactly the matching lines and ends")
     @Hint(value = "This is the chapter's walkthrough: if the Pipeline tests pass, so does this.",
             read = "Walkthrough: grep as a pipeline")
@@ -236,7 +259,6 @@ class Stage07ChassisTest {
         Files.write(log, List.of("INFO started", "ERROR disk full", "INFO retry", "error lowercase",
                 "ERROR disk still full", ""));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Scheduler scheduler = new Scheduler();
         new Pipeline(new Source(Files.readAllLines(log)), new Grep("ERROR"),
                 new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8))).activate(scheduler);
         scheduler.run();
@@ -247,14 +269,13 @@ class Stage07ChassisTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("a Graphline gives its shutdown only to children whose control no link feeds, so data still on its"
             + " way arrives first")
     @Hint(value = "Put the shutdown message only into the control of a child that is still running and that no link"
             + " feeds (isLinkedInto(child.inbox(\"control\")) is false); a child fed by a sibling's signal gets it"
             + " by the cascade, after its data.", read = "Graphline")
     void graphlineShutdownLeavesLinkedControlsAlone() {
-        Scheduler scheduler = new Scheduler();
         Recorder last = new Recorder();
         Map<String, Component> children = new LinkedHashMap<>();
         children.put("last", last);
@@ -280,14 +301,13 @@ class Stage07ChassisTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("a Graphline whose map links self.control and self.signal leaves shutdown to its links and sends"
             + " none of its own")
     @Hint(value = "If a link ends at self.signal, a child's message has already gone out of signal: do not call"
             + " passShutdownOn() too (check links.containsValue(\"self.signal\")). If a link starts at"
             + " self.control, the links carry shutdown.", read = "Graphline")
     void graphlineLinkedSelfControlAndSignal() {
-        Scheduler scheduler = new Scheduler();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self.inbox", "shout.inbox");
         links.put("self.control", "shout.control");

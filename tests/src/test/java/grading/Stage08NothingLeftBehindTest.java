@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Graded
 @Tag("stage08")
+@Order(2)
 @DisplayName("Stage 8: a subscriber that leaves leaves nothing behind")
 class Stage08NothingLeftBehindTest {
 

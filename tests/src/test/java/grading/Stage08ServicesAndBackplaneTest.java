@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 @Graded
 @Tag("stage08")
+@Order(1)
 @DisplayName("Stage 8: services and the Backplane")
 @OnTimeout("the run never ended: does every backplane, publisher and subscriber pause when it has nothing to do,"
         + " and end on shutdown?")

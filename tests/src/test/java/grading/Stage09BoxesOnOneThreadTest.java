@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** A Box belongs to the scheduler's thread: the kit refuses one used from a threaded component's body. */
 @Graded
 @Tag("stage09")
+@Order(2)
 @DisplayName("Stage 9: threaded components, boxes stay on the scheduler's thread")
 @OnTimeout("the run never ended: does the proxy finish once the body has ended?")
 class Stage09BoxesOnOneThreadTest {

@@ -45,6 +45,7 @@ import kamaelia.chassis.Pipeline;
 import kamaelia.util.Source;
 import kamaelia.util.Recorder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -60,16 +61,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Graded
 @Tag("stage09")
-@Order(2)
+@Order(4)
 @DisplayName("Stage 9: the capstone, transcode and upload")
 @OnTimeout("the batch never ended: if the other stage 9 tests pass, look for a lost wake-up or a shutdown that"
         + " does not reach a threaded component")
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Hint(value = Stage09CapstoneTest.HINT, read = Stage09CapstoneTest.READ)
 class Stage09CapstoneTest {
     /** Long enough never to run out on a loaded machine; a lost wake-up shows up as a time-out. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final String HINT = "This is the capstone walkthrough: its components are given, so if the other stage 9"
             + " tests pass, so should this. Look at the first failing test of stage 9 first.";
     static final String READ = "The capstone: transcode and upload";
+
+    @TempDir
+    Path dir;
+    /** This test's work folder, sources and destination, in {@link #dir}. */
+    Batch batch;
+
+    @BeforeEach
+    void newBatch() throws IOException {
+        batch = new Batch(dir);
+    }
 
     @AfterEach
     void noCommandOutlivesTheTest() throws InterruptedException {
@@ -90,10 +103,7 @@ class Stage09CapstoneTest {
     @Order(1)
     @DisplayName("the batch transcodes and uploads each file whose name matches, once; a file the command refuses"
             + " and the others stay in source/, and the inverted filter then picks the others")
-    @Hint(value = HINT, read = READ)
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void transcodesAndUploads(@TempDir Path dir) throws Throwable {
-        Batch batch = new Batch(dir);
+    void transcodesAndUploads() throws Throwable {
         batch.source("talk 1.wav", "first talk");
         batch.source("talks/talk 2.wav", "second talk, in a folder");
         batch.source("talk 3.wav", "BROKEN: the command refuses this one");
@@ -124,33 +134,22 @@ class Stage09CapstoneTest {
     @Order(2)
     @DisplayName("file names with spaces, quotes, ; $(...) {out} or a leading - reach the command as they are,"
             + " and no shell ever runs them")
-    @Hint(value = HINT, read = READ)
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void namesArePassedSafely(@TempDir Path dir) throws Throwable {
-        Batch batch = new Batch(dir);
+    void namesArePassedSafely() throws Throwable {
         List<String> names = List.of("it's here; touch INJECTED.txt", "-n $(touch INJECTED) `touch INJECTED`.txt",
                 System.getProperty("os.name").startsWith("Windows")     // Windows allows neither " nor | in names
                         ? "{out} {in} a  b & c.txt" : "{out} {in} \"a  b\" & c | d.txt");
-        for (String name : names) {
-            batch.source(name, "content of " + name);
-        }
+        batch.sources(names);
         Run run = batch.start(batch.standIn(), "*", false);
         run.awaitEnd();
         batch.assertDone(names.toArray(String[]::new));
-        try (Stream<Path> all = Files.walk(dir)) {
-            assertEquals(List.of(), all.filter(p -> p.getFileName().toString().startsWith("INJECTED")).toList(),
-                    "a file name was run as a command");
-        }
+        batch.assertNothingInjected("a file name was run as a command");
     }
 
     @Test
     @Order(3)
     @DisplayName("transcoding and uploading overlap: both transcoders run their commands while an upload is"
             + " under way")
-    @Hint(value = HINT, read = READ)
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void transcodesWhileUploading(@TempDir Path dir) throws Throwable {
-        Batch batch = new Batch(dir);
+    void transcodesWhileUploading() throws Throwable {
         for (String name : List.of("a.wav", "b.wav", "c.wav", "d.wav")) {
             batch.source(name, "sound of " + name);
         }
@@ -188,10 +187,8 @@ class Stage09CapstoneTest {
     @Order(4)
     @DisplayName("stopped at 20 random moments, by a stop message or by Ctrl-C, and run again each time, the batch"
             + " transcodes and uploads every file exactly once, and at every stop each file is whole in one place")
-    @Hint(value = HINT, read = READ)
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void stopsAndCarriesOn(@TempDir Path dir) throws Throwable {
-        Batch batch = new Batch(dir);
+    void stopsAndCarriesOn() throws Throwable {
         String[] names = new String[8];
         for (int i = 0; i < names.length; i++) {
             names[i] = String.format("%02d take %d.wav", i, i);
@@ -236,10 +233,7 @@ class Stage09CapstoneTest {
     @Order(5)
     @DisplayName("after a crash, the next run finishes each file from where it was: half-written outputs are"
             + " never taken for finished ones, and nothing is transcoded or delivered again")
-    @Hint(value = HINT, read = READ)
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void recoversFromACrash(@TempDir Path dir) throws Throwable {
-        Batch batch = new Batch(dir);
+    void recoversFromACrash() throws Throwable {
         for (String name : List.of("a.wav", "b.wav", "c.wav", "d.wav", "e.wav")) {
             batch.source(name, "sound of " + name);
         }
@@ -265,12 +259,8 @@ class Stage09CapstoneTest {
     @Order(6)
     @DisplayName("Ctrl-C lets the files in hand finish for a grace period, then kills the commands still running;"
             + " their half-written outputs are dropped and done again by the next run")
-    @Hint(value = HINT, read = READ)
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void ctrlCKillsWhatOutlastsTheGrace(@TempDir Path dir) throws Throwable {
-        Batch batch = new Batch(dir);
-        batch.source("long 1.wav", "a long recording");
-        batch.source("long 2.wav", "another long recording");
+    void ctrlCKillsWhatOutlastsTheGrace() throws Throwable {
+        batch.sources(List.of("long 1.wav", "long 2.wav"));
         Run run = batch.start(batch.standIn("--gate", batch.gate.toString()), "*", false);
         run.awaitFile(batch.gate.resolve("long 1.wav.started"));
         run.awaitFile(batch.gate.resolve("long 2.wav.started"));
@@ -290,14 +280,12 @@ class Stage09CapstoneTest {
     @Order(7)
     @DisplayName("the command line makes sample files, shows files done of total and the files in hand, and"
             + " ends with a summary")
-    @Hint(value = HINT, read = READ)
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void commandLine(@TempDir Path dir) throws Throwable {
+    void commandLine(@TempDir Path work) throws Throwable {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            TranscodeAndUpload.main(new String[] {"--samples", "4", "--slow", "200", dir.toString()});
+            TranscodeAndUpload.main(new String[] {"--samples", "4", "--slow", "200", work.toString()});
         } finally {
             System.setOut(original);
         }
@@ -306,7 +294,7 @@ class Stage09CapstoneTest {
         assertTrue(lines.contains("4 of 4 done | transcoding: - | uploading: -"), "the progress lines: " + lines);
         assertTrue(lines.stream().anyMatch(line -> line.matches("[0-3] of 4 done \\| transcoding: 0[1-4] .*")),
                 "a progress line should name the files being transcoded: " + lines);
-        try (Stream<Path> delivered = Files.list(dir.resolve("delivered"))) {
+        try (Stream<Path> delivered = Files.list(work.resolve("delivered"))) {
             assertEquals(4, delivered.count(), "four outputs delivered to WORK/delivered");
         }
     }
@@ -316,41 +304,30 @@ class Stage09CapstoneTest {
     @DisplayName("a shell gets file names only as its positional parameters: {in} or {out} inside an argument is"
             + " refused, and sh -c 'cp \"$1\" \"$2\"' sh {in} {out} copies names holding $(...), backticks and ;"
             + " without running them")
-    @Hint(value = HINT, read = READ)
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void shellGetsNamesAsParameters(@TempDir Path dir) throws Throwable {
+    void shellGetsNamesAsParameters() throws Throwable {
         assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> new Command(List.of("/bin/sh", "-c", "cp {in} {out}"), "out"),
                 "a template that pastes {in} into a shell's script must be refused");
         assertTrue(refused.getMessage().contains("sh -c 'cp \"$1\" \"$2\"' sh {in} {out}"),
                 "the refusal shows the safe form: " + refused.getMessage());
-        Batch batch = new Batch(dir);
         List<String> names = List.of("a $(touch INJECTED1).wav", "b `touch INJECTED2`.wav", "c; touch INJECTED3.wav",
                 "d' ; touch INJECTED4 ; '.wav");
-        for (String name : names) {
-            batch.source(name, "content of " + name);
-        }
+        batch.sources(names);
         batch.start(new Command(List.of("/bin/sh", "-c", "cp \"$1\" \"$2\"", "sh", "{in}", "{out}"), "out"),
                 "*", false).awaitEnd();
         for (String name : names) {
             assertEquals("content of " + name, Files.readString(batch.delivered.resolve(name + ".out")),
                     name + " should have been copied by the shell and delivered");
         }
-        try (Stream<Path> all = Files.walk(dir)) {
-            assertEquals(List.of(), all.filter(p -> p.getFileName().toString().startsWith("INJECTED")).toList(),
-                    "a file name was run as shell code");
-        }
+        batch.assertNothingInjected("a file name was run as shell code");
     }
 
     @Test
     @Order(9)
     @DisplayName("every attempt at a file writes to a partial name of its own, so that a command left running by a"
             + " killed run can never write into the file of the next run")
-    @Hint(value = HINT, read = READ)
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void eachAttemptHasItsOwnPartialFile(@TempDir Path dir) throws Throwable {
-        Batch batch = new Batch(dir);
+    void eachAttemptHasItsOwnPartialFile() throws Throwable {
         batch.source("song.wav", "a song");
         Path started = batch.gate.resolve("song.wav.started");
         Run first = batch.start(batch.standIn("--gate", batch.gate.toString()), "*", false);
@@ -382,7 +359,6 @@ class Stage09CapstoneTest {
     @Order(10)
     @DisplayName("the progress lines show file names and reasons with control characters escaped: a name cannot split"
             + " a line or send codes to the terminal")
-    @Hint(value = HINT, read = READ)
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void progressEscapesNames() throws Throwable {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -426,7 +402,10 @@ class Stage09CapstoneTest {
          */
         final Map<String, Integer> killed = new TreeMap<>();
 
+        private final Path dir;
+
         Batch(Path dir) throws IOException {
+            this.dir = dir;
             folders = new WorkFolders(dir.resolve("work")).prepare();
             delivered = dir.resolve("delivered");
             log = dir.resolve("stand-in.log");
@@ -437,6 +416,21 @@ class Stage09CapstoneTest {
         void source(String name, String content) throws IOException {
             sources.put(name, content);
             write(folders.source().resolve(name), content);
+        }
+
+        /** Sources whose content is "content of " and their name. */
+        void sources(List<String> names) throws IOException {
+            for (String name : names) {
+                source(name, "content of " + name);
+            }
+        }
+
+        /** No command ran a file name: nothing called INJECTED... was made anywhere in the batch's folder. */
+        void assertNothingInjected(String failure) throws IOException {
+            try (Stream<Path> all = Files.walk(dir)) {
+                assertEquals(List.of(), all.filter(p -> p.getFileName().toString().startsWith("INJECTED")).toList(),
+                        failure);
+            }
         }
 
         void write(Path file, String content) throws IOException {

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Graded
 @Tag("stage09")
+@Order(3)
 @DisplayName("Stage 9: threaded components, the last messages")
 @OnTimeout("the run never ended: does the proxy finish once the body has ended and everything it sent has left?")
 class Stage09LastWordsTest {

@@ -61,6 +61,8 @@ import org.junit.jupiter.api.io.TempDir;
         + " thread wake the proxy, does the proxy ring the doorbell after moving messages in, does the doorbell's"
         + " waitForRing check and wait while holding its lock, and does run() wake what it took from wakeRequests?")
 class Stage09ThreadedComponentsTest {
+    /** The scheduler of a test, new for each test. */
+    private final Scheduler scheduler = new Scheduler();
     /** Long enough never to run out in a correct system: a lost wake-up shows up as a time-out. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -135,7 +137,6 @@ class Stage09ThreadedComponentsTest {
             + " outboxes, and finishes once the body has returned. Inside the thread, send offers the message to the"
             + " outbox's queue and wakes the proxy.", read = "The proxy")
     void bodyRunsOnItsOwnThread() {
-        Scheduler scheduler = new Scheduler();
         Counter counter = new Counter(3, ThreadedComponent.DEFAULT_QUEUE_SIZE);
         Recorder collector = new Recorder();
         wire(counter, collector);
@@ -161,7 +162,6 @@ class Stage09ThreadedComponentsTest {
             + " recv(inbox, timeout) pauses until the bell rings if the queue is empty, then takes the oldest message.",
             read = "Waiting inside the thread")
     void messagesReachTheBody() {
-        Scheduler scheduler = new Scheduler();
         Source source = new Source(numbers(50));
         ThreadedTransformer times10 = new ThreadedTransformer(n -> (Integer) n * 10);
         Recorder collector = new Recorder();
@@ -186,7 +186,6 @@ class Stage09ThreadedComponentsTest {
             + " (recv on an empty one throws EmptyBox); an unknown box name is a BoxNotFound.",
             read = "Boxes between two threads")
     void threadSideBoxes() {
-        Scheduler scheduler = new Scheduler();
         List<String> seen = new CopyOnWriteArrayList<>();
         ThreadedComponent probe = new ThreadedComponent() {
             @Override
@@ -219,7 +218,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(7)
     @DisplayName("what a body sends just before it ends leaves before the component finishes, and before its shutdown")
     @Hint(value = "In the proxy read bodyEnded before moving the queues out, so that whatever the body sent before it"
             + " ended is moved in this step; in moveOut take the signal queue first and put it last, so that a"
@@ -230,7 +229,6 @@ class Stage09ThreadedComponentsTest {
         // earlier ones: that is when a proxy that looks at bodyEnded too late, or moves signal too early, loses them.
         int components = 16;
         int burst = 5000;
-        Scheduler scheduler = new Scheduler();
         List<Recorder> collectors = new ArrayList<>();
         for (int i = 0; i < components; i++) {
             ThreadedComponent brief = new ThreadedComponent() {
@@ -249,15 +247,24 @@ class Stage09ThreadedComponentsTest {
         }
         scheduler.run();
         for (Recorder collector : collectors) {
-            assertEquals(numbers(burst), collector.collected(),
-                    "messages sent just before the body ended were lost, or arrived after the shutdown that followed them");
-            assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the shutdown sent last was lost");
+            int got = collector.collected().size();
+            String why = collector.endedBy() == null
+                    ? "the shutdown was lost too: the proxy finished without moving out all the body sent, so it read"
+                    + " bodyEnded after moving the queues (read it first)"
+                    : "the shutdown overtook them: moveOut must take the signal queue FIRST and put it after the other"
+                    + " outboxes";
+            assertEquals(numbers(burst), collector.collected(), got == burst
+                    ? "every message a body sent arrived, but not in the order it sent them"
+                    : "of the " + burst + " messages a body sent before it ended, " + got + " arrived, the last "
+                    + (burst - got) + " did not; " + why);
+            assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "every message arrived, but the shutdown"
+                    + " the body sent last was lost: the proxy finished before moving it out (read bodyEnded first)");
         }
         assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
     }
 
     @Test
-    @Order(5)
+    @Order(12)
     @DisplayName("the thread's boxes are safe between threads: 20 000 messages in and out at once arrive exactly once, in order")
     @Hint(value = "Only the scheduler's thread may touch a Box (it is not thread-safe): the thread works on its"
             + " BlockingQueues, and the proxy moves messages between the two. Check that recv, dataReady and send"
@@ -265,7 +272,6 @@ class Stage09ThreadedComponentsTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void boxesAreSafeBetweenThreads() {
         int count = 20_000;
-        Scheduler scheduler = new Scheduler();
         Component bursts = new Component() {
             private int next;
 
@@ -297,7 +303,7 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(13)
     @DisplayName("a message that arrives just as the thread goes to wait still wakes it: 4000 round trips, none lost")
     @OnTimeout("the round trips did not finish in time: a ring or a wake-up was lost, or something waits by sleeping"
             + " and looking again instead of blocking (the doorbell's waitForRing must await the condition, run() must"
@@ -309,7 +315,6 @@ class Stage09ThreadedComponentsTest {
     void noLostWakeUps() {
         int roundTrips = 4000;
         int jitterNanos = 10_000;
-        Scheduler scheduler = new Scheduler();
         List<Object> replies = new ArrayList<>();
         Component pinger = new Component() {
             private int sent;
@@ -363,13 +368,12 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(7)
+    @Order(5)
     @DisplayName("pause(timeout) inside the thread returns at once if messages arrived since it last paused")
     @Hint(value = "The doorbell must remember a ring: ring() sets a flag under the lock and signals; waitForRing,"
             + " which pause(timeout) calls, waits only while the flag is not set, then clears it. A condition's signal alone is lost when nobody"
             + " is waiting yet.", read = "Waiting inside the thread")
     void pauseRemembersARing() throws InterruptedException {
-        Scheduler scheduler = new Scheduler();
         CountDownLatch looked = new CountDownLatch(1);
         CountDownLatch delivered = new CountDownLatch(1);
         CountDownLatch pauseReturned = new CountDownLatch(1);
@@ -410,13 +414,12 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(8)
+    @Order(6)
     @DisplayName("a thread waiting in recv(inbox, timeout) hears a shutdown request at once and passes it on")
     @Hint(value = "A message on control must end the wait of recv(\"inbox\", timeout) too: the proxy rings the"
             + " same doorbell for every inbox, and recv returns null when its own inbox is still empty.",
             read = "Shutdown and failure")
     void shutdownEndsAWait() throws InterruptedException {
-        Scheduler scheduler = new Scheduler();
         CountDownLatch waiting = new CountDownLatch(1);
         ThreadedComponent waiter = new ThreadedComponent() {
             @Override
@@ -441,14 +444,13 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(9)
+    @Order(4)
     @DisplayName("sendWithoutWaiting on a full queue throws NoSpaceInBox naming the box and its component, and sends"
             + " nothing")
     @Hint(value = "sendWithoutWaiting offers the message to the outbox's queue; when offer refuses it (the queue holds queueSize"
             + " messages), throw new NoSpaceInBox(outbox(name), queueSize) without waking anyone or keeping the"
             + " message.", read = "Back-pressure")
     void noSpaceInBox() throws InterruptedException {
-        Scheduler scheduler = new Scheduler();
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch refused = new CountDownLatch(1);
         AtomicReference<RuntimeException> error = new AtomicReference<>();
@@ -485,14 +487,13 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(10)
+    @Order(14)
     @DisplayName("with small queues a fast producer loses nothing: 10 000 messages arrive exactly once, in order")
     @Hint(value = "send(message, outbox, timeout) waits for room with offer(message, timeout, unit) (send(message,"
             + " outbox), given, calls it with no limit); the proxy"
             + " moves each queue out whole, and moves messages in only while the queue has room (what does not fit"
             + " stays in the real inbox for the next step).", read = "Back-pressure")
     void backPressureLosesNothing() {
-        Scheduler scheduler = new Scheduler();
         Counter producer = new Counter(10_000, 4);
         Echo relay = new Echo(4);
         Recorder collector = new Recorder();
@@ -508,14 +509,13 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(11)
+    @Order(8)
     @DisplayName("what does not fit in a thread's queue waits in the real inbox, and control waits until the rest has gone in")
     @Hint(value = "In the proxy, move each inbox other than control while its queue has room"
             + " (remainingCapacity() > 0); move control last, and only if nothing was left behind in the others."
             + " recv inside the thread must wake the proxy: it has made room for what was left behind.",
             read = "Back-pressure")
     void boundedQueuesAndControlLast() throws InterruptedException {
-        Scheduler scheduler = new Scheduler();
         CountDownLatch go = new CountDownLatch(1);
         ThreadedComponent slow = new ThreadedComponent(4) {
             @Override
@@ -557,13 +557,12 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(12)
+    @Order(9)
     @DisplayName("an exception in the thread ends run() with ComponentFailed naming the component, and stops the other threads")
     @Hint(value = "runBody (given) keeps what body() threw; the proxy, once it sees bodyEnded, throws"
             + " new ComponentFailed(owner, failure) instead of finishing quietly. run() (given) then stops every"
             + " other thread.", read = "Shutdown and failure")
     void failureNamesTheComponent() {
-        Scheduler scheduler = new Scheduler();
         ThreadedComponent failing = new ThreadedComponent() {
             @Override
             protected void body() throws InterruptedException {
@@ -586,13 +585,12 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(13)
+    @Order(10)
     @DisplayName("no thread outlives the run: after a shutdown every component has finished and every thread has ended")
     @Hint(value = "The proxy finishes only when the body has ended, after moving out what it sent; its step (given) then"
             + " waits for the thread to end. Check that the shutdown reaches each body (control goes into its queue)"
             + " and that each body passes it on.", read = "Shutdown and failure")
     void noThreadOutlivesShutdown() {
-        Scheduler scheduler = new Scheduler();
         List<Thread> threads = new CopyOnWriteArrayList<>();
         CountDownLatch ticked = new CountDownLatch(5);
         ThreadedComponent ticker = new ThreadedComponent(8) {
@@ -636,14 +634,13 @@ class Stage09ThreadedComponentsTest {
     }
 
     @Test
-    @Order(14)
+    @Order(11)
     @DisplayName("while only threads work, the scheduler waits for a wake-up instead of spinning, and returns when they end")
     @Hint(value = "When nothing is awake but threads are running, run() calls awaitWakeRequest: take() the next"
             + " request from wakeRequests, which blocks without using the processor, then wake() what it names.",
             read = "When only threads are working")
     @Timeout(value = 5, unit = TimeUnit.SECONDS)
     void idleSchedulerWaits() throws Throwable {
-        Scheduler scheduler = new Scheduler();
         CountDownLatch working = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         ThreadedComponent worker = new ThreadedComponent() {
@@ -698,7 +695,6 @@ class Stage09ThreadedComponentsTest {
         Path log = folder.resolve("server.log");
         Files.writeString(log, "ERROR before we started\nINFO old news\n");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Scheduler scheduler = new Scheduler();
         Follow follow = new Follow(log, Duration.ofMillis(5));
         Pipeline pipeline = new Pipeline(follow, new Grep("ERROR"),
                 new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8)));

@@ -13,6 +13,7 @@ import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
 import grading.support.OnTimeout;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -34,8 +35,16 @@ import org.junit.jupiter.api.Timeout;
         + " methods only remember and list, and never queue anything?")
 class Stage10EventDrivenSchedulerTest {
 
-    private static Scheduler eventDriven() {
-        return new Scheduler(Policy.EVENT_DRIVEN);
+    /** The scheduler under test, new for each test. */
+    private final Scheduler scheduler = new Scheduler(Policy.EVENT_DRIVEN);
+    /** What the microprocesses of a test did, in the order they did it. */
+    private final List<String> log = new ArrayList<>();
+
+    /** Activates the microprocesses on the test's scheduler, in order. */
+    private void activate(Microprocess... microprocesses) {
+        for (Microprocess microprocess : microprocesses) {
+            microprocess.activate(scheduler);
+        }
     }
 
     @Test
@@ -44,8 +53,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "The cycle is stage 2's; ActivatedList.activated() remembers each microprocess, and asleep()"
             + " leaves out those that finished.", read = "Keeping nothing for sleepers")
     void runsInOrder() {
-        Scheduler scheduler = eventDriven();
-        List<String> log = new ArrayList<>();
         new Counting("a", 3, log).activate(scheduler);
         new Counting("b", 2, log).activate(scheduler);
         new Counting("c", 3, log).activate(scheduler);
@@ -61,8 +68,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "The scheduler's add() (given) puts the newcomer among the arrivals; ActivatedList.activated()"
             + " only remembers it in its list.", read = "Keeping nothing for sleepers")
     void arrivalsWait() {
-        Scheduler scheduler = eventDriven();
-        List<String> log = new ArrayList<>();
         new Spawner(log, new Counting("d", 2, log)).activate(scheduler);
         new Counting("b", 3, log).activate(scheduler);
         boolean more = scheduler.runCycles(1);
@@ -80,7 +85,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "asleep() lists the microprocesses of the activated list that are asleep (isAsleep()) and not"
             + " finished; fellAsleep() and woken() need do nothing.", read = "Waking up, again")
     void deliveryBringsBack() {
-        Scheduler scheduler = eventDriven();
         Sleepy sleepy = new Sleepy();
         sleepy.activate(scheduler);
         assertFalse(scheduler.runCycles(10), "nothing is ready once the only component sleeps");
@@ -101,8 +105,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "The scheduler's wake() (given) puts the woken microprocess among the arrivals: it joins the"
             + " back of the run queue when the next cycle starts.", read = "Waking up, again")
     void wokenJoinNextCycleAtTheBack() {
-        Scheduler scheduler = eventDriven();
-        List<String> log = new ArrayList<>();
         Component sleeper = new Component() {
             @Override
             protected boolean step() {
@@ -127,8 +129,7 @@ class Stage10EventDrivenSchedulerTest {
                 return steps < 3;
             }
         };
-        sleeper.activate(scheduler);
-        poker.activate(scheduler);
+        activate(sleeper, poker);
         new Counting("b", 3, log).activate(scheduler);
         scheduler.runCycles(3);
         assertEquals(List.of("s", "a1", "b1", "a2", "b2", "a3", "b3", "s"), log, "the steps in the order they ran:"
@@ -141,8 +142,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "fallAsleep() says false when a wake-up cancelled the pause: such a microprocess goes back in"
             + " the ready queue like any that did not pause.", read = "Waking up, again")
     void wakeInSameStep() {
-        Scheduler scheduler = eventDriven();
-        List<String> log = new ArrayList<>();
         Component selfWaking = new Component() {
             private int steps;
 
@@ -173,7 +172,6 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "A sleeper must be in no queue: the scheduler's queues hold only those that are awake.",
             read = "What an idle component costs")
     void sleepersAreNeverStepped() {
-        Scheduler scheduler = eventDriven();
         List<Sleepy> idle = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             Sleepy sleepy = new Sleepy();
@@ -197,8 +195,7 @@ class Stage10EventDrivenSchedulerTest {
     void stepsPerMessageDoNotGrow() {
         for (int members : new int[] {10, 10_000}) {
             Hackysack game = new Hackysack(members, 2_000, 42);
-            Scheduler scheduler = eventDriven();
-            game.activateOn(scheduler);
+                game.activateOn(scheduler);
             scheduler.runCycles(1); // every member looks at its empty inbox once, then sleeps
             long before = game.steps();
             game.start();
@@ -217,13 +214,10 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "asleep() leaves out finished microprocesses; finished() tidies them out of the list now and"
             + " then, with removeIf.", read = "Keeping nothing for sleepers")
     void listsWhatIsThere() {
-        Scheduler scheduler = eventDriven();
         Sleepy sleepy = new Sleepy();
         Counting busy = new Counting(5);
         Counting brief = new Counting(1);
-        sleepy.activate(scheduler);
-        busy.activate(scheduler);
-        brief.activate(scheduler);
+        activate(sleepy, busy, brief);
         scheduler.runCycles(1);
         assertEquals(List.of(busy, sleepy), scheduler.microprocesses(), "after one cycle microprocesses() must"
                 + " list the ready one (busy), then the sleeper; the finished one (brief) is forgotten");
@@ -233,11 +227,37 @@ class Stage10EventDrivenSchedulerTest {
 
     @Test
     @Order(9)
+    @DisplayName("a finished microprocess is not kept for ever: of 2,000 that come and go, at most a few can still be"
+            + " reached")
+    @Hint(value = "finished() counts the ends; once more than 32 have finished and they are more than half the"
+            + " list, remove the finished ones in one pass (removeIf) and count again from zero.",
+            read = "Keeping nothing for sleepers")
+    @Timeout(10)
+    void finishedOnesAreLetGo() throws InterruptedException {
+        Reachable watched = new Reachable();
+        for (int i = 0; i < 2_000; i++) {
+            watched.watch(new Component() {
+                @Override
+                protected boolean step() {
+                    return false;
+                }
+            }).activate(scheduler);
+        }
+        new Sleepy().activate(scheduler);      // keeps the scheduler's lists in use after the others have gone
+        Quietly.run(scheduler);
+        List<Component> left = watched.survivors(Duration.ofSeconds(2));
+        assertEquals(List.of(), left.stream().map(Component::name).toList(), left.size() + " of 2,000 finished"
+                + " microprocesses can still be reached from the scheduler, so a long-running system whose"
+                + " microprocesses come and go runs out of memory: ActivatedList.finished() must tidy the finished"
+                + " ones out of its list now and then");
+    }
+
+    @Test
+    @Order(10)
     @DisplayName("a child that finishes wakes its parent: a Pipeline runs unchanged on the event-driven scheduler")
     @Hint(value = "Finish actions (finishedNow()) wake the parent; the woken parent joins the arrivals.",
             read = "Everything else, unchanged")
     void pipelineRuns() {
-        Scheduler scheduler = eventDriven();
         Recorder collector = new Recorder();
         new Pipeline(new Source(List.of("a", "b", "c")), new PureTransformer(s -> ((String) s).toUpperCase()),
                 collector).activate(scheduler);
@@ -249,14 +269,13 @@ class Stage10EventDrivenSchedulerTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @Timeout(10)
     @DisplayName("threaded components run unchanged: run() waits for their threads, then returns")
     @Hint(value = "run() calls step() for every cycle, whatever the policy; when nothing is ready it waits for a"
             + " thread to ask for a wake-up. ActivatedList's methods must neither throw nor block.",
             read = "Everything else, unchanged")
     void threadsRun() {
-        Scheduler scheduler = eventDriven();
         Recorder collector = new Recorder();
         List<Object> numbers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -274,7 +293,7 @@ class Stage10EventDrivenSchedulerTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("a scheduler made with new Scheduler() takes its policy from -Daxon.scheduler, so earlier"
             + " stages can run on yours")
     @Hint(value = "Nothing to write here: run ./mvnw test -Dstage=9 -Daxon.scheduler=event-driven and fix what"
@@ -283,12 +302,11 @@ class Stage10EventDrivenSchedulerTest {
         String before = System.getProperty("axon.scheduler");
         try {
             System.setProperty("axon.scheduler", "event-driven");
-            Scheduler scheduler = new Scheduler();
-            assertSame(Policy.EVENT_DRIVEN, scheduler.policy(), "with -Daxon.scheduler=event-driven, new Scheduler()"
-                    + " must use the event-driven policy");
-            List<String> log = new ArrayList<>();
-            new Counting("x", 2, log).activate(scheduler);
-            scheduler.run();
+            Scheduler fromProperty = new Scheduler();
+            assertSame(Policy.EVENT_DRIVEN, fromProperty.policy(), "with -Daxon.scheduler=event-driven, new"
+                    + " Scheduler() must use the event-driven policy");
+            new Counting("x", 2, log).activate(fromProperty);
+            fromProperty.run();
             assertEquals(List.of("x1", "x2"), log, "a microprocess must run to its end on the scheduler made with"
                     + " the system property");
         } finally {

@@ -50,8 +50,11 @@ class Stage11SelectorTest {
                 }
                 Thread.sleep(300); // the channel stays ready: a selector that does not stop watching says so again
                 running.rethrow();
-                assertEquals(2, watcher.notices.get(), "a channel that stays ready must be reported once per Watch:"
-                        + " after reporting a key, stop watching it for what it was ready for");
+                assertEquals(2, watcher.notices.get(), "a channel that stays ready was reported "
+                        + watcher.notices.get() + " times for 2 Watches; it must be reported once per Watch. Either a"
+                        + " reported key stays in selector.selectedKeys() (remove it, through the iterator, before"
+                        + " the next select()), or it is still watched for what it was ready for"
+                        + " (key.interestOpsAnd(~ready))");
                 stopper.go.countDown();
                 assertTrue(running.awaitEnd(PATIENCE), "run() must return once the watcher has forgotten its"
                         + " channel: the selector ends when nothing is left to watch, and its thread with it");

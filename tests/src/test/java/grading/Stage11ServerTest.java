@@ -58,10 +58,9 @@ class Stage11ServerTest {
     @Test
     @Order(3)
     @DisplayName("a line arrives whole however its bytes are split; \\r\\n and \\n both end it; bytes that are not"
-            + " UTF-8 become U+FFFD; a last line without \\n still counts")
+            + " UTF-8 become U+FFFD")
     @Hint(value = "Keep the bytes of a line that has not ended in partialLine, across reads, and decode the whole"
-            + " line at its \\n (lineEnded() does it, and drops a \\r). At the end of the stream, the given"
-            + " peerStoppedSending() sends a last line that had no \\n.", read = "Sockets that never wait")
+            + " line at its \\n (lineEnded() does it, and drops a \\r).", read = "Sockets that never wait")
     void linesAreWhole() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0));
                 LineClient client = running.client()) {
@@ -75,17 +74,36 @@ class Stage11ServerTest {
             Thread.sleep(20);
             client.sendBytes(Arrays.copyOfRange(e, 1, e.length));
             client.sendBytes(new byte[] {(byte) 0xff, 'a', (byte) 0xc3, '\n'});
-            client.send("last");
-            client.shutdownOutput();
-            assertEquals(List.of("hello", "second", "é", "\uFFFDa\uFFFD", "last"), client.readLines(5, PATIENCE),
+            assertEquals(List.of("hello", "second", "é", "\uFFFDa\uFFFD"), client.readLines(4, PATIENCE),
                     "the lines that came back: each whole, whatever pieces its bytes came in");
-            assertEquals(List.of(), client.readUntilClosed(PATIENCE), "after the last reply the server must close");
             running.stop();
         }
     }
 
     @Test
     @Order(4)
+    @DisplayName("when a client stops sending, its last line counts even without \\n, and once the reply has gone the"
+            + " connection is closed")
+    @Hint(value = "At the end of the stream (read returns -1) the given peerStoppedSending() sends a last line that"
+            + " had no \\n, then signals the protocol: in ServerCore.connect, link the socket's signal to the"
+            + " protocol's control, and the protocol's signal to the socket's control, so that the end goes both"
+            + " ways.", read = "Closing a connection")
+    void lastLineThenClose() throws Throwable {
+        try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0));
+                LineClient client = running.client()) {
+            client.send("first\nlast");
+            client.shutdownOutput();
+            assertEquals(List.of("first", "last"), client.readLines(2, PATIENCE), "the lines that came back for"
+                    + " \"first\\nlast\" and the end of the stream: a last line without \\n still counts");
+            assertEquals(List.of(), client.readUntilClosed(PATIENCE), "the client stopped sending and got its last"
+                    + " reply, so the server must close the connection: the socket's signal ends the protocol, whose"
+                    + " signal ends the socket");
+            running.stop();
+        }
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("every connection gets a protocol graph of its own: clients talking at once each hear only their own"
             + " replies")
     @Hint(value = "ServerCore.connect calls the factory once per connection (newProtocol()) and links that"
@@ -114,7 +132,7 @@ class Stage11ServerTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("a reply bigger than the socket takes at once waits in the server, and reaches the client whole and in"
             + " order as it reads")
     @Hint(value = "write() writes the first waiting buffer: if the socket takes only part of it, the rest stays at"
@@ -139,7 +157,7 @@ class Stage11ServerTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("a quiet server sleeps: while its clients send nothing, the scheduler runs no cycles")
     @Hint(value = "Every ConnectedSocket must pause() when it has nothing to do, and the selector's thread must stop"
             + " watching a key for what it reported (key.interestOpsAnd(~ready)): a socket that stays watched for"
@@ -168,7 +186,7 @@ class Stage11ServerTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("when the protocol finishes, what it sent reaches the client, then the connection is closed")
     @Hint(value = "The protocol's signal is linked to its socket's control: a ProducerFinished there makes the"
             + " socket send what is waiting and then close (finish(), given). Check that link in ServerCore.connect,"

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Graded
 @Tag("stage12")
+@Order(4)
 @DisplayName("Stage 12: console sessions end cleanly")
 @OnTimeout("the console never answered, or a session never ended. Does evaluate() return the answer of each snippet,"
         + " and complete() hand over every complete snippet?")

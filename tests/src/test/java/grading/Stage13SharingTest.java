@@ -51,6 +51,9 @@ class Stage13SharingTest {
     /** How long a component keeps retrying a busy store before the test calls the store stuck. */
     static final Duration STUCK = Duration.ofSeconds(5);
 
+    /** The store of a test, new for each test (a test that watches the lock makes its own). */
+    private final Store store = new Store();
+
     /**
      * A lock the test controls, for a store to take turns on: busy or free at the test's
      * word. It counts what the store does with it, and fails the test if the store ever
@@ -127,7 +130,6 @@ class Stage13SharingTest {
             + " what is stored (null at version 0 for a key never committed), and unlocks in a finally.",
             read = "Copies, versions and commits")
     void copiesOfNewValues() {
-        Store store = new Store();
         Value count = store.usevar("count");
         assertEquals("count", count.key(), "usevar(\"count\") must give a copy of the value named count");
         assertNull(count.value(), "a value never committed holds null");
@@ -153,7 +155,6 @@ class Stage13SharingTest {
             + " value as version + 1 and tells the copy (copy.committedAs(version + 1)), so that the same copy can"
             + " be changed and committed again.", read = "Copies, versions and commits")
     void freshCommitsSucceed() {
-        Store store = new Store();
         Value count = store.usevar("count");
         count.set(1);
         count.commit();
@@ -187,7 +188,6 @@ class Stage13SharingTest {
             + " someone committed since the copy was taken: throw new ConcurrentUpdate(key, copy's version, stored"
             + " version) and store nothing.", read = "Copies, versions and commits")
     void staleCopiesAreRefused() {
-        Store store = new Store();
         Value first = store.usevar("greeting");
         Value second = store.usevar("greeting");
         first.set("hello");
@@ -215,9 +215,9 @@ class Stage13SharingTest {
             + " already stored the copies before the stale one.", read = "All or nothing")
     void allOrNothing() {
         for (String stale : List.of("a", "b", "c")) {
-            Store store = new Store();
-            Values three = store.usevars("a", "b", "c");
-            Value other = store.usevar(stale);
+            Store fresh = new Store();
+            Values three = fresh.usevars("a", "b", "c");
+            Value other = fresh.usevar(stale);
             other.set("someone else");
             other.commit();
             three.set("a", 1);
@@ -226,7 +226,7 @@ class Stage13SharingTest {
             ConcurrentUpdate refused = assertThrows(ConcurrentUpdate.class, three::commit,
                     "\"" + stale + "\" was committed since the copies were taken");
             assertEquals(stale, refused.key(), "ConcurrentUpdate must name the stale value");
-            Values now = store.usevars("a", "b", "c");
+            Values now = fresh.usevars("a", "b", "c");
             for (String key : List.of("a", "b", "c")) {
                 if (key.equals(stale)) {
                     assertEquals("someone else", now.value(key), "the value someone else committed must stay");
@@ -244,7 +244,7 @@ class Stage13SharingTest {
             now.set("b", 20);
             now.set("c", 30);
             now.commit();
-            Values after = store.usevars("a", "b", "c");
+            Values after = fresh.usevars("a", "b", "c");
             assertEquals(List.of(10, 20, 30), List.of(after.value("a"), after.value("b"), after.value("c")),
                     "fresh copies of all three must commit together");
             assertEquals(stale.equals("b") ? 2 : 1, after.get("b").version(), "each commit adds one to b's version");
@@ -257,7 +257,6 @@ class Stage13SharingTest {
     @Hint(value = "Keep a version per key, and compare each copy with its own key's version only.",
             read = "Copies, versions and commits")
     void otherValuesDoNotMakeACopyStale() {
-        Store store = new Store();
         Value mine = store.usevar("mine");
         Values pair = store.usevars("mine", "ours");
         for (int i = 1; i <= 3; i++) {
@@ -287,24 +286,24 @@ class Stage13SharingTest {
             read = "A store that never waits")
     void busyStoreSaysRetry() {
         WatchedLock lock = new WatchedLock();
-        Store store = new Store(lock);
-        Value count = store.usevar("count");
+        Store watched = new Store(lock);
+        Value count = watched.usevar("count");
         count.set(1);
         lock.busy = true;
-        assertThrows(BusyRetry.class, () -> store.usevar("count"),
+        assertThrows(BusyRetry.class, () -> watched.usevar("count"),
                 "while another thread holds the store's lock, usevar must throw BusyRetry");
-        assertThrows(BusyRetry.class, () -> store.usevars("count", "other"),
+        assertThrows(BusyRetry.class, () -> watched.usevars("count", "other"),
                 "while another thread holds the store's lock, usevars must throw BusyRetry");
         assertThrows(BusyRetry.class, count::commit,
                 "while another thread holds the store's lock, a commit must throw BusyRetry");
         assertEquals(0, count.version(), "a commit that met a busy store leaves the copy as it was");
         lock.busy = false;
-        Value now = store.usevar("count");
+        Value now = watched.usevar("count");
         assertNull(now.value(), "a commit that met a busy store changes nothing");
         assertEquals(0, now.version(), "a commit that met a busy store must not change the version");
         count.commit();
-        assertEquals(1, store.usevar("count").value(), "the copy that met a busy store commits once it is free");
-        assertEquals(1, store.usevar("count").version(), "one commit that went through makes version 1");
+        assertEquals(1, watched.usevar("count").value(), "the copy that met a busy store commits once it is free");
+        assertEquals(1, watched.usevar("count").version(), "one commit that went through makes version 1");
     }
 
     @Test
@@ -314,11 +313,11 @@ class Stage13SharingTest {
             + " a ConcurrentUpdate thrown while holding it still unlocks it.", read = "A store that never waits")
     void theLockIsAlwaysReleased() {
         WatchedLock lock = new WatchedLock();
-        Store store = new Store(lock);
-        Value first = store.usevar("x");
+        Store watched = new Store(lock);
+        Value first = watched.usevar("x");
         assertEquals(1, lock.tries, "usevar must try the store's lock, once");
         assertEquals(0, lock.held, "usevar must unlock the lock it took");
-        Value second = store.usevars("x").get("x");
+        Value second = watched.usevars("x").get("x");
         assertEquals(0, lock.held, "usevars must unlock the lock it took");
         first.set(1);
         int before = lock.tries;
@@ -431,7 +430,6 @@ class Stage13SharingTest {
         int threads = 6;
         int cooperative = 2;
         int times = 300;
-        Store store = new Store();
         Scheduler scheduler = new Scheduler();
         for (int i = 0; i < threads; i++) {
             new ThreadedAdder(store, times).activate(scheduler);
@@ -547,12 +545,8 @@ class Stage13SharingTest {
             read = "Dining philosophers")
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void cooperativePhilosophers() {
-        int meals = 3;
-        Store store = new Store();
-        List<Object> said = dine(store, meals, seat -> false);
-        noForkHeldByTwo(said);
-        assertEquals(everyone(meals), mealsEaten(said), "every philosopher must eat every meal: " + said);
-        forksAreBack(store, meals);
+        cooperativeDinner(store, 3);
+        forksAreBack(store, 3);
     }
 
     @Test
@@ -563,15 +557,12 @@ class Stage13SharingTest {
             read = "Using the store")
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void philosophersRetryABusyStore() {
-        int meals = 4;
         WatchedLock lock = new WatchedLock();
         lock.busyEvery = 3;
-        Store store = new Store(lock);
-        List<Object> said = dine(store, meals, seat -> false);
-        noForkHeldByTwo(said);
-        assertEquals(everyone(meals), mealsEaten(said), "every philosopher must eat every meal: " + said);
+        Store watched = new Store(lock);
+        cooperativeDinner(watched, 4);
         lock.busyEvery = 0;
-        forksAreBack(store, meals);
+        forksAreBack(watched, 4);
         assertEquals(0, lock.held, "the store must let go of its lock");
     }
 
@@ -584,10 +575,16 @@ class Stage13SharingTest {
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void mixedTable() {
         int meals = 15;
-        Store store = new Store();
         List<Object> said = dine(store, meals, seat -> seat % 2 == 0);
         assertEquals(everyone(meals), mealsEaten(said), "every philosopher must eat every meal");
         forksAreBack(store, meals);
+    }
+
+    /** Cooperative philosophers dine on the store: no fork is ever held by two, and everyone eats every meal. */
+    private static void cooperativeDinner(Store store, int meals) {
+        List<Object> said = dine(store, meals, seat -> false);
+        noForkHeldByTwo(said);
+        assertEquals(everyone(meals), mealsEaten(said), "every philosopher must eat every meal: " + said);
     }
 
     /**
@@ -680,7 +677,6 @@ class Stage13SharingTest {
     void threadedPhilosophersNeverShareAFork() {
         int diners = 8;
         int meals = 60;
-        Store store = new Store();
         AtomicReferenceArray<String> table = new AtomicReferenceArray<>(diners);
         List<String> clashes = new CopyOnWriteArrayList<>();
         Scheduler scheduler = new Scheduler();

@@ -73,7 +73,7 @@ class HandbookSectionsTest {
             }
             Set<String> sections = sectionsOf(ROOT.resolve(chapter));
             for (Method method : sortedTests(Class.forName("grading." + className))) {
-                String read = method.getAnnotation(Hint.class).read();
+                String read = hintOf(method).read();
                 if (!read.isBlank() && !sections.contains(read)) {
                     problems.add(className + "." + method.getName() + " sends learners to section \"" + read
                             + "\", which " + chapter + " does not have (its sections: " + sections + ")");
@@ -125,7 +125,7 @@ class HandbookSectionsTest {
             }
             Class<?> type = Class.forName("grading." + file.getFileName().toString().replace(".java", ""));
             for (Method method : sortedTests(type)) {
-                String read = method.getAnnotation(Hint.class).read();
+                String read = hintOf(method).read();
                 if (!read.isBlank()) {
                     hinted.computeIfAbsent(Integer.parseInt(name.group(1)), stage -> new LinkedHashSet<>()).add(read);
                 }
@@ -156,8 +156,14 @@ class HandbookSectionsTest {
 
     private static List<Method> sortedTests(Class<?> type) {
         return Stream.of(type.getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(Test.class) && m.isAnnotationPresent(Hint.class))
+                .filter(m -> m.isAnnotationPresent(Test.class) && hintOf(m) != null)
                 .sorted(Comparator.comparing(Method::getName)).toList();
+    }
+
+    /** A test's hint: its own, or else its class's. */
+    private static Hint hintOf(Method method) {
+        Hint own = method.getAnnotation(Hint.class);
+        return own != null ? own : method.getDeclaringClass().getAnnotation(Hint.class);
     }
 
     /**

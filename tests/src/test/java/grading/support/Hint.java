@@ -7,10 +7,11 @@ import java.lang.annotation.Target;
 
 /**
  * What to try when this test fails, shown on the progress board, and the handbook
- * section that explains the contract it checks.
+ * section that explains the contract it checks. On a class, it is the hint of each of its
+ * tests that has none of its own.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Hint {
     /** A sentence or two: what the test needs and the likely mistake. */
     String value();

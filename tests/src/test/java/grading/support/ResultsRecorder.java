@@ -136,7 +136,8 @@ public final class ResultsRecorder implements TestExecutionListener {
         if (source.isPresent() && source.get() instanceof MethodSource methodSource) {
             try {
                 Method method = methodSource.getJavaMethod();
-                return Optional.ofNullable(method.getAnnotation(Hint.class));
+                return Optional.ofNullable(method.getAnnotation(Hint.class))
+                        .or(() -> Optional.ofNullable(methodSource.getJavaClass().getAnnotation(Hint.class)));
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
