@@ -1,0 +1,62 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import axon.Box;
+import axon.Component;
+import axon.Scheduler;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.ArrayList;
+import java.util.List;
+import kamaelia.chassis.Pipeline;
+import kamaelia.util.Recorder;
+import kamaelia.util.Source;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A chassis lets go of its finished children, "undoing every link it made to or from
+ * their boxes" (chapter, Pipeline): not only forgetting the links, but unlinking the boxes.
+ */
+@Graded
+@Tag("stage07")
+@DisplayName("Stage 7: Pipeline and Graphline, letting go of finished children")
+@OnTimeout("the run never ended: does the pipeline end once its last child has ended?")
+class Stage07LettingGoTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("after a pipeline ends, no box of its children is still linked")
+    @Hint(value = "Let childrenDone() (given) let go of the finished children: it unlinks every link the pipeline"
+            + " made to or from their boxes. Wire the children with the pipeline's own link(...), not Linkage.link,"
+            + " so that the pipeline knows its links.", read = "Pipeline")
+    void finishedChildrenAreUnlinked() {
+        Scheduler scheduler = new Scheduler();
+        Source source = new Source(List.of("a", "b"));
+        Recorder recorder = new Recorder();
+        Pipeline pipeline = new Pipeline(source, recorder);
+        pipeline.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("a", "b"), recorder.collected(), "the pipeline must carry the source's items to the recorder");
+        List<String> stillLinked = new ArrayList<>();
+        for (Component child : List.of(source, recorder, pipeline)) {
+            for (Box box : child.outboxes()) {
+                if (box.target() != null) {
+                    stillLinked.add(box + " -> " + box.target());
+                }
+            }
+            for (Box box : child.inboxes()) {
+                if (box.target() != null) {
+                    stillLinked.add(box + " -> " + box.target());
+                }
+            }
+        }
+        assertEquals(List.of(), stillLinked, "\"childrenDone() lets go of the children that have finished, undoing"
+                + " every link it made to or from their boxes\" (chapter, Pipeline): after the pipeline ended, these"
+                + " boxes were still linked");
+    }
+}

@@ -1,0 +1,68 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import axon.Linkage;
+import axon.Scheduler;
+import axon.ThreadedComponent;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.time.Duration;
+import java.util.List;
+import kamaelia.util.Recorder;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inside the thread, the component's questions about its inboxes have the meaning they have
+ * in any component, but look at the thread's queues (chapter, Boxes between two threads):
+ * anyReady() as well as dataReady(name).
+ */
+@Graded
+@Tag("stage09")
+@DisplayName("Stage 9: threaded components, anyReady inside the thread")
+@OnTimeout("the run never ended: does the proxy finish once the body has ended?")
+class Stage09AnyReadyInsideTest {
+
+    /** Waits, up to about two seconds, for anyReady(), then says whether it saw it and what it received. */
+    static final class Watcher extends ThreadedComponent {
+        @Override
+        protected void body() throws InterruptedException {
+            for (int i = 0; i < 200 && !anyReady(); i++) {
+                pause(Duration.ofMillis(10));
+            }
+            boolean saw = anyReady();
+            send(saw ? "anyReady: true" : "anyReady: false", "outbox");
+            if (saw && dataReady("inbox")) {
+                send(recv("inbox"), "outbox");
+            }
+            send(anyReady() ? "still ready" : "nothing left", "outbox");
+            passShutdownOn();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("inside the thread, anyReady() is true once a message waits in an inbox, and false once it is taken")
+    @Hint(value = "anyReady() is given: it asks your thread-side dataReady(name) for each inbox. Check that"
+            + " dataReady looks at the thread's queue (proxy.queueOf(inbox(name))) and that moveIn fills it.",
+            read = "Boxes between two threads")
+    void anyReadySeesTheQueues() {
+        Scheduler scheduler = new Scheduler();
+        Watcher watcher = new Watcher();
+        Recorder collector = new Recorder();
+        Linkage.link(watcher.outbox("outbox"), collector.inbox("inbox"));
+        Linkage.link(watcher.outbox("signal"), collector.inbox("control"));
+        watcher.inbox("inbox").put("hello");
+        watcher.activate(scheduler);
+        collector.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("anyReady: true", "hello", "nothing left"), collector.collected(),
+                "what the body reported: \"inside the thread, dataReady, recv and send have the meaning they have in"
+                        + " any component, but work on the queues\" (chapter), and anyReady() with them: true while"
+                        + " \"hello\" waits in inbox's queue, false once the body has taken it");
+    }
+}

@@ -1,0 +1,58 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Box;
+import axon.Scheduler;
+import axon.ThreadedComponent;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Every Box operation checks which thread it runs on, and one made from a threaded
+ * component's body throws at once" (chapter, Boxes between two threads): also a take()
+ * that would succeed, from a box that holds a message.
+ */
+@Graded
+@Tag("stage09")
+@DisplayName("Stage 9: threaded components, a box with messages is refused to the body too")
+@OnTimeout("the run never ended: does the proxy finish once the body has ended?")
+class Stage09BoxWithMessagesTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("take() from a box that holds a message, called in a threaded component's body, throws and takes nothing")
+    @Hint(value = "Inside body() go through the thread's queues (dataReady, recv and send of ThreadedComponent),"
+            + " never through a Box. If this fails, the given guard line of Box.take has been changed.",
+            read = "Boxes between two threads")
+    void takeIsRefusedEvenWithAMessage() {
+        AtomicReference<String> outcome = new AtomicReference<>("the body never ran");
+        Scheduler scheduler = new Scheduler();
+        ThreadedComponent reckless = new ThreadedComponent() {
+            @Override
+            protected void body() {
+                Box outbox = outbox("outbox");
+                try {
+                    outcome.set("take() gave " + outbox.take());
+                } catch (RuntimeException e) {
+                    outcome.set("refused: " + e.getMessage());
+                }
+            }
+        };
+        reckless.outbox("outbox").put("waiting in the real outbox");
+        reckless.activate(scheduler);
+        scheduler.run();
+        String result = outcome.get();
+        assertTrue(result.startsWith("refused: "), "\"every Box operation checks which thread it runs on, and one made"
+                + " from a threaded component's body throws at once\" (chapter): Box.take from the body was not"
+                + " refused; " + result);
+        assertEquals(1, reckless.outbox("outbox").size(), "a refused take() must leave the message in the box");
+    }
+}

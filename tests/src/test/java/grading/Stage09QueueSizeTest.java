@@ -1,0 +1,81 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import axon.Linkage;
+import axon.Scheduler;
+import axon.ThreadedComponent;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.ArrayList;
+import java.util.List;
+import kamaelia.util.Recorder;
+import kamaelia.util.Source;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Each of the thread's queues holds at most queueSize() messages (1000 unless the
+ * constructor says otherwise)" (chapter, Back-pressure): even a queue of one loses nothing.
+ */
+@Graded
+@Tag("stage09")
+@DisplayName("Stage 9: threaded components, queues of any size")
+@OnTimeout("the run never ended: with queues of one message, does moveIn stop when the queue is full, and does"
+        + " the thread's recv wake the proxy to bring the rest?")
+class Stage09QueueSizeTest {
+
+    /** Passes each message on, with queues of the given size. */
+    static final class Relay extends ThreadedComponent {
+        Relay(int queueSize) {
+            super(queueSize);
+        }
+
+        @Override
+        protected void body() throws InterruptedException {
+            while (true) {
+                while (dataReady("inbox")) {
+                    send(recv("inbox"), "outbox");
+                }
+                if (shutdownRequested()) {
+                    passShutdownOn();
+                    return;
+                }
+                pause(java.time.Duration.ofMillis(20));
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("a threaded component whose queues hold one message each passes fifty messages on, in order")
+    @Hint(value = "moveIn moves a message only while the thread's queue has room (remainingCapacity()); the rest"
+            + " waits in the real inbox, in order. The thread's recv wakes the proxy, which brings the next.",
+            read = "Back-pressure")
+    void queuesOfOne() {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            numbers.add(i);
+        }
+        Relay relay = new Relay(1);
+        assertEquals(1, relay.queueSize(), "queueSize() is what the constructor was given");
+        assertEquals(1000, new Relay(1000).queueSize(), "queueSize() is what the constructor was given");
+        Scheduler scheduler = new Scheduler();
+        Source source = new Source(numbers);
+        Recorder recorder = new Recorder();
+        Linkage.link(source.outbox("outbox"), relay.inbox("inbox"));
+        Linkage.link(source.outbox("signal"), relay.inbox("control"));
+        Linkage.link(relay.outbox("outbox"), recorder.inbox("inbox"));
+        Linkage.link(relay.outbox("signal"), recorder.inbox("control"));
+        source.activate(scheduler);
+        relay.activate(scheduler);
+        recorder.activate(scheduler);
+        scheduler.run();
+        assertEquals(numbers, recorder.collected(), "\"each of the thread's queues holds at most queueSize()"
+                + " messages\" (chapter, Back-pressure), and a full queue loses nothing: with queues of one message,"
+                + " all fifty must come out, in order");
+    }
+}

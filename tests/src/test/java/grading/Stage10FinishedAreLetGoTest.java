@@ -1,0 +1,75 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Microprocess;
+import axon.Scheduler;
+import axon.Scheduler.Policy;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event-driven policy keeps a list of what was activated, "for listing only", and
+ * "tidies finished ones out of it now and then" (chapter, Everything else, unchanged):
+ * finished microprocesses must not stay reachable from a scheduler that lives on.
+ */
+@Graded
+@Tag("stage10")
+@DisplayName("Stage 10: the event-driven scheduler lets finished microprocesses go")
+@OnTimeout("the run never ended: does ActivatedList.finished() only count and tidy?")
+class Stage10FinishedAreLetGoTest {
+
+    private static final int MANY = 400;
+
+    /** Finishes at its first step. */
+    static final class Once extends Microprocess {
+        @Override
+        protected boolean step() {
+            return false;
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("finished microprocesses are tidied out of the event-driven list: most can be garbage-collected")
+    @Hint(value = "ActivatedList.finished() counts the ends, and once more than 32 have finished and they are more"
+            + " than half the list, removes the finished ones (removeIf) and starts counting again.",
+            read = "Everything else, unchanged")
+    void finishedOnesDoNotStayReachable() throws InterruptedException {
+        Scheduler scheduler = new Scheduler(Policy.EVENT_DRIVEN);
+        List<WeakReference<Microprocess>> watched = new ArrayList<>();
+        for (int i = 0; i < MANY; i++) {
+            Once once = new Once();
+            watched.add(new WeakReference<>(once));
+            once.activate(scheduler);
+        }
+        scheduler.run();
+        assertEquals(List.of(), scheduler.microprocesses(), "every microprocess finished at its first step, so the"
+                + " scheduler lists none");
+        int reachable = MANY;
+        for (int attempt = 0; attempt < 20 && reachable > MANY / 2; attempt++) {
+            System.gc();
+            Thread.sleep(20);
+            reachable = 0;
+            for (WeakReference<Microprocess> reference : watched) {
+                if (reference.get() != null) {
+                    reachable++;
+                }
+            }
+        }
+        assertTrue(reachable <= MANY / 2, reachable + " of " + MANY + " finished microprocesses are still reachable"
+                + " from a scheduler that is still in use: the event-driven list \"tidies finished ones out of it now"
+                + " and then\" (chapter), so at most a few dozen may linger, not all of them");
+        Reference.reachabilityFence(scheduler);
+    }
+}

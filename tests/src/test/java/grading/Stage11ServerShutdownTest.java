@@ -1,0 +1,64 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Box;
+import axon.Ipc;
+import axon.Linkage;
+import axon.Scheduler;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.ArrayList;
+import java.util.List;
+import kamaelia.chassis.ServerCore;
+import kamaelia.util.Recorder;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server that is shut down ends like every component (stage 6, The shutdown idiom: it
+ * sends the message that ended it out of signal) and leaves nothing linked into what lives
+ * on (chapter 11: "a connection that is over leaves nothing behind ... not a link into a
+ * live component's box").
+ */
+@Graded
+@Tag("stage11")
+@DisplayName("Stage 11: network, a server that is shut down")
+@OnTimeout("run() never returned after the server's shutdown: does closeEveryConnection reach every socket, and does"
+        + " forgetClosedConnections let go of the finished ones?")
+class Stage11ServerShutdownTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("a server shut down on control passes the shutdown on out of signal and leaves no box linked")
+    @Hint(value = "The server's shutdown path is given: it closes the listening socket, calls your"
+            + " closeEveryConnection(), and ends once its children have, which needs forgetClosedConnections() to"
+            + " removeChild both of each finished pair.", read = "Closing a connection")
+    void shutdownIsPassedOnAndNothingStaysLinked() {
+        Scheduler scheduler = new Scheduler();
+        ServerCore server = new ServerCore(Network::echo, 0);
+        Recorder next = new Recorder();
+        Linkage.link(server.outbox("signal"), next.inbox("control"));
+        server.activate(scheduler);
+        next.activate(scheduler);
+        server.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        scheduler.run();
+        assertTrue(server.isFinished(), "a server ends on a shutdown message on its control");
+        assertTrue(next.endedBy() instanceof Ipc.ShutdownMicroprocess, "\"a component that ends sends a shutdown"
+                + " message out of signal: the one that ended it\" (stage 6, The shutdown idiom): the server sent "
+                + (next.endedBy() == null ? "nothing" : next.endedBy()));
+        List<String> stillLinked = new ArrayList<>();
+        for (Box box : server.outboxes()) {
+            if (box.target() != null && box.target().owner() != next) {
+                stillLinked.add(box + " -> " + box.target());
+            }
+        }
+        assertEquals(List.of(), stillLinked, "when a component finishes, nothing that lives on may still reach it,"
+                + " \"not a link into a live component's box\" (chapter 11): the ended server's boxes still lead"
+                + " elsewhere");
+    }
+}
