@@ -4,34 +4,45 @@
 #   ./mvnw -q -pl tools compile exec:java@watch -Dstage=N   (the warm loop: save to board)
 # It works on a copy of the kit (in a temporary folder, removed at the end) in which the
 # stages before N hold the reference code, as for a learner working on stage N; before
-# each run it changes one line of an exercise. It prints min, median and max of each;
-# nothing passes or fails on them. The numbers are only as quiet as the machine.
+# each run it changes one line of an exercise. It prints min, median and max of each,
+# with the machine's load average before and after each series; nothing passes or fails
+# on them. The numbers are only as quiet as the machine: on a shared one, compare
+# figures taken side by side, not figures taken on different days.
 #
-#   bench/loop.sh [-n RUNS] [-s STAGE] [-o]      defaults: 10 runs, stage 5; -o: Maven offline
+#   bench/loop.sh [-n RUNS] [-s STAGE] [-o] [-b]
+#     defaults: 10 runs, stage 5; -o: Maven offline;
+#     -b: busy, one processor kept busy (an endless `yes`) while the runs are timed, as on
+#         a laptop that does something else too (pinned to the last processor with taskset
+#         when there is one)
 set -eu
 
 runs=10
 stage=5
 offline=""
+busy=""
 while [ $# -gt 0 ]; do
   case "$1" in
   -n) runs="$2"; shift 2 ;;
   -s) stage="$2"; shift 2 ;;
   -o) offline="-o"; shift ;;
-  *) echo "usage: bench/loop.sh [-n RUNS] [-s STAGE] [-o]" >&2; exit 2 ;;
+  -b) busy=yes; shift ;;
+  *) echo "usage: bench/loop.sh [-n RUNS] [-s STAGE] [-o] [-b]" >&2; exit 2 ;;
   esac
 done
 
 kit="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/axon-loop-bench.XXXXXX")"
 watcher=""
+hog=""
 cleanup() {
   if [ -n "$watcher" ]; then kill "$watcher" 2>/dev/null || :; wait "$watcher" 2>/dev/null || :; fi
+  if [ -n "$hog" ]; then kill "$hog" 2>/dev/null || :; wait "$hog" 2>/dev/null || :; fi
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
 now() { date +%s%N; }   # nanoseconds (GNU date)
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*average[s]*: *//'; }
 
 echo "Copying the kit to $work and catching up to stage $stage ..."
 if [ -e "$kit/.git" ] && command -v git >/dev/null 2>&1; then
@@ -50,8 +61,20 @@ change() {   # one line changed: a comment at the end of an exercise file
 echo "First run (downloads, compiles everything; not counted) ..."
 ./mvnw -q $offline test -Dstage="$stage" >/dev/null 2>&1 || :
 
+if [ -n "$busy" ]; then
+  last=$(( $(nproc 2>/dev/null || echo 1) - 1 ))
+  if command -v taskset >/dev/null 2>&1; then
+    taskset -c "$last" yes >/dev/null &
+  else
+    yes >/dev/null &
+  fi
+  hog=$!
+  echo "One processor kept busy (process $hog) while the runs are timed."
+fi
+
 echo "Maven: $runs runs of ./mvnw -q test -Dstage=$stage, one line changed before each ..."
 : >maven.times
+maven_load="$(load)"
 i=1
 while [ "$i" -le "$runs" ]; do
   change "maven $i"
@@ -60,6 +83,7 @@ while [ "$i" -le "$runs" ]; do
   echo $(( $(now) - start )) >>maven.times
   i=$((i + 1))
 done
+maven_load="$maven_load -> $(load)"
 
 echo "Watch: starting it, then $runs saves ..."
 ./mvnw -q $offline -pl tools compile exec:java@watch -Dstage="$stage" >watch.log 2>&1 &
@@ -72,6 +96,7 @@ while [ "$(boards)" -lt 1 ]; do
 done
 # A first save warms the loop up, as the first minutes of a session do; not counted.
 : >watch.times
+watch_load="$(load)"
 i=0
 while [ "$i" -le "$runs" ]; do
   seen=$(boards)
@@ -82,6 +107,7 @@ while [ "$i" -le "$runs" ]; do
   [ "$i" -gt 0 ] && echo $(( $(now) - start )) >>watch.times
   i=$((i + 1))
 done
+watch_load="$watch_load -> $(load)"
 
 stats() {   # min median max of a file of nanoseconds, in seconds
   sort -n "$1" | awk '{ v[NR] = $1 } END {
@@ -90,8 +116,8 @@ stats() {   # min median max of a file of nanoseconds, in seconds
 }
 
 echo
-echo "Save to board, stage $stage, $runs runs each, on $(nproc 2>/dev/null || echo '?') processors (load now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')):"
+echo "Save to board, stage $stage, $runs runs each, on $(nproc 2>/dev/null || echo '?') processors$([ -n "$busy" ] && echo ', one of them kept busy'):"
 echo
-printf '  %-46s %8s  %8s  %8s\n' "" "min" "median" "max"
-printf '  %-46s %s\n' "./mvnw -q test -Dstage=$stage" "$(stats maven.times)"
-printf '  %-46s %s\n' "watch (./kit watch $stage), save to board" "$(stats watch.times)"
+printf '  %-46s %8s  %8s  %8s    %s\n' "" "min" "median" "max" "load average (1, 5, 15 min) before -> after"
+printf '  %-46s %s    %s\n' "./mvnw -q test -Dstage=$stage" "$(stats maven.times)" "$maven_load"
+printf '  %-46s %s    %s\n' "watch (./kit watch $stage), save to board" "$(stats watch.times)" "$watch_load"
