@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * java -jar bench/target/hackysack.jar quick              # 1 to 2 minutes, games a quarter as long
- * java -jar bench/target/hackysack.jar full               # about 4 minutes
+ * java -jar bench/target/hackysack.jar full               # about 8 minutes
  * java -jar bench/target/hackysack.jar full --out DIR     # where the CSV and chart go
  * java -jar bench/target/hackysack.jar full --publish     # into the handbook (run from the kit's top folder)
  * </pre>
@@ -59,12 +59,19 @@ public final class Report {
         }
     }
 
+    /** One measured point of the wake-up workload ({@link WakeUpBenchmark}). */
+    record WakePoint(Model model, int members, long wakeUps, double msPerGame, double msError) {
+        double wakeUpsPerSecond() {
+            return wakeUps / (msPerGame / 1000.0);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String run = args.length > 0 ? args[0] : "";
         if (!run.equals("quick") && !run.equals("full") && !run.equals("redraw")) {
-            System.err.println("Say which run: quick (1 to 2 minutes) or full (about 4 minutes), for example\n"
+            System.err.println("Say which run: quick (1 to 2 minutes) or full (about 8 minutes), for example\n"
                     + "  java -jar bench/target/hackysack.jar quick\n"
-                    + "Add --out DIR to choose where hackysack.csv, hackysack-memory.csv and hackysack.png go"
+                    + "Add --out DIR to choose where hackysack.csv, hackysack-memory.csv, wake-ups.csv and hackysack.png go"
                     + " (bench/target/results by default), or --publish to write them into the handbook."
                     + " redraw draws the chart again from the CSV file already there.");
             System.exit(2);
@@ -99,6 +106,7 @@ public final class Report {
         Files.createDirectories(out);
 
         List<Point> points = measure(quick);
+        List<WakePoint> wakePoints = measureWakeUps(quick);
         Map<Model, Long> bytes = new EnumMap<>(Model.class);
         int memoryMembers = quick ? MEMORY_MEMBERS / 5 : MEMORY_MEMBERS;
         for (Model model : Model.values()) {
@@ -106,16 +114,17 @@ public final class Report {
         }
         String million = millionIdle();
 
-        String table = table(points, bytes, quick);
+        String table = table(points, bytes, quick) + System.lineSeparator() + wakeUpTable(wakePoints);
         System.out.println();
         System.out.print(table);
         System.out.println(million);
         writeCsv(out.resolve("hackysack.csv"), points);
         writeMemoryCsv(out.resolve("hackysack-memory.csv"), bytes, memoryMembers);
+        writeWakeUpCsv(out.resolve("wake-ups.csv"), wakePoints);
         Files.writeString(out.resolve("hackysack-summary.txt"), table + million + System.lineSeparator());
         Files.createDirectories(chartFile.toAbsolutePath().getParent());
         chart(chartFile, points, quick);
-        System.out.println("Wrote hackysack.csv, hackysack-memory.csv and hackysack-summary.txt to " + out
+        System.out.println("Wrote hackysack.csv, hackysack-memory.csv, wake-ups.csv and hackysack-summary.txt to " + out
                 + ", and the chart to " + chartFile);
     }
 
@@ -134,17 +143,41 @@ public final class Report {
         System.out.println("Drew " + chartFile + " from " + out.resolve("hackysack.csv"));
     }
 
-    private static List<Point> measure(boolean quick) throws Exception {
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(HackysackBenchmark.class.getName() + ".play")
-                .warmupIterations(quick ? 1 : 3)
-                .measurementIterations(quick ? 2 : 5)
+    /**
+     * The JMH options of a run of {@code benchmark}: a quick run plays games a quarter as
+     * long, and fewer of them; a full run measures ten games a point, after four to warm
+     * up, so that JMH's error stays a small part of each point.
+     */
+    private static ChainedOptionsBuilder options(Class<?> benchmark, boolean quick) {
+        return new OptionsBuilder()
+                .include(benchmark.getName() + ".play")
+                .warmupIterations(quick ? 1 : 4)
+                .measurementIterations(quick ? 2 : 10)
                 .forks(1)
                 .param("kickScale", quick ? "0.25" : "1")
                 .jvmArgsAppend(forkArguments())
                 .timeout(TimeValue.minutes(5))
                 .shouldFailOnError(true);
-        Collection<RunResult> results = new Runner(options.build()).run();
+    }
+
+    private static List<WakePoint> measureWakeUps(boolean quick) throws Exception {
+        Collection<RunResult> results = new Runner(options(WakeUpBenchmark.class, quick).build()).run();
+        List<WakePoint> points = new ArrayList<>();
+        for (RunResult result : results) {
+            Model model = Model.valueOf(result.getParams().getParam("model"));
+            int members = Integer.parseInt(result.getParams().getParam("members"));
+            double scale = Double.parseDouble(result.getParams().getParam("kickScale"));
+            double error = result.getPrimaryResult().getScoreError();
+            points.add(new WakePoint(model, members, (long) members * WakeUpBenchmark.rounds(members, scale),
+                    result.getPrimaryResult().getScore(), Double.isNaN(error) ? 0 : error));
+        }
+        points.sort((a, b) -> a.model() != b.model() ? a.model().compareTo(b.model())
+                : Integer.compare(a.members(), b.members()));
+        return points;
+    }
+
+    private static List<Point> measure(boolean quick) throws Exception {
+        Collection<RunResult> results = new Runner(options(HackysackBenchmark.class, quick).build()).run();
         List<Point> points = new ArrayList<>();
         for (RunResult result : results) {
             Model model = Model.valueOf(result.getParams().getParam("model"));
@@ -248,6 +281,52 @@ public final class Report {
         text.append(String.format(Locale.ROOT, "At N = 100,000:%n"));
         ratio(text, byModel, Model.HAND_LOOP, 100_000, 100_000, "at least 0.2x");
         ratio(text, byModel, Model.EVENT_DRIVEN, 100_000, 1_000, "at least 0.5x: flat as N grows");
+        points.stream().filter(p -> !quick && p.msPerGame() > 0).max((a, b) -> Double.compare(a.msError() / a.msPerGame(),
+                b.msError() / b.msPerGame())).ifPresent(worst -> text.append(String.format(Locale.ROOT,
+                "Largest error (JMH, 99.9%%): %.0f%% of its point, %s at N=%,d (target: at most 10%%)%n",
+                100 * worst.msError() / worst.msPerGame(), worst.model().shortLabel(), worst.members())));
+        return text.toString();
+    }
+
+    /**
+     * The wake-up workload's table: wake-ups per second of each of the kit's schedulers,
+     * with JMH's error as a share of each point, and event-driven against the others.
+     */
+    static String wakeUpTable(List<WakePoint> points) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "Many woken, little to do: wake-ups per second (higher is better)%n"));
+        text.append(String.format(Locale.ROOT, "%-27s %10s %10s %10s%n", "model", "N=1,000", "N=10,000",
+                "N=100,000"));
+        Map<Model, Map<Integer, WakePoint>> byModel = new EnumMap<>(Model.class);
+        for (WakePoint point : points) {
+            byModel.computeIfAbsent(point.model(), m -> new TreeMap<>()).put(point.members(), point);
+        }
+        for (Model model : WakeUpBenchmark.models()) {
+            Map<Integer, WakePoint> row = byModel.get(model);
+            if (row == null) {
+                continue;
+            }
+            text.append(String.format(Locale.ROOT, "%-27s", model.shortLabel()));
+            for (int members : MEMBERS) {
+                WakePoint point = row.get(members);
+                text.append(point == null ? String.format("%11s", "-")
+                        : String.format(Locale.ROOT, " %,10.0f", point.wakeUpsPerSecond()));
+            }
+            text.append(System.lineSeparator());
+        }
+        Map<Integer, WakePoint> eventDriven = byModel.getOrDefault(Model.EVENT_DRIVEN, Map.of());
+        for (Model other : List.of(Model.ROUND_ROBIN_SLEEPING, Model.ROUND_ROBIN)) {
+            Map<Integer, WakePoint> row = byModel.getOrDefault(other, Map.of());
+            StringBuilder ratios = new StringBuilder();
+            for (int members : MEMBERS) {
+                WakePoint a = eventDriven.get(members);
+                WakePoint b = row.get(members);
+                ratios.append(a == null || b == null ? String.format("%11s", "-") : String.format(Locale.ROOT,
+                        " %9.2fx", a.wakeUpsPerSecond() / b.wakeUpsPerSecond()));
+            }
+            text.append(String.format(Locale.ROOT, "%-27s%s%n", "event-driven / " + (other == Model.ROUND_ROBIN
+                    ? "stage 2" : "stage 6"), ratios));
+        }
         return text.toString();
     }
 
@@ -279,6 +358,16 @@ public final class Report {
         for (Point p : points) {
             lines.add(String.format(Locale.ROOT, "%s,%s,%d,%d,%.3f,%.3f,%.0f", p.model(), p.model().label(),
                     p.members(), p.kicks(), p.msPerGame(), p.msError(), p.kicksPerSecond()));
+        }
+        Files.write(file, lines);
+    }
+
+    private static void writeWakeUpCsv(Path file, List<WakePoint> points) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("model,label,members,wake_ups_per_game,ms_per_game,ms_error,wake_ups_per_second");
+        for (WakePoint p : points) {
+            lines.add(String.format(Locale.ROOT, "%s,%s,%d,%d,%.3f,%.3f,%.0f", p.model(), p.model().label(),
+                    p.members(), p.wakeUps(), p.msPerGame(), p.msError(), p.wakeUpsPerSecond()));
         }
         Files.write(file, lines);
     }

@@ -25,6 +25,29 @@ class GameTest {
     }
 
     @Test
+    @DisplayName("the wake-up game wakes every member once a round, on each of the kit's schedulers, twice in a row")
+    void wakeUpsPlay() {
+        for (Model model : WakeUpBenchmark.models()) {
+            try (WakeUps game = WakeUpBenchmark.newGame(model)) {
+                for (int round = 0; round < 2; round++) {
+                    game.setUp(40, 7);
+                    assertEquals(280, game.play(), model + " woke the wrong number of members");
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the wake-up table gives event-driven against stage 6 at each N")
+    void wakeUpTable() {
+        String table = Report.wakeUpTable(List.of(
+                new Report.WakePoint(Model.EVENT_DRIVEN, 10_000, 1000, 1.0, 0.1),
+                new Report.WakePoint(Model.ROUND_ROBIN_SLEEPING, 10_000, 1000, 2.0, 0.1)));
+        assertTrue(table.contains("event-driven / stage 6"), table);
+        assertTrue(table.contains("2.00x"), table);
+    }
+
+    @Test
     @DisplayName("no model's label has a comma, which would split its column of the CSV files")
     void labelsFitTheCsv() {
         for (Model model : Model.values()) {

@@ -1,5 +1,7 @@
 package axon;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Keeps boxes on the scheduler's thread. A {@link Box} is not thread-safe: only the
  * thread that runs its scheduler may use it. From stage 9 on, some components run work
@@ -15,18 +17,22 @@ package axon;
 final class BoxGuard {
     /** The microprocess whose own work runs on the current thread, if any. */
     private static final ThreadLocal<Microprocess> OWNER = new ThreadLocal<>();
+    /** How many threads run a microprocess's own work now: while none does, no box operation needs a closer look. */
+    private static final AtomicInteger threadsInside = new AtomicInteger();
 
     private BoxGuard() {
     }
 
     /** Called on a microprocess's own thread, before its work runs there. */
     static void enterThread(Microprocess owner) {
+        threadsInside.incrementAndGet();
         OWNER.set(owner);
     }
 
     /** Called on a microprocess's own thread, after its work there has ended. */
     static void leaveThread() {
         OWNER.remove();
+        threadsInside.decrementAndGet();
     }
 
     /**
@@ -35,7 +41,7 @@ final class BoxGuard {
      * @throws IllegalStateException if the current thread runs a microprocess's own work
      */
     static void refuseOffSchedulerThread(Box box) {
-        if (Thread.currentThread().isVirtual()) { // such threads are virtual: a quick test first
+        if (threadsInside.get() > 0 && Thread.currentThread().isVirtual()) { // one read while no such thread runs
             Microprocess owner = OWNER.get();
             if (owner != null) {
                 throw new IllegalStateException(owner.name() + "'s thread used " + box.kind() + " " + box

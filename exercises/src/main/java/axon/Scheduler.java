@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -78,8 +79,12 @@ public class Scheduler extends Microprocess {
     private final LinkedBlockingQueue<Microprocess> wakeRequests = new LinkedBlockingQueue<>();
     /** For each microprocess whose thread has started and not ended (stage 9): how to stop that thread. */
     private final Map<Microprocess, Runnable> threads = new LinkedHashMap<>();
-    /** How many cycles have run; written by the scheduler's thread only. */
-    private volatile long cycles;
+    /**
+     * How many cycles have run. Only the scheduler's thread writes it, so a cycle adds one
+     * without an atomic add and publishes it with a release write, which costs no fence:
+     * other threads may read it at any time.
+     */
+    private final AtomicLong cycles = new AtomicLong();
     /** Stage 10: how this scheduler keeps track of sleepers. */
     private final Policy policy;
 
@@ -119,8 +124,8 @@ public class Scheduler extends Microprocess {
      */
     @Override
     protected boolean step() {
-        cycles++;
-        Trace.cycle(this, cycles); // when a trace is on (see Trace)
+        cycles.setRelease(cycles.getPlain() + 1);
+        Trace.cycle(this, cycles.getPlain()); // when a trace is on (see Trace)
         wakeThoseAskedFor(); // wake-ups asked for by threads: none before stage 9
         Consumer<Scheduler> watcher = betweenCycles;
         if (watcher != null) {
@@ -283,7 +288,7 @@ public class Scheduler extends Microprocess {
      * any thread: a way to see that a scheduler waiting for its threads is not spinning.
      */
     public long cycles() {
-        return cycles;
+        return cycles.getAcquire();
     }
 
     /** The microprocesses that have not finished: those awake, in the order they will next be stepped, then those asleep. */

@@ -34,7 +34,7 @@ public final class BoxDeclarations {
         Map<String, String> boxes = new LinkedHashMap<>();
         for (Class<?> c : lineage(type)) {
             for (A box : c.getDeclaredAnnotationsByType(kind)) {
-                boxes.put(name.apply(box), doc.apply(box));
+                boxes.put(name.apply(box).intern(), doc.apply(box));
             }
         }
         return boxes;
