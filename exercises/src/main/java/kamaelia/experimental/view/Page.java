@@ -45,6 +45,7 @@ final class Page {
               <button id="pause" type="button">Pause</button>
               <button id="step" type="button">Step one cycle</button>
               <button id="run" type="button">Run</button>
+              <a id="trace" href="#" target="_blank" rel="noopener">What ran (trace)</a>
               <span id="status">connecting...</span>
               <span id="legend">green: awake, grey: asleep, blue: chassis, dashed: threaded;
                 inboxes left, outboxes right, (n): messages waiting; orange: messages moved</span>
@@ -55,6 +56,7 @@ final class Page {
             const token = new URLSearchParams(location.search).get("token") || "";
             const q = "?token=" + encodeURIComponent(token);
             const picture = document.getElementById("picture");
+            document.getElementById("trace").href = "trace" + q;
             const statusLine = document.getElementById("status");
             function esc(text) {
               return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
