@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Scheduler;
+import axon.Linkage;
 import axon.Trace;
+import examples.components.Consumer;
+import examples.components.Producer;
 import examples.programs.LiveDemo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -205,6 +208,38 @@ class LiveViewTest {
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("live view")),
                 "no thread of the view is left");
         view = null;
+    }
+
+    @Test
+    @DisplayName("each link's traffic is the number of messages that crossed it since the last picture, along a"
+            + " whole chain of links, though each message is stored once at the end")
+    void trafficCountsEachMessage() throws IOException {
+        Producer producer = new Producer("m", 1_000);
+        Consumer middle = new Consumer(message -> { });
+        List<Object> got = new ArrayList<>();
+        Consumer last = new Consumer(got::add);
+        Linkage.link(producer.outbox("outbox"), middle.inbox("inbox"));
+        Linkage.link(middle.inbox("inbox"), last.inbox("inbox"));
+        producer.activate(scheduler);
+        middle.activate(scheduler);
+        last.activate(scheduler);
+        view = LiveView.open(scheduler, 0, null);
+        view.look();
+        scheduler.runCycles(30);
+        view.look();
+        int arrived = got.size() + last.inbox("inbox").size();
+        assertTrue(arrived > 5, "the producer has sent a message a cycle: " + arrived);
+        String frame = body(get("/frame?token=" + view.token()));
+        for (String link : List.of("Producer#\\d+\\.outbox -> Consumer#\\d+\\.inbox", "Consumer#\\d+\\.inbox -> Consumer#\\d+\\.inbox")) {
+            Matcher crossed = Pattern.compile("\"link\":\"" + link + "\",\"control\":false,\"crossed\":(\\d+)")
+                    .matcher(frame);
+            assertTrue(crossed.find(), link + " is in the frame: " + frame);
+            assertEquals(arrived, Integer.parseInt(crossed.group(1)), "the " + arrived + " messages that arrived"
+                    + " crossed " + crossed.group());
+        }
+        view.look();
+        assertTrue(body(get("/frame?token=" + view.token())).contains("\"crossed\":0,\"moved\":false"),
+                "a picture later, with nothing sent, no message crossed");
     }
 
     @Test

@@ -25,7 +25,8 @@ import kamaelia.experimental.trace.TracePicture;
  * Open the printed address in a browser: each component is a box, its inboxes on the
  * left and its outboxes on the right, each chassis drawn around its children, each link
  * an arrow; green is awake, grey asleep, a dashed border threaded; the number of messages
- * waiting in each box is shown, and a link turns orange when messages cross it. It
+ * waiting in each box is shown, and a link flashes orange once for each message that
+ * crossed it since the last picture (a dot runs along it per message, up to five). It
  * updates about five times a second. <b>Pause</b> freezes the system between two cycles,
  * <b>Step one cycle</b> lets one cycle run, <b>Run</b> lets it go on. With no code at all,
  * {@code -Daxon.view} opens it for any program (see {@link ViewOnFlag}).
@@ -135,7 +136,7 @@ public final class LiveView implements AutoCloseable {
      * ended, or in jshell between two steps.
      */
     public void look() {
-        frames.add(Snapshot.of(scheduler));
+        watcher.look();
     }
 
     /** Lets the view's watcher do now what it does between two cycles; on the scheduler's thread, between two cycles. */

@@ -8,7 +8,9 @@ package kamaelia.experimental.view;
  * frame of JSON per update, see {@link Frames}) and draws each frame as SVG: the places
  * come from the frame, so the page does no layout of its own. The buttons post to
  * {@code /control}. Each component, port and link carries {@code data-} attributes
- * (name, box, waiting, link) so that a test in a browser can read what is shown.
+ * (name, box, waiting, link, crossed) so that a test in a browser can read what is shown;
+ * a link that messages crossed since the previous frame has one dot running along it per
+ * message (five at most).
  */
 final class Page {
     private Page() {
@@ -37,6 +39,7 @@ final class Page {
               .head { fill: #3c4043; }
               .head.control { fill: #9aa0a6; }
               .head.moved { fill: #f29900; }
+              .message { fill: #f29900; stroke: #fff; stroke-width: 1; }
             </style>
             </head>
             <body>
@@ -48,7 +51,7 @@ final class Page {
               <a id="trace" href="#" target="_blank" rel="noopener">What ran (trace)</a>
               <span id="status">connecting...</span>
               <span id="legend">green: awake, grey: asleep, blue: chassis, dashed: threaded;
-                inboxes left, outboxes right, (n): messages waiting; orange: messages moved</span>
+                inboxes left, outboxes right, (n): messages waiting; orange dot: a message crossing a link</span>
             </header>
             <div id="picture"></div>
             <script>
@@ -102,8 +105,16 @@ final class Page {
                 const pts = r.points;
                 if (pts.length < 2) continue;
                 const cls = (r.control ? " control" : "") + (r.moved ? " moved" : "");
-                out.push('<path class="link' + cls + '" data-link="' + esc(r.link) + '" d="M'
-                    + pts.map(p => p[0] + "," + p[1]).join(" L") + '"/>');
+                const d = "M" + pts.map(p => p[0] + "," + p[1]).join(" L");
+                out.push('<path class="link' + cls + '" data-link="' + esc(r.link) + '" data-crossed="' + r.crossed
+                    + '" d="' + d + '"><title>' + esc(r.link) + (r.crossed > 0 ? ": " + r.crossed
+                    + " message" + (r.crossed === 1 ? "" : "s") + " crossed since the last picture" : "") + '</title></path>');
+                // One dot runs along the link for each message that crossed it (five at most), in the time between two pictures.
+                for (let i = 0; i < Math.min(r.crossed, 5); i++) {
+                  out.push('<circle class="message" r="4" opacity="0"><animateMotion dur="0.18s" begin="' + (i * 0.035)
+                      + 's" fill="freeze" path="' + d + '"/><set attributeName="opacity" to="1" begin="' + (i * 0.035)
+                      + 's" dur="0.18s"/></circle>');
+                }
                 const [ex, ey] = pts[pts.length - 1], [bx, by] = pts[pts.length - 2];
                 const len = Math.max(1e-9, Math.hypot(ex - bx, ey - by)), ux = (ex - bx) / len, uy = (ey - by) / len;
                 out.push('<path class="head' + cls + '" d="M' + ex + ',' + ey + ' L' + (ex - 7 * ux - 3.5 * uy) + ','
