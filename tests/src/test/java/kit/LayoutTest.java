@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Scheduler;
+import examples.components.Consumer;
+import kamaelia.util.Backplane;
 import examples.programs.LiveDemo;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -32,6 +34,29 @@ class LayoutTest {
         LiveDemo.system(6, 1, new PrintStream(OutputStream.nullOutputStream())).activate(scheduler);
         scheduler.runCycles(3);
         return Snapshot.of(scheduler);
+    }
+
+    @Test
+    @DisplayName("a service is a purple badge under its component's name, a backplane's an orange one, inside the component")
+    void servicesAreBadges() {
+        Scheduler scheduler = new Scheduler();
+        new Backplane("news").activate(scheduler);
+        Consumer greeter = new Consumer(message -> { });
+        greeter.activate(scheduler);
+        scheduler.runCycles(2);
+        scheduler.services().register("greetings", greeter.inbox("inbox"));
+        Snapshot snapshot = Snapshot.of(scheduler);
+        String svg = snapshot.svg();
+        assertTrue(svg.contains("<g class=\"badge backplane\"><rect ") && svg.contains(">backplane news \u2192 inbox</text></g>"),
+                "the backplane's service is an orange badge:\n" + svg);
+        assertTrue(svg.contains("<g class=\"badge service\"><rect ") && svg.contains(">greetings \u2192 inbox</text></g>"),
+                "a service is a purple badge:\n" + svg);
+        assertTrue(!svg.contains("service \""), "services are not written as text any more");
+        for (Layout.Shape shape : Layout.of(snapshot).shapes()) {
+            for (String note : shape.notes()) {
+                assertTrue(Layout.badgeWidth(note) + 20 <= shape.width(), "the badge " + note + " fits in " + shape);
+            }
+        }
     }
 
     @Test

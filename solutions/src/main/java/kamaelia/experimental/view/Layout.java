@@ -61,6 +61,9 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
     static final double PAD = 10;
     static final double TITLE = 20;
     static final double LINE = 14;
+    /** A badge's character width and its margin each side (its text is small and bold). */
+    static final double BADGE_CHAR = 6.4;
+    static final double BADGE_PAD = 6;
     /** The height of one box's row. */
     static final double ROW = 18;
     /** The side of a port's square. */
@@ -137,15 +140,29 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
         return new Builder(snapshot).build();
     }
 
-    /** The services a node stands for, as lines under its name. */
+    /**
+     * The services a node stands for, one badge each under its name: the service's name and
+     * the inbox it stands for ({@code backplane news -> inbox}). A picture draws each as a
+     * badge, a backplane's ({@link #isBackplane}) in a colour of its own.
+     */
     static List<String> notes(Snapshot snapshot, Snapshot.Node node) {
         List<String> notes = new ArrayList<>();
         for (Snapshot.Service service : snapshot.services()) {
             if (service.node().equals(node.name())) {
-                notes.add("service \"" + service.name() + "\" = " + service.box());
+                notes.add(service.name() + " \u2192 " + service.box());
             }
         }
         return notes;
+    }
+
+    /** Whether a badge of {@link #notes} is a backplane's service (kamaelia.util.BackplaneServices names them so). */
+    public static boolean isBackplane(String note) {
+        return note.startsWith("backplane ");
+    }
+
+    /** The width of a badge of {@link #notes}: its text and a margin each side. */
+    public static double badgeWidth(String note) {
+        return note.length() * BADGE_CHAR + 2 * BADGE_PAD;
     }
 
     /** Builds the ELK graph of a snapshot, lets ELK lay it out, and reads the places back. */
@@ -206,7 +223,7 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
             // "asleep", the longer state, whatever the node is now: waking up does not move the picture
             double title = Math.max(node.name().length() * BOLD_CHAR, (node.kind().words() + ", asleep").length() * CHAR);
             for (String line : lines) {
-                title = Math.max(title, line.length() * CHAR);
+                title = Math.max(title, badgeWidth(line));
             }
             List<Snapshot.Node> children = snapshot.children(node.name());
             double indent = children.isEmpty() ? 0 : maxLabel(node.inboxes());

@@ -51,7 +51,8 @@ final class Page {
               <a id="trace" href="#" target="_blank" rel="noopener">What ran (trace)</a>
               <span id="status">connecting...</span>
               <span id="legend">green: awake, grey: asleep, blue: chassis, dashed: threaded;
-                inboxes left, outboxes right, (n): messages waiting; orange dot: a message crossing a link</span>
+                inboxes left, outboxes right, (n): messages waiting; orange dot: a message crossing a link;
+                purple badge: a service, orange badge: a backplane</span>
             </header>
             <div id="picture"></div>
             <script>
@@ -84,9 +85,14 @@ final class Page {
                 out.push('<text x="' + left + '" y="' + line + '" fill="#5f6368" font-size="11">'
                     + esc(s.kind + ", " + (s.asleep ? "asleep" : "awake")) + '</text>');
                 for (const note of s.notes) {
+                  // A service the component stands for: a badge, orange for a backplane, purple for another service.
                   line += 14;
-                  out.push('<text x="' + left + '" y="' + line + '" fill="#5f6368" font-size="11">'
-                      + esc(note) + '</text>');
+                  const backplane = note.startsWith("backplane ");
+                  out.push('<g class="badge ' + (backplane ? "backplane" : "service") + '" data-service="' + esc(note)
+                      + '"><rect x="' + left + '" y="' + (line - 10) + '" width="' + (note.length * 6.4 + 12)
+                      + '" height="13" rx="6.5" fill="' + (backplane ? "#c2410c" : "#6d28d9") + '"/><text x="'
+                      + (left + 6) + '" y="' + line + '" fill="#ffffff" font-size="10.5" font-weight="bold">'
+                      + esc(note) + '</text></g>');
                 }
                 for (const p of s.ports) {
                   const waiting = p.waiting > 0;
