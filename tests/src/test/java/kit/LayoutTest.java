@@ -8,6 +8,10 @@ import examples.components.Consumer;
 import kamaelia.util.Backplane;
 import examples.programs.LiveDemo;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +38,19 @@ class LayoutTest {
         LiveDemo.system(6, 1, new PrintStream(OutputStream.nullOutputStream())).activate(scheduler);
         scheduler.runCycles(3);
         return Snapshot.of(scheduler);
+    }
+
+    @Test
+    @DisplayName("the handbook's stage-12 system, a graphline of chassis passing shutdown on, reads on a page:"
+            + " its chassis stand one above the other, so the picture is at most twice as wide as it is high")
+    void stage12PictureReadsOnAPage() throws Exception {
+        Path picture = Path.of(System.getProperty("kit.root", "..")).resolve("src-docs/src/docs/asciidoc/images/stage-12-system.svg");
+        Matcher size = Pattern.compile("<svg [^>]*width=\"([0-9.]+)\" height=\"([0-9.]+)\"").matcher(Files.readString(picture));
+        assertTrue(size.find(), picture + " is an SVG picture with a size");
+        double width = Double.parseDouble(size.group(1));
+        double height = Double.parseDouble(size.group(2));
+        assertTrue(width <= 2 * height, "the picture is " + width + " by " + height + ": too wide to read on a page."
+                + " Make it again with examples.programs.SystemPicture (the command is under it in the stage-12 chapter)");
     }
 
     @Test
