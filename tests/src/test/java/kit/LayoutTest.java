@@ -64,9 +64,9 @@ class LayoutTest {
         scheduler.services().register("greetings", greeter.inbox("inbox"));
         Snapshot snapshot = Snapshot.of(scheduler);
         String svg = snapshot.svg();
-        assertTrue(svg.contains("<g class=\"badge backplane\"><rect ") && svg.contains(">backplane news \u2192 inbox</text></g>"),
+        assertTrue(svg.contains("<g class=\"badge backplane\"><rect ") && svg.contains(">backplane news = inbox</text></g>"),
                 "the backplane's service is an orange badge:\n" + svg);
-        assertTrue(svg.contains("<g class=\"badge service\"><rect ") && svg.contains(">greetings \u2192 inbox</text></g>"),
+        assertTrue(svg.contains("<g class=\"badge service\"><rect ") && svg.contains(">greetings = inbox</text></g>"),
                 "a service is a purple badge:\n" + svg);
         assertTrue(!svg.contains("service \""), "services are not written as text any more");
         for (Layout.Shape shape : Layout.of(snapshot).shapes()) {

@@ -142,14 +142,14 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
 
     /**
      * The services a node stands for, one badge each under its name: the service's name and
-     * the inbox it stands for ({@code backplane news -> inbox}). A picture draws each as a
+     * the inbox it stands for ({@code backplane news = inbox}). A picture draws each as a
      * badge, a backplane's ({@link #isBackplane}) in a colour of its own.
      */
     static List<String> notes(Snapshot snapshot, Snapshot.Node node) {
         List<String> notes = new ArrayList<>();
         for (Snapshot.Service service : snapshot.services()) {
             if (service.node().equals(node.name())) {
-                notes.add(service.name() + " \u2192 " + service.box());
+                notes.add(service.name() + " = " + service.box());
             }
         }
         return notes;
