@@ -2,7 +2,10 @@
 # Looks at the live view (kamaelia.experimental.view) the way a learner does, in
 # headless Chromium: it starts two demos with their view, opens each page, and checks
 # that it shows the right components, boxes and links, that a waiting-message count
-# changes as the system runs, and that no token or a wrong one shows nothing. It takes
+# changes as the system runs, and that no token or a wrong one shows nothing. It also runs a
+# stage demo with -Daxon.view (the page of a program that opens no view, paused at first, its
+# backplane a badge) and checks the /trace page of a 100,000-event trace (-Daxon.trace): refused
+# without the token, lifelines and events drawn, loaded and scrolled without freezing. It takes
 # a screenshot of each, into src-docs/target/live-view-check/, for a person to look at;
 # with --handbook, into the handbook's images instead:
 #   src-docs/src/docs/asciidoc/images/live-view-small.png    (examples.programs.LiveDemo)
@@ -49,7 +52,7 @@ classpath="$root/solutions/target/classes:$(cat "$work/classpath.txt")"
 pids=()
 batch="$(mktemp -d)"
 cleanup() {
-  exec 3>&- 4>&- 2>/dev/null || true        # end of input: each demo closes its view and ends
+  exec 3>&- 4>&- 5>&- 6>&- 2>/dev/null || true  # end of input: each demo closes its view and ends
   sleep 1
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$batch"
@@ -86,5 +89,15 @@ echo "Live view of examples.programs.LiveCapstone (the capstone's graphline):"
 start "$work/large.log" 4 examples.programs.LiveCapstone "$batch/work" 16 1500 >"$work/large.url"
 url="$(cat "$work/large.url")"
 (cd "$work" && CHROMIUM="$browser" node check-live-view.mjs large "$url" "$images/live-view-capstone.png") || status=1
+
+echo "Live view of examples.stages.Stage08Demo, which opens none itself, run with -Daxon.view:"
+start "$work/flag.log" 5 -Daxon.view examples.stages.Stage08Demo >"$work/flag.url"
+url="$(cat "$work/flag.url")"
+(cd "$work" && CHROMIUM="$browser" node check-live-view.mjs flag "$url" "$work/live-view-flag.png") || status=1
+
+echo "Trace page (/trace) of examples.programs.LiveDemo run with -Daxon.trace, at 100,000 events:"
+start "$work/trace.log" 6 -Daxon.trace -Daxon.trace.size=100000 examples.programs.LiveDemo 30000 0 >"$work/trace.url"
+url="$(cat "$work/trace.url")"
+(cd "$work" && CHROMIUM="$browser" node check-live-view.mjs trace "$url" "$work/trace-page.png") || status=1
 
 exit "$status"

@@ -38,6 +38,12 @@ public final class Box {
     private final String name;
     private final String description;
     private final boolean inbox;
+    /**
+     * How many messages have been put into this box, modulo 65,536: the live view reads its
+     * change between two looks to flash a link per message that crossed it. A short fits in
+     * the padding of a box object, so it costs no memory (bench: bytes per idle component).
+     */
+    private short puts;
     /** The messages stored here, oldest first; null until the first arrives, as most boxes never hold one. */
     private ArrayDeque<Object> messages;
 
@@ -96,6 +102,7 @@ public final class Box {
         Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
         // TODO stage 5: store the message in the last box of the chain of links, not here
         store(message);
+        puts++; // counted for the live view (see putCount)
         Trace.put(this, message); // records where the message went, when a trace is on (see Trace)
     }
 
@@ -156,6 +163,15 @@ public final class Box {
     }
 
     // TODO stage 5: helpers for linking, if you want them
+
+    /**
+     * How many messages have been put into this box (with {@link #put}), modulo 65,536. A
+     * message put here crosses this box's link, if it has one, so the live view shows a
+     * link's traffic from the change of this count. Read it on the scheduler's thread.
+     */
+    public int putCount() {
+        return puts & 0xFFFF;
+    }
 
     /** What is stored here, for {@link Trace} to look at (empty before the first message). */
     ArrayDeque<Object> stored() {

@@ -38,6 +38,12 @@ public final class Box {
     private final String name;
     private final String description;
     private final boolean inbox;
+    /**
+     * How many messages have been put into this box, modulo 65,536: the live view reads its
+     * change between two looks to flash a link per message that crossed it. A short fits in
+     * the padding of a box object, so it costs no memory (bench: bytes per idle component).
+     */
+    private short puts;
     // tag::store[]
     /** The messages stored here, oldest first; null until the first arrives, as most boxes never hold one. */
     private ArrayDeque<Object> messages;
@@ -109,6 +115,7 @@ public final class Box {
         }
         // <<< stage 6
         // <<< stage 5
+        puts++; // counted for the live view (see putCount)
         Trace.put(this, message); // records where the message went, when a trace is on (see Trace)
     }
     // end::put[]
@@ -212,6 +219,15 @@ public final class Box {
     }
     // <<< stage 5
     // end::linking[]
+
+    /**
+     * How many messages have been put into this box (with {@link #put}), modulo 65,536. A
+     * message put here crosses this box's link, if it has one, so the live view shows a
+     * link's traffic from the change of this count. Read it on the scheduler's thread.
+     */
+    public int putCount() {
+        return puts & 0xFFFF;
+    }
 
     /** What is stored here, for {@link Trace} to look at (empty before the first message). */
     ArrayDeque<Object> stored() {

@@ -343,8 +343,8 @@ public class Scheduler extends Microprocess {
         return all;
     }
 
-    /** Stage 12: what looks at this scheduler between cycles (a live view), or null. */
-    private volatile Consumer<Scheduler> betweenCycles;
+    /** Stage 12: what looks at this scheduler between cycles (a live view), or null; -Daxon.view sets one (see ViewFlag). */
+    private volatile Consumer<Scheduler> betweenCycles = ViewFlag.watcher();
 
     /**
      * Lets something look at this scheduler between cycles, on the scheduler's thread: it

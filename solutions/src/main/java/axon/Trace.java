@@ -1,8 +1,10 @@
 package axon;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +20,22 @@ import java.util.WeakHashMap;
  * link made or undone, and each microprocess that falls asleep or is woken. When it stops,
  * it notes the messages still waiting in the boxes it saw: a message that never arrived is
  * there. It keeps the last {@code capacity} events only, so it never grows without limit.
- * {@link TracePicture} draws it as a sequence picture: components as lifelines, messages as
- * arrows, cycles as bands.
+ * This class only records: {@code kamaelia.experimental.trace.TracePicture} draws a trace as a
+ * sequence picture (components as lifelines, messages as arrows, cycles as bands), and the
+ * live view ({@code -Daxon.view}) serves that picture of the trace recording now at {@code /trace}.
  *
  * <h2>Example</h2>
  * <pre>{@code
  * Trace trace = Trace.start(10_000);
  * scheduler.run();
  * Trace.stop();
- * trace.writeFiles(Path.of("target/pipeline"));   // pipeline.html, pipeline.svg, pipeline.txt
+ * System.out.print(trace.toText());   // or draw it: TracePicture.write(trace, Path.of("target/pipeline"))
  * }</pre>
  * Or, with no code at all, run a program with {@code -Daxon.trace=FILE} (and optionally
  * {@code -Daxon.trace.size=N}, 100,000 by default): the whole run is recorded and written to
- * {@code FILE.html}, {@code FILE.svg} and {@code FILE.txt} when the program ends.
+ * {@code FILE.html}, {@code FILE.svg} and {@code FILE.txt} when the program ends. With
+ * {@code -Daxon.trace} and no file (Maven passes it as {@code true}), the run is recorded
+ * and written nowhere: for the live view's {@code /trace} page.
  *
  * <h2>Cost</h2>
  * The core calls the static hooks of this class ({@link #put}, {@link #take}, ...). When no
@@ -62,7 +67,7 @@ public final class Trace {
     public record Event(long number, Kind kind, long cycle, String who, String box, String to, String text,
             String linkedTo) {
         /** The owner of a box named {@code Owner#3.inbox}: {@code Owner#3}. */
-        static String ownerOf(String box) {
+        public static String ownerOf(String box) {
             int dot = box.lastIndexOf('.');
             return dot < 0 ? box : box.substring(0, dot);
         }
@@ -141,58 +146,42 @@ public final class Trace {
 
     static void cycle(Scheduler scheduler, long number) {
         Trace trace = recording;
-        if (trace != null) {
-            trace.cycleBegins(number);
-        }
+        if (trace != null) trace.cycleBegins(number);
     }
 
     static void cycleEnds() {
         Trace trace = recording;
-        if (trace != null) {
-            trace.cycleEnded();
-        }
+        if (trace != null) trace.cycleEnded();
     }
 
     static void step(Microprocess microprocess) {
         Trace trace = recording;
-        if (trace != null) {
-            trace.stepped(microprocess);
-        }
+        if (trace != null) trace.stepped(microprocess);
     }
 
     static void put(Box box, Object message) {
         Trace trace = recording;
-        if (trace != null) {
-            trace.putDone(box, message);
-        }
+        if (trace != null) trace.putDone(box, message);
     }
 
     static void take(Box box) {
         Trace trace = recording;
-        if (trace != null) {
-            trace.taking(box);
-        }
+        if (trace != null) trace.taking(box);
     }
 
     static void link(Box source, Box sink) {
         Trace trace = recording;
-        if (trace != null) {
-            trace.linkage(Kind.LINK, source, sink);
-        }
+        if (trace != null) trace.linkage(Kind.LINK, source, sink);
     }
 
     static void unlink(Linkage linkage) {
         Trace trace = recording;
-        if (trace != null && linkage.isActive()) {
-            trace.linkage(Kind.UNLINK, linkage.source(), linkage.sink());
-        }
+        if (trace != null && linkage.isActive()) trace.linkage(Kind.UNLINK, linkage.source(), linkage.sink());
     }
 
     static void woken(Microprocess microprocess) {
         Trace trace = recording;
-        if (trace != null) {
-            trace.add(Kind.WOKEN, microprocess.name(), "", "", "");
-        }
+        if (trace != null) trace.add(Kind.WOKEN, microprocess.name(), "", "", "");
     }
 
     // What each hook records.
@@ -374,27 +363,12 @@ public final class Trace {
     }
 
     /**
-     * Writes the trace next to {@code file}, named after it without its extension:
-     * {@code NAME.html} (a page to open in a browser, which draws only what is on screen),
-     * {@code NAME.svg} (the last events, for a document) and {@code NAME.txt}.
-     *
-     * @return the page's path
+     * {@code -Daxon.trace=FILE}: records the whole run and writes it when the program ends;
+     * {@code -Daxon.trace} alone (or {@code =true}) records it and writes nothing.
      */
-    public Path writeFiles(Path file) {
-        String name = file.getFileName().toString().replaceFirst("\\.(html|svg|txt)$", "");
-        Path folder = file.toAbsolutePath().getParent();
-        try {
-            return TracePicture.write(this, folder, name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the trace to " + folder.resolve(name) + ".html: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /** {@code -Daxon.trace=FILE}: records the whole run and writes it when the program ends. */
     private static Trace fromSystemProperties() {
-        String file = System.getProperty("axon.trace", "").strip();
-        if (file.isEmpty()) {
+        String file = System.getProperty("axon.trace");
+        if (file == null || file.strip().equals("false")) {
             return null;
         }
         String size = System.getProperty("axon.trace.size", "100000").strip();
@@ -406,16 +380,47 @@ public final class Trace {
                     + " use, for example, -Daxon.trace.size=100000");
         }
         Trace trace = new Trace(capacity);
-        // Load what writing needs now: a program run by a tool (exec:java) may lose its class loader before exit.
-        TracePicture.svg(List.of(new Event(0, Kind.CYCLE, 0, "", "", "", "", "")), 0);
-        TracePicture.html(List.of(), 0);
+        if (!file.isBlank() && !file.strip().equals("true")) {
+            writeAtExit(trace, Path.of(file.strip()));
+        }
+        return trace;
+    }
+
+    /** Where the drawing is: axon does not depend on it, and finds it by name only when a trace is to be written. */
+    private static final String PICTURE = "kamaelia.experimental.trace.TracePicture";
+
+    /**
+     * Writes the trace when the program ends, with {@code TracePicture.write} (found now, and
+     * made ready now: a program run by a tool may lose its class loader before the end); as
+     * text only, to {@code FILE.txt}, if the drawing is not there.
+     */
+    private static void writeAtExit(Trace trace, Path file) {
+        Method write;
+        try {
+            Class<?> picture = Class.forName(PICTURE, true, Trace.class.getClassLoader());
+            picture.getMethod("prepare").invoke(null);
+            write = picture.getMethod("write", Trace.class, Path.class);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            write = null;
+        }
+        Method writer = write;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (recording == trace) {
                 stop();
             }
-            Path page = trace.writeFiles(Path.of(file));
-            System.err.println("axon.trace: what ran is in " + page + " (and .svg, .txt beside it)");
+            try {
+                Object page = writer != null ? writer.invoke(null, trace, file) : writeText(trace, file);
+                System.err.println("axon.trace: what ran is in " + page
+                        + (writer != null ? " (and .svg, .txt beside it)" : " (" + PICTURE + " is missing: text only)"));
+            } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                System.err.println("axon.trace: could not write the trace to " + file + ": " + cause.getMessage());
+            }
         }, "axon.trace writer"));
-        return trace;
+    }
+
+    private static Path writeText(Trace trace, Path file) throws IOException {
+        Path text = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.(html|svg|txt)$", "") + ".txt");
+        return Files.writeString(text, trace.toText(), StandardCharsets.UTF_8);
     }
 }

@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Scheduler;
+import examples.components.Consumer;
+import kamaelia.util.Backplane;
 import examples.programs.LiveDemo;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +38,42 @@ class LayoutTest {
         LiveDemo.system(6, 1, new PrintStream(OutputStream.nullOutputStream())).activate(scheduler);
         scheduler.runCycles(3);
         return Snapshot.of(scheduler);
+    }
+
+    @Test
+    @DisplayName("the handbook's stage-12 system, a graphline of chassis passing shutdown on, reads on a page:"
+            + " its chassis stand one above the other, so the picture is at most twice as wide as it is high")
+    void stage12PictureReadsOnAPage() throws Exception {
+        Path picture = Path.of(System.getProperty("kit.root", "..")).resolve("src-docs/src/docs/asciidoc/images/stage-12-system.svg");
+        Matcher size = Pattern.compile("<svg [^>]*width=\"([0-9.]+)\" height=\"([0-9.]+)\"").matcher(Files.readString(picture));
+        assertTrue(size.find(), picture + " is an SVG picture with a size");
+        double width = Double.parseDouble(size.group(1));
+        double height = Double.parseDouble(size.group(2));
+        assertTrue(width <= 2 * height, "the picture is " + width + " by " + height + ": too wide to read on a page."
+                + " Make it again with examples.programs.SystemPicture (the command is under it in the stage-12 chapter)");
+    }
+
+    @Test
+    @DisplayName("a service is a purple badge under its component's name, a backplane's an orange one, inside the component")
+    void servicesAreBadges() {
+        Scheduler scheduler = new Scheduler();
+        new Backplane("news").activate(scheduler);
+        Consumer greeter = new Consumer(message -> { });
+        greeter.activate(scheduler);
+        scheduler.runCycles(2);
+        scheduler.services().register("greetings", greeter.inbox("inbox"));
+        Snapshot snapshot = Snapshot.of(scheduler);
+        String svg = snapshot.svg();
+        assertTrue(svg.contains("<g class=\"badge backplane\"><rect ") && svg.contains(">backplane news = inbox</text></g>"),
+                "the backplane's service is an orange badge:\n" + svg);
+        assertTrue(svg.contains("<g class=\"badge service\"><rect ") && svg.contains(">greetings = inbox</text></g>"),
+                "a service is a purple badge:\n" + svg);
+        assertTrue(!svg.contains("service \""), "services are not written as text any more");
+        for (Layout.Shape shape : Layout.of(snapshot).shapes()) {
+            for (String note : shape.notes()) {
+                assertTrue(Layout.badgeWidth(note) + 20 <= shape.width(), "the badge " + note + " fits in " + shape);
+            }
+        }
     }
 
     @Test

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Scheduler;
+import axon.Linkage;
+import axon.Trace;
+import examples.components.Consumer;
+import examples.components.Producer;
 import examples.programs.LiveDemo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +19,8 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +32,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live view of stage 12 serves a picture of a running system to a browser: these
@@ -81,7 +88,8 @@ class LiveViewTest {
     void nothingWithoutToken() throws IOException {
         start(4, 10);
         String wrong = view.token().substring(1) + "x";
-        for (String path : List.of("/", "/frame", "/events", "/?token=", "/frame?token=" + wrong,
+        for (String path : List.of("/", "/frame", "/events", "/trace", "/?token=", "/frame?token=" + wrong,
+                "/trace?token=" + wrong, "/trace?token=",
                 "/events?token=" + wrong, "/?token=" + wrong + "0", "/?token=" + view.token().toUpperCase())) {
             String answer = get(path);
             assertTrue(answer.startsWith("HTTP/1.1 403"), path + ": " + answer);
@@ -200,6 +208,114 @@ class LiveViewTest {
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("live view")),
                 "no thread of the view is left");
         view = null;
+    }
+
+    @Test
+    @DisplayName("each link's traffic is the number of messages that crossed it since the last picture, along a"
+            + " whole chain of links, though each message is stored once at the end")
+    void trafficCountsEachMessage() throws IOException {
+        Producer producer = new Producer("m", 1_000);
+        Consumer middle = new Consumer(message -> { });
+        List<Object> got = new ArrayList<>();
+        Consumer last = new Consumer(got::add);
+        Linkage.link(producer.outbox("outbox"), middle.inbox("inbox"));
+        Linkage.link(middle.inbox("inbox"), last.inbox("inbox"));
+        producer.activate(scheduler);
+        middle.activate(scheduler);
+        last.activate(scheduler);
+        view = LiveView.open(scheduler, 0, null);
+        view.look();
+        scheduler.runCycles(30);
+        view.look();
+        int arrived = got.size() + last.inbox("inbox").size();
+        assertTrue(arrived > 5, "the producer has sent a message a cycle: " + arrived);
+        String frame = body(get("/frame?token=" + view.token()));
+        for (String link : List.of("Producer#\\d+\\.outbox -> Consumer#\\d+\\.inbox", "Consumer#\\d+\\.inbox -> Consumer#\\d+\\.inbox")) {
+            Matcher crossed = Pattern.compile("\"link\":\"" + link + "\",\"control\":false,\"crossed\":(\\d+)")
+                    .matcher(frame);
+            assertTrue(crossed.find(), link + " is in the frame: " + frame);
+            assertEquals(arrived, Integer.parseInt(crossed.group(1)), "the " + arrived + " messages that arrived"
+                    + " crossed " + crossed.group());
+        }
+        view.look();
+        assertTrue(body(get("/frame?token=" + view.token())).contains("\"crossed\":0,\"moved\":false"),
+                "a picture later, with nothing sent, no message crossed");
+    }
+
+    @Test
+    @DisplayName("with a trace recording, /trace draws it behind the same token; with none, it says how to start one")
+    void tracePage() throws IOException {
+        Trace.stop();
+        start(6, 10);
+        String none = get("/trace?token=" + view.token());
+        assertTrue(none.startsWith("HTTP/1.1 404") && none.contains("-Daxon.trace"), none);
+        Trace trace = Trace.start(10_000);
+        try {
+            view.resume();
+            String page = "";
+            for (int tries = 0; tries < 100 && !page.contains("\"ThreadedTransformer#"); tries++) {
+                page = get("/trace?token=" + view.token());
+            }
+            assertTrue(page.startsWith("HTTP/1.1 200"), page.lines().findFirst().orElse(""));
+            assertTrue(Pattern.compile("const LANES = \\[[^\\]]*\"ThreadedTransformer#\\d+\"").matcher(page).find(),
+                    "the worker is a lifeline of the trace page");
+            assertTrue(page.contains("requestAnimationFrame"), "the page draws only the rows on screen");
+        } finally {
+            Trace.stop();
+        }
+        assertTrue(trace.events().size() > 0);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("-Daxon.view opens the view of any program, paused before its first cycle, prints its address with"
+            + " its token, serves the trace of -Daxon.trace, and stays after the run until the program is stopped")
+    void flagOpensTheView(@TempDir Path folder) throws Exception {
+        Path log = folder.resolve("demo.log");
+        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Daxon.view", "-Daxon.trace",
+                "examples.stages.Stage05Demo")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Matcher address = Pattern.compile("axon\\.view: live view of \\S+: http://127\\.0\\.0\\.1:(\\d+)/\\?token=([0-9a-f]{32})")
+                    .matcher("");
+            for (int tries = 0; tries < 300 && !address.reset(Files.readString(log)).find(); tries++) {
+                Thread.sleep(50);
+            }
+            assertTrue(address.reset(Files.readString(log)).find(), "the flag prints the view's address:\n"
+                    + Files.readString(log));
+            int port = Integer.parseInt(address.group(1));
+            String token = address.group(2);
+            Thread.sleep(300);
+            String before = Files.readString(log);
+            assertTrue(before.contains("paused before its first cycle"), before);
+            assertTrue(request(port, "GET /?token=" + token).contains("EventSource"), "the page is served");
+            assertTrue(request(port, "GET /trace?token=" + token.substring(1) + "0").startsWith("HTTP/1.1 403"));
+            assertTrue(request(port, "GET /trace").startsWith("HTTP/1.1 403"));
+            assertEquals(before, Files.readString(log), "paused: the demo has not run a cycle, so it printed nothing");
+            assertTrue(request(port, "POST /control?do=run&token=" + token).startsWith("HTTP/1.1 200"));
+            for (int tries = 0; tries < 300 && !Files.readString(log).contains("has ended"); tries++) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.readString(log).contains("has ended; its view shows how"), Files.readString(log));
+            String trace = request(port, "GET /trace?token=" + token);
+            assertTrue(trace.startsWith("HTTP/1.1 200") && trace.contains("const LANES = [\""),
+                    "the trace recorded by -Daxon.trace is served: " + trace.lines().findFirst().orElse(""));
+            assertTrue(demo.isAlive(), "after the run, the program stays, so that its view shows how it ended");
+        } finally {
+            demo.destroy();
+            assertTrue(demo.waitFor(20, TimeUnit.SECONDS), "stopped, the program closes its view and ends");
+        }
+    }
+
+    private static String request(int port, String line) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((line + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static final Pattern WORKER_INBOX = Pattern.compile(

@@ -10,6 +10,7 @@ import axon.Scheduler;
 import axon.Trace;
 import axon.Trace.Event;
 import axon.Trace.Kind;
+import kamaelia.experimental.trace.TracePicture;
 import examples.components.Consumer;
 import examples.components.Producer;
 import grading.support.Board;
@@ -110,7 +111,7 @@ class TraceTest {
         scheduler.runCycles(40_000);
         Trace.stop();
         assertEquals(100_000, trace.events().size());
-        Path page = trace.writeFiles(folder.resolve("big"));
+        Path page = TracePicture.write(trace, folder.resolve("big"));
         String html = Files.readString(page);
         assertTrue(html.contains("requestAnimationFrame") && html.contains("Math.floor(top / ROW)"),
                 "the page must draw only the visible rows");

@@ -13,7 +13,8 @@ import kamaelia.experimental.view.Layout;
  * left edge and its outboxes on its right edge, labelled with their names and the
  * messages waiting in them. A chassis is drawn around its children. A link is an arrow
  * from a box to the box it is linked to, at right angles. Asleep components are grey,
- * awake ones green, threaded ones have a dashed border.
+ * awake ones green, threaded ones have a dashed border. A service that a component stands
+ * for is a badge under its name: orange for a backplane, purple for any other service.
  *
  * <h2>How it lays things out</h2>
  * It does not: {@link Layout} asks Eclipse ELK's layered layout where everything goes,
@@ -41,7 +42,8 @@ final class SnapshotPicture {
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         text(20, 30, title(), "font-weight=\"bold\" font-size=\"13\"");
         text(20, 44, "green: awake, grey: asleep, dashed border: threaded; inboxes on the left,"
-                + " outboxes on the right, (n): messages waiting; dashed arrows: links to control",
+                + " outboxes on the right, (n): messages waiting; dashed arrows: links to control;"
+                + " badges: services (purple), backplanes (orange)",
                 "fill=\"#5f6368\" font-size=\"11\"");
         for (Layout.Shape shape : layout.shapes()) {
             drawShape(shape);
@@ -75,11 +77,23 @@ final class SnapshotPicture {
         text(left, line, state(node), "fill=\"#5f6368\" font-size=\"11\"");
         for (String note : shape.notes()) {
             line += 14;
-            text(left, line, note, "fill=\"#5f6368\" font-size=\"11\"");
+            badge(left, line, note);
         }
         for (Layout.Port port : shape.ports()) {
             drawPort(port);
         }
+    }
+
+    /** A service the component stands for, as a badge: a backplane's orange, any other service's purple. */
+    private void badge(double left, double baseline, String note) {
+        boolean backplane = Layout.isBackplane(note);
+        svg.append("<g class=\"badge ").append(backplane ? "backplane" : "service").append("\">")
+                .append("<rect x=\"").append(n(left)).append("\" y=\"").append(n(baseline - 10))
+                .append("\" width=\"").append(n(Layout.badgeWidth(note))).append("\" height=\"13\" rx=\"6.5\" fill=\"")
+                .append(backplane ? "#c2410c" : "#6d28d9").append("\"/>");
+        svg.append("<text x=\"").append(n(left + 6)).append("\" y=\"").append(n(baseline))
+                .append("\" fill=\"#ffffff\" font-size=\"10.5\" font-weight=\"bold\">").append(escape(note))
+                .append("</text></g>\n");
     }
 
     private void drawPort(Layout.Port port) {

@@ -12,7 +12,9 @@
  *   <li>{@link kamaelia.experimental.Snapshot} and {@link kamaelia.experimental.Introspector}:
  *       the component graph of a running system, as text and as a picture.</li>
  *   <li>{@link kamaelia.experimental.view}: the same picture live in the browser, laid out by
- *       Eclipse ELK.</li>
+ *       Eclipse ELK; {@code -Daxon.view} opens it for any program.</li>
+ *   <li>{@link kamaelia.experimental.trace}: what {@link axon.Trace} recorded, drawn as a
+ *       sequence picture (a file, or the live view's {@code /trace} page).</li>
  * </ol>
  */
 package kamaelia.experimental;

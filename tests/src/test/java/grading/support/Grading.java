@@ -2,6 +2,7 @@ package grading.support;
 
 import axon.Todo;
 import axon.Trace;
+import kamaelia.experimental.trace.TracePicture;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -106,7 +107,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         stopTrace(trace); // after a time-out the test may still run: stop recording it now
         String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
         try {
-            Path page = trace.writeFiles(ResultsRecorder.traces().resolve(name));
+            Path page = TracePicture.write(trace, ResultsRecorder.traces().resolve(name));
             outcome.addSuppressed(new TraceOffered(page));
         } catch (RuntimeException e) {
             outcome.addSuppressed(e); // a trace that cannot be written must not hide the failure

@@ -16,9 +16,10 @@ import kamaelia.experimental.Snapshot;
  *   <li>The layout is worked out again only when the system's shape changes (a component,
  *       a box, a link or a service appears or goes); messages waiting and components
  *       falling asleep or waking change the frame, never the places.</li>
- *   <li>A link is marked {@code moved} when the number of messages waiting where it
- *       delivers (the last box of its chain) changed since the previous frame: messages
- *       crossed it, or were taken at its end.</li>
+ *   <li>A link's {@code crossed} is the number of messages that crossed it since the
+ *       previous snapshot (from {@link Traffic}); it is marked {@code moved} when any did,
+ *       or when the number of messages waiting where it delivers (the last box of its
+ *       chain) changed, as when messages are taken at its end.</li>
  *   <li>Thread-safe: snapshots come from the scheduler's thread, frames go to the view's.
  *       Taking a snapshot never waits for a frame to be made (the layout engine may take
  *       a second or two the first time): the scheduler is never held up by the view.</li>
@@ -27,6 +28,8 @@ import kamaelia.experimental.Snapshot;
 final class Frames {
     private Snapshot previous;
     private Snapshot latest;
+    private Map<String, Integer> trafficBefore = Map.of();
+    private Map<String, Integer> traffic = Map.of();
     private long number;
     /** The frame made for snapshot number frameNumber, or null. */
     private String frame;
@@ -39,8 +42,18 @@ final class Frames {
 
     /** Takes a new snapshot (called on the scheduler's thread): quick, it never waits for a frame being made. */
     synchronized void add(Snapshot snapshot) {
+        add(snapshot, Map.of());
+    }
+
+    /**
+     * Takes a new snapshot with the count of messages put into each box ({@link Traffic#of}),
+     * on the scheduler's thread: quick, it never waits for a frame being made.
+     */
+    synchronized void add(Snapshot snapshot, Map<String, Integer> crossings) {
         previous = latest;
         latest = snapshot;
+        trafficBefore = traffic;
+        traffic = crossings;
         number++;
         frame = null;
         notifyAll();
@@ -77,6 +90,8 @@ final class Frames {
     String frame(boolean paused) {
         Snapshot now;
         Snapshot before;
+        Map<String, Integer> crossedNow;
+        Map<String, Integer> crossedBefore;
         long at;
         synchronized (this) {
             if (latest == null) {
@@ -87,6 +102,8 @@ final class Frames {
             }
             now = latest;
             before = previous;
+            crossedNow = traffic;
+            crossedBefore = trafficBefore;
             at = number;
         }
         String made;
@@ -96,7 +113,7 @@ final class Frames {
                 layout = Layout.of(now);
                 shape = shapeNow;
             }
-            made = json(now, before, layout, at);
+            made = json(now, before, crossedNow, crossedBefore, layout, at);
         }
         synchronized (this) {
             if (number == at) {
@@ -121,7 +138,9 @@ final class Frames {
         return text.toString();
     }
 
-    private static String json(Snapshot now, Snapshot before, Layout layout, long number) {
+    private static String json(Snapshot now, Snapshot before, Map<String, Integer> crossedNow,
+            Map<String, Integer> crossedBefore, Layout layout, long number) {
+        Map<String, Integer> crossings = before == null ? Map.of() : Traffic.crossed(now.links(), crossedBefore, crossedNow);
         Map<String, Snapshot.Node> nodes = new HashMap<>();
         now.nodes().forEach(node -> nodes.put(node.name(), node));
         StringBuilder json = new StringBuilder(4096);
@@ -162,9 +181,11 @@ final class Frames {
         first = true;
         for (Layout.Route route : layout.routes()) {
             Snapshot.Link link = route.link();
+            int crossed = crossings.getOrDefault(link.toString(), 0);
             json.append(first ? "" : ",").append("{\"link\":").append(quote(link.toString()))
                     .append(",\"control\":").append(link.toBox().equals("control"))
-                    .append(",\"moved\":").append(moved(link, now, before))
+                    .append(",\"crossed\":").append(crossed)
+                    .append(",\"moved\":").append(crossed > 0 || moved(link, now, before))
                     .append(",\"points\":[");
             for (int i = 0; i < route.points().size(); i++) {
                 Layout.Point point = route.points().get(i);

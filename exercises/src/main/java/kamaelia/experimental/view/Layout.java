@@ -61,6 +61,9 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
     static final double PAD = 10;
     static final double TITLE = 20;
     static final double LINE = 14;
+    /** A badge's character width and its margin each side (its text is small and bold). */
+    static final double BADGE_CHAR = 6.4;
+    static final double BADGE_PAD = 6;
     /** The height of one box's row. */
     static final double ROW = 18;
     /** The side of a port's square. */
@@ -137,15 +140,29 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
         return new Builder(snapshot).build();
     }
 
-    /** The services a node stands for, as lines under its name. */
+    /**
+     * The services a node stands for, one badge each under its name: the service's name and
+     * the inbox it stands for ({@code backplane news = inbox}). A picture draws each as a
+     * badge, a backplane's ({@link #isBackplane}) in a colour of its own.
+     */
     static List<String> notes(Snapshot snapshot, Snapshot.Node node) {
         List<String> notes = new ArrayList<>();
         for (Snapshot.Service service : snapshot.services()) {
             if (service.node().equals(node.name())) {
-                notes.add("service \"" + service.name() + "\" = " + service.box());
+                notes.add(service.name() + " = " + service.box());
             }
         }
         return notes;
+    }
+
+    /** Whether a badge of {@link #notes} is a backplane's service (kamaelia.util.BackplaneServices names them so). */
+    public static boolean isBackplane(String note) {
+        return note.startsWith("backplane ");
+    }
+
+    /** The width of a badge of {@link #notes}: its text and a margin each side. */
+    public static double badgeWidth(String note) {
+        return note.length() * BADGE_CHAR + 2 * BADGE_PAD;
     }
 
     /** Builds the ELK graph of a snapshot, lets ELK lay it out, and reads the places back. */
@@ -181,6 +198,9 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
                 if (from != null && to != null) {
                     ElkEdge edge = ElkGraphUtil.createSimpleEdge(from, to);
                     ElkGraphUtil.updateContainment(edge);
+                    if (isShutdownBetweenSiblings(link)) {
+                        edge.setProperty(CoreOptions.NO_LAYOUT, true);
+                    }
                     edges.put(edge, link);
                 }
             }
@@ -190,7 +210,14 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
                 read(child, 0, 0, 0, shapes);
             }
             List<Route> routes = new ArrayList<>();
-            edges.forEach((edge, link) -> routes.add(route(edge, link)));
+            Map<String, Port> placed = new HashMap<>();
+            for (Shape shape : shapes) {
+                shape.ports().forEach(port -> placed.put(shape.node().name() + "." + port.box().name(), port));
+            }
+            edges.forEach((edge, link) -> routes.add(edge.getProperty(CoreOptions.NO_LAYOUT)
+                    ? aside(link, placed.get(link.fromNode() + "." + link.fromBox()),
+                            placed.get(link.toNode() + "." + link.toBox()))
+                    : route(edge, link)));
             return new Layout(root.getWidth(), root.getHeight(), shapes, routes);
         }
 
@@ -206,7 +233,7 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
             // "asleep", the longer state, whatever the node is now: waking up does not move the picture
             double title = Math.max(node.name().length() * BOLD_CHAR, (node.kind().words() + ", asleep").length() * CHAR);
             for (String line : lines) {
-                title = Math.max(title, line.length() * CHAR);
+                title = Math.max(title, badgeWidth(line));
             }
             List<Snapshot.Node> children = snapshot.children(node.name());
             double indent = children.isEmpty() ? 0 : maxLabel(node.inboxes());
@@ -280,6 +307,29 @@ public record Layout(double width, double height, List<Shape> shapes, List<Route
 
         private static Port place(ElkPort port, Snapshot.BoxState box, boolean inbox, double x, double y) {
             return new Port(box, inbox, x + port.getX() + PORT / 2, y + port.getY() + PORT / 2);
+        }
+
+        /**
+         * Whether a link only passes shutdown on between two children of one chassis (a
+         * signal to a sibling's control). ELK leaves it out of its layers, so that such
+         * children can stand one above the other instead of in one long row (a Graphline of
+         * chassis, as in the stage-12 system), and it is routed aside, at right angles.
+         */
+        private boolean isShutdownBetweenSiblings(Snapshot.Link link) {
+            Snapshot.Node from = byName.get(link.fromNode());
+            Snapshot.Node to = byName.get(link.toNode());
+            return link.toBox().equals("control") && link.fromBox().equals("signal") && from != null && to != null
+                    && from != to && java.util.Objects.equals(from.parent(), to.parent())
+                    && !snapshot.children(from.name()).isEmpty() && !snapshot.children(to.name()).isEmpty();
+        }
+
+        /** A route at right angles for a link that ELK left out: out to the right, across, and in from the left. */
+        private static Route aside(Snapshot.Link link, Port from, Port to) {
+            double out = from.x() + PAD;
+            double in = to.x() - PAD;
+            double across = to.y() - ROW / 2;
+            return new Route(link, List.of(new Point(from.x(), from.y()), new Point(out, from.y()),
+                    new Point(out, across), new Point(in, across), new Point(in, to.y()), new Point(to.x(), to.y())));
         }
 
         private Route route(ElkEdge edge, Snapshot.Link link) {

@@ -5,6 +5,8 @@ import axon.Scheduler;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import kamaelia.experimental.Snapshot;
 
@@ -49,14 +51,17 @@ final class Watcher implements Consumer<Scheduler> {
     private final Scheduler scheduler;
     private final Microprocess nudge = new Nudge();
     private final LinkedBlockingQueue<Request> requests = new LinkedBlockingQueue<>();
-    private final Consumer<Snapshot> seen;
+    private final BiConsumer<Snapshot, Map<String, Integer>> seen;
     private final AtomicBoolean lookAsked = new AtomicBoolean();
     private final AtomicBoolean nudged = new AtomicBoolean();
     private volatile boolean paused;
     private volatile boolean closed;
 
-    /** A watcher of {@code scheduler} that hands each snapshot it takes to {@code seen} (on the scheduler's thread). */
-    Watcher(Scheduler scheduler, Consumer<Snapshot> seen) {
+    /**
+     * A watcher of {@code scheduler} that hands each snapshot it takes, with the count of
+     * messages put into each box ({@link Traffic}), to {@code seen} (on the scheduler's thread).
+     */
+    Watcher(Scheduler scheduler, BiConsumer<Snapshot, Map<String, Integer>> seen) {
         this.scheduler = scheduler;
         this.seen = seen;
     }
@@ -89,17 +94,22 @@ final class Watcher implements Consumer<Scheduler> {
             stepOnce |= handle(request);
         }
         if (!closed) {
-            seen.accept(Snapshot.of(scheduler));
+            look();
         }
         while (paused && !stepOnce && !closed) {
             stepOnce = handle(waitForRequest());
             if (!closed) {
-                seen.accept(Snapshot.of(scheduler));
+                look();
             }
         }
         if (closed) {
             scheduler.watchBetweenCycles(null);
         }
+    }
+
+    /** Takes a snapshot and the links' traffic, now, on the scheduler's thread. */
+    void look() {
+        seen.accept(Snapshot.of(scheduler), Traffic.of(scheduler));
     }
 
     /** Does one request; says whether it lets one cycle run. */

@@ -1,6 +1,7 @@
 package kamaelia.experimental.view;
 
 import axon.Scheduler;
+import axon.Trace;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import kamaelia.experimental.Consoles;
 import kamaelia.experimental.Snapshot;
+import kamaelia.experimental.trace.TracePicture;
 
 /**
  * A live picture of a running system, in the browser: one line opens it.
@@ -23,9 +25,15 @@ import kamaelia.experimental.Snapshot;
  * Open the printed address in a browser: each component is a box, its inboxes on the
  * left and its outboxes on the right, each chassis drawn around its children, each link
  * an arrow; green is awake, grey asleep, a dashed border threaded; the number of messages
- * waiting in each box is shown, and a link turns orange when messages cross it. It
+ * waiting in each box is shown, and a link flashes orange once for each message that
+ * crossed it since the last picture (a dot runs along it per message, up to five). It
  * updates about five times a second. <b>Pause</b> freezes the system between two cycles,
- * <b>Step one cycle</b> lets one cycle run, <b>Run</b> lets it go on.
+ * <b>Step one cycle</b> lets one cycle run, <b>Run</b> lets it go on. With no code at all,
+ * {@code -Daxon.view} opens it for any program (see {@link ViewOnFlag}).
+ *
+ * <p>When a {@link Trace} is recording ({@code -Daxon.trace}, or {@link Trace#start}), the
+ * page's <b>What ran</b> link opens {@code /trace}, behind the same token: the trace's
+ * sequence picture ({@link TracePicture}) as it is at that moment.
  *
  * <h2>How it looks without touching</h2>
  * Only the scheduler's thread may touch components and boxes. The view asks the
@@ -128,7 +136,12 @@ public final class LiveView implements AutoCloseable {
      * ended, or in jshell between two steps.
      */
     public void look() {
-        frames.add(Snapshot.of(scheduler));
+        watcher.look();
+    }
+
+    /** Lets the view's watcher do now what it does between two cycles; on the scheduler's thread, between two cycles. */
+    void lookBetweenCycles() {
+        watcher.accept(scheduler);
     }
 
     /** The newest snapshot the view has taken, or null before the first. */
@@ -149,6 +162,7 @@ public final class LiveView implements AutoCloseable {
                         frame == null ? "{\"error\":\"no picture yet: the scheduler has not run a cycle\"}" : frame);
             }
             case "/events" -> events(connection);
+            case "/trace" -> trace(connection);
             case "/control" -> control(method, query.getOrDefault("do", ""), connection);
             default -> connection.answer(404, "text/plain; charset=utf-8", "nothing here: open / with the token\n");
         }
@@ -183,6 +197,20 @@ public final class LiveView implements AutoCloseable {
             Thread.currentThread().interrupt();
             return frames.number();
         }
+    }
+
+    /** The trace recording now, drawn as a page; a sentence saying how to start one when none records. */
+    private static void trace(ViewServer.Connection connection) throws IOException {
+        Trace trace = Trace.recording();
+        if (trace == null) {
+            connection.answer(404, "text/html; charset=utf-8", "<!DOCTYPE html><html lang=\"en\"><head><meta"
+                    + " charset=\"utf-8\"><title>No trace</title></head><body><p id=\"no-trace\">No trace is"
+                    + " recording, so there is nothing to show here. Start the program with -Daxon.trace (and"
+                    + " -Daxon.trace.size=N to keep the last N events), or call Trace.start(N) before the run."
+                    + "</p></body></html>\n");
+            return;
+        }
+        connection.answer(200, "text/html; charset=utf-8", TracePicture.html(trace.events(), trace.dropped()));
     }
 
     private void control(String method, String what, ViewServer.Connection connection) throws IOException {

@@ -8,7 +8,9 @@ package kamaelia.experimental.view;
  * frame of JSON per update, see {@link Frames}) and draws each frame as SVG: the places
  * come from the frame, so the page does no layout of its own. The buttons post to
  * {@code /control}. Each component, port and link carries {@code data-} attributes
- * (name, box, waiting, link) so that a test in a browser can read what is shown.
+ * (name, box, waiting, link, crossed) so that a test in a browser can read what is shown;
+ * a link that messages crossed since the previous frame has one dot running along it per
+ * message (five at most).
  */
 final class Page {
     private Page() {
@@ -37,6 +39,7 @@ final class Page {
               .head { fill: #3c4043; }
               .head.control { fill: #9aa0a6; }
               .head.moved { fill: #f29900; }
+              .message { fill: #f29900; stroke: #fff; stroke-width: 1; }
             </style>
             </head>
             <body>
@@ -45,9 +48,11 @@ final class Page {
               <button id="pause" type="button">Pause</button>
               <button id="step" type="button">Step one cycle</button>
               <button id="run" type="button">Run</button>
+              <a id="trace" href="#" target="_blank" rel="noopener">What ran (trace)</a>
               <span id="status">connecting...</span>
               <span id="legend">green: awake, grey: asleep, blue: chassis, dashed: threaded;
-                inboxes left, outboxes right, (n): messages waiting; orange: messages moved</span>
+                inboxes left, outboxes right, (n): messages waiting; orange dot: a message crossing a link;
+                purple badge: a service, orange badge: a backplane</span>
             </header>
             <div id="picture"></div>
             <script>
@@ -55,6 +60,7 @@ final class Page {
             const token = new URLSearchParams(location.search).get("token") || "";
             const q = "?token=" + encodeURIComponent(token);
             const picture = document.getElementById("picture");
+            document.getElementById("trace").href = "trace" + q;
             const statusLine = document.getElementById("status");
             function esc(text) {
               return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
@@ -79,9 +85,14 @@ final class Page {
                 out.push('<text x="' + left + '" y="' + line + '" fill="#5f6368" font-size="11">'
                     + esc(s.kind + ", " + (s.asleep ? "asleep" : "awake")) + '</text>');
                 for (const note of s.notes) {
+                  // A service the component stands for: a badge, orange for a backplane, purple for another service.
                   line += 14;
-                  out.push('<text x="' + left + '" y="' + line + '" fill="#5f6368" font-size="11">'
-                      + esc(note) + '</text>');
+                  const backplane = note.startsWith("backplane ");
+                  out.push('<g class="badge ' + (backplane ? "backplane" : "service") + '" data-service="' + esc(note)
+                      + '"><rect x="' + left + '" y="' + (line - 10) + '" width="' + (note.length * 6.4 + 12)
+                      + '" height="13" rx="6.5" fill="' + (backplane ? "#c2410c" : "#6d28d9") + '"/><text x="'
+                      + (left + 6) + '" y="' + line + '" fill="#ffffff" font-size="10.5" font-weight="bold">'
+                      + esc(note) + '</text></g>');
                 }
                 for (const p of s.ports) {
                   const waiting = p.waiting > 0;
@@ -100,8 +111,16 @@ final class Page {
                 const pts = r.points;
                 if (pts.length < 2) continue;
                 const cls = (r.control ? " control" : "") + (r.moved ? " moved" : "");
-                out.push('<path class="link' + cls + '" data-link="' + esc(r.link) + '" d="M'
-                    + pts.map(p => p[0] + "," + p[1]).join(" L") + '"/>');
+                const d = "M" + pts.map(p => p[0] + "," + p[1]).join(" L");
+                out.push('<path class="link' + cls + '" data-link="' + esc(r.link) + '" data-crossed="' + r.crossed
+                    + '" d="' + d + '"><title>' + esc(r.link) + (r.crossed > 0 ? ": " + r.crossed
+                    + " message" + (r.crossed === 1 ? "" : "s") + " crossed since the last picture" : "") + '</title></path>');
+                // One dot runs along the link for each message that crossed it (five at most), in the time between two pictures.
+                for (let i = 0; i < Math.min(r.crossed, 5); i++) {
+                  out.push('<circle class="message" r="4" opacity="0"><animateMotion dur="0.18s" begin="' + (i * 0.035)
+                      + 's" fill="freeze" path="' + d + '"/><set attributeName="opacity" to="1" begin="' + (i * 0.035)
+                      + 's" dur="0.18s"/></circle>');
+                }
                 const [ex, ey] = pts[pts.length - 1], [bx, by] = pts[pts.length - 2];
                 const len = Math.max(1e-9, Math.hypot(ex - bx, ey - by)), ux = (ex - bx) / len, uy = (ey - by) / len;
                 out.push('<path class="head' + cls + '" d="M' + ex + ',' + ey + ' L' + (ex - 7 * ux - 3.5 * uy) + ','

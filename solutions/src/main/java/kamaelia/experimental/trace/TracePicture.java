@@ -1,6 +1,8 @@
-package axon;
+package kamaelia.experimental.trace;
 
+import axon.Trace;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,19 @@ import java.util.Map;
  * <p>Two forms: an SVG of the last {@value #SVG_EVENTS} events, for a document, and a
  * self-contained HTML page (no network needed) that holds every kept event and draws only
  * the rows on screen, so a trace of 100,000 events scrolls without freezing the page.
+ *
+ * <pre>{@code
+ * Trace trace = Trace.start(10_000);
+ * scheduler.run();
+ * Trace.stop();
+ * TracePicture.write(trace, Path.of("target/pipeline"));   // pipeline.html, pipeline.svg, pipeline.txt
+ * }</pre>
+ *
+ * {@link Trace} (in axon) only records; drawing is here, so that the core holds no
+ * pictures. {@code -Daxon.trace=FILE} finds {@link #write} by name when the program ends,
+ * and the live view serves {@link #html} as its {@code /trace} page.
  */
-final class TracePicture {
+public final class TracePicture {
     /** The most events an SVG shows: the last ones. */
     static final int SVG_EVENTS = 400;
     private static final int ROW = 20;
@@ -30,19 +43,43 @@ final class TracePicture {
     private TracePicture() {
     }
 
-    /** Writes {@code name.html}, {@code name.svg} and {@code name.txt} in {@code folder}; returns the page. */
-    static Path write(Trace trace, Path folder, String name) throws IOException {
-        Files.createDirectories(folder);
-        List<Trace.Event> events = trace.events();
-        Path page = folder.resolve(name + ".html");
-        Files.writeString(page, html(events, trace.dropped()), StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve(name + ".svg"), svg(events, trace.dropped()), StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve(name + ".txt"), trace.toText(), StandardCharsets.UTF_8);
-        return page;
+    /**
+     * Writes the trace next to {@code file}, named after it without its extension:
+     * {@code NAME.html} (a page to open in a browser, which draws only what is on screen),
+     * {@code NAME.svg} (the last events, for a document) and {@code NAME.txt}.
+     *
+     * @return the page's path
+     * @throws UncheckedIOException if a file cannot be written
+     */
+    public static Path write(Trace trace, Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.(html|svg|txt)$", "");
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(folder);
+            List<Trace.Event> events = trace.events();
+            Path page = folder.resolve(name + ".html");
+            Files.writeString(page, html(events, trace.dropped()), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(name + ".svg"), svg(events, trace.dropped()), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(name + ".txt"), trace.toText(), StandardCharsets.UTF_8);
+            return page;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the trace to " + folder.resolve(name) + ".html: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Draws an empty trace once, so that every class that writing needs is loaded now: a
+     * program run by a tool (exec:java) may lose its class loader before the end, when
+     * {@code -Daxon.trace} writes.
+     */
+    public static void prepare() {
+        svg(List.of(new Trace.Event(0, Trace.Kind.CYCLE, 0, "", "", "", "", "")), 0);
+        html(List.of(), 0);
     }
 
     /** The lifelines, in the order they first appear: those that ran, and the owners of the boxes used. */
-    static List<String> lifelines(List<Trace.Event> events) {
+    public static List<String> lifelines(List<Trace.Event> events) {
         Map<String, Boolean> lanes = new LinkedHashMap<>();
         for (Trace.Event e : events) {
             for (String name : List.of(e.who(), Trace.Event.ownerOf(e.box()), Trace.Event.ownerOf(e.to()))) {
@@ -55,7 +92,7 @@ final class TracePicture {
     }
 
     /** An SVG of the last {@value #SVG_EVENTS} events. */
-    static String svg(List<Trace.Event> all, long dropped) {
+    public static String svg(List<Trace.Event> all, long dropped) {
         List<Trace.Event> events = all.size() <= SVG_EVENTS ? all : all.subList(all.size() - SVG_EVENTS, all.size());
         long before = dropped + (all.size() - events.size());
         List<String> lanes = lifelines(events);
@@ -204,7 +241,7 @@ final class TracePicture {
     }
 
     /** A page that draws the rows on screen only, so any kept trace scrolls smoothly. */
-    static String html(List<Trace.Event> events, long dropped) {
+    public static String html(List<Trace.Event> events, long dropped) {
         StringBuilder lanes = new StringBuilder("[");
         for (String lane : lifelines(events)) {
             lanes.append(lanes.length() > 1 ? "," : "").append(jsonString(lane));
