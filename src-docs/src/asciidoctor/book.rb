@@ -8,7 +8,8 @@
 #   end of that chapter, so that reading on does not show the answer by accident. It
 #   acts only on a document with the attribute answers-at-the-back (the book), and
 #   leaves the HTML handbook, where hints are folded, alone.
-# * A title page with the credits and the kit's address ({kit-url}) under the title.
+# * A title page with the credits, the kit's address ({kit-url}) and the speaker
+#   ({speaker}) under the title.
 require 'asciidoctor/extensions'
 require 'asciidoctor-pdf'
 
@@ -52,7 +53,8 @@ class BookPdfConverter < (Asciidoctor::Converter.for 'pdf')
     move_down 36
     theme_font :title_page_authors do
       ink_prose (doc.attr 'title-page-credits'), align: :left, margin_bottom: 10, normalize: true
-      ink_prose %(The kit: #{doc.attr 'kit-url'}), align: :left, margin: 0 if doc.attr? 'kit-url'
+      ink_prose %(The kit: #{doc.attr 'kit-url'}), align: :left, margin_bottom: 10 if doc.attr? 'kit-url'
+      ink_prose %(Presented by #{doc.attr 'speaker'}), align: :left, margin: 0 if doc.attr? 'speaker'
     end
   end
 end
