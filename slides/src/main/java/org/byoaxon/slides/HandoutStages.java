@@ -74,29 +74,30 @@ public final class HandoutStages {
                 adoc.append("\n<<<\n");
             }
             adoc.append("\n=== ").append(title).append("\n\n");
-            adoc.append("[.goal]\n.Goal\n====\n").append(goal(lines, attributes, chapter)).append("====\n\n");
-            adoc.append(".What you write, in `exercises/src/main/java` where it says `TODO stage ").append(stage)
-                    .append("`\n[cols=\"2,5\",options=\"header\"]\n|===\n|Where |What\n");
+            adoc.append("[caption=\"\"]\n.Goal\n====\n").append(goal(lines, attributes, chapter)).append("====\n\n");
+            adoc.append("[caption=\"\"]\n.What you write, in `exercises/src/main/java` where it says `TODO stage ")
+                    .append(stage).append("`\n[cols=\"3,5\",options=\"header\"]\n|===\n|Where |What\n");
             for (Task task : tasks.get(stage)) {
-                adoc.append("\n|`").append(task.where()).append("`\n|pass:c[")
-                        .append(task.task().replace("]", "\\]")).append("]\n");
+                int dot = task.where().indexOf('.');
+                String where = dot < 0 || task.where().startsWith("new ") ? "`" + task.where() + "`"
+                        : "`" + task.where().substring(0, dot) + "` +\n`" + task.where().substring(dot) + "`";
+                adoc.append("\n|").append(where).append("\n|pass:c[").append(task.task().replace("]", "\\]"))
+                        .append("]\n");
             }
             adoc.append("|===\n\n");
-            adoc.append("Grade:: `").append(attributes.get("grade")).append('=').append(stage).append("`\n");
             List<String> demos = demos(lines, attributes);
+            adoc.append("[caption=\"\"]\n.Grade the stage, then run its demo\n[source,shell]\n----\n")
+                    .append(attributes.get("grade")).append('=').append(stage).append('\n');
             if (!demos.isEmpty()) {
-                adoc.append("Demo:: `").append(demos.getFirst().replaceFirst(".*-Dexec\\.mainClass=", ""))
-                        .append('`');
-                for (String other : demos.subList(1, demos.size())) {
-                    adoc.append(", then `").append(other.replaceFirst(".*-Dexec\\.mainClass=", "")
-                            .replaceFirst("\\s.*", "")).append('`');
-                }
-                adoc.append("\n");
+                adoc.append(demos.getFirst()).append('\n');
             }
-            adoc.append("Read:: chapter \"").append(title).append("\"\n");
-            if (!demos.isEmpty()) {
-                adoc.append("\n.Run the demo\n[source,shell]\n----\n").append(demos.getFirst()).append("\n----\n");
+            adoc.append("----\n\n");
+            if (demos.size() > 1) {
+                adoc.append("The chapter also runs ").append(String.join(", ", demos.subList(1, demos.size()).stream()
+                        .map(other -> "`" + other.replaceFirst(".*-Dexec\\.mainClass=", "").replaceFirst("\\s.*", "")
+                                + "`").toList())).append(".\n");
             }
+            adoc.append("Read the chapter \"").append(title).append("\" of the handbook.\n");
         }
         return adoc.toString();
     }
@@ -170,7 +171,7 @@ public final class HandoutStages {
             if (c == ',' && depth == 0) {
                 String p = parameter.toString().strip().replaceAll("@\\w+\\s+|final\\s+", "");
                 if (!p.isEmpty()) {
-                    types.add(p.equals("...") ? p : p.replaceFirst("\\s+\\w+$", ""));
+                    types.add(p.equals("...") ? p : p.replaceFirst("\\s+\\w+$", "").replaceAll("<.*>", ""));
                 }
                 parameter.setLength(0);
             } else {
