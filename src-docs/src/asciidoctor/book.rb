@@ -8,6 +8,7 @@
 #   end of that chapter, so that reading on does not show the answer by accident. It
 #   acts only on a document with the attribute answers-at-the-back (the book), and
 #   leaves the HTML handbook, where hints are folded, alone.
+# * Lines of code too long for the page split where their language allows it (below).
 # * A title page with the credits, the kit's address ({kit-url}) and the speaker
 #   ({speaker}) under the title.
 require 'asciidoctor/extensions'
@@ -39,8 +40,54 @@ class AnswersAtTheBack < Asciidoctor::Extensions::Treeprocessor
   end
 end
 
+# A line of code too long for the page, even in the smallest type the theme allows, would
+# be wrapped by the PDF converter wherever it runs out of room, in the middle of a word
+# too. So, before that, such a line is split where its language allows it: a comment
+# becomes several comment lines, a shell command goes on after a backslash. Other long
+# lines are left for autofit (and the decks' PrintedTest reports any that still wrap).
+class ListingsFitThePage < Asciidoctor::Extensions::Treeprocessor
+  COLUMNS = 100
+  SHELLS = %w(shell sh bash console)
+
+  def process doc
+    doc.find_by(context: :listing) {|block| block.style == 'source' }.each do |block|
+      shell = SHELLS.include? (block.attr 'language')
+      block.lines.replace(block.lines.flat_map {|line| fit line, shell })
+    end
+    doc
+  end
+
+  def fit line, shell
+    return [line] if line.length <= COLUMNS
+    if (comment = line.match %r(\A(\s*)(//|#) (.*)\z)) && (shell || comment[2] == '//')
+      indent, mark, text = comment.captures
+      return pack(text.split(' '), %(#{indent}#{mark} ), %(#{indent}#{mark} ), '')
+    end
+    return [line] unless shell
+    words = line.scan %r((?:"[^"]*"|'[^']*'|\S)+)
+    pack words, '', '    ', ' \\'
+  end
+
+  # Words joined by spaces into lines of at most COLUMNS, each after the first starting with
+  # the continuation prefix, each but the last ending with the continuation mark.
+  def pack words, first, prefix, mark
+    lines = []
+    current = first
+    words.each do |word|
+      if current != first && current != prefix && (current.length + 1 + word.length + mark.length) > COLUMNS
+        lines << %(#{current}#{mark})
+        current = %(#{prefix}#{word})
+      else
+        current = (current == first || current == prefix) ? %(#{current}#{word}) : %(#{current} #{word})
+      end
+    end
+    lines << current
+  end
+end
+
 Asciidoctor::Extensions.register do
   treeprocessor AnswersAtTheBack
+  treeprocessor ListingsFitThePage
 end
 
 class BookPdfConverter < (Asciidoctor::Converter.for 'pdf')
