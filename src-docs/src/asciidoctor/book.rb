@@ -8,7 +8,9 @@
 #   end of that chapter, so that reading on does not show the answer by accident. It
 #   acts only on a document with the attribute answers-at-the-back (the book), and
 #   leaves the HTML handbook, where hints are folded, alone.
-# * A title page with the credits and the kit's address ({kit-url}) under the title.
+# * Lines of code too long for the page split where their language allows it (below).
+# * A title page with the credits, the kit's address ({kit-url}) and the speaker
+#   ({speaker}) under the title.
 require 'asciidoctor/extensions'
 require 'asciidoctor-pdf'
 
@@ -38,8 +40,54 @@ class AnswersAtTheBack < Asciidoctor::Extensions::Treeprocessor
   end
 end
 
+# A line of code too long for the page, even in the smallest type the theme allows, would
+# be wrapped by the PDF converter wherever it runs out of room, in the middle of a word
+# too. So, before that, such a line is split where its language allows it: a comment
+# becomes several comment lines, a shell command goes on after a backslash. Other long
+# lines are left for autofit (and the decks' PrintedTest reports any that still wrap).
+class ListingsFitThePage < Asciidoctor::Extensions::Treeprocessor
+  COLUMNS = 100
+  SHELLS = %w(shell sh bash console)
+
+  def process doc
+    doc.find_by(context: :listing) {|block| block.style == 'source' }.each do |block|
+      shell = SHELLS.include? (block.attr 'language')
+      block.lines.replace(block.lines.flat_map {|line| fit line, shell })
+    end
+    doc
+  end
+
+  def fit line, shell
+    return [line] if line.length <= COLUMNS
+    if (comment = line.match %r(\A(\s*)(//|#) (.*)\z)) && (shell || comment[2] == '//')
+      indent, mark, text = comment.captures
+      return pack(text.split(' '), %(#{indent}#{mark} ), %(#{indent}#{mark} ), '')
+    end
+    return [line] unless shell
+    words = line.scan %r((?:"[^"]*"|'[^']*'|\S)+)
+    pack words, '', '    ', ' \\'
+  end
+
+  # Words joined by spaces into lines of at most COLUMNS, each after the first starting with
+  # the continuation prefix, each but the last ending with the continuation mark.
+  def pack words, first, prefix, mark
+    lines = []
+    current = first
+    words.each do |word|
+      if current != first && current != prefix && (current.length + 1 + word.length + mark.length) > COLUMNS
+        lines << %(#{current}#{mark})
+        current = %(#{prefix}#{word})
+      else
+        current = (current == first || current == prefix) ? %(#{current}#{word}) : %(#{current} #{word})
+      end
+    end
+    lines << current
+  end
+end
+
 Asciidoctor::Extensions.register do
   treeprocessor AnswersAtTheBack
+  treeprocessor ListingsFitThePage
 end
 
 class BookPdfConverter < (Asciidoctor::Converter.for 'pdf')
@@ -52,7 +100,8 @@ class BookPdfConverter < (Asciidoctor::Converter.for 'pdf')
     move_down 36
     theme_font :title_page_authors do
       ink_prose (doc.attr 'title-page-credits'), align: :left, margin_bottom: 10, normalize: true
-      ink_prose %(The kit: #{doc.attr 'kit-url'}), align: :left, margin: 0 if doc.attr? 'kit-url'
+      ink_prose %(The kit: #{doc.attr 'kit-url'}), align: :left, margin_bottom: 10 if doc.attr? 'kit-url'
+      ink_prose %(Presented by #{doc.attr 'speaker'}), align: :left, margin: 0 if doc.attr? 'speaker'
     end
   end
 end

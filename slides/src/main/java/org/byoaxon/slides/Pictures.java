@@ -164,6 +164,8 @@ public final class Pictures {
         labels.forEach(plot::addAnnotation);
         JFreeChart chart = new JFreeChart(null, font, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
+        // Room above the plot for the top tick label, which is centred on the plot's top edge.
+        chart.setPadding(new RectangleInsets(20, 4, 4, 4));
 
         SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
         chart.draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));

@@ -251,25 +251,108 @@ class DecksTest {
     }
 
     @Test
-    @DisplayName("the kit's address is in one attribute: on the last slide of both decks with its QR code, and the"
-            + " README's default is the build's")
-    void kitAddressInOnePlace() throws IOException {
+    @DisplayName("the kit's address and the speaker come from the build (-Dkit.url, -Dkit.speaker): on the last slide of"
+            + " both decks, HTML and PDF, on the title pages of the handout and the book, and in the QR codes, decoded")
+    void kitAddressAndSpeakerComeFromTheBuild() throws IOException {
         String pom = Files.readString(ROOT.resolve("pom.xml"));
         Matcher url = Pattern.compile("<kit\\.url>([^<]+)</kit\\.url>").matcher(pom);
         assertTrue(url.find(), "the top pom.xml has no <kit.url> property");
+        Matcher speakerDefault = Pattern.compile("<kit\\.speaker>([^<]+)</kit\\.speaker>").matcher(pom);
+        assertTrue(speakerDefault.find(), "the top pom.xml has no <kit.speaker> property");
         String readme = Files.readString(ROOT.resolve("README.adoc"));
         assertTrue(readme.contains("\n:kit-url: " + url.group(1) + "\n"), "README.adoc's header should say :kit-url: "
                 + url.group(1) + ", the default of the top pom.xml's kit.url");
         assertTrue(readme.contains("git clone {kit-url}"), "README.adoc's quick start should clone {kit-url}");
         String address = System.getProperty("kit.url", url.group(1));
+        String speaker = System.getProperty("kit.speaker", speakerDefault.group(1));
+
+        Map<String, String> places = new LinkedHashMap<>();
         for (String deck : DECK_NAMES) {
             String html = Files.readString(OUTPUT.resolve(deck + ".html"));
             String last = html.substring(html.lastIndexOf("<section"));
-            assertTrue(last.contains(address), deck + ".html: the last slide does not show " + address);
             assertTrue(last.contains("kit-qr.svg"), deck + ".html: the last slide has no QR code (kit-qr.svg)");
+            places.put(deck + ".html, last slide", last);
+            Path pdf = OUTPUT.resolve(deck + ".pdf");
+            places.put(deck + ".pdf, last page", pdfText(pdf, pdfPages(pdf), pdfPages(pdf)));
         }
-        String qr = Files.readString(OUTPUT.resolve("images/kit-qr.svg"));
-        assertTrue(qr.contains("<title>" + address + "</title>"), "images/kit-qr.svg is not the QR code of " + address);
+        Path handout = ROOT.resolve("slides/target/handout/handout.pdf");
+        places.put("handout.pdf, title page", pdfText(handout, 1, 1));
+        places.put("handout.pdf, the kit's page", pdfText(handout, 2, 4));
+        Path book = ROOT.resolve("src-docs/target/book/handbook.pdf");
+        if (Files.isRegularFile(book)) {
+            places.put("the book's title page (src-docs/target/book/handbook.pdf; rebuild it with the same -Dkit.url and"
+                    + " -Dkit.speaker if it is older)", pdfText(book, 1, 1));
+        }
+        List<String> problems = new ArrayList<>(missingFrom(places, address));
+        problems.addAll(missingFrom(places, speaker));
+        if (!address.equals(url.group(1))) {
+            places.forEach((place, text) -> {
+                if (text.contains(url.group(1))) {
+                    problems.add(place + " still shows the default address " + url.group(1) + " although the build"
+                            + " says -Dkit.url=" + address + ": take it from {kit-url}");
+                }
+            });
+        }
+        assertEquals(List.of(), problems);
+        for (Path qr : List.of(OUTPUT.resolve("images/kit-qr.svg"), ROOT.resolve("slides/target/pictures/kit-qr.svg"))) {
+            assertEquals(address, decodeQr(Files.readString(qr)), qr + " decoded with ZXing is not the kit's address");
+        }
+    }
+
+    @Test
+    @DisplayName("the address check can fail: it decodes a QR code of another address as that address, and sees a page"
+            + " without the address")
+    void kitAddressCheckCanFail() throws Exception {
+        assertEquals("https://example.org/another-kit", decodeQr(Pictures.qrCode("https://example.org/another-kit")));
+        assertEquals(1, missingFrom(Map.of("planted page", "The kit: https://example.org/another-kit"),
+                "https://example.org/axon-kit").size(), "a page with another address went unseen");
+    }
+
+    static List<String> missingFrom(Map<String, String> places, String value) {
+        List<String> problems = new ArrayList<>();
+        places.forEach((place, text) -> {
+            if (!text.replaceAll("\\s+", " ").contains(value)) {
+                problems.add(place + " does not show \"" + value + "\", which the build gave: it must come from the"
+                        + " attribute ({kit-url} or {speaker}), never be written out");
+            }
+        });
+        return problems;
+    }
+
+    /** The text a QR code of Pictures.qrCode (one path of unit squares) says, read back with ZXing. */
+    static String decodeQr(String svg) {
+        Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
+        assertTrue(size.find(), "the QR code's SVG has no viewBox");
+        int scale = 4;
+        int width = Integer.parseInt(size.group(1)) * scale;
+        int height = Integer.parseInt(size.group(2)) * scale;
+        int[] pixels = new int[width * height];
+        java.util.Arrays.fill(pixels, 0xffffffff);
+        Matcher square = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
+        while (square.find()) {
+            int x = Integer.parseInt(square.group(1)) * scale;
+            int y = Integer.parseInt(square.group(2)) * scale;
+            for (int dy = 0; dy < scale; dy++) {
+                java.util.Arrays.fill(pixels, (y + dy) * width + x, (y + dy) * width + x + scale, 0xff000000);
+            }
+        }
+        try {
+            return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(width, height,
+                            pixels)))).getText();
+        } catch (com.google.zxing.ReaderException e) {
+            throw new AssertionError("the QR code cannot be read back: " + e, e);
+        }
+    }
+
+    /** The text of pages first to last of a PDF (PDFBox). */
+    static String pdfText(Path pdf, int first, int last) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setStartPage(first);
+            stripper.setEndPage(last);
+            return stripper.getText(document);
+        }
     }
 
     @Test
@@ -312,6 +395,123 @@ class DecksTest {
         assertEquals(List.of(), problems, "lines of the handout that bring in answers or instructor material");
         assertTrue(Files.readString(ROOT.resolve("slides/src/docs/handout/handout.adoc")).contains("_kit-address.adoc"),
                 "the handout shows the kit's address and its QR code (_kit-address.adoc)");
+    }
+
+    @Test
+    @DisplayName("every API the handout names exists in the kit: each class, and each method or constant named with it")
+    void handoutNamesOnlyApisThatExist() throws IOException {
+        Path stages = ROOT.resolve("slides/target/handout-stages/_stages.adoc");
+        assertTrue(Files.isRegularFile(stages), stages + " is missing: the build writes it (HandoutStages) before the"
+                + " handout");
+        String handout = Files.readString(ROOT.resolve("slides/src/docs/handout/handout.adoc"));
+        assertTrue(handout.contains("include::{handout-stages}[]"), "the handout's stage pages must be the generated"
+                + " ones (include::{handout-stages}[]), not written by hand");
+        Map<String, List<Path>> types = kitTypes();
+        List<String> problems = new ArrayList<>(unknownApis("handout.adoc", handout, types));
+        problems.addAll(unknownApis("the stage pages", Files.readString(stages), types));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    @DisplayName("the API check can fail: a method, a class and a demo that the kit does not have")
+    void apiCheckCanFail() throws IOException {
+        List<String> problems = unknownApis("planted", "Call `Scheduler.stepAll()` on a `Mailbox`, then run"
+                + " `examples.stages.Stage99Demo`; `Box.put(message)` and `Policy.EVENT_DRIVEN` exist.", kitTypes());
+        assertEquals(3, problems.size(), "planted: stepAll, Mailbox and Stage99Demo, and nothing else: " + problems);
+    }
+
+    private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
+    private static final Pattern TYPE_SPAN = Pattern.compile("^(?:new )?([A-Z]\\w*)(?:\\.(\\w+))?(?:\\(.*\\))?(?:: [\\w-]+)?$");
+    private static final Pattern QUALIFIED_SPAN = Pattern.compile("^((?:axon|kamaelia|examples)(?:\\.\\w+)+)(?:\\s.*)?$");
+
+    /** The spans of code in a text that name a class of the kit, or one of its members, which the kit does not have. */
+    static List<String> unknownApis(String where, String text, Map<String, List<Path>> types) throws IOException {
+        Path sources = ROOT.resolve("solutions/src/main/java");
+        List<String> problems = new ArrayList<>();
+        // A class and its method on two lines of a table cell: `Box` +, then `.put(Object)`.
+        Matcher span = CODE_SPAN.matcher(text.replace("` +\n`.", "."));
+        while (span.find()) {
+            String code = span.group(1).strip();
+            Matcher qualified = QUALIFIED_SPAN.matcher(code);
+            if (qualified.matches()) {
+                Path path = sources.resolve(qualified.group(1).replace('.', '/'));
+                if (!Files.isDirectory(path) && !Files.isRegularFile(Path.of(path + ".java"))) {
+                    problems.add(where + ": `" + code + "` names " + qualified.group(1) + ", which is no package or class"
+                            + " of solutions/: rename it as the code is now");
+                }
+                continue;
+            }
+            Matcher type = TYPE_SPAN.matcher(code);
+            if (!type.matches() || type.group(1).equals(type.group(1).toUpperCase(java.util.Locale.ROOT))) {
+                continue; // not a class name (TODO, a constant)
+            }
+            List<Path> files = types.get(type.group(1));
+            if (files == null) {
+                if (!isJdkType(type.group(1))) {
+                    problems.add(where + ": `" + code + "` names the class " + type.group(1) + ", which the kit does"
+                            + " not have: rename it as the code is now");
+                }
+                continue;
+            }
+            String member = type.group(2);
+            if (member != null && !declares(files, member, types)) {
+                problems.add(where + ": `" + code + "`: " + type.group(1) + " has no method or constant " + member
+                        + ": rename it as the code is now");
+            }
+        }
+        return problems;
+    }
+
+    private static boolean isJdkType(String name) {
+        for (String pkg : List.of("java.lang.", "java.util.", "java.time.", "java.util.concurrent.", "java.io.")) {
+            try {
+                Class.forName(pkg + name);
+                return true;
+            } catch (ClassNotFoundException e) {
+                // try the next package
+            }
+        }
+        return false;
+    }
+
+    /** Whether the files of a type, or of the types it extends, declare a method, field or constant of that name. */
+    private static boolean declares(List<Path> files, String member, Map<String, List<Path>> types) throws IOException {
+        Pattern declaration = Pattern.compile("(?m)(?:[\\w>\\]]\\s+" + member + "\\s*[(=;]|^\\s*" + member + "\\s*[,;(]|^\\s*"
+                + member + "\\s*$)");
+        Pattern extendsClause = Pattern.compile("(?:extends|implements)\\s+(\\w+)");
+        List<Path> seen = new ArrayList<>();
+        List<Path> todo = new ArrayList<>(files);
+        while (!todo.isEmpty()) {
+            Path file = todo.removeFirst();
+            if (seen.contains(file)) {
+                continue;
+            }
+            seen.add(file);
+            String source = Files.readString(file);
+            if (declaration.matcher(source).find()) {
+                return true;
+            }
+            Matcher parent = extendsClause.matcher(source);
+            while (parent.find()) {
+                todo.addAll(types.getOrDefault(parent.group(1), List.of()));
+            }
+        }
+        return false;
+    }
+
+    /** Every type declared in solutions/ (nested ones too), with the files that declare it. */
+    static Map<String, List<Path>> kitTypes() throws IOException {
+        Map<String, List<Path>> types = new LinkedHashMap<>();
+        Pattern declaration = Pattern.compile("\\b(?:class|interface|record|enum)\\s+([A-Z]\\w*)");
+        try (var walk = Files.walk(ROOT.resolve("solutions/src/main/java"))) {
+            for (Path file : walk.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher type = declaration.matcher(Files.readString(file));
+                while (type.find()) {
+                    types.computeIfAbsent(type.group(1), name -> new ArrayList<>()).add(file);
+                }
+            }
+        }
+        return types;
     }
 
     // ---- helpers ----------------------------------------------------------------
