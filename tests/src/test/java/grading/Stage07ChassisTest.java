@@ -142,7 +142,8 @@ class Stage07ChassisTest {
     @Test
     @Order(5)
     @DisplayName("a finished Pipeline has let go of its children and their links, and slept while they worked")
-    @Hint(value = "childrenDone() removes finished children; between wake-ups the pipeline must pause.",
+    @Hint(value = "Each child is let go, with its links, as it finishes (addChild registers that); childrenDone() only looks."
+            + " Between wake-ups the pipeline must pause.",
             read = "Pipeline")
     void pipelineCleansUp() {
         int[] steps = {0};

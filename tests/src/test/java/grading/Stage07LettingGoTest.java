@@ -31,8 +31,8 @@ class Stage07LettingGoTest {
     @Test
     @Order(1)
     @DisplayName("after a pipeline ends, no box of its children is still linked")
-    @Hint(value = "Let childrenDone() (given) let go of the finished children: it unlinks every link the pipeline"
-            + " made to or from their boxes. Wire the children with the pipeline's own link(...), not Linkage.link,"
+    @Hint(value = "A child added with addChild (given) is let go as it finishes, with every link the pipeline made"
+            + " to or from its boxes. Wire the children with the pipeline's own link(...), not Linkage.link,"
             + " so that the pipeline knows its links.", read = "Pipeline")
     void finishedChildrenAreUnlinked() {
         Scheduler scheduler = new Scheduler();
@@ -55,8 +55,8 @@ class Stage07LettingGoTest {
                 }
             }
         }
-        assertEquals(List.of(), stillLinked, "\"childrenDone() lets go of the children that have finished, undoing"
-                + " every link it made to or from their boxes\" (chapter, Pipeline): after the pipeline ended, these"
+        assertEquals(List.of(), stillLinked, "\"each child was let go as it finished, with every link the pipeline made"
+                + " to or from its boxes\" (chapter, Pipeline): after the pipeline ended, these"
                 + " boxes were still linked");
     }
 }

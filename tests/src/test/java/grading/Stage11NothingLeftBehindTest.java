@@ -37,8 +37,8 @@ class Stage11NothingLeftBehindTest {
     @DisplayName("after 300 connections, one after the other, none of their sockets or protocols can still be reached"
             + " from the running server or the selector service")
     @Hint(value = "When a connection is over, nothing that lives on may keep it: forgetClosedConnections must"
-            + " removeChild both the socket and its protocol (which undoes the links the server made) and drop the"
-            + " pair from connections. A ConnectedSocket that closes undoes its own link to the selector service"
+            + " drop each finished pair from connections, the server's own map (each child was already let go, with"
+            + " the links the server made to it, as it finished). A ConnectedSocket that closes undoes its own link to the selector service"
             + " (given).", read = "Closing a connection")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void closedConnectionsCanBeCollected() throws Throwable {
@@ -63,7 +63,7 @@ class Stage11NothingLeftBehindTest {
                         + " closed connections can still be reached while the server runs, so a server that runs"
                         + " for long enough runs out of memory. For example " + one + (one.isFinished()
                         ? " has finished, but " : " has not even finished, and ")
-                        + (server.children().contains(one) ? "the server still has it as a child (removeChild it)"
+                        + (server.children().contains(one) ? "the server still has it as a child"
                         : links.isEmpty() ? "something still refers to it (the server's list of connections?)"
                         : links + " (undo that link)") + ".");
             }

@@ -37,7 +37,7 @@ class Stage11ServerShutdownTest {
     @DisplayName("a server shut down on control passes the shutdown on out of signal and leaves no box linked")
     @Hint(value = "The server's shutdown path is given: it closes the listening socket, calls your"
             + " closeEveryConnection(), and ends once its children have, which needs forgetClosedConnections() to"
-            + " removeChild both of each finished pair.", read = "Closing a connection")
+            + " drop each finished pair from connections.", read = "Closing a connection")
     void shutdownIsPassedOnAndNothingStaysLinked() {
         Scheduler scheduler = new Scheduler();
         ServerCore server = new ServerCore(Network::echo, 0);
