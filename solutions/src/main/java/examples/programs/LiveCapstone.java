@@ -50,7 +50,7 @@ public final class LiveCapstone {
                         new LocalFolder(work.resolve("uploaded-here")), "*", false),
                 new Progress(new PrintStream(OutputStream.nullOutputStream()))).activate(scheduler);
         try (LiveView view = LiveView.open(scheduler)) {
-            scheduler.runCycles(3);     // the chassis wire and start their children
+            scheduler.runCycles(2);     // the chassis wire and start their children
             view.pause();               // then it waits: press Run in the browser
             scheduler.run();
             view.look();
