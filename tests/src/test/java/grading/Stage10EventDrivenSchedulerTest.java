@@ -13,6 +13,7 @@ import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
 import grading.support.OnTimeout;
+import grading.support.SelfWaking;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,26 +143,10 @@ class Stage10EventDrivenSchedulerTest {
     @Hint(value = "fallAsleep() says false when a wake-up cancelled the pause: such a microprocess goes back in"
             + " the ready queue like any that did not pause.", read = "Waking up, again")
     void wakeInSameStep() {
-        Component selfWaking = new Component() {
-            private int steps;
-
-            @Override
-            protected boolean step() {
-                steps++;
-                log.add("step " + steps);
-                pause();
-                if (steps == 1) {
-                    inbox("inbox").put("late news"); // arrives after pause(), in the same step
-                }
-                while (dataReady("inbox")) {
-                    recv("inbox");
-                }
-                return steps < 5;
-            }
-        };
+        SelfWaking selfWaking = new SelfWaking(5, self -> self.inbox("inbox").put("late news"));
         selfWaking.activate(scheduler);
         scheduler.runCycles(10);
-        assertEquals(List.of("step 1", "step 2"), log,
+        assertEquals(List.of("step 1", "step 2"), selfWaking.log(),
                 "the message that arrived after pause() must keep the component awake for one more step");
     }
 
