@@ -86,7 +86,7 @@ public final class HandoutStages {
             }
             adoc.append("|===\n\n");
             List<String> demos = demos(lines, attributes);
-            adoc.append("[caption=\"\"]\n.Grade the stage, then run its demo\n[source,shell]\n----\n")
+            adoc.append("[caption=\"\"]\n.Grade the stage, then run its demo\n[source%unbreakable,shell]\n----\n")
                     .append(attributes.get("grade")).append('=').append(stage).append('\n');
             if (!demos.isEmpty()) {
                 adoc.append(demos.getFirst()).append('\n');
