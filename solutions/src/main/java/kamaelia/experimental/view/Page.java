@@ -25,12 +25,14 @@ final class Page {
             <style>
               body { margin: 0; font-family: Helvetica, Arial, sans-serif; background: #fff; color: #202124; }
               header { position: sticky; top: 0; background: #f8f9fa; border-bottom: 1px solid #dadce0;
-                       padding: 6px 12px; display: flex; gap: 12px; align-items: center; font-size: 14px; }
+                       padding: 6px 12px; display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center;
+                       font-size: 14px; }
               header b { font-size: 15px; }
-              button { font-size: 14px; padding: 3px 12px; }
-              #status { color: #5f6368; }
+              button { font-size: 14px; padding: 3px 12px; white-space: nowrap; }
+              #status { color: #5f6368; white-space: nowrap; }
               #status.gone { color: #b3261e; }
-              #legend { color: #5f6368; font-size: 12px; }
+              #legend { color: #5f6368; font-size: 12px; flex-basis: 100%; }
+              #trace { white-space: nowrap; }
               #picture { padding: 8px; }
               svg text { font-size: 12px; }
               .link { fill: none; stroke: #3c4043; stroke-width: 1.3; transition: stroke .25s, stroke-width .25s; }
