@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * java -jar bench/target/hackysack.jar quick              # 1 to 2 minutes, games a quarter as long
- * java -jar bench/target/hackysack.jar full               # about 8 minutes
+ * java -jar bench/target/hackysack.jar full               # about 10 minutes
  * java -jar bench/target/hackysack.jar full --out DIR     # where the CSV and chart go
  * java -jar bench/target/hackysack.jar full --publish     # into the handbook (run from the kit's top folder)
  * </pre>
@@ -69,7 +69,7 @@ public final class Report {
     public static void main(String[] args) throws Exception {
         String run = args.length > 0 ? args[0] : "";
         if (!run.equals("quick") && !run.equals("full") && !run.equals("redraw")) {
-            System.err.println("Say which run: quick (1 to 2 minutes) or full (about 8 minutes), for example\n"
+            System.err.println("Say which run: quick (1 to 2 minutes) or full (about 10 minutes), for example\n"
                     + "  java -jar bench/target/hackysack.jar quick\n"
                     + "Add --out DIR to choose where hackysack.csv, hackysack-memory.csv, wake-ups.csv and hackysack.png go"
                     + " (bench/target/results by default), or --publish to write them into the handbook."
@@ -145,13 +145,14 @@ public final class Report {
 
     /**
      * The JMH options of a run of {@code benchmark}: a quick run plays games a quarter as
-     * long, and fewer of them; a full run measures ten games a point, after four to warm
-     * up, so that JMH's error stays a small part of each point.
+     * long, and fewer of them; a full run measures ten games a point, after eight to warm
+     * up (a short game is still being compiled after four), so that JMH's error stays a
+     * small part of each point.
      */
     private static ChainedOptionsBuilder options(Class<?> benchmark, boolean quick) {
         return new OptionsBuilder()
                 .include(benchmark.getName() + ".play")
-                .warmupIterations(quick ? 1 : 4)
+                .warmupIterations(quick ? 1 : 8)
                 .measurementIterations(quick ? 2 : 10)
                 .forks(1)
                 .param("kickScale", quick ? "0.25" : "1")
