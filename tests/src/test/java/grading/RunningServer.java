@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import axon.Component;
 import axon.Linkage;
 import axon.Scheduler;
+import grading.support.HintedFailure;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,12 +55,18 @@ final class RunningServer implements AutoCloseable {
             return;
         }
         int open = server.connections();
-        fail("run() did not return within " + PATIENCE.toSeconds() + " s of the server's shutdown" + (open > 0
+        String shutdownHint = "On a shutdown the given step() closes the listening socket and calls"
+                + " closeEveryConnection(): put a ShutdownMicroprocess into the control of every socket that has not"
+                + " finished. The server finishes once all its children have; the selector ends when it has nothing"
+                + " left to watch.";
+        throw new HintedFailure("run() did not return within " + PATIENCE.toSeconds() + " s of the server's shutdown"
+                + (open > 0
                 ? ", and the server still counts " + open + " open connections: on a shutdown it must put a"
                 + " ShutdownMicroprocess into the control of every socket that has not finished"
                 + " (closeEveryConnection), then wait for them to end"
                 : ": something is still awake or a thread still runs (does the server wait for every connection to"
-                + " end, and does the selector end when nothing is left to watch?)"));
+                + " end, and does the selector end when nothing is left to watch?)"), shutdownHint,
+                "Closing a connection");
     }
 
     /** Waits until the server counts {@code count} open connections. */

@@ -65,7 +65,7 @@ public final class ResultsRecorder implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         if (test.isTest()) {
-            record(test, Status.NOT_RUN, reason);
+            record(test, Status.NOT_RUN, reason, null);
         } else {
             plan.getChildren(test).forEach(child -> executionSkipped(child, reason));
         }
@@ -82,7 +82,7 @@ public final class ResultsRecorder implements TestExecutionListener {
             case ABORTED -> message.startsWith("not started") ? Status.NOT_STARTED : Status.NOT_RUN;
             case FAILED -> Status.FAILED;
         };
-        record(test, status, message);
+        record(test, status, message, result.getThrowable().orElse(null));
     }
 
     @Override
@@ -101,14 +101,35 @@ public final class ResultsRecorder implements TestExecutionListener {
         }
     }
 
-    private void record(TestIdentifier test, Status status, String message) {
+    private void record(TestIdentifier test, Status status, String message, Throwable thrown) {
         int stage = stageOf(test);
         if (stage == 0) {
+            return;
+        }
+        Optional<HintedFailure> own = hintedFailureIn(thrown);
+        if (own.isPresent()) {
+            results.add(new Result(stage, status, test.getDisplayName(), message, own.get().hint(), own.get().read(),
+                    hasTag(test, "contracts")));
             return;
         }
         Optional<Hint> hint = hintOf(test);
         results.add(new Result(stage, status, test.getDisplayName(), message,
                 hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse(""), hasTag(test, "contracts")));
+    }
+
+    /** A failure that carries its own hint, anywhere in the chain of causes and suppressed failures. */
+    private static Optional<HintedFailure> hintedFailureIn(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof HintedFailure hinted) {
+                return Optional.of(hinted);
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed instanceof HintedFailure hinted) {
+                    return Optional.of(hinted);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean hasTag(TestIdentifier test, String name) {
