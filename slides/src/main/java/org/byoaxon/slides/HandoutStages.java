@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * says); what the learner writes, one row per region of {@code solutions/} marked
  * {@code // >>> stage N name: task}, named by its class and the method it sits in, with its
  * task text; and how to grade the stage and run its demo, the command taken from the
- * chapter.
+ * chapter. The page's title is its chapter's, so it names the chapter to read. Each page
+ * must fit on one A4 page (PrintedTest checks it): keep what is added here short.
  *
  * <p>Run by slides/pom.xml before the handout is rendered:
  * {@code HandoutStages KIT-ROOT OUTPUT.adoc}.
@@ -74,14 +75,14 @@ public final class HandoutStages {
                 adoc.append("\n<<<\n");
             }
             adoc.append("\n=== ").append(title).append("\n\n");
-            adoc.append("[caption=\"\"]\n.Goal\n====\n").append(goal(lines, attributes, chapter)).append("====\n\n");
+            // "Goal" leads the box's first line instead of a caption line of its own: a line less.
+            adoc.append("====\n*Goal.* ").append(goal(lines, attributes, chapter)).append("====\n\n");
             adoc.append("[caption=\"\"]\n.What you write, in `exercises/src/main/java` where it says `TODO stage ")
-                    .append(stage).append("`\n[cols=\"3,5\",options=\"header\"]\n|===\n|Where |What\n");
+                    .append(stage).append("`\n[cols=\"1\"]\n|===\n");
             for (Task task : tasks.get(stage)) {
-                int dot = task.where().indexOf('.');
-                String where = dot < 0 || task.where().startsWith("new ") ? "`" + task.where() + "`"
-                        : "`" + task.where().substring(0, dot) + "` +\n`" + task.where().substring(dot) + "`";
-                adoc.append("\n|").append(where).append("\n|pass:c[").append(task.task().replace("]", "\\]"))
+                // One row across the page: a narrow "Where" column would wrap every task onto
+                // twice the lines, and the stage would run onto a second page.
+                adoc.append("\n|`").append(task.where()).append("`: pass:c[").append(task.task().replace("]", "\\]"))
                         .append("]\n");
             }
             adoc.append("|===\n\n");
@@ -93,11 +94,11 @@ public final class HandoutStages {
             }
             adoc.append("----\n\n");
             if (demos.size() > 1) {
+                // The other programs by their class's simple name: a qualified one takes a line of its own.
                 adoc.append("The chapter also runs ").append(String.join(", ", demos.subList(1, demos.size()).stream()
                         .map(other -> "`" + other.replaceFirst(".*-Dexec\\.mainClass=", "").replaceFirst("\\s.*", "")
-                                + "`").toList())).append(".\n");
+                                .replaceFirst(".*\\.", "") + "`").toList())).append(".\n");
             }
-            adoc.append("Read the chapter \"").append(title).append("\" of the handbook.\n");
         }
         return adoc.toString();
     }

@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
  * no text is below a readable size; no line runs beyond the page's text area (the theme's
  * margins); and no line of code is wrapped in the middle of a word. Before trusting them on
  * the real documents, each rule must find its fault in a PDF with one planted fault of
- * each kind.
+ * each kind. The handout has a sixth rule, its promise of one page per stage: no stage's
+ * text runs past its heading's page; it must find a stage page planted too long.
  */
 @DisplayName("Slides: the printed documents (handout and book)")
 class PrintedTest {
@@ -110,6 +111,42 @@ class PrintedTest {
             List<String> wrapped = wrappedMidToken(glyphs, area);
             assertEquals(1, wrapped.size(), "the planted code line broken mid-word (and only it): " + wrapped);
             assertTrue(wrapped.getFirst().contains("ProducerFi|nished"), wrapped.getFirst());
+        } finally {
+            Files.deleteIfExists(planted);
+        }
+    }
+
+    @Test
+    @DisplayName("the attendee handout: every stage fits on one page, as the handout promises")
+    void everyStageFitsOnOnePage() throws IOException {
+        List<Glyph> glyphs = glyphs(HANDOUT);
+        assertEquals(HandoutStages.tasks(ROOT.resolve("solutions/src/main/java")).keySet(), stagePages(glyphs).keySet(),
+                "the handout's stage pages, found by their headings \"Stage N: ...\", one for each stage with regions");
+        assertEquals(List.of(), spilledStages(glyphs), "the handout's stage pages");
+    }
+
+    @Test
+    @DisplayName("the one-page check finds a planted stage that runs onto a second page")
+    void onePageCheckFindsALongStage() throws IOException {
+        Path planted = Files.createTempFile("planted-long-stage", ".pdf");
+        try (PDDocument document = Loader.loadPDF(HANDOUT.toFile())) {
+            int stage5 = stagePages(glyphs(HANDOUT)).get(5);
+            // The rest of stage 5 on a page of its own, after stage 5's page, as a table row
+            // that does not fit would be laid out.
+            PDPage overflow = new PDPage(PDRectangle.A4);
+            PDResources resources = new PDResources();
+            resources.put(COSName.getPDFName("F1"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+            overflow.setResources(resources);
+            String content = String.format(Locale.ROOT, "BT /F1 10 Tf %.1f 700 Td (the last row of the table, and the"
+                    + " stage's run command) Tj ET%n", area().left());
+            overflow.setContents(new PDStream(document, new ByteArrayInputStream(content.getBytes(StandardCharsets.ISO_8859_1))));
+            document.getPages().insertAfter(overflow, document.getPage(stage5 - 1));
+            document.save(planted.toFile());
+            List<String> spilled = new ArrayList<>(spilledStages(glyphs(planted)));
+            int before = spilledStages(glyphs(HANDOUT)).size();
+            assertEquals(before + 1, spilled.size(), "the planted long stage 5, and no other new one: " + spilled);
+            assertTrue(spilled.stream().anyMatch(problem -> problem.startsWith("Stage 5: ")
+                    && problem.contains("runs onto page " + (stage5 + 1))), "the planted long stage 5: " + spilled);
         } finally {
             Files.deleteIfExists(planted);
         }
@@ -267,6 +304,60 @@ class PrintedTest {
         return !text.isEmpty() && (Character.isLetterOrDigit(text.codePointAt(0)) || text.charAt(0) == '_');
     }
 
+    /** A stage page's heading: "Stage N: title", in a heading's size. */
+    private static final Pattern STAGE_HEADING = Pattern.compile("^Stage (\\d+): .*");
+
+    /** The page of each stage's heading, by stage. */
+    static Map<Integer, Integer> stagePages(List<Glyph> glyphs) throws IOException {
+        Map<Integer, Integer> pages = new TreeMap<>();
+        for (List<Glyph> line : body(glyphs)) {
+            Matcher heading = STAGE_HEADING.matcher(text(line));
+            if (heading.matches() && line.getFirst().size() >= 12) {
+                pages.putIfAbsent(Integer.parseInt(heading.group(1)), line.getFirst().page());
+            }
+        }
+        return pages;
+    }
+
+    /**
+     * The stages whose text runs past their heading's page: any text between the top and
+     * bottom margins (not the running heads) on a page after a stage's heading and before the
+     * next stage's, or after the last stage's page.
+     */
+    static List<String> spilledStages(List<Glyph> glyphs) throws IOException {
+        Map<Integer, Integer> pages = stagePages(glyphs);
+        List<List<Glyph>> body = body(glyphs);
+        List<String> problems = new ArrayList<>();
+        List<Integer> stages = new ArrayList<>(pages.keySet());
+        for (int i = 0; i < stages.size(); i++) {
+            int stage = stages.get(i);
+            int page = pages.get(stage);
+            int next = i + 1 < stages.size() ? pages.get(stages.get(i + 1)) : Integer.MAX_VALUE;
+            List<Glyph> heading = null;
+            for (List<Glyph> line : body) {
+                int on = line.getFirst().page();
+                if (on == page && heading == null && STAGE_HEADING.matcher(text(line)).matches()) {
+                    heading = line;
+                }
+                if (on > page && on < next) {
+                    problems.add(text(heading) + " (page " + page + ") runs onto page " + on + " (\"" + text(line)
+                            + "\"): the handout promises one page per stage; shorten what the page takes from the"
+                            + " chapter and the regions (HandoutStages) or set it tighter (slides/src/pdf/handout-theme.yml)");
+                    break;
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The lines of text between a page's top and bottom margins: not its running heads. */
+    private static List<List<Glyph>> body(List<Glyph> glyphs) throws IOException {
+        float[] margins = margins();
+        float top = PDRectangle.A4.getHeight() - margins[0];
+        float bottom = margins[2];
+        return lines(glyphs.stream().filter(glyph -> glyph.y() <= top && glyph.y() >= bottom).toList());
+    }
+
     private static List<String> first(List<String> problems) {
         if (problems.size() <= 5) {
             return problems;
@@ -278,14 +369,18 @@ class PrintedTest {
 
     // ---- reading a PDF ------------------------------------------------------------
 
-    /** The page's text area, from the book theme's page margins (the handout uses the same theme). */
+    /** The page's text area, from the book theme's page margins (the handout's theme extends it, margins and all). */
     static Area area() throws IOException {
+        float[] margins = margins();
+        return new Area(margins[3], PDRectangle.A4.getWidth() - margins[1]);
+    }
+
+    /** The book theme's page margins, in points: top, right, bottom, left. */
+    private static float[] margins() throws IOException {
         Matcher margin = Pattern.compile("(?m)^page:\\s*\\n(?:\\s+.*\\n)*?\\s+margin: \\[([^]]+)]").matcher(Files.readString(THEME));
         assertTrue(margin.find(), THEME + " has no page margin");
         String[] sides = margin.group(1).split(",");
-        float right = points(sides[1]);
-        float left = points(sides[3]);
-        return new Area(left, PDRectangle.A4.getWidth() - right);
+        return new float[] {points(sides[0]), points(sides[1]), points(sides[2]), points(sides[3])};
     }
 
     private static float points(String length) {
