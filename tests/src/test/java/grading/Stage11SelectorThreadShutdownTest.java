@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
  * says a component that ends sends the shutdown message that ended it out of signal.
  */
 @NetworkStage
-@Order(8)
+@Order(7)
 @DisplayName("Stage 11: network, the selector's thread passes its shutdown on")
 class Stage11SelectorThreadShutdownTest {
 
     @Test
+    @Order(1)
     @DisplayName("the selector's thread ends on ShutdownMicroprocess and sends it on out of signal")
     @Hint(value = "SelectorThread.body: loop until shutdownRequested(); after the loop, passShutdownOn(), so that the"
             + " shutdown that ended the thread goes on out of signal.", read = "The selector service")
