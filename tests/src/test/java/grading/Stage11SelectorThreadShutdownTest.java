@@ -1,0 +1,68 @@
+package grading;
+
+import static grading.Network.PATIENCE;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Ipc;
+import axon.Linkage;
+import axon.Scheduler;
+import grading.support.Hint;
+import kamaelia.internet.SelectorThread;
+import kamaelia.util.Recorder;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The selector's thread follows stage 6's shutdown idiom like every other component: the
+ * chapter's hint ends its body with "After the loop, {@code passShutdownOn()}", and chapter 6
+ * says a component that ends sends the shutdown message that ended it out of signal.
+ */
+@NetworkStage
+@Order(7)
+@DisplayName("Stage 11: network, the selector's thread passes its shutdown on")
+class Stage11SelectorThreadShutdownTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("the selector's thread ends on ShutdownMicroprocess and sends it on out of signal")
+    @Hint(value = "SelectorThread.body: loop until shutdownRequested(); after the loop, passShutdownOn(), so that the"
+            + " shutdown that ended the thread goes on out of signal.", read = "The selector service")
+    void selectorThreadPassesItsShutdownOn() throws Throwable {
+        try (java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
+            Scheduler scheduler = new Scheduler();
+            SelectorThread thread = new SelectorThread(selector);
+            Recorder next = new Recorder();
+            Linkage.link(thread.outbox("signal"), next.inbox("control"));
+            thread.activate(scheduler);
+            next.activate(scheduler);
+            Ipc.ShutdownMicroprocess shutdown = new Ipc.ShutdownMicroprocess();
+            thread.inbox("control").put(shutdown);
+            InBackground running = InBackground.run(scheduler);
+            try {
+                long deadline = System.nanoTime() + PATIENCE.toNanos();
+                while (!thread.isFinished() && System.nanoTime() < deadline) {
+                    running.rethrow();
+                    Thread.sleep(5);
+                }
+                assertTrue(thread.isFinished(), "the selector's thread did not end within " + PATIENCE.toSeconds()
+                        + " s of a ShutdownMicroprocess on its control: its body must loop only until"
+                        + " shutdownRequested() (and select with a time-out, so that it looks at control)");
+                deadline = System.nanoTime() + PATIENCE.toNanos();
+                while (next.endedBy() == null && System.nanoTime() < deadline) {
+                    running.rethrow();
+                    Thread.sleep(5);
+                }
+                assertInstanceOf(Ipc.ShutdownMicroprocess.class, next.endedBy(), "the selector's thread ended but"
+                        + " sent " + (next.endedBy() == null ? "nothing" : next.endedBy()) + " out of signal: \"a"
+                        + " component that ends sends a shutdown message out of signal: the one that ended it\""
+                        + " (chapter 6, The shutdown idiom); end SelectorThread.body with passShutdownOn()");
+                assertTrue(running.awaitEnd(PATIENCE), "run() must return once the selector's thread and the"
+                        + " component after it have ended");
+            } finally {
+                running.stop();
+            }
+        }
+    }
+}
