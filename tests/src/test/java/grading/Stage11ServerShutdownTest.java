@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @Graded
 @Tag("stage11")
+@Order(8)
 @DisplayName("Stage 11: network, a server that is shut down")
 @OnTimeout("run() never returned after the server's shutdown: does closeEveryConnection reach every socket, and does"
         + " forgetClosedConnections let go of the finished ones?")
