@@ -21,15 +21,19 @@ import java.util.List;
  * column, the compiler's message), followed by the stage whose place marked TODO the line
  * is in, and fails the build.
  *
- * <p>Arguments: the kit's top folder and the tree to compile ({@code exercises}).
+ * <p>It takes no arguments (a {@code -Dexec.args} given for a program run in the same
+ * command reaches every exec:java execution, this one too): the kit's top folder is where
+ * this class was compiled to, {@code tools/target/classes}, and the tree is
+ * {@code exercises}.
  */
 public final class IncrementalCompile {
     private IncrementalCompile() {
     }
 
-    public static void main(String[] args) {
-        Path root = Path.of(args[0]).toAbsolutePath().normalize();
-        Path tree = root.resolve(args.length > 1 ? args[1] : "exercises");
+    public static void main(String[] args) throws URISyntaxException {
+        Path toolClasses = Path.of(IncrementalCompile.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = toolClasses.toAbsolutePath().normalize().getParent().getParent().getParent();
+        Path tree = root.resolve("exercises");
         Path state = tree.resolve("target/incremental-compile.state");
         Javac javac = new Javac(root, tree.resolve("src/main/java"), tree.resolve("target/classes"),
                 WatchLoop.release(root), libraries());
