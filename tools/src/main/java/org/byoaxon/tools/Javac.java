@@ -50,7 +50,10 @@ import javax.tools.ToolProvider;
  */
 final class Javac {
     /** What a compile found wrong: a file (relative to the kit), a line and the compiler's message. */
-    record Problem(String file, long line, String message) {
+    record Problem(String file, long line, String message, long column) {
+        Problem(String file, long line, String message) {
+            this(file, line, message, 0);
+        }
     }
 
     /** What a compile did. */
@@ -65,9 +68,10 @@ final class Javac {
     private final Path sources;
     private final Path classes;
     private final List<String> options;
+    private final List<Path> libraries;
     private final StandardJavaFileManager files;
 
-    /** What each source (by path) looked like when it was last compiled. */
+    /** What each source (by path) looked like when it was last compiled: a digest of its text. */
     private final Map<Path, String> compiledText = new HashMap<>();
     /** The class files each source produced. */
     private final Map<Path, Set<Path>> outputs = new HashMap<>();
@@ -82,29 +86,44 @@ final class Javac {
      * @param release the Java release to compile for, as the build does
      */
     Javac(Path root, Path sources, Path classes, String release) {
+        this(root, sources, classes, release, libraries(System.getProperty("java.class.path")));
+    }
+
+    /**
+     * @param libraries the libraries to compile against, after the class folder
+     */
+    Javac(Path root, Path sources, Path classes, String release, List<Path> libraries) {
         if (compiler == null) {
             throw new IllegalStateException("this Java has no compiler (javax.tools): run the kit with a JDK, not a JRE");
         }
         this.root = root;
         this.sources = sources;
         this.classes = classes;
-        // The same as the build's javac, but without the lint that -q hides anyway.
-        this.options = List.of("--release", release, "-g", "-encoding", "UTF-8", "-proc:none", "-implicit:none",
+        // The same as the build's javac (which writes package-info.class always), but without the lint that -q hides anyway.
+        this.options = List.of("--release", release, "-g", "-encoding", "UTF-8", "-proc:none", "-implicit:none", "-Xpkginfo:always",
                 "-Xmaxerrs", "20");
         this.files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        this.libraries = List.copyOf(libraries);
     }
 
-    /**
-     * The class path to compile against: the classes compiled so far, then the libraries
-     * exercises/ uses, which are on this JVM's class path (tools/pom.xml lists them).
-     */
-    private List<Path> classPath() {
-        List<Path> path = new java.util.ArrayList<>(List.of(classes));
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+    /** The entries of a class path such as java.class.path. */
+    static List<Path> libraries(String classPath) {
+        List<Path> path = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
             if (!entry.isBlank()) {
                 path.add(Path.of(entry));
             }
         }
+        return path;
+    }
+
+    /**
+     * The class path to compile against: the classes compiled so far, then the libraries
+     * exercises/ uses (by default this JVM's class path, where tools/pom.xml lists them).
+     */
+    private List<Path> classPath() {
+        List<Path> path = new ArrayList<>(List.of(classes));
+        path.addAll(libraries);
         return path;
     }
 
@@ -206,7 +225,7 @@ final class Javac {
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
                 String file = d.getSource() == null ? "" : relative(Path.of(d.getSource().toUri()));
-                problems.add(new Problem(file, d.getLineNumber(), d.getMessage(Locale.ROOT)));
+                problems.add(new Problem(file, d.getLineNumber(), d.getMessage(Locale.ROOT), d.getColumnNumber()));
             }
         }
         if (!ok && problems.isEmpty()) {
@@ -221,6 +240,112 @@ final class Javac {
             }
         }
         return new Result(problems, sorted.size(), false);
+    }
+
+    /**
+     * Writes down what the last compile left, so that a compiler in another JVM (the next
+     * Maven run) can go on from it with {@link #load}: each source's digest, shape and class
+     * files, and a fingerprint of the class folder. After a failed compile it removes the
+     * file instead, so that the next one compiles everything.
+     */
+    void save(Path state) {
+        try {
+            if (lastFailed) {
+                Files.deleteIfExists(state);
+                return;
+            }
+            StringBuilder out = new StringBuilder(STATE_HEADER).append('\n');
+            out.append(fingerprint(classes)).append('\n');
+            for (Path source : new java.util.TreeSet<>(compiledText.keySet())) {
+                out.append(encode(source.toString())).append(' ').append(compiledText.get(source)).append(' ')
+                        .append(encode(shapes.getOrDefault(source, "")));
+                for (Path output : outputs.getOrDefault(source, Set.of())) {
+                    out.append(' ').append(encode(output.toString()));
+                }
+                out.append('\n');
+            }
+            Files.createDirectories(state.toAbsolutePath().getParent());
+            Path temporary = state.resolveSibling(state.getFileName() + ".new");
+            Files.writeString(temporary, out);
+            Files.move(temporary, state, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Goes on from what {@link #save} wrote. When there is nothing to go on from (no file,
+     * another format), or the class folder is not as that compile left it (cleaned, or
+     * written by another compiler since), the next compile compiles everything.
+     */
+    void load(Path state) {
+        compiledText.clear();
+        outputs.clear();
+        shapes.clear();
+        lastFailed = true;
+        List<String> lines;
+        try {
+            lines = Files.exists(state) ? Files.readAllLines(state) : List.of();
+        } catch (IOException e) {
+            return;
+        }
+        if (lines.size() < 2 || !lines.get(0).equals(STATE_HEADER) || !lines.get(1).equals(fingerprint(classes))) {
+            return;
+        }
+        try {
+            for (String line : lines.subList(2, lines.size())) {
+                String[] fields = line.split(" ", -1);
+                Path source = Path.of(decode(fields[0]));
+                compiledText.put(source, fields[1]);
+                shapes.put(source, decode(fields[2]));
+                Set<Path> written = new HashSet<>();
+                for (int i = 3; i < fields.length; i++) {
+                    written.add(Path.of(decode(fields[i])));
+                }
+                outputs.put(source, written);
+            }
+        } catch (RuntimeException e) {
+            compiledText.clear();
+            outputs.clear();
+            shapes.clear();
+            return;
+        }
+        lastFailed = false;
+    }
+
+    private static final String STATE_HEADER = "byoaxon-javac-state 1";
+
+    /** Every file of a folder with its size and time of change, as one digest. */
+    private static String fingerprint(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return "none";
+        }
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                all.append(folder.relativize(p)).append(' ').append(Files.size(p)).append(' ')
+                        .append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+            }
+        } catch (IOException e) {
+            return "unreadable";
+        }
+        return digest(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String text) {
+        return new String(java.util.Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
     }
 
     /** What other classes can see of a type: everything but its private members and code. */
@@ -253,14 +378,14 @@ final class Javac {
         return out.toString();
     }
 
-    /** Every .java file under the source folder, with its text. */
+    /** Every .java file under the source folder, with a digest of its text. */
     private Map<Path, String> readSources() {
         Map<Path, String> texts = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(sources)) {
             for (Path p : walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
                     .collect(Collectors.toList())) {
                 try {
-                    texts.put(p.toAbsolutePath().normalize(), Files.readString(p));
+                    texts.put(p.toAbsolutePath().normalize(), digest(Files.readAllBytes(p)));
                 } catch (IOException e) {
                     // being saved or deleted right now: the next look sees it
                 }

@@ -1,0 +1,81 @@
+package org.byoaxon.tools;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The compile of a learner's grading run ({@code ./mvnw test}), in place of
+ * maven-compiler-plugin's, which compiles every exercise file again when one changed.
+ * It runs in Maven's JVM (exercises/pom.xml, exec:java) and compiles with {@link Javac}:
+ * only the files that changed, unless what other files see of them (their shape)
+ * changed, a file was deleted, the last compile failed or the class folder is not as the
+ * last run left it; then everything. What a run leaves for the next one is in
+ * {@code target/incremental-compile.state}; {@code ./mvnw clean} removes it with the
+ * classes. The kit's full check and the reference keep maven-compiler-plugin's compile.
+ *
+ * <p>A compile error is reported as maven-compiler-plugin reports it (file, line and
+ * column, the compiler's message), followed by the stage whose place marked TODO the line
+ * is in, and fails the build.
+ *
+ * <p>It takes no arguments (a {@code -Dexec.args} given for a program run in the same
+ * command reaches every exec:java execution, this one too): the kit's top folder is where
+ * this class was compiled to, {@code tools/target/classes}, and the tree is
+ * {@code exercises}.
+ */
+public final class IncrementalCompile {
+    private IncrementalCompile() {
+    }
+
+    public static void main(String[] args) throws URISyntaxException {
+        Path toolClasses = Path.of(IncrementalCompile.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = toolClasses.toAbsolutePath().normalize().getParent().getParent().getParent();
+        Path tree = root.resolve("exercises");
+        Path state = tree.resolve("target/incremental-compile.state");
+        Javac javac = new Javac(root, tree.resolve("src/main/java"), tree.resolve("target/classes"),
+                WatchLoop.release(root), libraries());
+        javac.load(state);
+        Javac.Result result = javac.compile();
+        javac.save(state);
+        if (result.ok()) {
+            return;
+        }
+        StringBuilder out = new StringBuilder("[ERROR] COMPILATION ERROR : \n");
+        for (Javac.Problem problem : result.problems()) {
+            String file = problem.file().isEmpty() ? "" : root.resolve(problem.file()).toString();
+            out.append("[ERROR] ").append(file).append(":[").append(problem.line()).append(',')
+                    .append(problem.column()).append("] ").append(problem.message()).append('\n');
+            String place = CompileReport.place(root, problem);
+            if (!place.isEmpty()) {
+                out.append("[ERROR]   (").append(place.startsWith("stage") ? "in " + place : place).append(")\n");
+            }
+        }
+        int count = result.problems().size();
+        out.append("[INFO] ").append(count).append(count == 1 ? " error" : " errors").append('\n');
+        System.out.print(out);
+        System.out.flush();
+        throw new IllegalStateException("Your code does not compile, so nothing was graded: fix the first error"
+                + " above (the others often follow from it) and run the same command again.");
+    }
+
+    /** The libraries exercises/ compiles against: the jars of the class path exec:java gave this class. */
+    private static List<Path> libraries() {
+        List<Path> jars = new ArrayList<>();
+        if (IncrementalCompile.class.getClassLoader() instanceof URLClassLoader loader) {
+            for (URL url : loader.getURLs()) {
+                try {
+                    Path entry = Path.of(url.toURI());
+                    if (entry.toString().endsWith(".jar")) {
+                        jars.add(entry);
+                    }
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    // not a file: nothing to compile against
+                }
+            }
+        }
+        return jars;
+    }
+}
