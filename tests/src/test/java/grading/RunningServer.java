@@ -16,6 +16,12 @@ import kamaelia.chassis.ServerCore;
 
 /** A scheduler running a server (and more) on a thread of its own, with a Stopper for each part to stop. */
 final class RunningServer implements AutoCloseable {
+    /** What to change when a server does not end after its shutdown: the shutdown test's hint, and a stopped server's. */
+    static final String SHUTDOWN_HINT = "On a shutdown the given step() closes the listening socket and calls"
+            + " closeEveryConnection(): put a ShutdownMicroprocess into the control of every socket that has not"
+            + " finished. The server finishes once all its children have; the selector ends when it has nothing"
+            + " left to watch.";
+
     final Scheduler scheduler = new Scheduler();
     final ServerCore server;
     final InBackground background;
@@ -55,17 +61,13 @@ final class RunningServer implements AutoCloseable {
             return;
         }
         int open = server.connections();
-        String shutdownHint = "On a shutdown the given step() closes the listening socket and calls"
-                + " closeEveryConnection(): put a ShutdownMicroprocess into the control of every socket that has not"
-                + " finished. The server finishes once all its children have; the selector ends when it has nothing"
-                + " left to watch.";
         throw new HintedFailure("run() did not return within " + PATIENCE.toSeconds() + " s of the server's shutdown"
                 + (open > 0
                 ? ", and the server still counts " + open + " open connections: on a shutdown it must put a"
                 + " ShutdownMicroprocess into the control of every socket that has not finished"
                 + " (closeEveryConnection), then wait for them to end"
                 : ": something is still awake or a thread still runs (does the server wait for every connection to"
-                + " end, and does the selector end when nothing is left to watch?)"), shutdownHint,
+                + " end, and does the selector end when nothing is left to watch?)"), SHUTDOWN_HINT,
                 "Closing a connection");
     }
 

@@ -105,10 +105,7 @@ class Stage11LimitsAndShutdownTest {
     @Order(15)
     @DisplayName("shutting the server down closes every connection and every protocol, frees the port and ends the"
             + " selector: run() returns with no socket or thread left")
-    @Hint(value = "On a shutdown the given step() closes the listening socket and calls closeEveryConnection(): put"
-            + " a ShutdownMicroprocess into the control of every socket that has not finished. The server finishes"
-            + " once all its children have; the selector ends when it has nothing left to watch.",
-            read = "Closing a connection")
+    @Hint(value = RunningServer.SHUTDOWN_HINT, read = "Closing a connection")
     @Timeout(value = 15, unit = TimeUnit.SECONDS)
     void shutdownReleasesEverything() throws Throwable {
         try (RunningServer warmUp = new RunningServer(new ServerCore(new Talkers(), 0))) {
