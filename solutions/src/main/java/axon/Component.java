@@ -14,6 +14,10 @@ import java.util.List;
  * and {@code control} for shutdown requests, and two outboxes, {@code outbox} for data
  * and {@code signal} to pass shutdown on. Declare more with {@link Inbox} and
  * {@link Outbox} on the class, each with a sentence saying what travels through it.
+ * Declare one of the four defaults again only to say what its sentence cannot: the
+ * kind of data an {@code inbox} takes, or that a box is not used. {@code control} and
+ * {@code signal} keep theirs in nearly every component: what a component does with a
+ * shutdown message is part of its contract, in its class's documentation.
  *
  * <h2>Example</h2>
  * <pre>{@code

@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
  *
  * <p>A component has the boxes declared on its own class and on every superclass;
  * {@link Component} itself declares {@code inbox} and {@code control}. Declaring a
- * name again only replaces its description.
+ * name again only replaces its description: do it when the default sentence does not
+ * say what a component's box is for (see {@link Component}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -31,7 +31,6 @@ import java.util.Objects;
  * does that.
  */
 @Inbox(name = "inbox", doc = "Jobs, handled one at a time in order")
-@Inbox(name = "control", doc = "ProducerFinished: finish the jobs that came, then end; ShutdownMicroprocess: end after the job in hand")
 @Outbox(name = "done", doc = "The source of each file this worker does not pass on (finished with, or failed), to free its place at the balancer")
 @Outbox(name = "status", doc = "Status events about each file: see Status")
 public abstract class BatchWorker extends ThreadedComponent {

@@ -25,9 +25,7 @@ import java.util.TreeSet;
  * send codes to the terminal.
  */
 @Inbox(name = "inbox", doc = "The files to do, one Path each, and the Status events of transcoders and uploaders")
-@Inbox(name = "control", doc = "The end of the batch: prints the last line and ends")
 @Outbox(name = "outbox", doc = "Not used")
-@Outbox(name = "signal", doc = "The shutdown message, passed on after the last line")
 public class Progress extends Component {
     private final PrintStream out;
     private int total;

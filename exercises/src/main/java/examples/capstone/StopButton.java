@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
  * {@link #LOOK_EVERY}.
  */
 @Inbox(name = "inbox", doc = "Not used")
-@Inbox(name = "control", doc = "A shutdown message ends the button unpressed: link the end of the system here")
 @Outbox(name = "outbox", doc = "One ShutdownMicroprocess when the button is pressed")
 public class StopButton extends ThreadedComponent {
     /** How often the button's thread looks at its control inbox while it waits for a press. */

@@ -11,7 +11,6 @@ import java.time.Duration;
  * look at while it runs.
  */
 @Inbox(name = "inbox", doc = "Not used")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess stops the clock at once")
 @Outbox(name = "outbox", doc = "tick 1, tick 2, ... one per period")
 public class Clock extends ThreadedComponent {
     private final Duration period;

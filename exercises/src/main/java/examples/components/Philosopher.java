@@ -28,9 +28,7 @@ import axon.stm.Values;
  * {@code Kant puts down fork 2 and fork 3}.
  */
 @Inbox(name = "inbox", doc = "Not used: philosophers share nothing but the forks in the store")
-@Inbox(name = "control", doc = "A shutdown message makes the philosopher leave the table when it next thinks")
 @Outbox(name = "outbox", doc = "What the philosopher does, as lines of text: each meal, and each time the forks go back")
-@Outbox(name = "signal", doc = "ProducerFinished once every meal is eaten, or the shutdown message that ended it")
 public final class Philosopher extends Component {
     private enum Doing { THINKING, TAKING_FORKS, EATING, PUTTING_DOWN_FORKS }
 

@@ -20,9 +20,7 @@ import java.time.Duration;
  * it does out of {@code outbox}, in the same words as {@link Philosopher}.
  */
 @Inbox(name = "inbox", doc = "Not used: philosophers share nothing but the forks in the store")
-@Inbox(name = "control", doc = "A shutdown message makes the philosopher leave the table after the meal in progress")
 @Outbox(name = "outbox", doc = "What the philosopher does, as lines of text: each meal, and each time the forks go back")
-@Outbox(name = "signal", doc = "ProducerFinished once every meal is eaten, or the shutdown message that ended it")
 public final class ThreadedPhilosopher extends ThreadedComponent {
     /** How long thinking, eating, and waiting for a fork in use take. */
     private static final Duration A_MOMENT = Duration.ofMillis(1);

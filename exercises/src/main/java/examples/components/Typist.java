@@ -17,7 +17,6 @@ import java.util.function.Consumer;
  */
 @Inbox(name = "inbox", doc = "The interpreter's answers, one per snippet")
 @Outbox(name = "outbox", doc = "The snippets, one at a time, each after the answer to the one before")
-@Outbox(name = "signal", doc = "ProducerFinished after the last answer, or the shutdown message that stopped it")
 public class Typist extends ThreadedComponent {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 

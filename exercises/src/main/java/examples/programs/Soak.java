@@ -91,7 +91,6 @@ public final class Soak {
     @Inbox(name = "inbox", doc = "Not used")
     @Inbox(name = "control", doc = "Not used: it ends when it has sent its message")
     @Outbox(name = "outbox", doc = "One ShutdownMicroprocess, when the program says so")
-    @Outbox(name = "signal", doc = "ProducerFinished, when it ends")
     static final class OffSwitch extends ThreadedComponent {
         final CountDownLatch pressed = new CountDownLatch(1);
 

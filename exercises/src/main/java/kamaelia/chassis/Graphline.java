@@ -3,9 +3,7 @@ package kamaelia.chassis;
 import axon.Box;
 import axon.Chassis;
 import axon.Component;
-import axon.Inbox;
 import axon.Ipc;
-import axon.Outbox;
 import axon.Todo;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,10 +39,6 @@ import java.util.Map;
  *       message it received, or {@link Ipc.ProducerFinished}.</li>
  * </ul>
  */
-@Inbox(name = "inbox", doc = "Passed on as the links from self.inbox say")
-@Inbox(name = "control", doc = "Shutdown: passed on as the links say, or else to every child's free control")
-@Outbox(name = "outbox", doc = "What the children linked to self.outbox send")
-@Outbox(name = "signal", doc = "What the children linked to self.signal send, or the graphline's own shutdown message")
 @Chassis
 public class Graphline extends Component {
     private final Map<String, Component> named;

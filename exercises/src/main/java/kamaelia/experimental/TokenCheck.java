@@ -31,7 +31,6 @@ import java.security.MessageDigest;
 @Inbox(name = "inbox", doc = "Lines from a client: first the token, then what the client wants to run")
 @Outbox(name = "outbox", doc = "Every line after a correct token, unchanged and in order")
 @Outbox(name = "replies", doc = "What the client is told about its token: accepted or refused")
-@Outbox(name = "signal", doc = "ProducerFinished when it refuses a token, or the shutdown message that ended it")
 public class TokenCheck extends Component {
     /** Sent when the token is right. */
     public static final String ACCEPTED = "token accepted: type Java, one snippet or more per line; /exit ends";

@@ -1,7 +1,5 @@
 package kamaelia.internet;
 
-import axon.Inbox;
-import axon.Outbox;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -31,10 +29,6 @@ import java.net.InetSocketAddress;
  * </ul>
  * Lines, limits and errors are as for {@link ConnectedSocket}.
  */
-@Inbox(name = "inbox", doc = "Lines to send to the server, without their line ending")
-@Inbox(name = "control", doc = "ProducerFinished sends what is waiting and half-closes; ShutdownMicroprocess closes at once")
-@Outbox(name = "outbox", doc = "Each line the server sends, as a String without its line ending")
-@Outbox(name = "signal", doc = "ProducerFinished when the server has closed, or ShutdownMicroprocess if the connection failed")
 public class TCPClient extends ConnectedSocket {
     /** A client of the server listening on {@code port} of this machine's loopback address, 127.0.0.1. */
     public TCPClient(int port) {

@@ -28,9 +28,7 @@ import java.io.InputStreamReader;
  * It is a {@link ThreadedComponent}: reading waits for a person to type.
  */
 @Inbox(name = "inbox", doc = "Not used")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess stops reading after the current line")
 @Outbox(name = "outbox", doc = "Each line read, without its line ending, in order")
-@Outbox(name = "signal", doc = "ProducerFinished at the end of the input, or the shutdown message that stopped it")
 public class ConsoleReader extends ThreadedComponent {
 
     private final BufferedReader in;

@@ -11,7 +11,6 @@ import axon.Todo;
  * extra step. Ending a publisher does not end the backplane.
  */
 @Inbox(name = "inbox", doc = "Messages to publish")
-@Inbox(name = "control", doc = "A shutdown message ends this publisher (not the backplane)")
 @Outbox(name = "outbox", doc = "Not used")
 public class PublishTo extends Component {
     private final String backplane;

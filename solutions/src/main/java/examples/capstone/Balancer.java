@@ -43,7 +43,6 @@ import java.util.Map;
  */
 @Inbox(name = "inbox", doc = "Jobs to hand out, in the order they should start")
 @Inbox(name = "done", doc = "Jobs that are finished with, sent back to show that their worker has room for another")
-@Inbox(name = "control", doc = "ProducerFinished: no more jobs, end once all are done; ShutdownMicroprocess: stop at once")
 @Outbox(name = "outbox", doc = "Not used: jobs leave through outbox0, outbox1 and so on, one per worker")
 public class Balancer extends Component {
     // tag::state[]

@@ -32,9 +32,7 @@ import java.util.stream.Stream;
  * It is a {@link ThreadedComponent}: walking a folder reads the disk, which blocks.
  */
 @Inbox(name = "inbox", doc = "Not used")
-@Inbox(name = "control", doc = "A shutdown message stops the search early")
 @Outbox(name = "outbox", doc = "The path of each file under the folder, relative to it")
-@Outbox(name = "signal", doc = "ProducerFinished after the last path, or the shutdown message that stopped it")
 public class FindFiles extends ThreadedComponent {
 
     private final Path folder;

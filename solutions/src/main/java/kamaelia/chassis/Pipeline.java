@@ -2,8 +2,6 @@ package kamaelia.chassis;
 
 import axon.Chassis;
 import axon.Component;
-import axon.Inbox;
-import axon.Outbox;
 import java.util.List;
 
 /**
@@ -28,10 +26,6 @@ import java.util.List;
  * is woken as each one finishes, lets go of finished children (and their links), and
  * finishes when all of them have.
  */
-@Inbox(name = "inbox", doc = "Passed straight through to the first child's inbox")
-@Inbox(name = "control", doc = "Passed straight through to the first child's control")
-@Outbox(name = "outbox", doc = "What the last child sends out of its outbox")
-@Outbox(name = "signal", doc = "What the last child sends out of its signal")
 @Chassis
 public class Pipeline extends Component {
     // tag::exercise[]

@@ -88,11 +88,9 @@ import kamaelia.util.Metronome;
  * Configure it ({@code with...}) before it runs.
  */
 @Inbox(name = "inbox", doc = "Not used")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess closes every connection and stops the server")
 @Inbox(name = "ready", doc = "Notices from the selector service that clients are waiting to be accepted")
 @Inbox(name = "tick", doc = "Ticks from the child Metronome: time to look at idle connections and failed accepts")
 @Outbox(name = "outbox", doc = "Not used: each connection's protocol talks to its own socket")
-@Outbox(name = "signal", doc = "The shutdown message, passed on once every connection has closed")
 @Outbox(name = "selector", doc = "Watch and Forget requests for the listening socket, to the selector service")
 @Chassis
 public class ServerCore extends Component {

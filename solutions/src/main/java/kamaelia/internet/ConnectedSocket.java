@@ -72,11 +72,9 @@ import kamaelia.util.Metronome;
  * </ul>
  */
 @Inbox(name = "inbox", doc = "Lines to send to the peer, without their line ending")
-@Inbox(name = "control", doc = "ProducerFinished sends what is waiting, then closes; ShutdownMicroprocess closes at once")
 @Inbox(name = "ready", doc = "Notices from the selector service that the socket can be read, written or connected")
 @Inbox(name = "timer", doc = "Ticks from whoever keeps time (a ServerCore): at each, the time-outs are looked at")
 @Outbox(name = "outbox", doc = "Each line the peer sends, as a String without its line ending")
-@Outbox(name = "signal", doc = "ProducerFinished when the peer stops sending, or ShutdownMicroprocess when the connection ends first")
 @Outbox(name = "selector", doc = "Watch and Forget requests to the selector service")
 public class ConnectedSocket extends Component {
     /** The longest line accepted unless told otherwise, in bytes. */

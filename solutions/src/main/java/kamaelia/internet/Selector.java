@@ -63,7 +63,6 @@ import kamaelia.util.Backplane;
  */
 @Inbox(name = "inbox", doc = "Watch and Forget requests from the components whose sockets it watches")
 @Inbox(name = "selected", doc = "Reports of ready sockets from the selector's thread")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess stops watching and ends the selector")
 @Outbox(name = "outbox", doc = "Not used: each watched socket gets an outbox of its own, linked to its owner")
 @Chassis
 public class Selector extends Component {

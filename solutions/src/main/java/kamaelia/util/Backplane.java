@@ -35,7 +35,6 @@ import java.util.Map;
  */
 @Inbox(name = "inbox", doc = "Messages published to this backplane")
 @Inbox(name = "subscriptions", doc = "Subscribe and Unsubscribe requests from subscribers")
-@Inbox(name = "control", doc = "ProducerFinished or ShutdownMicroprocess ends the backplane and its subscribers")
 @Outbox(name = "outbox", doc = "Not used: each subscriber gets an outbox of its own")
 public class Backplane extends Component {
     // tag::given[]

@@ -29,9 +29,7 @@ import java.util.Objects;
  * </ul>
  */
 @Inbox(name = "inbox", doc = "Messages to sort")
-@Inbox(name = "control", doc = "ProducerFinished sends the sorted messages on; ShutdownMicroprocess drops them")
 @Outbox(name = "outbox", doc = "Every message received, sorted, once the input has ended")
-@Outbox(name = "signal", doc = "The shutdown message, passed on after the sorted messages")
 public class Sort extends Component {
     private final Comparator<Object> order;
     private final List<Object> received = new ArrayList<>();

@@ -17,9 +17,7 @@ import java.util.List;
  * A shutdown message on {@code control} stops it early and is passed on.
  */
 @Inbox(name = "inbox", doc = "Not used")
-@Inbox(name = "control", doc = "A shutdown message stops the source early")
 @Outbox(name = "outbox", doc = "The items, in order, one per step")
-@Outbox(name = "signal", doc = "ProducerFinished after the last item, or the shutdown message that stopped it")
 public class Source extends Component {
     private final Iterator<?> items;
 

@@ -12,7 +12,6 @@ import axon.Outbox;
  * unsubscribes; when the backplane ends, so does it.
  */
 @Inbox(name = "inbox", doc = "Publications from the backplane")
-@Inbox(name = "control", doc = "A shutdown message ends this subscriber, which then unsubscribes")
 @Outbox(name = "outbox", doc = "Every publication, in order")
 @Outbox(name = "requests", doc = "Subscribe and Unsubscribe requests to the backplane")
 public class SubscribeTo extends Component {
