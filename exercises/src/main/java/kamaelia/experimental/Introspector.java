@@ -1,6 +1,6 @@
 package kamaelia.experimental;
 
-import axon.Component;
+import kamaelia.util.MessageHandler;
 import axon.Inbox;
 import axon.Outbox;
 
@@ -29,20 +29,11 @@ import axon.Outbox;
  */
 @Inbox(name = "inbox", doc = "Requests for a snapshot: any message asks for one")
 @Outbox(name = "outbox", doc = "A Snapshot of the whole running system for each request")
-public class Introspector extends Component {
+public class Introspector extends MessageHandler {
 
     @Override
-    protected boolean step() {
-        while (dataReady("inbox")) {
-            recv("inbox");
-            // this: while the scheduler steps the introspector, it is not in the scheduler's lists
-            send(Snapshot.of(scheduler(), this), "outbox");
-        }
-        if (shutdownRequested()) {
-            passShutdownOn();
-            return false;
-        }
-        pause();
-        return true;
+    protected void handle(Object request) {
+        // this: while the scheduler steps the introspector, it is not in the scheduler's lists
+        send(Snapshot.of(scheduler(), this), "outbox");
     }
 }

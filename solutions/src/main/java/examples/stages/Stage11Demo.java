@@ -10,6 +10,7 @@ import java.util.List;
 import kamaelia.chassis.Pipeline;
 import kamaelia.chassis.ServerCore;
 import kamaelia.internet.TCPClient;
+import kamaelia.util.MessageHandler;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
 
@@ -60,20 +61,12 @@ public final class Stage11Demo {
     /** One connection's protocol: it numbers the lines it hears, with a count of its own. */
     @Inbox(name = "inbox", doc = "The lines one client sends")
     @Outbox(name = "outbox", doc = "Each line with its number in front")
-    static final class NumberLines extends Component {
+    static final class NumberLines extends MessageHandler {
         private int count = 0;
 
         @Override
-        protected boolean step() {
-            while (dataReady("inbox")) {
-                send(++count + ": " + recv("inbox"), "outbox");
-            }
-            if (shutdownRequested()) {
-                passShutdownOn();
-                return false;
-            }
-            pause();
-            return true;
+        protected void handle(Object line) {
+            send(++count + ": " + line, "outbox");
         }
     }
     // end::protocol[]

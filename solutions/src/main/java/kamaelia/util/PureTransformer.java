@@ -1,6 +1,5 @@
 package kamaelia.util;
 
-import axon.Component;
 import axon.Inbox;
 import axon.Outbox;
 import java.util.function.Function;
@@ -13,11 +12,12 @@ import java.util.function.Function;
  * new PureTransformer(line -> ((String) line).toUpperCase())
  * }</pre>
  * Ends when a shutdown message arrives on {@code control}, after handling every message
- * that arrived before it, and passes the message on out of {@code signal}.
+ * that arrived before it, and passes the message on out of {@code signal}: it is a
+ * {@link MessageHandler}.
  */
 @Inbox(name = "inbox", doc = "Messages to transform")
 @Outbox(name = "outbox", doc = "The function's result for each message, unless it was null")
-public class PureTransformer extends Component {
+public class PureTransformer extends MessageHandler {
     private final Function<Object, Object> function;
 
     /** A transformer applying {@code function} to every message. */
@@ -25,21 +25,11 @@ public class PureTransformer extends Component {
         this.function = function;
     }
 
-    // tag::idiom[]
     @Override
-    protected boolean step() {
-        while (dataReady("inbox")) {
-            Object result = function.apply(recv("inbox"));
-            if (result != null) {
-                send(result, "outbox");
-            }
+    protected void handle(Object message) {
+        Object result = function.apply(message);
+        if (result != null) {
+            send(result, "outbox");
         }
-        if (shutdownRequested()) {
-            passShutdownOn();
-            return false;
-        }
-        pause();
-        return true;
     }
-    // end::idiom[]
 }

@@ -6,7 +6,8 @@
  * <ol>
  *   <li>{@link kamaelia.util.Source} and {@link kamaelia.util.Recorder}: the two ends of
  *       most examples and tests.</li>
- *   <li>{@link kamaelia.util.PureTransformer}, {@link kamaelia.util.Filter}, {@link kamaelia.util.Grep},
+ *   <li>{@link kamaelia.util.MessageHandler}, the step of a component that handles one message at a
+ *       time; {@link kamaelia.util.PureTransformer}, {@link kamaelia.util.Filter}, {@link kamaelia.util.Grep},
  *       {@link kamaelia.util.Tee}, {@link kamaelia.util.Sort}: one message in, what to do with it.</li>
  *   <li>{@link kamaelia.util.ConsoleReader} and {@link kamaelia.util.ConsolePrinter}: text in and out.</li>
  *   <li>{@link kamaelia.util.ThreadedTransformer}: a transformer whose function may block, and
