@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The event-driven policy's sleepers (stage 10): nothing at all. A sleeper is in none of
  * the scheduler's queues, and it already records that it sleeps ({@link Microprocess#isAsleep()}),
- * so falling asleep and waking up cost the scheduler no work. To answer
+ * so falling asleep and waking up cost the scheduler no work: this strategy does nothing
+ * when they happen ({@code fellAsleep} and {@code woken} keep the interface's defaults,
+ * which do nothing; the scheduler queues a woken microprocess itself). To answer
  * {@link Scheduler#asleep()}, it keeps a plain list of every microprocess activated on the
  * scheduler and looks through it when asked; finished ones are tidied out of that list
  * now and then. The scheduler never looks at it to decide what to step.
@@ -21,16 +23,6 @@ final class ActivatedList implements Sleepers {
     public void activated(Microprocess microprocess) {
         // TODO stage 10: remember the microprocess at the end of the activated list
         throw new Todo(10);
-    }
-
-    @Override
-    public void fellAsleep(Microprocess microprocess) {
-        // nothing: the sleeper is in no queue, and it records that it sleeps
-    }
-
-    @Override
-    public void woken(Microprocess microprocess) {
-        // nothing: the scheduler queues it again
     }
 
     @Override
