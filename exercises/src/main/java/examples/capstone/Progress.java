@@ -48,17 +48,22 @@ public class Progress extends Component {
         }
         String line = line();
         if (!line.equals(lastLine)) {
-            out.println(line);
-            lastLine = line;
+            show(line);
         }
         if (shutdownRequested()) {
-            out.println(summary());
-            out.flush();
+            show(summary());
             passShutdownOn();
             return false;
         }
         pause();
         return true;
+    }
+
+    /** Prints a line at once: a progress line read a moment late is no use. */
+    private void show(String line) {
+        out.println(line);
+        out.flush();
+        lastLine = line;
     }
 
     private void follow(Object message) {
