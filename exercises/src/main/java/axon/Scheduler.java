@@ -131,13 +131,16 @@ public class Scheduler extends Microprocess {
         if (watcher != null) {
             watcher.accept(this); // a live view looks, between two cycles (stage 12)
         }
-        // TODO stage 2: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again; say whether any is awake (isAnyAwake())
-        throw new Todo(2);
+        try {
+            // TODO stage 2: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again; say whether any is awake (isAnyAwake())
+            throw new Todo(2);
+        } finally {
+            Trace.cycleEnds(); // the cycle ends here, however the code above returns or throws (see Trace)
+        }
     }
 
     /** Whether any microprocess is awake: in the run queue, or arrived for the next cycle. */
     private boolean isAnyAwake() {
-        Trace.cycleEnds(); // when a trace is on (see Trace)
         return !runQueue.isEmpty() || !arrivals.isEmpty();
     }
 

@@ -134,32 +134,35 @@ public class Scheduler extends Microprocess {
         if (watcher != null) {
             watcher.accept(this); // a live view looks, between two cycles (stage 12)
         }
-        // >>> stage 2 step: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again; say whether any is awake (isAnyAwake())
-        runQueue.addAll(arrivals);
-        arrivals.clear();
-        for (int remaining = runQueue.size(); remaining > 0; remaining--) {
-            Microprocess current = runQueue.removeFirst();
-            // >>> stage 6 after-step: after the step, one that finished runs its finish actions (finishedNow()) and is told to the sleepers (sleepers.finished()); one that paused falls asleep (fallAsleep()) and is told to the sleepers (sleepers.fellAsleep()); the others go back in the queue
-            //| if (current.next()) {
-            //|     runQueue.addLast(current);
-            //| }
-            if (!current.next()) {
-                current.finishedNow();
-                sleepers.finished(current);
-            } else if (current.fallAsleep()) {
-                sleepers.fellAsleep(current);
-            } else {
-                runQueue.addLast(current);
+        try {
+            // >>> stage 2 step: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again; say whether any is awake (isAnyAwake())
+            runQueue.addAll(arrivals);
+            arrivals.clear();
+            for (int remaining = runQueue.size(); remaining > 0; remaining--) {
+                Microprocess current = runQueue.removeFirst();
+                // >>> stage 6 after-step: after the step, one that finished runs its finish actions (finishedNow()) and is told to the sleepers (sleepers.finished()); one that paused falls asleep (fallAsleep()) and is told to the sleepers (sleepers.fellAsleep()); the others go back in the queue
+                //| if (current.next()) {
+                //|     runQueue.addLast(current);
+                //| }
+                if (!current.next()) {
+                    current.finishedNow();
+                    sleepers.finished(current);
+                } else if (current.fallAsleep()) {
+                    sleepers.fellAsleep(current);
+                } else {
+                    runQueue.addLast(current);
+                }
+                // <<< stage 6
             }
-            // <<< stage 6
+            return isAnyAwake();
+            // <<< stage 2
+        } finally {
+            Trace.cycleEnds(); // the cycle ends here, however the code above returns or throws (see Trace)
         }
-        return isAnyAwake();
-        // <<< stage 2
     }
 
     /** Whether any microprocess is awake: in the run queue, or arrived for the next cycle. */
     private boolean isAnyAwake() {
-        Trace.cycleEnds(); // when a trace is on (see Trace)
         return !runQueue.isEmpty() || !arrivals.isEmpty();
     }
 
