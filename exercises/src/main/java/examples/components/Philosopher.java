@@ -26,6 +26,10 @@ import axon.stm.Values;
  * meal and one each time it puts the forks down, such as
  * {@code Kant eats with fork 2 and fork 3 (meal 1 of 2)} and
  * {@code Kant puts down fork 2 and fork 3}.
+ *
+ * <p>Once every meal is eaten it sends {@link axon.Ipc.ProducerFinished} out of
+ * {@code signal} and ends. A shutdown message on {@code control} makes it leave the table
+ * when it next thinks (never holding a fork), and is passed on.
  */
 @Inbox(name = "inbox", doc = "Not used: philosophers share nothing but the forks in the store")
 @Outbox(name = "outbox", doc = "What the philosopher does, as lines of text: each meal, and each time the forks go back")

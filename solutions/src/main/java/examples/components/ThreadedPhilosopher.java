@@ -17,7 +17,9 @@ import java.time.Duration;
  * <p>Being threaded, it may wait: a moment to think, a moment to eat, a moment before it
  * looks at the forks again when one is in use. A busy store ({@link BusyRetry}) is
  * retried at once with the same copies, after letting other threads run. It says what
- * it does out of {@code outbox}, in the same words as {@link Philosopher}.
+ * it does out of {@code outbox}, in the same words as {@link Philosopher}, and ends as
+ * it does, except that a shutdown message makes it leave the table after the meal in
+ * progress.
  */
 @Inbox(name = "inbox", doc = "Not used: philosophers share nothing but the forks in the store")
 @Outbox(name = "outbox", doc = "What the philosopher does, as lines of text: each meal, and each time the forks go back")

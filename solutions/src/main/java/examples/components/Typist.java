@@ -13,7 +13,9 @@ import java.util.function.Consumer;
  * For demos and examples, where a script stands in for the keyboard.
  *
  * <p>Each snippet is sent as one message, so it must be complete (it may hold line
- * breaks): the interpreter then answers each with exactly one message.
+ * breaks): the interpreter then answers each with exactly one message. After the last
+ * answer it sends {@link axon.Ipc.ProducerFinished} out of {@code signal} and ends; a
+ * shutdown message on {@code control} stops it early and is passed on.
  */
 @Inbox(name = "inbox", doc = "The interpreter's answers, one per snippet")
 @Outbox(name = "outbox", doc = "The snippets, one at a time, each after the answer to the one before")
