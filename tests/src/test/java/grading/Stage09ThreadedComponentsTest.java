@@ -698,9 +698,7 @@ class Stage09ThreadedComponentsTest {
         Follow follow = new Follow(log, Duration.ofMillis(5));
         Pipeline pipeline = new Pipeline(follow, new Grep("ERROR"),
                 new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8)));
-        Stopper stopper = new Stopper();
-        Linkage.link(stopper.outbox("outbox"), pipeline.inbox("control"));
-        activate(scheduler, pipeline, stopper);
+        Stopper stopper = Stopper.wiredTo(pipeline, scheduler);
         InBackground running = InBackground.run(scheduler);
         List<String> expected = new ArrayList<>();
         try {

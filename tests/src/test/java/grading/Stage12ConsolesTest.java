@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
@@ -109,10 +108,7 @@ class Stage12ConsolesTest {
         Scheduler scheduler = new Scheduler();
         ServerCore server = NetworkConsole.serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 NetworkConsole.Reach.LOOPBACK_ONLY, token);
-        Stopper stopper = new Stopper();
-        Linkage.link(stopper.outbox("outbox"), server.inbox("control"));
-        server.activate(scheduler);
-        stopper.activate(scheduler);
+        Stopper stopper = Stopper.wiredTo(server, scheduler);
         InBackground running = InBackground.run(scheduler);
         try {
             try (LineClient missing = LineClient.connect(server.port(), running)) {
