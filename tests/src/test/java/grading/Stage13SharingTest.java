@@ -123,6 +123,19 @@ class Stage13SharingTest {
         }
     }
 
+    /** Commits {@code copies}, trying again while the store is busy; a ConcurrentUpdate is the caller's. */
+    static void commitPastBusy(Values copies, long deadline) {
+        while (true) {
+            try {
+                copies.commit();
+                return;
+            } catch (BusyRetry e) {
+                failIfStuck(deadline);
+                Thread.yield();
+            }
+        }
+    }
+
     @Test
     @Order(1)
     @DisplayName("a copy of a value never committed holds null at version 0, and changing a copy does not change the store")
@@ -354,15 +367,7 @@ class Stage13SharingTest {
                         copies.set("total", count(copies.value("total")) + 1);
                         copies.set(parity, count(copies.value(parity)) + 1);
                         Thread.yield();                        // let the others check out the same versions
-                        while (true) {
-                            try {
-                                copies.commit();
-                                break;
-                            } catch (BusyRetry e) {
-                                failIfStuck(deadline);
-                                Thread.yield();
-                            }
-                        }
+                        commitPastBusy(copies, deadline);
                         break;
                     } catch (ConcurrentUpdate e) {
                         failIfStuck(deadline);                 // someone was quicker: again, from fresh copies
@@ -628,7 +633,7 @@ class Stage13SharingTest {
                 }
                 forks.set("fork " + left, null);
                 forks.set("fork " + right, null);
-                commit(forks, deadline);
+                commitPastBusy(forks, deadline);
                 deadline = System.nanoTime() + STUCK.toNanos();
             }
             passShutdownOn();
@@ -643,7 +648,7 @@ class Stage13SharingTest {
                         forks.set("fork " + left, who);
                         forks.set("fork " + right, who);
                         Thread.yield();                        // let a neighbour reach too
-                        commit(forks, deadline);
+                        commitPastBusy(forks, deadline);
                         return forks;
                     }
                 } catch (ConcurrentUpdate e) {
@@ -652,18 +657,6 @@ class Stage13SharingTest {
                     // the store was busy while looking
                 }
                 Thread.yield();
-            }
-        }
-
-        private static void commit(Values forks, long deadline) {
-            while (true) {
-                try {
-                    forks.commit();
-                    return;
-                } catch (BusyRetry e) {
-                    failIfStuck(deadline);
-                    Thread.yield();
-                }
             }
         }
     }
