@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -75,11 +76,6 @@ class Stage09ThreadedComponentsTest {
         for (Component component : components) {
             component.activate(scheduler);
         }
-    }
-
-    static void wire(Component from, Component to) {
-        Linkage.link(from.outbox("outbox"), to.inbox("inbox"));
-        Linkage.link(from.outbox("signal"), to.inbox("control"));
     }
 
     /** A threaded component that sends the numbers 0..count-1, waiting for room when it must, then ends. */

@@ -1,11 +1,13 @@
 package grading;
 
 import axon.Component;
+import axon.Linkage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Graphline's two maps, written the way the handbook draws them and kept in the order
+ * Wiring for tests: two components linked the way a Pipeline links neighbours, and a
+ * Graphline's two maps, written the way the handbook draws them and kept in the order
  * they are written ({@code Map.of} has none, so a test would activate children and make
  * links in a different order on each run):
  * <pre>{@code
@@ -15,6 +17,12 @@ import java.util.Map;
  */
 final class Wiring {
     private Wiring() {
+    }
+
+    /** Links {@code from}'s outbox to {@code to}'s inbox and its signal to {@code to}'s control. */
+    static void wire(Component from, Component to) {
+        Linkage.link(from.outbox("outbox"), to.inbox("inbox"));
+        Linkage.link(from.outbox("signal"), to.inbox("control"));
     }
 
     /** Named children, in the order given. */
