@@ -78,6 +78,19 @@ class Stage09ThreadedComponentsTest {
         }
     }
 
+    /**
+     * Wires {@code body} to a new collector, activates both and runs one cycle, which must
+     * start the body's thread: {@code started} is what the body counts down first.
+     */
+    private Recorder startedIntoCollector(ThreadedComponent body, CountDownLatch started) throws InterruptedException {
+        Recorder collector = new Recorder();
+        wire(body, collector);
+        activate(scheduler, body, collector);
+        scheduler.runCycles(1);
+        assertTrue(started.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
+        return collector;
+    }
+
     /** A threaded component that sends the numbers 0..count-1, waiting for room when it must, then ends. */
     static class Counter extends ThreadedComponent {
         private final int count;
@@ -389,11 +402,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Recorder collector = new Recorder();
-        wire(waiter, collector);
-        activate(scheduler, waiter, collector);
-        scheduler.runCycles(1);
-        assertTrue(looked.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
+        Recorder collector = startedIntoCollector(waiter, looked);
         waiter.inbox("inbox").put("knock knock");
         scheduler.runCycles(2);
         delivered.countDown();
@@ -427,11 +436,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Recorder collector = new Recorder();
-        wire(waiter, collector);
-        activate(scheduler, waiter, collector);
-        scheduler.runCycles(1);
-        assertTrue(waiting.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
+        Recorder collector = startedIntoCollector(waiter, waiting);
         waiter.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.run();
         assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(), "the shutdown must reach the waiting body"
