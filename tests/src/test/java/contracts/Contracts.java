@@ -61,11 +61,12 @@ final class Contracts {
 
     Contract componentsDoNotKnowEachOther() {
         String title = "a component does not know who it is wired to";
-        String why = "a component's parent wires its boxes, the way a shell wires programs with pipes. A component"
-                + " that holds or calls another one works only with that one: it cannot be rewired, reused or tested"
-                + " alone, and its calls run the other's code outside the scheduler and the boxes. Only a chassis"
-                + " (" + String.join(", ", Kinds.CHASSIS) + ", or a class in a package named chassis) owns"
-                + " children and wires them.";
+        String why = """
+                a component's parent wires its boxes, the way a shell wires programs with pipes. A component that \
+                holds or calls another one works only with that one: it cannot be rewired, reused or tested alone, \
+                and its calls run the other's code outside the scheduler and the boxes. Only a chassis (%s, or a \
+                class in a package named chassis) owns children and wires them.\
+                """.formatted(String.join(", ", Kinds.CHASSIS));
         return contract(title, why, "Components do not know each other",
                 belongToAComponent().and(notOfAChassisOrBaseClass()),
                 "hold no other component in a field, and create, call or touch no other component", (type, events) -> {
@@ -130,10 +131,10 @@ final class Contracts {
 
     Contract componentsShareOnlyThroughBoxes() {
         String title = "a component talks to others only through its boxes";
-        String why = "everything a component shares travels through a box as a message, so no component sees another's"
-                + " state change under it. A public field that can change is a way around the boxes; a static field"
-                + " that can change is shared by every instance of the class, and by every component that can reach"
-                + " it.";
+        String why = """
+                everything a component shares travels through a box as a message, so no component sees another's \
+                state change under it. A public field that can change is a way around the boxes; a static field \
+                that can change is shared by every instance of the class, and by every component that can reach it.""";
         return contract(title, why, "Components share nothing but messages", belongToAComponent(),
                 "have no public field that can change, and no static field that can change", (type, events) -> {
             for (JavaField field : type.getFields()) {
@@ -167,9 +168,10 @@ final class Contracts {
 
     Contract boxesAreDocumented() {
         String title = "every box says what travels through it";
-        String why = "a component is wired by people who do not read its code: the sentence on each @Inbox and"
-                + " @Outbox is its documentation, as in Kamaelia, where every box comes with one. A box without a"
-                + " description is unfinished.";
+        String why = """
+                a component is wired by people who do not read its code: the sentence on each @Inbox and @Outbox is \
+                its documentation, as in Kamaelia, where every box comes with one. A box without a description is \
+                unfinished.""";
         return contract(title, why, "Boxes say what travels through them", areComponents(),
                 "describe each declared box with a sentence", (type, events) -> {
             for (JavaAnnotation<?> box : declaredBoxes(type)) {
@@ -224,10 +226,11 @@ final class Contracts {
 
     Contract cooperativeComponentsDoNotBlock() {
         String title = "a cooperative component never blocks";
-        String why = "cooperative components take turns on the scheduler's one thread: step() does a slice of work and"
-                + " returns. A call that waits (sleep, a lock, a blocking queue, a future, reading a file or a socket)"
-                + " stops every other component for as long as it waits, or for ever. Blocking belongs in a"
-                + " ThreadedComponent (stage 9), which has a thread of its own.";
+        String why = """
+                cooperative components take turns on the scheduler's one thread: step() does a slice of work and \
+                returns. A call that waits (sleep, a lock, a blocking queue, a future, reading a file or a socket) \
+                stops every other component for as long as it waits, or for ever. Blocking belongs in a \
+                ThreadedComponent (stage 9), which has a thread of its own.""";
         return contract(title, why, "Cooperative components never block", belongToACooperativeComponent(),
                 "make no call that waits, directly or through a helper class, and have no synchronized method",
                 (type, events) -> {
@@ -333,10 +336,11 @@ final class Contracts {
 
     Contract messagesAreImmutable() {
         String title = "a message cannot change once it is sent";
-        String why = "a message is handed from one component to another while the sender may keep a reference to it."
-                + " If it can change, sender and receiver share state behind the boxes' back, and once threaded"
-                + " components take part they race. Ipc messages, and the messages the kit's components send, are"
-                + " records (or final classes) of immutable values.";
+        String why = """
+                a message is handed from one component to another while the sender may keep a reference to it. If \
+                it can change, sender and receiver share state behind the boxes' back, and once threaded components \
+                take part they race. Ipc messages, and the messages the kit's components send, are records (or \
+                final classes) of immutable values.""";
         return contract(title, why, "Messages cannot change", areMessages(),
                 "be records or final classes of immutable values", (type, events) -> {
             String what = (kinds.isIpc(type) ? "Ipc message " : "message ") + type.getName() + " "
@@ -390,10 +394,11 @@ final class Contracts {
 
     Contract threadedComponentsUseTheThreadedApi() {
         String title = "a threaded component uses only the threaded API";
-        String why = "a threaded component's code runs on a thread of its own, while the scheduler, its run queue, the"
-                + " boxes and the links belong to the scheduler's thread and are not thread-safe. ThreadedComponent"
-                + " documents what its thread may use (send, recv, dataReady, anyReady): they hand messages across"
-                + " threads safely.";
+        String why = """
+                a threaded component's code runs on a thread of its own, while the scheduler, its run queue, the \
+                boxes and the links belong to the scheduler's thread and are not thread-safe. ThreadedComponent \
+                documents what its thread may use (send, recv, dataReady, anyReady): they hand messages across \
+                threads safely.""";
         return contract(title, why, "Threaded components use the threaded API", belongToAThreadedComponent(),
                 "not touch the scheduler, step or activate microprocesses, or use boxes and links directly",
                 (type, events) -> {
@@ -441,12 +446,13 @@ final class Contracts {
 
     Contract threadedComponentsDoNotWaitHoldingALock() {
         String title = "a threaded component never waits inside synchronized";
-        String why = "threaded components run on virtual threads, which take turns on a few carrier threads (as"
-                + " many as the machine has cores). On Java 21, a virtual thread that waits while it holds a"
-                + " synchronized lock keeps its carrier for as long as it waits (it is pinned): on a two-core laptop"
-                + " two such waits stop every other threaded component. The locks of java.util.concurrent"
-                + " (ReentrantLock and its Condition) and the boxes wait without holding a carrier. Java 24 lifted"
-                + " the limit (JEP 491), but the kit runs on Java 21 too.";
+        String why = """
+                threaded components run on virtual threads, which take turns on a few carrier threads (as many as \
+                the machine has cores). On Java 21, a virtual thread that waits while it holds a synchronized lock \
+                keeps its carrier for as long as it waits (it is pinned): on a two-core laptop two such waits stop \
+                every other threaded component. The locks of java.util.concurrent (ReentrantLock and its Condition) \
+                and the boxes wait without holding a carrier. Java 24 lifted the limit (JEP 491), but the kit runs \
+                on Java 21 too.""";
         return contract(title, why, "Threaded components never wait inside synchronized",
                 belongToAThreadedComponentOrItsApi(),
                 "make no call that waits while holding a synchronized lock, directly or through a helper",

@@ -85,7 +85,7 @@ class PlantedViolationsTest {
     @DisplayName("every box says what travels through it: the empty and the TODO descriptions of wrong.WordCounter")
     void boxesAreDocumented() {
         expect(PLANTED.boxesAreDocumented(),
-                violation("contracts.fixtures.wrong.WordCounter (WordCounter.java) declares @Inbox(name = \"words\"",
+                violation("contracts.fixtures.wrong.WordCounter (WordCounter.java) declares @Inbox(name = \"lines\"",
                         "its description is empty", "what arrives in this inbox"),
                 violation("contracts.fixtures.wrong.WordCounter (WordCounter.java) declares @Outbox(name = \"counts\"",
                         "\"TODO\" is a placeholder", "what leaves through this outbox"));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import axon.Component;
-import axon.Linkage;
 import axon.Scheduler;
 import grading.support.HintedFailure;
 import java.io.IOException;
@@ -33,11 +32,7 @@ final class RunningServer implements AutoCloseable {
         List<Component> all = new ArrayList<>(List.of(others));
         all.addFirst(server);
         for (Component component : all) {
-            Stopper stopper = new Stopper();
-            Linkage.link(stopper.outbox("outbox"), component.inbox("control"));
-            stoppers.add(stopper);
-            component.activate(scheduler);
-            stopper.activate(scheduler);
+            stoppers.add(Stopper.wiredTo(component, scheduler));
         }
         background = InBackground.run(scheduler);
     }

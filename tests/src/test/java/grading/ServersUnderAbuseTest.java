@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import axon.Component;
-import axon.Linkage;
 import axon.Scheduler;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -54,13 +53,11 @@ class ServersUnderAbuseTest {
         final Scheduler scheduler = new Scheduler();
         final ServerCore server;
         final InBackground background;
-        private final Stopper stopper = new Stopper();
+        private final Stopper stopper;
 
         Running(ServerCore server) {
             this.server = server;
-            Linkage.link(stopper.outbox("outbox"), server.inbox("control"));
-            server.activate(scheduler);
-            stopper.activate(scheduler);
+            stopper = Stopper.wiredTo(server, scheduler);
             background = InBackground.run(scheduler);
         }
 
@@ -207,10 +204,7 @@ class ServersUnderAbuseTest {
         Scheduler scheduler = new Scheduler();
         Pipeline pipeline = new Pipeline(new Follow(log, Duration.ofMillis(300)),
                 new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8)));
-        Stopper stopper = new Stopper();
-        Linkage.link(stopper.outbox("outbox"), pipeline.inbox("control"));
-        pipeline.activate(scheduler);
-        stopper.activate(scheduler);
+        Stopper stopper = Stopper.wiredTo(pipeline, scheduler);
         InBackground running = InBackground.run(scheduler);
         try {
             for (int i = 0; printed.size() == 0; i++) {  // Follow starts at the end, some time after run() starts

@@ -1,5 +1,8 @@
 package grading;
 
+import static grading.Wiring.children;
+import static grading.Wiring.links;
+import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +22,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kamaelia.chassis.Graphline;
@@ -170,16 +172,11 @@ class Stage07ChassisTest {
             + " signal (passShutdownOn()), then finishes.", read = "Graphline")
     void graphlineWiresTheMap() {
         Recorder errors = new Recorder();
-        Map<String, Component> children = new LinkedHashMap<>();
-        children.put("source", new Source(List.of("ok", "ERROR one", "ok", "ERROR two")));
-        children.put("grep", new Grep("ERROR"));
-        children.put("errors", errors);
-        Map<String, String> links = new LinkedHashMap<>();
-        links.put("source.outbox", "grep.inbox");
-        links.put("source.signal", "grep.control");
-        links.put("grep.outbox", "errors.inbox");
-        links.put("grep.signal", "errors.control");
-        Graphline graphline = new Graphline(children, links);
+        Graphline graphline = new Graphline(
+                children(entry("source", new Source(List.of("ok", "ERROR one", "ok", "ERROR two"))),
+                        entry("grep", new Grep("ERROR")), entry("errors", errors)),
+                links("source.outbox -> grep.inbox", "source.signal -> grep.control",
+                        "grep.outbox -> errors.inbox", "grep.signal -> errors.control"));
         graphline.activate(scheduler);
         scheduler.run();
         assertEquals(List.of("ERROR one", "ERROR two"), errors.collected(), "what reached \"errors\" through the"
@@ -210,10 +207,7 @@ class Stage07ChassisTest {
     void graphlineShutdown() {
         Recorder a = new Recorder();
         Recorder b = new Recorder();
-        Map<String, Component> children = new LinkedHashMap<>();
-        children.put("a", a);
-        children.put("b", b);
-        Graphline graphline = new Graphline(children, Map.of());
+        Graphline graphline = new Graphline(children(entry("a", a), entry("b", b)), Map.of());
         graphline.activate(scheduler);
         scheduler.runCycles(5);
         graphline.inbox("control").put(new Ipc.ShutdownMicroprocess());
@@ -278,17 +272,11 @@ class Stage07ChassisTest {
             + " by the cascade, after its data.", read = "Graphline")
     void graphlineShutdownLeavesLinkedControlsAlone() {
         Recorder last = new Recorder();
-        Map<String, Component> children = new LinkedHashMap<>();
-        children.put("last", last);
-        children.put("middle", new PureTransformer(s -> s + "!"));
-        children.put("first", upper());
-        Map<String, String> links = new LinkedHashMap<>();
-        links.put("self.inbox", "first.inbox");
-        links.put("first.outbox", "middle.inbox");
-        links.put("first.signal", "middle.control");
-        links.put("middle.outbox", "last.inbox");
-        links.put("middle.signal", "last.control");
-        Graphline graphline = new Graphline(children, links);
+        Graphline graphline = new Graphline(
+                children(entry("last", last), entry("middle", new PureTransformer(s -> s + "!")),
+                        entry("first", upper())),
+                links("self.inbox -> first.inbox", "first.outbox -> middle.inbox", "first.signal -> middle.control",
+                        "middle.outbox -> last.inbox", "middle.signal -> last.control"));
         graphline.activate(scheduler);
         scheduler.runCycles(5);
         graphline.inbox("control").put(new Ipc.ShutdownMicroprocess());
@@ -309,12 +297,8 @@ class Stage07ChassisTest {
             + " passShutdownOn() too (check links.containsValue(\"self.signal\")). If a link starts at"
             + " self.control, the links carry shutdown.", read = "Graphline")
     void graphlineLinkedSelfControlAndSignal() {
-        Map<String, String> links = new LinkedHashMap<>();
-        links.put("self.inbox", "shout.inbox");
-        links.put("self.control", "shout.control");
-        links.put("shout.outbox", "self.outbox");
-        links.put("shout.signal", "self.signal");
-        Graphline graphline = new Graphline(Map.of("shout", upper()), links);
+        Graphline graphline = new Graphline(Map.of("shout", upper()), links("self.inbox -> shout.inbox",
+                "self.control -> shout.control", "shout.outbox -> self.outbox", "shout.signal -> self.signal"));
         graphline.activate(scheduler);
         scheduler.runCycles(5);
         graphline.inbox("inbox").put("quiet");

@@ -1,21 +1,15 @@
 package grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import axon.Box;
 import axon.Component;
-import axon.Ipc;
-import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import kamaelia.chassis.Pipeline;
-import kamaelia.util.Backplane;
-import kamaelia.util.PublishTo;
 import kamaelia.util.Recorder;
 import kamaelia.util.SubscribeTo;
 import org.junit.jupiter.api.DisplayName;
@@ -44,28 +38,17 @@ class Stage08NothingLeftBehindTest {
             + " (removeOutbox undoes its link).", read = "The Backplane")
     @Timeout(20)
     void subscribersThatLeaveCanBeCollected() throws InterruptedException {
-        Scheduler scheduler = new Scheduler();
-        Backplane backplane = new Backplane("news");
-        PublishTo publisher = new PublishTo("news");
-        Recorder stays = new Recorder();
-        backplane.activate(scheduler);
-        publisher.activate(scheduler);
-        new Pipeline(new SubscribeTo("news"), stays).activate(scheduler);
-        scheduler.runCycles(20);
+        Newsroom news = new Newsroom("news");
         Reachable watched = new Reachable();
         for (int i = 0; i < 200; i++) {
             SubscribeTo subscriber = watched.watch(new SubscribeTo("news"));
             Recorder recorder = watched.watch(new Recorder());
-            new Pipeline(subscriber, recorder).activate(scheduler);
-            scheduler.runCycles(10);
-            publisher.inbox("inbox").put("news " + i);
-            scheduler.runCycles(10);
+            news.join(subscriber, recorder);
+            news.publish("news " + i);
             assertEquals(List.of("news " + i), recorder.collected(), "a subscriber receives what is published");
-            subscriber.inbox("control").put(new Ipc.ShutdownMicroprocess());
-            scheduler.runCycles(10);
-            assertTrue(subscriber.isFinished(), "a subscriber ends on a shutdown message");
+            news.leave(subscriber);
         }
-        assertEquals(200, stays.collected().size(), "the subscriber that stays receives everything");
+        assertEquals(200, news.stays.collected().size(), "the subscriber that stays receives everything");
         List<Component> left = watched.survivors(Duration.ofSeconds(1));
         if (!left.isEmpty()) {
             Component one = left.stream().filter(c -> c instanceof SubscribeTo).findFirst().orElse(left.getFirst());
@@ -74,7 +57,7 @@ class Stage08NothingLeftBehindTest {
             if (!links.isEmpty()) {
                 why.add(links + " (undo it when the subscriber ends)");
             }
-            for (Box outbox : backplane.outboxes()) {
+            for (Box outbox : news.backplane.outboxes()) {
                 if (outbox.target() != null && outbox.target().owner() == one) {
                     why.add("the backplane's outbox \"" + outbox.name() + "\" still leads to its " + outbox.target().name()
                             + " (on Unsubscribe, removeOutbox it)");

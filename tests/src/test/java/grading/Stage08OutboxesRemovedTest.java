@@ -1,19 +1,13 @@
 package grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Box;
-import axon.Ipc;
-import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
-import kamaelia.chassis.Pipeline;
-import kamaelia.util.Backplane;
-import kamaelia.util.PublishTo;
 import kamaelia.util.Recorder;
 import kamaelia.util.SubscribeTo;
 import org.junit.jupiter.api.DisplayName;
@@ -37,27 +31,17 @@ class Stage08OutboxesRemovedTest {
     @Hint(value = "On an Unsubscribe of an inbox it knows, the backplane calls removeOutbox(name of that subscriber's"
             + " outbox) and forgets the subscriber.", read = "The Backplane")
     void outboxesOfLeaversAreRemoved() {
-        Scheduler scheduler = new Scheduler();
-        Backplane backplane = new Backplane("weather");
-        PublishTo publisher = new PublishTo("weather");
-        Recorder stays = new Recorder();
-        backplane.activate(scheduler);
-        publisher.activate(scheduler);
-        new Pipeline(new SubscribeTo("weather"), stays).activate(scheduler);
-        scheduler.runCycles(20);
+        Newsroom weather = new Newsroom("weather");
         for (int i = 0; i < 5; i++) {
             SubscribeTo subscriber = new SubscribeTo("weather");
-            new Pipeline(subscriber, new Recorder()).activate(scheduler);
-            scheduler.runCycles(10);
-            subscriber.inbox("control").put(new Ipc.ShutdownMicroprocess());
-            scheduler.runCycles(10);
-            assertTrue(subscriber.isFinished(), "a subscriber ends on a shutdown message");
+            weather.join(subscriber, new Recorder());
+            weather.leave(subscriber);
         }
-        publisher.inbox("inbox").put("sunny");
-        scheduler.runCycles(10);
-        assertEquals(List.of("sunny"), stays.collected(), "the subscriber that stays receives what is published");
+        weather.publish("sunny");
+        assertEquals(List.of("sunny"), weather.stays.collected(), "the subscriber that stays receives what is"
+                + " published");
         List<String> names = new ArrayList<>();
-        for (Box outbox : backplane.outboxes()) {
+        for (Box outbox : weather.backplane.outboxes()) {
             names.add(outbox.name());
         }
         assertEquals(3, names.size(), "\"for an Unsubscribe of an inbox it knows, it removes that outbox\" (chapter,"

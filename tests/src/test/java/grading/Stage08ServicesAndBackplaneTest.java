@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import axon.Component;
 import axon.Ipc;
 import axon.Scheduler;
 import axon.ServiceAlreadyRegistered;
@@ -124,6 +125,13 @@ class Stage08ServicesAndBackplaneTest {
             }
             scheduler.runCycles(20);
         }
+
+        /** Puts a shutdown message into the control of each of {@code components}. */
+        void shutDown(Component... components) {
+            for (Component component : components) {
+                component.inbox("control").put(new Ipc.ShutdownMicroprocess());
+            }
+        }
     }
 
     @Test
@@ -167,7 +175,7 @@ class Stage08ServicesAndBackplaneTest {
     void subscriberLeaves() {
         Setup setup = new Setup();
         setup.publish("both");
-        setup.firstSubscriber.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        setup.shutDown(setup.firstSubscriber);
         setup.scheduler.runCycles(20);
         setup.publish("only the second");
         assertTrue(setup.firstSubscriber.isFinished() && setup.first.isFinished(),
@@ -187,8 +195,7 @@ class Stage08ServicesAndBackplaneTest {
     void backplaneShutdown() {
         Setup setup = new Setup();
         setup.publish("last news");
-        setup.backplane.inbox("control").put(new Ipc.ShutdownMicroprocess());
-        setup.publisher.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        setup.shutDown(setup.backplane, setup.publisher);
         setup.scheduler.run();
         assertEquals(List.of(), setup.scheduler.microprocesses(), "everything must end, nothing left asleep");
         assertEquals(List.of("last news"), setup.first.collected(), "what was published before the shutdown must"
@@ -250,7 +257,7 @@ class Stage08ServicesAndBackplaneTest {
     void afterASubscriberLeaves() {
         Setup setup = new Setup();
         setup.publish("both");
-        setup.firstSubscriber.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        setup.shutDown(setup.firstSubscriber);
         setup.scheduler.runCycles(20);
         assertTrue(setup.firstSubscriber.isFinished(), "the subscriber must end on a shutdown on its control");
         setup.publish("after");

@@ -1,8 +1,8 @@
 package grading;
 
+import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import axon.Linkage;
 import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
@@ -54,8 +54,7 @@ class Stage09AnyReadyInsideTest {
         Scheduler scheduler = new Scheduler();
         Watcher watcher = new Watcher();
         Recorder collector = new Recorder();
-        Linkage.link(watcher.outbox("outbox"), collector.inbox("inbox"));
-        Linkage.link(watcher.outbox("signal"), collector.inbox("control"));
+        wire(watcher, collector);
         watcher.inbox("inbox").put("hello");
         watcher.activate(scheduler);
         collector.activate(scheduler);

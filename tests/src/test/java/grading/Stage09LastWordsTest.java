@@ -1,11 +1,11 @@
 package grading;
 
+import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Box;
 import axon.Ipc;
-import axon.Linkage;
 import axon.Microprocess;
 import axon.Scheduler;
 import axon.ThreadedComponent;
@@ -147,8 +147,7 @@ class Stage09LastWordsTest {
         Scheduler scheduler = new Scheduler();
         LastWords talker = new LastWords();
         Recorder collector = new Recorder();
-        Linkage.link(talker.outbox("outbox"), collector.inbox("inbox"));
-        Linkage.link(talker.outbox("signal"), collector.inbox("control"));
+        wire(talker, collector);
         // Keeps cycles coming while the test steps the scheduler by hand: runCycles does nothing when no one is awake.
         AtomicBoolean armed = new AtomicBoolean(true);
         Microprocess keepAwake = new Microprocess() {

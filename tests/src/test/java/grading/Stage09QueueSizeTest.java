@@ -1,8 +1,8 @@
 package grading;
 
+import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import axon.Linkage;
 import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
@@ -66,10 +66,8 @@ class Stage09QueueSizeTest {
         Scheduler scheduler = new Scheduler();
         Source source = new Source(numbers);
         Recorder recorder = new Recorder();
-        Linkage.link(source.outbox("outbox"), relay.inbox("inbox"));
-        Linkage.link(source.outbox("signal"), relay.inbox("control"));
-        Linkage.link(relay.outbox("outbox"), recorder.inbox("inbox"));
-        Linkage.link(relay.outbox("signal"), recorder.inbox("control"));
+        wire(source, relay);
+        wire(relay, recorder);
         source.activate(scheduler);
         relay.activate(scheduler);
         recorder.activate(scheduler);

@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -77,9 +78,17 @@ class Stage09ThreadedComponentsTest {
         }
     }
 
-    static void wire(Component from, Component to) {
-        Linkage.link(from.outbox("outbox"), to.inbox("inbox"));
-        Linkage.link(from.outbox("signal"), to.inbox("control"));
+    /**
+     * Wires {@code body} to a new collector, activates both and runs one cycle, which must
+     * start the body's thread: {@code started} is what the body counts down first.
+     */
+    private Recorder startedIntoCollector(ThreadedComponent body, CountDownLatch started) throws InterruptedException {
+        Recorder collector = new Recorder();
+        wire(body, collector);
+        activate(scheduler, body, collector);
+        scheduler.runCycles(1);
+        assertTrue(started.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
+        return collector;
     }
 
     /** A threaded component that sends the numbers 0..count-1, waiting for room when it must, then ends. */
@@ -393,11 +402,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Recorder collector = new Recorder();
-        wire(waiter, collector);
-        activate(scheduler, waiter, collector);
-        scheduler.runCycles(1);
-        assertTrue(looked.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
+        Recorder collector = startedIntoCollector(waiter, looked);
         waiter.inbox("inbox").put("knock knock");
         scheduler.runCycles(2);
         delivered.countDown();
@@ -431,11 +436,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Recorder collector = new Recorder();
-        wire(waiter, collector);
-        activate(scheduler, waiter, collector);
-        scheduler.runCycles(1);
-        assertTrue(waiting.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
+        Recorder collector = startedIntoCollector(waiter, waiting);
         waiter.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.run();
         assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(), "the shutdown must reach the waiting body"
@@ -698,9 +699,7 @@ class Stage09ThreadedComponentsTest {
         Follow follow = new Follow(log, Duration.ofMillis(5));
         Pipeline pipeline = new Pipeline(follow, new Grep("ERROR"),
                 new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8)));
-        Stopper stopper = new Stopper();
-        Linkage.link(stopper.outbox("outbox"), pipeline.inbox("control"));
-        activate(scheduler, pipeline, stopper);
+        Stopper stopper = Stopper.wiredTo(pipeline, scheduler);
         InBackground running = InBackground.run(scheduler);
         List<String> expected = new ArrayList<>();
         try {

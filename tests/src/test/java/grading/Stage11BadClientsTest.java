@@ -72,11 +72,7 @@ class Stage11BadClientsTest {
                             "the message must say the line is longer than the limit: " + heard.getFirst());
                 }
             }
-            try (LineClient next = running.answeredClient()) {
-                next.send("next\n");
-                assertEquals("next", next.readLine(PATIENCE), "after closing one connection for a line too long, the"
-                        + " server must still serve the next client");
-            }
+            assertStillServes(running.answeredClient(), "next", "next", "closing one connection for a line too long");
             before.awaitNothingLeaked(running);
             running.stop();
         }
@@ -125,11 +121,8 @@ class Stage11BadClientsTest {
                             "10 000 bytes without a line end must be refused with a message: " + heard);
                 }
             }
-            try (LineClient next = running.client()) {
-                next.send("still serving\n");
-                assertEquals("still serving", next.readLine(PATIENCE), "after a stream of garbage without line ends,"
-                        + " the server must still serve the next client");
-            }
+            assertStillServes(running.client(), "still serving", "still serving",
+                    "a stream of garbage without line ends");
             before.awaitNothingLeaked(running);
             running.stop();
         }
@@ -157,11 +150,8 @@ class Stage11BadClientsTest {
                         + " before the client resets");
                 receiving.reset(); // with megabytes still on their way
             }
-            try (LineClient next = running.client()) {
-                next.send("after the resets\n");
-                assertEquals("1: after the resets", next.readLine(PATIENCE), "after two clients reset their"
-                        + " connections, the server must still serve the next client");
-            }
+            assertStillServes(running.client(), "after the resets", "1: after the resets",
+                    "two clients reset their connections");
             talkers.awaitAllEnded(running.background);
             before.awaitNothingLeaked(running);
             running.stop();
@@ -197,6 +187,15 @@ class Stage11BadClientsTest {
             }
             before.awaitNothingLeaked(running);
             running.stop();
+        }
+    }
+
+    /** {@code next} gets {@code reply} to {@code line}: the server still serves after what happened before. */
+    private static void assertStillServes(LineClient next, String line, String reply, String after) throws Throwable {
+        try (next) {
+            next.send(line + "\n");
+            assertEquals(reply, next.readLine(PATIENCE), "after " + after + ", the server must still serve the next"
+                    + " client");
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Hint;
 import java.nio.ByteBuffer;
@@ -34,10 +33,7 @@ class Stage11SelectorTest {
             sink.write(ByteBuffer.wrap(new byte[] {42})); // readable from now on, as nobody reads it
             Scheduler scheduler = new Scheduler();
             Watcher watcher = new Watcher(source);
-            Stopper stopper = new Stopper();
-            Linkage.link(stopper.outbox("outbox"), watcher.inbox("control"));
-            watcher.activate(scheduler);
-            stopper.activate(scheduler);
+            Stopper stopper = Stopper.wiredTo(watcher, scheduler);
             InBackground running = InBackground.run(scheduler);
             try {
                 long deadline = System.nanoTime() + PATIENCE.toNanos();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
@@ -43,14 +42,12 @@ class Stage12ConsoleSessionsTest {
         final ServerCore server;
         final InBackground background;
         final String token = Consoles.newToken();
-        private final Stopper stopper = new Stopper();
+        private final Stopper stopper;
 
         Running() {
             server = NetworkConsole.serve(new InetSocketAddress("127.0.0.1", 0), NetworkConsole.Reach.LOOPBACK_ONLY,
                     token);
-            Linkage.link(stopper.outbox("outbox"), server.inbox("control"));
-            server.activate(scheduler);
-            stopper.activate(scheduler);
+            stopper = Stopper.wiredTo(server, scheduler);
             background = InBackground.run(scheduler);
         }
 

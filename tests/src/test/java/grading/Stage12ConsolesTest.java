@@ -1,12 +1,13 @@
 package grading;
 
+import static grading.Wiring.children;
+import static grading.Wiring.links;
+import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import axon.Component;
-import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
@@ -18,9 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.Graphline;
 import kamaelia.chassis.ServerCore;
@@ -76,13 +75,9 @@ class Stage12ConsolesTest {
     private static List<Object> connect(String token, List<String> lines) throws Throwable {
         Scheduler scheduler = new Scheduler();
         Terminal client = new Terminal();
-        Map<String, Component> children = new LinkedHashMap<>();
-        children.put("client", client);
-        children.put("console", Consoles.network(token));
-        new Graphline(children, Map.of(
-                "client.outbox", "console.inbox",
-                "console.outbox", "client.inbox",
-                "console.signal", "client.control")).activate(scheduler);
+        new Graphline(children(entry("client", client), entry("console", Consoles.network(token))),
+                links("client.outbox -> console.inbox", "console.outbox -> client.inbox",
+                        "console.signal -> client.control")).activate(scheduler);
         InBackground running = InBackground.run(scheduler);
         try {
             lines.forEach(client::type);
@@ -113,10 +108,7 @@ class Stage12ConsolesTest {
         Scheduler scheduler = new Scheduler();
         ServerCore server = NetworkConsole.serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 NetworkConsole.Reach.LOOPBACK_ONLY, token);
-        Stopper stopper = new Stopper();
-        Linkage.link(stopper.outbox("outbox"), server.inbox("control"));
-        server.activate(scheduler);
-        stopper.activate(scheduler);
+        Stopper stopper = Stopper.wiredTo(server, scheduler);
         InBackground running = InBackground.run(scheduler);
         try {
             try (LineClient missing = LineClient.connect(server.port(), running)) {

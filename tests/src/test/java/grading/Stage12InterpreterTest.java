@@ -1,20 +1,20 @@
 package grading;
 
+import static grading.Wiring.children;
+import static grading.Wiring.links;
+import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import axon.Component;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
 import grading.support.OnTimeout;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.Graphline;
@@ -53,19 +53,12 @@ class Stage12InterpreterTest {
         final InBackground running;
 
         World() {
-            Map<String, Component> children = new LinkedHashMap<>();
-            children.put("terminal", terminal);
-            children.put("interpreter", interpreter);
-            children.put("introspector", new Introspector());
-            children.put("keeper", keeper);
-            new Graphline(children, Map.of(
-                    "terminal.outbox", "interpreter.inbox",
-                    "interpreter.outbox", "terminal.inbox",
-                    "interpreter.questions", "introspector.inbox",
-                    "introspector.outbox", "interpreter.answers",
-                    "terminal.signal", "interpreter.control",
-                    "interpreter.signal", "introspector.control",
-                    "introspector.signal", "keeper.control")).activate(scheduler);
+            new Graphline(children(entry("terminal", terminal), entry("interpreter", interpreter),
+                    entry("introspector", new Introspector()), entry("keeper", keeper)), links(
+                    "terminal.outbox -> interpreter.inbox", "interpreter.outbox -> terminal.inbox",
+                    "interpreter.questions -> introspector.inbox", "introspector.outbox -> interpreter.answers",
+                    "terminal.signal -> interpreter.control", "interpreter.signal -> introspector.control",
+                    "introspector.signal -> keeper.control")).activate(scheduler);
             running = InBackground.run(scheduler);
         }
 
@@ -226,13 +219,9 @@ class Stage12InterpreterTest {
         Scheduler scheduler = new Scheduler();
         Terminal terminal = new Terminal();
         Interpreter interpreter = new Interpreter();
-        Map<String, Component> children = new LinkedHashMap<>();
-        children.put("terminal", terminal);
-        children.put("interpreter", interpreter);
-        new Graphline(children, Map.of(
-                "terminal.outbox", "interpreter.inbox",
-                "interpreter.outbox", "terminal.inbox",
-                "interpreter.signal", "terminal.control")).activate(scheduler);
+        new Graphline(children(entry("terminal", terminal), entry("interpreter", interpreter)),
+                links("terminal.outbox -> interpreter.inbox", "interpreter.outbox -> terminal.inbox",
+                        "interpreter.signal -> terminal.control")).activate(scheduler);
         InBackground running = InBackground.run(scheduler);
         try {
             terminal.type("1 + 1");

@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Component;
 import axon.Ipc;
-import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
@@ -173,8 +173,7 @@ class Stage12RummagingTest {
         Scheduler scheduler = new Scheduler();
         Introspector introspector = new Introspector();
         Recorder answers = new Recorder();
-        Linkage.link(introspector.outbox("outbox"), answers.inbox("inbox"));
-        Linkage.link(introspector.outbox("signal"), answers.inbox("control"));
+        wire(introspector, answers);
         introspector.activate(scheduler);
         answers.activate(scheduler);
         introspector.inbox("inbox").put("look");

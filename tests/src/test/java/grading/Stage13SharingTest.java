@@ -123,6 +123,19 @@ class Stage13SharingTest {
         }
     }
 
+    /** Commits {@code copies}, trying again while the store is busy; a ConcurrentUpdate is the caller's. */
+    static void commitPastBusy(Values copies, long deadline) {
+        while (true) {
+            try {
+                copies.commit();
+                return;
+            } catch (BusyRetry e) {
+                failIfStuck(deadline);
+                Thread.yield();
+            }
+        }
+    }
+
     @Test
     @Order(1)
     @DisplayName("a copy of a value never committed holds null at version 0, and changing a copy does not change the store")
@@ -354,15 +367,7 @@ class Stage13SharingTest {
                         copies.set("total", count(copies.value("total")) + 1);
                         copies.set(parity, count(copies.value(parity)) + 1);
                         Thread.yield();                        // let the others check out the same versions
-                        while (true) {
-                            try {
-                                copies.commit();
-                                break;
-                            } catch (BusyRetry e) {
-                                failIfStuck(deadline);
-                                Thread.yield();
-                            }
-                        }
+                        commitPastBusy(copies, deadline);
                         break;
                     } catch (ConcurrentUpdate e) {
                         failIfStuck(deadline);                 // someone was quicker: again, from fresh copies
@@ -587,27 +592,54 @@ class Stage13SharingTest {
         assertEquals(everyone(meals), mealsEaten(said), "every philosopher must eat every meal: " + said);
     }
 
+    /** What the test sees of the forks: which diner believes it holds each one, and each time two did at once. */
+    static final class ForkWatch {
+        private final AtomicReferenceArray<String> holders;
+        final List<String> clashes = new CopyOnWriteArrayList<>();
+
+        ForkWatch(int forks) {
+            holders = new AtomicReferenceArray<>(forks);
+        }
+
+        int forks() {
+            return holders.length();
+        }
+
+        void claim(String who, int... forks) {
+            for (int fork : forks) {
+                String other = holders.getAndSet(fork, who);
+                if (other != null) {
+                    clashes.add(who + " took fork " + fork + " while " + other + " held it");
+                }
+            }
+        }
+
+        void giveBack(String who, int... forks) {
+            for (int fork : forks) {
+                holders.compareAndSet(fork, who, null);
+            }
+        }
+    }
+
     /**
-     * A philosopher on a thread that also tells the test, through {@code table}, which
+     * A philosopher on a thread that also tells the test, through a {@link ForkWatch}, which
      * forks it believes it holds: it claims them right after its commit succeeds and gives
      * them back just before it commits putting them down.
      */
     static final class WatchedDiner extends ThreadedComponent {
         private final Store store;
-        private final AtomicReferenceArray<String> table;
-        private final List<String> clashes;
+        private final ForkWatch watch;
         private final String who;
         private final int left;
         private final int right;
         private final int meals;
 
-        WatchedDiner(Store store, AtomicReferenceArray<String> table, List<String> clashes, int seat, int meals) {
+        WatchedDiner(Store store, ForkWatch watch, int seat, int meals) {
             this.store = store;
-            this.table = table;
-            this.clashes = clashes;
+            this.watch = watch;
             this.who = "diner " + seat;
             this.left = seat;
-            this.right = (seat + 1) % table.length();
+            this.right = (seat + 1) % watch.forks();
             this.meals = meals;
         }
 
@@ -616,19 +648,12 @@ class Stage13SharingTest {
             long deadline = System.nanoTime() + STUCK.toNanos();
             for (int meal = 0; meal < meals; meal++) {
                 Values forks = take(deadline);
-                for (int fork : List.of(left, right)) {
-                    String other = table.getAndSet(fork, who);
-                    if (other != null) {
-                        clashes.add(who + " took fork " + fork + " while " + other + " held it");
-                    }
-                }
+                watch.claim(who, left, right);
                 Thread.yield();                                // eats
-                for (int fork : List.of(left, right)) {
-                    table.compareAndSet(fork, who, null);
-                }
+                watch.giveBack(who, left, right);
                 forks.set("fork " + left, null);
                 forks.set("fork " + right, null);
-                commit(forks, deadline);
+                commitPastBusy(forks, deadline);
                 deadline = System.nanoTime() + STUCK.toNanos();
             }
             passShutdownOn();
@@ -643,7 +668,7 @@ class Stage13SharingTest {
                         forks.set("fork " + left, who);
                         forks.set("fork " + right, who);
                         Thread.yield();                        // let a neighbour reach too
-                        commit(forks, deadline);
+                        commitPastBusy(forks, deadline);
                         return forks;
                     }
                 } catch (ConcurrentUpdate e) {
@@ -652,18 +677,6 @@ class Stage13SharingTest {
                     // the store was busy while looking
                 }
                 Thread.yield();
-            }
-        }
-
-        private static void commit(Values forks, long deadline) {
-            while (true) {
-                try {
-                    forks.commit();
-                    return;
-                } catch (BusyRetry e) {
-                    failIfStuck(deadline);
-                    Thread.yield();
-                }
             }
         }
     }
@@ -677,17 +690,16 @@ class Stage13SharingTest {
     void threadedPhilosophersNeverShareAFork() {
         int diners = 8;
         int meals = 60;
-        AtomicReferenceArray<String> table = new AtomicReferenceArray<>(diners);
-        List<String> clashes = new CopyOnWriteArrayList<>();
+        ForkWatch watch = new ForkWatch(diners);
         Scheduler scheduler = new Scheduler();
         List<WatchedDiner> all = new ArrayList<>();
         for (int seat = 0; seat < diners; seat++) {
-            WatchedDiner diner = new WatchedDiner(store, table, clashes, seat, meals);
+            WatchedDiner diner = new WatchedDiner(store, watch, seat, meals);
             all.add(diner);
             diner.activate(scheduler);
         }
         scheduler.run();
-        assertEquals(List.of(), clashes, "two philosophers held the same fork at once");
+        assertEquals(List.of(), watch.clashes, "two philosophers held the same fork at once");
         for (int fork = 0; fork < diners; fork++) {
             Value stored = store.usevar("fork " + fork);
             assertNull(stored.value(), stored.key() + " must lie on the table at the end");

@@ -1,7 +1,10 @@
 package grading;
 
+import axon.Component;
 import axon.Ipc;
+import axon.Linkage;
 import axon.Outbox;
+import axon.Scheduler;
 import axon.ThreadedComponent;
 import java.util.concurrent.CountDownLatch;
 
@@ -14,6 +17,18 @@ import java.util.concurrent.CountDownLatch;
 @Outbox(name = "outbox", doc = "One ShutdownMicroprocess, when the test says go")
 class Stopper extends ThreadedComponent {
     final CountDownLatch go = new CountDownLatch(1);
+
+    /**
+     * Activates {@code component} on {@code scheduler} together with a new stopper wired to
+     * its control, and returns the stopper.
+     */
+    static Stopper wiredTo(Component component, Scheduler scheduler) {
+        Stopper stopper = new Stopper();
+        Linkage.link(stopper.outbox("outbox"), component.inbox("control"));
+        component.activate(scheduler);
+        stopper.activate(scheduler);
+        return stopper;
+    }
 
     @Override
     protected void body() throws InterruptedException {

@@ -43,18 +43,22 @@ class TraceTest {
         Trace.stop();
     }
 
-    @Test
-    @DisplayName("a trace keeps the last N events only, numbered in order, and says how many it dropped")
-    void bounded() {
-        Trace trace = Trace.start(100);
+    /** The trace, of this capacity, of {@code producer} linked to {@code consumer} and run for this many cycles. */
+    private static Trace traced(int capacity, Producer producer, Consumer consumer, int cycles) {
+        Trace trace = Trace.start(capacity);
         Scheduler scheduler = new Scheduler();
-        Producer producer = new Producer("m", 1_000);
-        Consumer consumer = new Consumer(message -> { });
         Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
         producer.activate(scheduler);
         consumer.activate(scheduler);
-        scheduler.runCycles(1_100);
+        scheduler.runCycles(cycles);
         Trace.stop();
+        return trace;
+    }
+
+    @Test
+    @DisplayName("a trace keeps the last N events only, numbered in order, and says how many it dropped")
+    void bounded() {
+        Trace trace = traced(100, new Producer("m", 1_000), new Consumer(message -> { }), 1_100);
         List<Event> events = trace.events();
         assertEquals(100, events.size(), "a trace of capacity 100 must keep 100 events");
         assertTrue(trace.dropped() > 2_000, "about 4,000 events happened, so most must be dropped: " + trace.dropped());
@@ -67,17 +71,11 @@ class TraceTest {
     @Test
     @DisplayName("a trace of a producer linked to a consumer holds the link, then each put (stored in the inbox) and its take, in order")
     void pipelineInOrder() {
-        Trace trace = Trace.start(1_000);
-        Scheduler scheduler = new Scheduler();
         Producer producer = new Producer("hello", 2);
         Consumer consumer = new Consumer(message -> { });
+        Trace trace = traced(1_000, producer, consumer, 4);
         Box outbox = producer.outbox("outbox");
         Box inbox = consumer.inbox("inbox");
-        Linkage.link(outbox, inbox);
-        producer.activate(scheduler);
-        consumer.activate(scheduler);
-        scheduler.runCycles(4);
-        Trace.stop();
         List<String> seen = new ArrayList<>();
         for (Event e : trace.events()) {
             switch (e.kind()) {
@@ -101,15 +99,7 @@ class TraceTest {
     @Test
     @DisplayName("a trace of 100,000 events is written as a page that draws only the rows on screen, and an SVG of the last rows")
     void bigTraceFiles(@TempDir Path folder) throws Exception {
-        Trace trace = Trace.start(100_000);
-        Scheduler scheduler = new Scheduler();
-        Producer producer = new Producer("m", 40_000);
-        Consumer consumer = new Consumer(message -> { });
-        Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
-        producer.activate(scheduler);
-        consumer.activate(scheduler);
-        scheduler.runCycles(40_000);
-        Trace.stop();
+        Trace trace = traced(100_000, new Producer("m", 40_000), new Consumer(message -> { }), 40_000);
         assertEquals(100_000, trace.events().size());
         Path page = TracePicture.write(trace, folder.resolve("big"));
         String html = Files.readString(page);

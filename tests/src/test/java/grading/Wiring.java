@@ -1,0 +1,50 @@
+package grading;
+
+import axon.Component;
+import axon.Linkage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Wiring for tests: two components linked the way a Pipeline links neighbours, and a
+ * Graphline's two maps, written the way the handbook draws them and kept in the order
+ * they are written ({@code Map.of} has none, so a test would activate children and make
+ * links in a different order on each run):
+ * <pre>{@code
+ * new Graphline(children(entry("source", source), entry("grep", grep)),
+ *         links("source.outbox -> grep.inbox", "source.signal -> grep.control"));
+ * }</pre>
+ */
+final class Wiring {
+    private Wiring() {
+    }
+
+    /** Links {@code from}'s outbox to {@code to}'s inbox and its signal to {@code to}'s control. */
+    static void wire(Component from, Component to) {
+        Linkage.link(from.outbox("outbox"), to.inbox("inbox"));
+        Linkage.link(from.outbox("signal"), to.inbox("control"));
+    }
+
+    /** Named children, in the order given. */
+    @SafeVarargs
+    static Map<String, Component> children(Map.Entry<String, ? extends Component>... named) {
+        Map<String, Component> children = new LinkedHashMap<>();
+        for (Map.Entry<String, ? extends Component> child : named) {
+            children.put(child.getKey(), child.getValue());
+        }
+        return children;
+    }
+
+    /** Links written {@code "child.box -> child.box"}, in the order given. */
+    static Map<String, String> links(String... arrows) {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String arrow : arrows) {
+            String[] ends = arrow.split("->");
+            if (ends.length != 2) {
+                throw new IllegalArgumentException("a link is written \"from.box -> to.box\", not \"" + arrow + "\"");
+            }
+            links.put(ends[0].strip(), ends[1].strip());
+        }
+        return links;
+    }
+}
