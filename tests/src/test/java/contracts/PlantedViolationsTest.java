@@ -14,8 +14,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import contracts.fixtures.standin.Ipc;
 import contracts.fixtures.standin.ThreadedComponent;
 import grading.support.Hint;
+import grading.support.Hints;
 import java.io.IOException;
-import java.lang.reflect.Method;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Member;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,15 +160,25 @@ class PlantedViolationsTest {
     @DisplayName("every graded rule has one stage tag and a hint for the progress board")
     void gradedRulesAreTaggedWithAStage() {
         List<String> rules = new ArrayList<>();
-        for (Method method : ComponentContractsTest.class.getDeclaredMethods()) {
-            if (!method.isAnnotationPresent(ArchTest.class)) {
+        List<AnnotatedElement> members = new ArrayList<>(List.of(ComponentContractsTest.class.getDeclaredMethods()));
+        members.addAll(List.of(ComponentContractsTest.class.getDeclaredFields()));
+        for (AnnotatedElement member : members) {
+            if (!member.isAnnotationPresent(ArchTest.class)) {
                 continue;
             }
-            List<String> stages = Arrays.stream(method.getAnnotationsByType(ArchTag.class)).map(ArchTag::value)
+            String name = ((Member) member).getName();
+            List<String> stages = Arrays.stream(member.getAnnotationsByType(ArchTag.class)).map(ArchTag::value)
                     .filter(tag -> tag.matches("stage\\d\\d")).toList();
-            assertEquals(1, stages.size(), method.getName() + " needs exactly one stageNN tag");
-            assertTrue(method.isAnnotationPresent(Hint.class), method.getName() + " needs a @Hint");
-            rules.add(method.getName() + " " + stages.getFirst());
+            assertEquals(1, stages.size(), name + " needs exactly one stageNN tag");
+            assertTrue(member.isAnnotationPresent(Hint.class)
+                    || Hints.find(ComponentContractsTest.class, name).isPresent(), name + " needs a hint in "
+                    + Hints.file(ComponentContractsTest.class));
+            rules.add(name + " " + stages.getFirst());
+        }
+        List<String> names = rules.stream().map(rule -> rule.substring(0, rule.indexOf(' '))).toList();
+        for (String block : Hints.of(ComponentContractsTest.class).keySet()) {
+            assertTrue(names.contains(block), Hints.file(ComponentContractsTest.class) + " has a hint for " + block
+                    + ", which is not a rule of ComponentContractsTest: rename the block after the rule, or remove it");
         }
         assertEquals(List.of(
                 "a_component_does_not_know_who_it_is_wired_to stage03",

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grading.support.Board;
 import grading.support.Board.Policy;
-import grading.support.Hint;
+import grading.support.GradedOrder;
+import grading.support.GradedTitles;
+import grading.support.Hints;
 import grading.support.Result;
 import grading.support.Stage;
 import grading.support.Status;
@@ -19,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -98,10 +99,10 @@ class BoardTest {
                 + ") still says TODO";
         List<Result> results = new ArrayList<>();
         Method[] tests = Class.forName("grading.Stage01MicroprocessTest").getDeclaredMethods();
-        Arrays.stream(tests).filter(m -> m.isAnnotationPresent(Test.class))
-                .sorted(Comparator.comparingInt(m -> m.getAnnotation(Order.class).value()))
-                .forEach(m -> results.add(new Result(1, Status.NOT_STARTED, m.getAnnotation(DisplayName.class).value(),
-                        message, m.getAnnotation(Hint.class).value(), m.getAnnotation(Hint.class).read(), false)));
+        Arrays.stream(tests).filter(m -> GradedTitles.titleOf(m).isPresent())
+                .sorted(Comparator.comparingInt(GradedOrder::orderOf))
+                .forEach(m -> results.add(new Result(1, Status.NOT_STARTED, GradedTitles.titleOf(m).orElseThrow(),
+                        message, Hints.ofTest(m).orElseThrow().text(), Hints.ofTest(m).orElseThrow().read(), false)));
         return results;
     }
 
@@ -167,18 +168,18 @@ class BoardTest {
             Class<?> type = Class.forName("grading." + file.getFileName().toString().replace(".java", ""));
             List<Integer> places = new ArrayList<>();
             for (Method method : type.getDeclaredMethods()) {
-                if (!method.isAnnotationPresent(Test.class)) {
+                if (GradedTitles.titleOf(method).isEmpty()) {
                     continue;
                 }
-                Order order = method.getAnnotation(Order.class);
-                if (order == null) {
-                    problems.add(type.getSimpleName() + "." + method.getName() + " has no @Order: it would run after"
-                            + " the others, whatever its contract");
-                } else if (places.contains(order.value())) {
-                    problems.add(type.getSimpleName() + "." + method.getName() + " shares @Order(" + order.value()
+                int order = GradedOrder.orderOf(method);
+                if (!GradedOrder.hasOrder(method)) {
+                    problems.add(type.getSimpleName() + "." + method.getName() + " has no place (order = n): it would"
+                            + " run after the others, whatever its contract");
+                } else if (places.contains(order)) {
+                    problems.add(type.getSimpleName() + "." + method.getName() + " shares its place (order = " + order
                             + ") with another test: which runs first is left to chance");
                 } else {
-                    places.add(order.value());
+                    places.add(order);
                 }
             }
         }

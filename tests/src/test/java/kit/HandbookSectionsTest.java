@@ -3,7 +3,8 @@ package kit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import grading.support.Handbook;
-import grading.support.Hint;
+import grading.support.GradedTest;
+import grading.support.Hints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The progress board sends a learner to "section X" of a stage's chapter: the section
- * named by the failing test's {@code @Hint(read = "X")}. These tests make sure that
- * section exists, under exactly that title, in the chapter stages.properties names for
+ * named by the failing test's hint ({@code Read: X} in its class's hints file). These
+ * tests make sure that section exists, under exactly that title, in the chapter stages.properties names for
  * the stage, and that the board's link into the built handbook lands on it.
  */
 @Tag("kit")
@@ -51,7 +52,8 @@ class HandbookSectionsTest {
     }
 
     @Test
-    @DisplayName("every @Hint(read = ...) of a graded test names a section (== or ===) of its stage's chapter")
+    @DisplayName("every section a graded test's hint sends learners to (Read: ...) is a section (== or ===) of its"
+            + " stage's chapter")
     void everyHintedSectionExists() throws IOException, ClassNotFoundException {
         Map<Integer, String> chapters = chapters();
         List<String> problems = new ArrayList<>();
@@ -73,7 +75,7 @@ class HandbookSectionsTest {
             }
             Set<String> sections = sectionsOf(ROOT.resolve(chapter));
             for (Method method : sortedTests(Class.forName("grading." + className))) {
-                String read = hintOf(method).read();
+                String read = Hints.ofTest(method).map(Hints.Hint::read).orElse("");
                 if (!read.isBlank() && !sections.contains(read)) {
                     problems.add(className + "." + method.getName() + " sends learners to section \"" + read
                             + "\", which " + chapter + " does not have (its sections: " + sections + ")");
@@ -125,7 +127,7 @@ class HandbookSectionsTest {
             }
             Class<?> type = Class.forName("grading." + file.getFileName().toString().replace(".java", ""));
             for (Method method : sortedTests(type)) {
-                String read = hintOf(method).read();
+                String read = Hints.ofTest(method).map(Hints.Hint::read).orElse("");
                 if (!read.isBlank()) {
                     hinted.computeIfAbsent(Integer.parseInt(name.group(1)), stage -> new LinkedHashSet<>()).add(read);
                 }
@@ -156,14 +158,8 @@ class HandbookSectionsTest {
 
     private static List<Method> sortedTests(Class<?> type) {
         return Stream.of(type.getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(Test.class) && hintOf(m) != null)
+                .filter(m -> m.isAnnotationPresent(Test.class) || m.isAnnotationPresent(GradedTest.class))
                 .sorted(Comparator.comparing(Method::getName)).toList();
-    }
-
-    /** A test's hint: its own, or else its class's. */
-    private static Hint hintOf(Method method) {
-        Hint own = method.getAnnotation(Hint.class);
-        return own != null ? own : method.getDeclaringClass().getAnnotation(Hint.class);
     }
 
     /**

@@ -2,16 +2,24 @@ package kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grading.support.GradedOrder;
+import grading.support.GradedTest;
+import grading.support.GradedTitles;
+import grading.support.Hints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +72,8 @@ class StageListTest {
     }
 
     @Test
-    @DisplayName("every stage has a graded test class whose tests all have a display name and a hint")
+    @DisplayName("every stage has a graded test class whose tests all have a title, a place and a hint, and whose hints"
+            + " file names only its tests")
     void everyStageIsGraded() throws IOException, ClassNotFoundException {
         Path tests = ROOT.resolve("tests/src/test/java/grading");
         List<String> problems = new ArrayList<>();
@@ -88,22 +97,83 @@ class StageListTest {
                 if (!tags.equals(List.of(tag))) {
                     problems.add(name + " must be tagged @Tag(\"" + tag + "\"), and only that");
                 }
-                for (Method method : type.getDeclaredMethods()) {
-                    if (method.isAnnotationPresent(Test.class)) {
-                        if (!method.isAnnotationPresent(DisplayName.class)) {
-                            problems.add(name + "." + method.getName() + " has no @DisplayName");
-                        }
-                        if (!method.isAnnotationPresent(grading.support.Hint.class)
-                                && !type.isAnnotationPresent(grading.support.Hint.class)) {
-                            problems.add(name + "." + method.getName() + " has no @Hint");
-                        }
-                        if (!method.isAnnotationPresent(org.junit.jupiter.api.Order.class)) {
-                            problems.add(name + "." + method.getName() + " has no @Order");
-                        }
-                    }
-                }
+                problems.addAll(hintProblems(type));
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * What a graded class lacks: a test without a title, a place or a hint, or a block of
+     * its hints file that names no test of the class.
+     */
+    static List<String> hintProblems(Class<?> type) {
+        List<String> problems = new ArrayList<>();
+        String name = type.getSimpleName();
+        Set<String> tests = new HashSet<>();
+        for (Method method : type.getDeclaredMethods()) {
+            if (!method.isAnnotationPresent(Test.class) && !method.isAnnotationPresent(GradedTest.class)) {
+                continue;
+            }
+            tests.add(method.getName());
+            if (GradedTitles.titleOf(method).isEmpty()) {
+                problems.add(name + "." + method.getName() + " has no title: mark it @GradedTest(order = n, value ="
+                        + " \"the sentence of the contract it checks\")");
+            }
+            if (!GradedOrder.hasOrder(method)) {
+                problems.add(name + "." + method.getName() + " has no place in its class's run order:"
+                        + " give it @GradedTest(order = n, ...)");
+            }
+            if (Hints.ofTest(method).isEmpty()) {
+                problems.add(name + "." + method.getName() + " has no hint: add a block for it to "
+                        + Hints.file(type));
+            }
+        }
+        for (String block : Hints.of(type).keySet()) {
+            if (!block.equals(Hints.EVERY_TEST) && !tests.contains(block)) {
+                problems.add(Hints.file(type) + " has a hint for " + block + ", which is not a test of " + name
+                        + ": rename the block after the test, or remove it");
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    @DisplayName("every hints file belongs to a class of the test module")
+    void everyHintsFileHasItsClass() throws IOException {
+        Path resources = ROOT.resolve("tests/src/test/resources");
+        List<String> orphans;
+        try (Stream<Path> files = Files.walk(resources)) {
+            orphans = files.filter(p -> p.getFileName().toString().endsWith(".hints"))
+                    .map(p -> resources.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> StageListTest.class.getClassLoader()
+                            .getResource(p.replaceFirst("\\.hints$", ".class")) == null)
+                    .toList();
+        }
+        assertEquals(List.of(), orphans, "hints files whose test class does not exist: rename each after its class");
+    }
+
+    @Test
+    @DisplayName("a hints file gives each test its text and section, and says what is wrong with a bad block")
+    void hintsFilesAreRead() {
+        Map<String, Hints.Hint> hints = Hints.parse("Example.hints", """
+                # a comment
+                first
+                    Do this,
+                    then that.
+                    Read: Round robin
+
+                *
+                    Look at the first failure.
+                """);
+        assertEquals(Map.of("first", new Hints.Hint("Do this, then that.", "Round robin"),
+                Hints.EVERY_TEST, new Hints.Hint("Look at the first failure.", "")), hints);
+        IllegalStateException late = assertThrows(IllegalStateException.class,
+                () -> Hints.parse("Example.hints", "first\n    Read: A\n    more\n"));
+        assertTrue(late.getMessage().contains("Example.hints:3") && late.getMessage().contains("first"),
+                late.getMessage());
+        IllegalStateException twice = assertThrows(IllegalStateException.class,
+                () -> Hints.parse("Example.hints", "first\n    A.\n\nfirst\n    B.\n"));
+        assertTrue(twice.getMessage().contains("two blocks for first"), twice.getMessage());
     }
 }

@@ -26,6 +26,14 @@ public final class HintedFailure extends AssertionFailedError {
         this.read = read;
     }
 
+    /**
+     * @param message what went wrong, in the learner's terms
+     * @param hint what to change and the section to read, as a hints file gives them ({@link Hints})
+     */
+    public HintedFailure(String message, Hints.Hint hint) {
+        this(message, hint.text(), hint.read());
+    }
+
     /** What to change. */
     public String hint() {
         return hint;
