@@ -12,24 +12,18 @@ import axon.Microprocess;
 import axon.Scheduler;
 import examples.components.Greeter;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 @Graded
 @Tag("stage01")
 @DisplayName("Stage 1: a microprocess")
 class Stage01MicroprocessTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("activate hands the microprocess to the scheduler, returns it, and does no work")
-    @Hint(value = "activate(scheduler) remembers the scheduler, calls scheduler.add(this) and returns this;"
-            + " it must not call step().", read = "Activation")
+    @GradedTest(order = 1, value = "activate hands the microprocess to the scheduler, returns it, and does no work")
     void activateHandsItOver() {
         Scheduler scheduler = new Scheduler();
         Counting counting = new Counting(3);
@@ -40,11 +34,7 @@ class Stage01MicroprocessTest {
         assertEquals(0, counting.steps, "activating must not run a step");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("activating a microprocess twice is an error that names it")
-    @Hint(value = "If the microprocess already has a scheduler, throw an IllegalStateException whose message"
-            + " includes name().", read = "Activation")
+    @GradedTest(order = 2, value = "activating a microprocess twice is an error that names it")
     void activatingTwiceIsAnError() {
         Counting counting = activated(new Counting(3));
         var error = assertThrows(IllegalStateException.class, () -> counting.activate(new Scheduler()),
@@ -53,11 +43,7 @@ class Stage01MicroprocessTest {
                 "the message should name the microprocess, " + counting.name() + ", but was: " + error.getMessage());
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("next() before activation is an error that names the microprocess")
-    @Hint(value = "next() checks that the microprocess has a scheduler before anything else, and throws an"
-            + " IllegalStateException that includes name() if not.", read = "Activation")
+    @GradedTest(order = 3, value = "next() before activation is an error that names the microprocess")
     void nextBeforeActivationIsAnError() {
         Counting counting = new Counting(3);
         var error = assertThrows(IllegalStateException.class, counting::next,
@@ -67,10 +53,7 @@ class Stage01MicroprocessTest {
         assertEquals(0, counting.steps, "step() must not run before activation");
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("next() runs exactly one step and returns what step() returned")
-    @Hint(value = "next() calls step() once and returns its result.", read = "One slice at a time")
+    @GradedTest(order = 4, value = "next() runs exactly one step and returns what step() returned")
     void nextRunsOneStep() {
         Counting counting = activated(new Counting(3));
         assertTrue(counting.next(), "the first of 3 steps returns true, so next() must return true");
@@ -81,11 +64,7 @@ class Stage01MicroprocessTest {
         assertEquals(3, counting.steps, "three calls of next() must run three steps");
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("once step() has returned false, next() returns false and never calls step() again")
-    @Hint(value = "Remember in a field that the microprocess has finished; when it has, next() returns false"
-            + " without calling step().", read = "Finishing")
+    @GradedTest(order = 5, value = "once step() has returned false, next() returns false and never calls step() again")
     void finishedStaysFinished() {
         Counting counting = activated(new Counting(1));
         assertFalse(counting.isFinished(), "a microprocess that has not run is not finished");
@@ -96,11 +75,8 @@ class Stage01MicroprocessTest {
         assertEquals(1, counting.steps, "step() ran again after the microprocess had finished");
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("a step that throws finishes the microprocess, and the exception reaches the caller unchanged")
-    @Hint(value = "Let the exception propagate, but mark the microprocess finished first (try/finally works"
-            + " well).", read = "Finishing")
+    @GradedTest(order = 6, value = "a step that throws finishes the microprocess, and the exception reaches the caller"
+            + " unchanged")
     void throwingFinishes() {
         IllegalArgumentException boom = new IllegalArgumentException("boom");
         int[] steps = {0};
@@ -121,11 +97,7 @@ class Stage01MicroprocessTest {
         assertEquals(1, steps[0], "step() ran again after it had thrown");
     }
 
-    @Test
-    @Order(7)
-    @DisplayName("a microprocess has not finished while its step runs, even its last one")
-    @Hint(value = "Set finished only from what step() did: after it returned (to !again), or when it threw"
-            + " (try/finally). Do not mark the microprocess finished before calling step().", read = "Finishing")
+    @GradedTest(order = 7, value = "a microprocess has not finished while its step runs, even its last one")
     void notFinishedDuringItsStep() {
         List<Boolean> seen = new ArrayList<>();
         Microprocess[] self = new Microprocess[1];
@@ -148,11 +120,8 @@ class Stage01MicroprocessTest {
         assertTrue(self[0].isFinished(), "after its step returned false the microprocess must have finished");
     }
 
-    @Test
-    @Order(8)
-    @DisplayName("Greeter writes one line per step: hello to each name in order, then goodbye in reverse")
-    @Hint(value = "Keep two fields: which half you are in (hello or goodbye) and a position in the list."
-            + " Each step writes one line and moves the position on.", read = "The exercise")
+    @GradedTest(order = 8, value = "Greeter writes one line per step: hello to each name in order, then goodbye in"
+            + " reverse")
     void greeterGreetsThenSaysGoodbye() {
         List<String> lines = new ArrayList<>();
         Greeter greeter = activated(new Greeter(List.of("Ada", "Alan", "Grace"), lines::add));
@@ -170,11 +139,7 @@ class Stage01MicroprocessTest {
         assertEquals(6, lines.size(), "a finished greeter must not write more");
     }
 
-    @Test
-    @Order(9)
-    @DisplayName("Greeter with one name says hello, then goodbye, and finishes")
-    @Hint(value = "With one name the hello half ends after one line: the goodbye half starts at the last"
-            + " name.", read = "The exercise")
+    @GradedTest(order = 9, value = "Greeter with one name says hello, then goodbye, and finishes")
     void greeterWithOneName() {
         List<String> lines = new ArrayList<>();
         Greeter greeter = activated(new Greeter(List.of("Ada"), lines::add));
@@ -185,10 +150,7 @@ class Stage01MicroprocessTest {
         assertEquals(List.of("hello Ada", "goodbye Ada"), lines, "the lines of a greeter with one name");
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("Greeter with no names writes nothing and finishes at its first step")
-    @Hint(value = "Check for an empty list before writing anything.", read = "The exercise")
+    @GradedTest(order = 10, value = "Greeter with no names writes nothing and finishes at its first step")
     void greeterWithNoNames() {
         List<String> lines = new ArrayList<>();
         Greeter greeter = activated(new Greeter(List.of(), lines::add));
@@ -196,11 +158,7 @@ class Stage01MicroprocessTest {
         assertEquals(List.of(), lines, "a greeter with no names must write nothing");
     }
 
-    @Test
-    @Order(11)
-    @DisplayName("two Greeters stepped in turn keep their own places")
-    @Hint(value = "The state must live in instance fields, not static ones: each greeter remembers its own"
-            + " position.", read = "The exercise")
+    @GradedTest(order = 11, value = "two Greeters stepped in turn keep their own places")
     void greetersKeepTheirOwnState() {
         List<String> lines = new ArrayList<>();
         Greeter first = new Greeter(List.of("Ada", "Alan"), lines::add);

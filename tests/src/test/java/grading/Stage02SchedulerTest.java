@@ -11,14 +11,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import axon.Microprocess;
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 @Graded
 @Tag("stage02")
@@ -27,12 +25,7 @@ import org.junit.jupiter.api.Test;
         + " and does run() stop as soon as step() says nothing is left?")
 class Stage02SchedulerTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("one cycle steps each microprocess activated before it exactly once")
-    @Hint(value = "A cycle first moves the arrivals (where activate put them with scheduler.add) to the end of"
-            + " the run queue, then steps each microprocess that was queued then once: count them before you"
-            + " start (int n = runQueue.size()).", read = "Round robin")
+    @GradedTest(order = 1, value = "one cycle steps each microprocess activated before it exactly once")
     void oneCycleStepsEachOnce() {
         List<String> log = new ArrayList<>();
         Scheduler scheduler = new Scheduler();
@@ -52,11 +45,7 @@ class Stage02SchedulerTest {
                 + " once, in activation order");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("a microprocess that has finished leaves the run queue at once")
-    @Hint(value = "When next() returns false, do not put the microprocess back in the queue; when it returns"
-            + " true, put it back at the end.", read = "Round robin")
+    @GradedTest(order = 2, value = "a microprocess that has finished leaves the run queue at once")
     void finishedMicroprocessesLeave() {
         Counting once = new Counting(1);
         Counting thrice = new Counting(3);
@@ -69,13 +58,8 @@ class Stage02SchedulerTest {
                 + " return true");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("a cycle steps every microprocess that was queued when it began exactly once, even when some finish"
-            + " during it")
-    @Hint(value = "Count the queue before the cycle starts (int n = runQueue.size()) and take exactly n from the"
-            + " front: a loop that compares with runQueue.size() as it goes stops early once some have finished.",
-            read = "Round robin")
+    @GradedTest(order = 3, value = "a cycle steps every microprocess that was queued when it began exactly once, even"
+            + " when some finish during it")
     void aCycleStepsEveryQueuedOneWhenSomeFinish() {
         List<String> log = new ArrayList<>();
         Scheduler scheduler = new Scheduler();
@@ -92,11 +76,7 @@ class Stage02SchedulerTest {
                 "after that cycle exactly the two that want to run again (b and d) must be left, in order");
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("each cycle steps every microprocess once, in the order they were activated")
-    @Hint(value = "Keep the run queue in activation order; a microprocess that wants to run again goes back"
-            + " to the end of the queue.", read = "Round robin")
+    @GradedTest(order = 4, value = "each cycle steps every microprocess once, in the order they were activated")
     void roundRobinInActivationOrder() {
         List<String> log = new ArrayList<>();
         Scheduler scheduler = new Scheduler();
@@ -108,11 +88,8 @@ class Stage02SchedulerTest {
                 + " steps, b 2, c 1): each cycle steps each microprocess once, in activation order");
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("a microprocess activated during a cycle is first stepped in the next cycle, after the others")
-    @Hint(value = "Activation adds to the arrivals (scheduler.add); move the arrivals into the run queue at"
-            + " the start of a cycle, not in the middle of one.", read = "Arrivals")
+    @GradedTest(order = 5, value = "a microprocess activated during a cycle is first stepped in the next cycle, after"
+            + " the others")
     void arrivalsWaitForTheNextCycle() {
         List<String> log = new ArrayList<>();
         Scheduler scheduler = new Scheduler();
@@ -123,11 +100,7 @@ class Stage02SchedulerTest {
                 + " ran: s activates 'new' during its first step, so new1 must come in the next cycle, after s2 and b2");
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("runCycles(n) runs at most n cycles and says whether microprocesses are left")
-    @Hint(value = "Call step() at most n times; return true if microprocesses are still left.",
-            read = "Running a few cycles")
+    @GradedTest(order = 6, value = "runCycles(n) runs at most n cycles and says whether microprocesses are left")
     void runCyclesIsBounded() {
         Counting counting = new Counting(10);
         Scheduler scheduler = schedulerOf(counting);
@@ -137,10 +110,7 @@ class Stage02SchedulerTest {
         assertEquals(3, counting.steps, "runCycles(0) must run no cycle");
     }
 
-    @Test
-    @Order(7)
-    @DisplayName("runCycles(n) stops early, returning false, when every microprocess has finished")
-    @Hint(value = "Stop as soon as step() returns false.", read = "Running a few cycles")
+    @GradedTest(order = 7, value = "runCycles(n) stops early, returning false, when every microprocess has finished")
     void runCyclesStopsEarly() {
         Counting counting = new Counting(2);
         Scheduler scheduler = schedulerOf(counting);
@@ -154,13 +124,8 @@ class Stage02SchedulerTest {
         assertFalse(scheduler.runCycles(5), "nothing is left, so runCycles must return false");
     }
 
-    @Test
-    @Order(8)
-    @DisplayName("a cycle during which a newcomer arrived says that work is left, even when every other microprocess"
-            + " finished")
-    @Hint(value = "step() returns whether anything is left to run: the run queue OR the arrivals. A newcomer"
-            + " activated during the last step of a cycle waits in the arrivals, not in the queue.",
-            read = "Running until done")
+    @GradedTest(order = 8, value = "a cycle during which a newcomer arrived says that work is left, even when every"
+            + " other microprocess finished")
     void aCycleWithNewcomersSaysWorkIsLeft() {
         List<String> log = new ArrayList<>();
         Scheduler scheduler = new Scheduler();
@@ -194,11 +159,7 @@ class Stage02SchedulerTest {
         assertEquals(List.of("child1"), again);
     }
 
-    @Test
-    @Order(9)
-    @DisplayName("run() steps every microprocess until each has finished, then returns")
-    @Hint(value = "run() calls step() until it returns false; step() keeps a microprocess only while its next()"
-            + " returns true.", read = "Running until done")
+    @GradedTest(order = 9, value = "run() steps every microprocess until each has finished, then returns")
     void runRunsEverythingToTheEnd() {
         Counting shortOne = new Counting(2);
         Counting longOne = new Counting(5);
@@ -210,10 +171,7 @@ class Stage02SchedulerTest {
         assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left after run()");
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("run() on a scheduler with nothing to run returns at once")
-    @Hint(value = "step() on an empty scheduler returns false.", read = "Running until done")
+    @GradedTest(order = 10, value = "run() on a scheduler with nothing to run returns at once")
     void runOnEmptyReturns() {
         Scheduler scheduler = new Scheduler();
         assertFalse(scheduler.runCycles(0), "runCycles(0) on an empty scheduler must say that nothing is left");
@@ -221,11 +179,8 @@ class Stage02SchedulerTest {
         assertFalse(scheduler.runCycles(1), "runCycles(1) on an empty scheduler must say that nothing is left");
     }
 
-    @Test
-    @Order(11)
-    @DisplayName("the scheduler is a microprocess: activated on another scheduler, each of its steps is one cycle")
-    @Hint(value = "step() is one whole cycle and returns whether anything is left, so an outer scheduler can"
-            + " step an inner one like any other microprocess.", read = "A scheduler is a microprocess")
+    @GradedTest(order = 11, value = "the scheduler is a microprocess: activated on another scheduler, each of its"
+            + " steps is one cycle")
     void schedulerInsideScheduler() {
         List<String> log = new ArrayList<>();
         Scheduler outer = new Scheduler();
@@ -240,10 +195,7 @@ class Stage02SchedulerTest {
         assertTrue(inner.isFinished(), "the inner scheduler must finish when it has nothing left");
     }
 
-    @Test
-    @Order(12)
-    @DisplayName("two schedulers are independent")
-    @Hint(value = "Keep the run queue in instance fields: no static state.", read = "Round robin")
+    @GradedTest(order = 12, value = "two schedulers are independent")
     void schedulersAreIndependent() {
         Scheduler first = new Scheduler();
         Scheduler second = new Scheduler();
@@ -258,10 +210,7 @@ class Stage02SchedulerTest {
                 + " first one");
     }
 
-    @Test
-    @Order(13)
-    @DisplayName("an exception thrown by a step comes out of run() unchanged")
-    @Hint(value = "Do not catch exceptions in the scheduler.", read = "Running until done")
+    @GradedTest(order = 13, value = "an exception thrown by a step comes out of run() unchanged")
     void exceptionsPropagate() {
         IllegalStateException boom = new IllegalStateException("boom");
         Scheduler scheduler = new Scheduler();
@@ -277,10 +226,7 @@ class Stage02SchedulerTest {
                 "run() must rethrow the step's own exception, not a new one");
     }
 
-    @Test
-    @Order(14)
-    @DisplayName("Tickers on one scheduler take turns: tick 1, tock 1, tick 2, tock 2, ...")
-    @Hint(value = "This is the chapter's example: if the tests above pass, so does this.", read = "The exercise")
+    @GradedTest(order = 14, value = "Tickers on one scheduler take turns: tick 1, tock 1, tick 2, tock 2, ...")
     void tickersTakeTurns() {
         List<String> lines = new ArrayList<>();
         Scheduler scheduler = new Scheduler();

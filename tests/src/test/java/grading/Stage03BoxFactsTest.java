@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import axon.Box;
 import axon.BoxNotFound;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /** What a box knows of itself, and what BoxNotFound tells: both stated in the stage 3 chapter. */
 @Graded
@@ -21,11 +19,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Stage 3: a component with boxes, what a box knows and what a mistake tells")
 class Stage03BoxFactsTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("a box knows its owner, its name, whether it is an inbox or an outbox, and its description")
-    @Hint(value = "Make the boxes in the constructor with new Box(this, name, description, inbox?), taking name and"
-            + " description from BoxDeclarations, true for inboxes and false for outboxes.", read = "Boxes")
+    @GradedTest(order = 1, value = "a box knows its owner, its name, whether it is an inbox or an outbox, and its"
+            + " description")
     void aBoxKnowsItself() {
         Plain plain = new Plain();
         Box inbox = plain.inbox("inbox");
@@ -42,11 +37,7 @@ class Stage03BoxFactsTest {
                         + inbox.description() + "\", outbox said \"" + outbox.description() + "\"");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("BoxNotFound also lists the boxes the component does have")
-    @Hint(value = "Throw new BoxNotFound(this, \"inbox\", name, namesOf(inboxes)) (or \"outbox\" and outboxes): the"
-            + " last argument is the list of names the component has.", read = "Mistakes are errors")
+    @GradedTest(order = 2, value = "BoxNotFound also lists the boxes the component does have")
     void boxNotFoundListsTheBoxes() {
         Plain plain = new Plain();
         BoxNotFound noInbox = assertThrows(BoxNotFound.class, () -> plain.inbox("inbx"),

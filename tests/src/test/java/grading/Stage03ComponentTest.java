@@ -11,12 +11,10 @@ import axon.BoxNotFound;
 import axon.Component;
 import axon.EmptyBox;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 @Graded
@@ -24,11 +22,7 @@ import org.junit.jupiter.api.function.Executable;
 @DisplayName("Stage 3: a component with boxes")
 class Stage03ComponentTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("a box gives back its messages oldest first and counts what it holds")
-    @Hint(value = "A Box keeps its messages in a queue: take() removes from the front, size() counts.",
-            read = "Boxes")
+    @GradedTest(order = 1, value = "a box gives back its messages oldest first and counts what it holds")
     void boxIsFirstInFirstOut() {
         Box box = new Plain().inbox("inbox");
         assertTrue(box.isEmpty(), "a new box must be empty");
@@ -43,10 +37,7 @@ class Stage03ComponentTest {
         assertTrue(box.isEmpty(), "a box whose every message was taken must be empty");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("taking from an empty box throws EmptyBox, naming the component and the box")
-    @Hint(value = "When the box holds nothing, take() throws new EmptyBox(this).", read = "Boxes")
+    @GradedTest(order = 2, value = "taking from an empty box throws EmptyBox, naming the component and the box")
     void emptyBoxIsAnError() {
         Plain plain = new Plain();
         Box box = plain.outbox("signal");
@@ -54,11 +45,8 @@ class Stage03ComponentTest {
         assertNames(error, plain.name(), "signal");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("a component has inboxes inbox and control, and outboxes outbox and signal, by default")
-    @Hint(value = "In the constructor, make one Box for each name that BoxDeclarations.inboxesOf(getClass())"
-            + " and outboxesOf(getClass()) give, keeping their order.", read = "Declaring boxes")
+    @GradedTest(order = 3, value = "a component has inboxes inbox and control, and outboxes outbox and signal, by"
+            + " default")
     void defaultBoxes() {
         Plain plain = new Plain();
         assertEquals(List.of("inbox", "control"), plain.inboxes().stream().map(Box::name).toList(),
@@ -70,11 +58,7 @@ class Stage03ComponentTest {
         assertEquals(plain, plain.inbox("control").owner(), "a box must know the component it belongs to");
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("boxes declared on a subclass come after the defaults and keep their descriptions")
-    @Hint(value = "Create the boxes from the declarations, with their names and descriptions.",
-            read = "Declaring boxes")
+    @GradedTest(order = 4, value = "boxes declared on a subclass come after the defaults and keep their descriptions")
     void declaredBoxes() {
         Probe probe = new Probe();
         assertEquals(List.of("inbox", "control", "extra"), probe.inboxes().stream().map(Box::name).toList(),
@@ -87,10 +71,7 @@ class Stage03ComponentTest {
                 "a declared outbox must keep the description its @Outbox gives");
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("inbox(name) and outbox(name) give the same box every time")
-    @Hint(value = "Make the boxes once, in the constructor, and look them up by name.", read = "Declaring boxes")
+    @GradedTest(order = 5, value = "inbox(name) and outbox(name) give the same box every time")
     void boxesAreStable() {
         Probe probe = new Probe();
         assertTrue(probe.inbox("extra") == probe.inbox("extra"),
@@ -100,11 +81,7 @@ class Stage03ComponentTest {
         assertFalse(probe.inbox("inbox") == new Probe().inbox("inbox"), "two components must not share a box");
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("an unknown box name throws BoxNotFound, naming the component and the box")
-    @Hint(value = "When the name is not declared, throw new BoxNotFound(this, \"inbox\" or \"outbox\", name,"
-            + " the names you do have).", read = "Mistakes are errors")
+    @GradedTest(order = 6, value = "an unknown box name throws BoxNotFound, naming the component and the box")
     void unknownNamesAreErrors() {
         Probe probe = new Probe();
         List<Executable> mistakes = List.of(
@@ -125,10 +102,7 @@ class Stage03ComponentTest {
         }
     }
 
-    @Test
-    @Order(7)
-    @DisplayName("send puts messages into the named outbox, in order")
-    @Hint(value = "send(message, name) puts the message into outbox(name).", read = "Sending and receiving")
+    @GradedTest(order = 7, value = "send puts messages into the named outbox, in order")
     void sendFillsTheOutbox() {
         Probe probe = new Probe();
         probe.sendOut("a", "log");
@@ -141,10 +115,7 @@ class Stage03ComponentTest {
         assertTrue(probe.inbox("inbox").isEmpty(), "send must not touch the inboxes");
     }
 
-    @Test
-    @Order(8)
-    @DisplayName("recv takes the oldest message from the named inbox")
-    @Hint(value = "recv(name) takes from inbox(name).", read = "Sending and receiving")
+    @GradedTest(order = 8, value = "recv takes the oldest message from the named inbox")
     void recvTakesOldestFirst() {
         Probe probe = new Probe();
         probe.inbox("extra").put("first");
@@ -155,10 +126,7 @@ class Stage03ComponentTest {
         assertEquals("elsewhere", probe.receive("inbox"), "recv(\"inbox\") must take from inbox, not from extra");
     }
 
-    @Test
-    @Order(9)
-    @DisplayName("recv on an empty inbox throws EmptyBox, naming the component and the inbox")
-    @Hint(value = "Let the box's EmptyBox through: it already names both.", read = "Mistakes are errors")
+    @GradedTest(order = 9, value = "recv on an empty inbox throws EmptyBox, naming the component and the inbox")
     void recvOnEmptyIsAnError() {
         Probe probe = new Probe();
         var error = assertThrows(EmptyBox.class, () -> probe.receive("extra"),
@@ -166,11 +134,7 @@ class Stage03ComponentTest {
         assertNames(error, probe.name(), "extra");
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("send(message) and recv() use outbox and inbox")
-    @Hint(value = "The one-argument forms are given: they call the two-argument ones with \"outbox\" and"
-            + " \"inbox\".", read = "Sending and receiving")
+    @GradedTest(order = 10, value = "send(message) and recv() use outbox and inbox")
     void defaultBoxNames() {
         Plain plain = new Plain();
         plain.sendOut("out");
@@ -179,10 +143,7 @@ class Stage03ComponentTest {
         assertEquals("in", plain.receive(), "recv() must take from \"inbox\"");
     }
 
-    @Test
-    @Order(11)
-    @DisplayName("dataReady is true exactly while the named inbox holds a message")
-    @Hint(value = "dataReady(name) asks whether inbox(name) is empty.", read = "Sending and receiving")
+    @GradedTest(order = 11, value = "dataReady is true exactly while the named inbox holds a message")
     void dataReadyFollowsTheInbox() {
         Probe probe = new Probe();
         assertFalse(probe.ready("inbox"), "dataReady(\"inbox\") must be false while inbox is empty");
@@ -194,11 +155,7 @@ class Stage03ComponentTest {
         assertFalse(probe.ready("inbox"), "dataReady(\"inbox\") must be false again once its message was taken");
     }
 
-    @Test
-    @Order(12)
-    @DisplayName("dataReady() with no box name looks at inbox")
-    @Hint(value = "The form without a name is given: it calls dataReady(\"inbox\"), which must say whether that"
-            + " inbox holds a message.", read = "Sending and receiving")
+    @GradedTest(order = 12, value = "dataReady() with no box name looks at inbox")
     void dataReadyWithoutAName() {
         assertFalse(activated(askingDataReady()).next(), "dataReady() must be false while inbox is empty");
         Component other = activated(askingDataReady());
@@ -209,10 +166,7 @@ class Stage03ComponentTest {
         assertTrue(ready.next(), "dataReady() must be true once inbox holds a message");
     }
 
-    @Test
-    @Order(13)
-    @DisplayName("anyReady is true when any inbox holds a message")
-    @Hint(value = "Look at every inbox, not only \"inbox\".", read = "Sending and receiving")
+    @GradedTest(order = 13, value = "anyReady is true when any inbox holds a message")
     void anyReadyLooksAtEveryInbox() {
         Probe probe = new Probe();
         assertFalse(probe.anything(), "anyReady() must be false while every inbox is empty");

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Component;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * Receiving with a type, {@code recv(inbox, type)}: the chapter's "Mistakes are errors" says
@@ -34,11 +32,7 @@ class Stage03TypedReceiveTest {
         }
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("recv(inbox, type) takes the oldest message of the named inbox, as that type")
-    @Hint(value = "recv(inbox, type) is given: it calls your recv(inbox). Check recv and inbox(name).",
-            read = "Sending and receiving")
+    @GradedTest(order = 1, value = "recv(inbox, type) takes the oldest message of the named inbox, as that type")
     void typedRecvTakesTheMessage() {
         Typed typed = new Typed();
         typed.inbox("inbox").put("first");
@@ -50,11 +44,8 @@ class Stage03TypedReceiveTest {
                 + " out of inbox, leaving \"second\"");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("recv(inbox, type) on a message of another type throws ClassCastException, naming the box and both types")
-    @Hint(value = "recv(inbox, type) is given: if this fails, its check of the message's type has been changed.",
-            read = "Mistakes are errors")
+    @GradedTest(order = 2, value = "recv(inbox, type) on a message of another type throws ClassCastException, naming"
+            + " the box and both types")
     void typedRecvRefusesAnotherType() {
         Typed typed = new Typed();
         typed.inbox("inbox").put("not a number");

@@ -12,15 +12,13 @@ import axon.Scheduler;
 import examples.components.Consumer;
 import examples.components.Producer;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.Holding;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 @Graded
 @Tag("stage04")
@@ -28,11 +26,8 @@ import org.junit.jupiter.api.Test;
 @OnTimeout("the postman never returned from a step: does its loop stop when the source box is empty?")
 class Stage04PostmanTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("one step moves every waiting message from the source box to the sink box, oldest first")
-    @Hint(value = "While the source box is not empty, take from it and put into the sink box; keep the loop"
-            + " going on isEmpty(), not on a count.", read = "The exercise")
+    @GradedTest(order = 1, value = "one step moves every waiting message from the source box to the sink box, oldest"
+            + " first")
     void oneStepMovesEverything() {
         Probe from = new Probe();
         Probe to = new Probe();
@@ -56,20 +51,14 @@ class Stage04PostmanTest {
                 "the messages in the sink box, oldest first, must be in the order they were sent");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("a postman keeps running, even when there is nothing to carry")
-    @Hint(value = "step() always returns true: a postman's job never ends.", read = "The exercise")
+    @GradedTest(order = 2, value = "a postman keeps running, even when there is nothing to carry")
     void postmanNeverFinishes() {
         Postman postman = activated(new Postman(new Probe().outbox("outbox"), new Probe().inbox("inbox")));
         assertTrue(postman.next(), "a postman with nothing to carry must still return true from its step");
         assertTrue(postman.next(), "a postman's step must return true every time: its job never ends");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("messages sent later are carried on later steps, and nothing else is touched")
-    @Hint(value = "Each step looks at the source box afresh.", read = "The exercise")
+    @GradedTest(order = 3, value = "messages sent later are carried on later steps, and nothing else is touched")
     void laterMessagesLaterSteps() {
         Probe from = new Probe();
         Probe to = new Probe();
@@ -85,11 +74,7 @@ class Stage04PostmanTest {
         assertEquals(1, from.outbox("outbox").size(), "the postman must only empty its own source box");
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("Producer, Postman and Consumer on one scheduler deliver every message, in order")
-    @Hint(value = "If the tests above pass, check that the postman is activated on the same scheduler.",
-            read = "Producer and consumer")
+    @GradedTest(order = 4, value = "Producer, Postman and Consumer on one scheduler deliver every message, in order")
     void producerPostmanConsumer() {
         List<Object> printed = new ArrayList<>();
         Producer producer = new Producer("hello", 5);

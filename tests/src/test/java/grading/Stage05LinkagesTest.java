@@ -13,15 +13,13 @@ import axon.Scheduler;
 import examples.components.Consumer;
 import examples.components.Producer;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.Holding;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 @Graded
 @Tag("stage05")
@@ -30,11 +28,8 @@ import org.junit.jupiter.api.Test;
         + " linked, and does redirecting stop at the boxes linked into this one?")
 class Stage05LinkagesTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("a message sent into a linked outbox lands in the inbox at once, with no scheduler cycle")
-    @Hint(value = "put() stores the message in the box at the end of the chain (finalDestination()), and"
-            + " linkTo() sets that up.", read = "Delivering straight to the inbox")
+    @GradedTest(order = 1, value = "a message sent into a linked outbox lands in the inbox at once, with no scheduler"
+            + " cycle")
     void linkDeliversAtOnce() {
         Probe producer = new Probe();
         Probe consumer = new Probe();
@@ -50,11 +45,8 @@ class Stage05LinkagesTest {
                 "after link(outbox, inbox), the outbox's target() must be that inbox");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("messages already waiting in an outbox move on when it is linked, ahead of later ones")
-    @Hint(value = "When linking, move the messages stored in the source box to the end of the chain.",
-            read = "Delivering straight to the inbox")
+    @GradedTest(order = 2, value = "messages already waiting in an outbox move on when it is linked, ahead of later"
+            + " ones")
     void waitingMessagesMoveOn() {
         Probe producer = new Probe();
         Probe consumer = new Probe();
@@ -68,11 +60,8 @@ class Stage05LinkagesTest {
         assertEquals("late", consumer.receive("inbox"), "the message sent after linking must arrive second");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("a box links to one destination: a second link is a BoxAlreadyLinked error naming the box")
-    @Hint(value = "In Linkage.link, if source.target() is not null, throw new BoxAlreadyLinked(...).",
-            read = "One destination")
+    @GradedTest(order = 3, value = "a box links to one destination: a second link is a BoxAlreadyLinked error naming"
+            + " the box")
     void secondLinkIsAnError() {
         Probe producer = new Probe();
         Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox"));
@@ -83,11 +72,7 @@ class Stage05LinkagesTest {
                 "the message should name the box: " + error.getMessage());
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("an inbox cannot be linked to an outbox, and a link may not close a loop")
-    @Hint(value = "Check the kinds of both boxes, and walk the chain from the sink looking for the source.",
-            read = "One destination")
+    @GradedTest(order = 4, value = "an inbox cannot be linked to an outbox, and a link may not close a loop")
     void forbiddenLinks() {
         Probe a = new Probe();
         Probe b = new Probe();
@@ -101,11 +86,8 @@ class Stage05LinkagesTest {
         assertEquals(null, b.outbox("outbox").target(), "a refused link must leave nothing behind");
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("many outboxes may link into one inbox, which gets everything in the order it was sent")
-    @Hint(value = "A box may have many sources; only its own link out is limited to one.",
-            read = "One destination")
+    @GradedTest(order = 5, value = "many outboxes may link into one inbox, which gets everything in the order it was"
+            + " sent")
     void fanIn() {
         Probe first = new Probe();
         Probe second = new Probe();
@@ -121,11 +103,8 @@ class Stage05LinkagesTest {
                 "the inbox's messages, in the order they were sent from either outbox");
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("outbox to outbox: a child's output leaves through its parent's outbox, stored only at the end")
-    @Hint(value = "Follow the chain to its last box; the boxes in between store nothing.",
-            read = "Passthrough links")
+    @GradedTest(order = 6, value = "outbox to outbox: a child's output leaves through its parent's outbox, stored only"
+            + " at the end")
     void passthroughOut() {
         Probe child = new Probe();
         Probe parent = new Probe();
@@ -141,11 +120,8 @@ class Stage05LinkagesTest {
                 "the child's outbox's finalDestination() must be the inbox at the end of the chain");
     }
 
-    @Test
-    @Order(7)
-    @DisplayName("inbox to inbox: what arrives for the parent goes to the child, and the parent sees none of it")
-    @Hint(value = "size() and take() look only at messages stored in the box itself, never at the end of"
-            + " its chain.", read = "Passthrough links")
+    @GradedTest(order = 7, value = "inbox to inbox: what arrives for the parent goes to the child, and the parent sees"
+            + " none of it")
     void passthroughIn() {
         Probe parent = new Probe();
         Probe child = new Probe();
@@ -156,11 +132,7 @@ class Stage05LinkagesTest {
         assertEquals("for the child", child.receive("inbox"), "the child's inbox must hold the parent's message");
     }
 
-    @Test
-    @Order(8)
-    @DisplayName("a chain delivers to its last box whichever link was made first")
-    @Hint(value = "A new link makes the source box, and every box already linked into it, deliver to the end of"
-            + " the sink's chain (the sink's own final destination), not to the sink itself.", read = "Chains collapse")
+    @GradedTest(order = 8, value = "a chain delivers to its last box whichever link was made first")
     void chainsInAnyOrder() {
         Probe a = new Probe();
         Probe b = new Probe();
@@ -180,10 +152,8 @@ class Stage05LinkagesTest {
                 "the outboxes along the chain must store nothing");
     }
 
-    @Test
-    @Order(9)
-    @DisplayName("after unlink, new messages stay in the source box and delivered ones stay delivered")
-    @Hint(value = "Unlinking points the box, and the boxes linked into it, back at itself.", read = "Unlinking")
+    @GradedTest(order = 9, value = "after unlink, new messages stay in the source box and delivered ones stay"
+            + " delivered")
     void unlinkStopsDelivery() {
         Probe producer = new Probe();
         Probe consumer = new Probe();
@@ -201,10 +171,7 @@ class Stage05LinkagesTest {
         Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox"));
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("unlinking the middle of a chain splits it: upstream messages then stop at the cut")
-    @Hint(value = "Redirect the unlinked box and every box linked into it.", read = "Unlinking")
+    @GradedTest(order = 10, value = "unlinking the middle of a chain splits it: upstream messages then stop at the cut")
     void unlinkInTheMiddle() {
         Probe a = new Probe();
         Probe b = new Probe();
@@ -221,11 +188,7 @@ class Stage05LinkagesTest {
                 "after b->c was unlinked, a's finalDestination() must be b's outbox");
     }
 
-    @Test
-    @Order(11)
-    @DisplayName("a component's links are undone by unlinkAll")
-    @Hint(value = "Component.link and unlinkAll are given; they need Linkage.link and unlink to work.",
-            read = "Unlinking")
+    @GradedTest(order = 11, value = "a component's links are undone by unlinkAll")
     void componentUnlinksItsOwn() {
         Probe parent = new Probe();
         Probe child = new Probe();
@@ -239,10 +202,7 @@ class Stage05LinkagesTest {
         assertEquals(0, child.inbox("inbox").size(), "after unlinkAll(), nothing may pass on to the child's inbox");
     }
 
-    @Test
-    @Order(12)
-    @DisplayName("Producer linked to Consumer needs no postman")
-    @Hint(value = "If the tests above pass, this does too.", read = "The exercise")
+    @GradedTest(order = 12, value = "Producer linked to Consumer needs no postman")
     void producerConsumerLinked() {
         List<Object> printed = new ArrayList<>();
         Producer producer = new Producer("hi", 3);

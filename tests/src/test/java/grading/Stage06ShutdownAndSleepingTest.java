@@ -12,7 +12,7 @@ import axon.Ipc;
 import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.SelfWaking;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
@@ -21,9 +21,7 @@ import kamaelia.util.PureTransformer;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 @Graded
 @Tag("stage06")
@@ -32,11 +30,7 @@ import org.junit.jupiter.api.Test;
         + " shutdown on and return false?")
 class Stage06ShutdownAndSleepingTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("a component that pauses is not stepped again until something wakes it")
-    @Hint(value = "pause() marks the microprocess; after its step the scheduler asks fallAsleep() and, if"
-            + " true, leaves it out of the run queue and tells the sleepers (sleepers.fellAsleep).", read = "Pausing")
+    @GradedTest(order = 1, value = "a component that pauses is not stepped again until something wakes it")
     void pausedIsNotStepped() {
         Sleepy sleepy = new Sleepy();
         Scheduler scheduler = schedulerOf(sleepy);
@@ -46,11 +40,8 @@ class Stage06ShutdownAndSleepingTest {
         assertEquals(List.of(sleepy), scheduler.asleep(), "the scheduler's asleep() must list the paused component");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("a message delivered to any of its inboxes wakes a sleeping component, which runs at the next cycle")
-    @Hint(value = "Box.put wakes the owner of the inbox the message lands in; wake() hands a sleeping"
-            + " microprocess back to its scheduler with scheduler.wake(this).", read = "Waking up")
+    @GradedTest(order = 2, value = "a message delivered to any of its inboxes wakes a sleeping component, which runs"
+            + " at the next cycle")
     void deliveryWakes() {
         Sleepy sleepy = new Sleepy();
         Scheduler scheduler = schedulerOf(sleepy);
@@ -68,11 +59,8 @@ class Stage06ShutdownAndSleepingTest {
         assertEquals(3, sleepy.steps, "a message on control must wake the component too");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("a message sent through a link wakes the component it lands in, not the one that sent it")
-    @Hint(value = "In Box.put, wake the owner of the box where the message is stored (the end of the chain), not"
-            + " the owner of the box it was put into.", read = "Waking up")
+    @GradedTest(order = 3, value = "a message sent through a link wakes the component it lands in, not the one that"
+            + " sent it")
     void deliveryWakesTheReceiver() {
         Sleepy receiver = new Sleepy();
         Probe sender = new Probe();
@@ -89,11 +77,7 @@ class Stage06ShutdownAndSleepingTest {
                 + " the message");
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("a wake-up that comes after pause() in the same step is not lost")
-    @Hint(value = "wake() on a microprocess that paused during the current step cancels the pause, so"
-            + " fallAsleep() then returns false.", read = "Waking up")
+    @GradedTest(order = 4, value = "a wake-up that comes after pause() in the same step is not lost")
     void wakeAfterPauseInSameStep() {
         SelfWaking selfWaking = new SelfWaking(5, self -> self.sendToOutbox("note to self"));
         Linkage.link(selfWaking.outbox("outbox"), selfWaking.inbox("inbox"));
@@ -102,11 +86,7 @@ class Stage06ShutdownAndSleepingTest {
                 + " sent itself a message through a link: that delivery must keep it awake for one more step");
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("wake() on an awake or finished microprocess changes nothing")
-    @Hint(value = "Only a sleeping microprocess goes back to the scheduler; a finished one never does.",
-            read = "Waking up")
+    @GradedTest(order = 5, value = "wake() on an awake or finished microprocess changes nothing")
     void wakeIsHarmless() {
         Counting counting = new Counting(2);
         Scheduler scheduler = schedulerOf(counting);
@@ -119,11 +99,8 @@ class Stage06ShutdownAndSleepingTest {
         assertEquals(2, counting.steps, "wake() on a finished microprocess must not step it again");
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("run() ends when only sleepers are left, lists them in asleep() and names them on standard error")
-    @Hint(value = "step() returns false when nothing is awake; run() (given) then reports the sleepers.",
-            read = "When everything sleeps")
+    @GradedTest(order = 6, value = "run() ends when only sleepers are left, lists them in asleep() and names them on"
+            + " standard error")
     void runEndsWithSleepers() {
         Sleepy sleepy = new Sleepy();
         Counting counting = new Counting(3);
@@ -136,11 +113,7 @@ class Stage06ShutdownAndSleepingTest {
                 "run() should name the sleeping component on standard error");
     }
 
-    @Test
-    @Order(7)
-    @DisplayName("a child that finishes wakes its parent")
-    @Hint(value = "When next() returns false the scheduler calls finishedNow(), which runs the actions"
-            + " registered with whenFinished: addChild registers the parent's wake().", read = "Children")
+    @GradedTest(order = 7, value = "a child that finishes wakes its parent")
     void childEndWakesParent() {
         List<String> log = new ArrayList<>();
         Counting child = new Counting("child", 3, log);
@@ -167,12 +140,8 @@ class Stage06ShutdownAndSleepingTest {
                 "what ran, in order: the paused parent must be woken when its child finishes, and run once more");
     }
 
-    @Test
-    @Order(8)
-    @DisplayName("shutdownRequested() takes what is on control and says whether a shutdown message came")
-    @Hint(value = "Drain control with the usual loop; keep the first Ipc shutdown message; a"
-            + " ShutdownMicroprocess replaces a ProducerFinished; other messages are dropped.",
-            read = "The shutdown idiom")
+    @GradedTest(order = 8, value = "shutdownRequested() takes what is on control and says whether a shutdown message"
+            + " came")
     void shutdownRequested() {
         Recorder collector = new Recorder();
         Scheduler scheduler = schedulerOf(collector);
@@ -198,11 +167,8 @@ class Stage06ShutdownAndSleepingTest {
                 + " not replace one already kept");
     }
 
-    @Test
-    @Order(9)
-    @DisplayName("ProducerFinished cascades along signal-to-control links, after all the data, and the run ends")
-    @Hint(value = "Each component drains inbox before it checks control, and passes the shutdown on out of"
-            + " signal when it ends.", read = "The shutdown idiom")
+    @GradedTest(order = 9, value = "ProducerFinished cascades along signal-to-control links, after all the data, and"
+            + " the run ends")
     void producerFinishedCascades() {
         Source source = new Source(List.of("a", "b", "c"));
         PureTransformer upper = new PureTransformer(s -> ((String) s).toUpperCase());
@@ -220,11 +186,7 @@ class Stage06ShutdownAndSleepingTest {
         assertEquals(List.of(), scheduler.microprocesses(), "everything must finish, nothing left asleep");
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("ShutdownMicroprocess sent to the first component stops the whole chain")
-    @Hint(value = "A sleeping component must be woken by the message on control, and pass it on.",
-            read = "The shutdown idiom")
+    @GradedTest(order = 10, value = "ShutdownMicroprocess sent to the first component stops the whole chain")
     void shutdownStopsTheChain() {
         PureTransformer first = new PureTransformer(x -> x);
         PureTransformer second = new PureTransformer(x -> x);
@@ -242,10 +204,8 @@ class Stage06ShutdownAndSleepingTest {
         assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished, none left asleep");
     }
 
-    @Test
-    @Order(11)
-    @DisplayName("idle components cost nothing: a thousand sleepers are not stepped while one component works")
-    @Hint(value = "A sleeping component must not be in the run queue at all.", read = "Pausing")
+    @GradedTest(order = 11, value = "idle components cost nothing: a thousand sleepers are not stepped while one"
+            + " component works")
     void sleepersAreFree() {
         Scheduler scheduler = new Scheduler();
         List<Sleepy> sleepers = new ArrayList<>();

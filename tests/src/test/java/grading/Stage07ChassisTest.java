@@ -14,7 +14,7 @@ import axon.Ipc;
 import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,9 +32,7 @@ import kamaelia.util.PureTransformer;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @Graded
@@ -68,11 +66,8 @@ class Stage07ChassisTest {
         return signal.isEmpty() ? null : signal.take();
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("a Pipeline runs data through its children in order, and everything finishes by itself")
-    @Hint(value = "Link each child's outbox to the next one's inbox and signal to control; activate the children"
-            + " at the first step; finish when childrenDone().", read = "Pipeline")
+    @GradedTest(order = 4, value = "a Pipeline runs data through its children in order, and everything finishes by"
+            + " itself")
     void pipelineRunsThrough() {
         Recorder collector = new Recorder();
         Pipeline pipeline = new Pipeline(new Source(List.of("one", "two", "three")), upper(),
@@ -85,24 +80,16 @@ class Stage07ChassisTest {
         assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("a Pipeline's inbox leads to its first child, and its last child's outbox leaves through its own")
-    @Hint(value = "Pass through at both ends: link(inbox(\"inbox\"), first.inbox(\"inbox\")) and"
-            + " link(last.outbox(\"outbox\"), outbox(\"outbox\")).", read = "Pipeline")
+    @GradedTest(order = 2, value = "a Pipeline's inbox leads to its first child, and its last child's outbox leaves"
+            + " through its own")
     void pipelineLooksLikeOneComponent() {
         Pipeline pipeline = new Pipeline(upper(), new PureTransformer(s -> s + "?"));
         assertEquals(List.of("HELLO?"), passedThrough(pipeline, "hello"), "what came out of the pipeline's outbox for a message"
                 + " put into its inbox: it must pass through the first child, then the last");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("a shutdown put into a Pipeline's control reaches its first child, passes from child to child,"
-            + " leaves through the pipeline's signal, and the pipeline finishes")
-    @Hint(value = "Shutdown travels on links like data: the pipeline's control to the first child's control, each"
-            + " child's signal to the next one's control, the last child's signal to the pipeline's signal. The"
-            + " pipeline finishes when childrenDone().", read = "Pipeline")
+    @GradedTest(order = 3, value = "a shutdown put into a Pipeline's control reaches its first child, passes from"
+            + " child to child, leaves through the pipeline's signal, and the pipeline finishes")
     void pipelinePassesShutdownThrough() {
         Component first = upper();
         Component last = new PureTransformer(s -> s + "?");
@@ -125,11 +112,7 @@ class Stage07ChassisTest {
         assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("a Pipeline activates its children at its first step, on its own scheduler")
-    @Hint(value = "The constructor only wires; activation needs the scheduler, which the pipeline has from its"
-            + " first step on.", read = "Pipeline")
+    @GradedTest(order = 1, value = "a Pipeline activates its children at its first step, on its own scheduler")
     void pipelineActivatesChildren() {
         Recorder collector = new Recorder();
         Pipeline pipeline = new Pipeline(upper(), collector);
@@ -141,12 +124,8 @@ class Stage07ChassisTest {
                 + " activated on the pipeline's own scheduler");
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("a finished Pipeline has let go of its children and their links, and slept while they worked")
-    @Hint(value = "Each child is let go, with its links, as it finishes (addChild registers that); childrenDone() only looks."
-            + " Between wake-ups the pipeline must pause.",
-            read = "Pipeline")
+    @GradedTest(order = 5, value = "a finished Pipeline has let go of its children and their links, and slept while"
+            + " they worked")
     void pipelineCleansUp() {
         int[] steps = {0};
         Pipeline pipeline = new Pipeline(new Source(List.of(1, 2, 3, 4, 5, 6, 7, 8)), new Recorder()) {
@@ -164,12 +143,7 @@ class Stage07ChassisTest {
                 + " while they work, woken as each finishes");
     }
 
-    @Test
-    @Order(7)
-    @DisplayName("a Graphline wires named children as its link map says, and finishes when they have")
-    @Hint(value = "For each entry, link endpoint(from, to, from, true) to endpoint(from, to, to, false). Once"
-            + " childrenDone(), a graphline whose map does not link self.signal sends the shutdown on out of its own"
-            + " signal (passShutdownOn()), then finishes.", read = "Graphline")
+    @GradedTest(order = 7, value = "a Graphline wires named children as its link map says, and finishes when they have")
     void graphlineWiresTheMap() {
         Recorder errors = new Recorder();
         Graphline graphline = new Graphline(
@@ -187,11 +161,8 @@ class Stage07ChassisTest {
                 + " graphline sends ProducerFinished out of its own signal when it ends (null: it sent nothing)");
     }
 
-    @Test
-    @Order(8)
-    @DisplayName("a Graphline's self boxes pass through: self.inbox to a child, a child to self.outbox")
-    @Hint(value = "endpoint() gives the graphline's inbox for self at the start of a link and its outbox for"
-            + " self at the end: link them like any other box.", read = "Graphline")
+    @GradedTest(order = 8, value = "a Graphline's self boxes pass through: self.inbox to a child, a child to"
+            + " self.outbox")
     void graphlineSelfLinks() {
         Graphline graphline = new Graphline(Map.of("shout", upper()),
                 Map.of("self.inbox", "shout.inbox", "shout.outbox", "self.outbox"));
@@ -199,11 +170,8 @@ class Stage07ChassisTest {
                 + " put into its inbox, with the links self.inbox -> shout.inbox and shout.outbox -> self.outbox");
     }
 
-    @Test
-    @Order(9)
-    @DisplayName("a Graphline passes shutdown on control to every child whose control is free, then ends")
-    @Hint(value = "When self.control is not linked, put the shutdown message into the control of each child"
-            + " that no link feeds; when they are done, pass it on out of signal.", read = "Graphline")
+    @GradedTest(order = 9, value = "a Graphline passes shutdown on control to every child whose control is free, then"
+            + " ends")
     void graphlineShutdown() {
         Recorder a = new Recorder();
         Recorder b = new Recorder();
@@ -221,11 +189,8 @@ class Stage07ChassisTest {
                 + " shutdown on out of its own signal when it ends (null: it sent nothing)");
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("an unknown child or box in a Graphline's links is an error at construction that names the link")
-    @Hint(value = "Find every end of every link with endpoint(), which throws with the link's name.",
-            read = "Graphline")
+    @GradedTest(order = 6, value = "an unknown child or box in a Graphline's links is an error at construction that"
+            + " names the link")
     void graphlineChecksItsMap() {
         var noChild = assertThrows(IllegalArgumentException.class, () -> new Graphline(
                 Map.of("grep", new Grep("x")), Map.of("gerp.outbox", "grep.inbox")),
@@ -244,11 +209,8 @@ class Stage07ChassisTest {
                 + " said: " + wrongWay.getMessage());
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("Pipeline(file lines, Grep, ConsolePrinter) over a real file prints exactly the matching lines and ends")
-    @Hint(value = "This is the chapter's walkthrough: if the Pipeline tests pass, so does this.",
-            read = "Walkthrough: grep as a pipeline")
+    @GradedTest(order = 10, value = "Pipeline(file lines, Grep, ConsolePrinter) over a real file prints exactly the"
+            + " matching lines and ends")
     void grepAFile(@TempDir Path folder) throws IOException {
         Path log = folder.resolve("server.log");
         Files.write(log, List.of("INFO started", "ERROR disk full", "INFO retry", "error lowercase",
@@ -263,13 +225,8 @@ class Stage07ChassisTest {
         assertEquals(List.of(), scheduler.microprocesses(), "the whole system must finish on its own");
     }
 
-    @Test
-    @Order(11)
-    @DisplayName("a Graphline gives its shutdown only to children whose control no link feeds, so data still on its"
-            + " way arrives first")
-    @Hint(value = "Put the shutdown message only into the control of a child that is still running and that no link"
-            + " feeds (isLinkedInto(child.inbox(\"control\")) is false); a child fed by a sibling's signal gets it"
-            + " by the cascade, after its data.", read = "Graphline")
+    @GradedTest(order = 11, value = "a Graphline gives its shutdown only to children whose control no link feeds, so"
+            + " data still on its way arrives first")
     void graphlineShutdownLeavesLinkedControlsAlone() {
         Recorder last = new Recorder();
         Graphline graphline = new Graphline(
@@ -289,13 +246,8 @@ class Stage07ChassisTest {
         assertTrue(graphline.isFinished(), "the graphline must end once its children have");
     }
 
-    @Test
-    @Order(12)
-    @DisplayName("a Graphline whose map links self.control and self.signal leaves shutdown to its links and sends"
-            + " none of its own")
-    @Hint(value = "If a link ends at self.signal, a child's message has already gone out of signal: do not call"
-            + " passShutdownOn() too (check links.containsValue(\"self.signal\")). If a link starts at"
-            + " self.control, the links carry shutdown.", read = "Graphline")
+    @GradedTest(order = 12, value = "a Graphline whose map links self.control and self.signal leaves shutdown to its"
+            + " links and sends none of its own")
     void graphlineLinkedSelfControlAndSignal() {
         Graphline graphline = new Graphline(Map.of("shout", upper()), links("self.inbox -> shout.inbox",
                 "self.control -> shout.control", "shout.outbox -> self.outbox", "shout.signal -> self.signal"));

@@ -6,7 +6,7 @@ import axon.Box;
 import axon.Component;
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,7 @@ import kamaelia.chassis.Pipeline;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * A chassis lets go of its finished children, "undoing every link it made to or from
@@ -28,12 +26,7 @@ import org.junit.jupiter.api.Test;
 @OnTimeout("the run never ended: does the pipeline end once its last child has ended?")
 class Stage07LettingGoTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("after a pipeline ends, no box of its children is still linked")
-    @Hint(value = "A child added with addChild (given) is let go as it finishes, with every link the pipeline made"
-            + " to or from its boxes. Wire the children with the pipeline's own link(...), not Linkage.link,"
-            + " so that the pipeline knows its links.", read = "Pipeline")
+    @GradedTest(order = 1, value = "after a pipeline ends, no box of its children is still linked")
     void finishedChildrenAreUnlinked() {
         Scheduler scheduler = new Scheduler();
         Source source = new Source(List.of("a", "b"));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import axon.Box;
 import axon.Component;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,6 @@ import kamaelia.util.SubscribeTo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -29,13 +28,8 @@ import org.junit.jupiter.api.Timeout;
 @DisplayName("Stage 8: a subscriber that leaves leaves nothing behind")
 class Stage08NothingLeftBehindTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("after 200 subscribers have come and gone, none of them can still be reached from the running"
-            + " backplane or the service registry")
-    @Hint(value = "A subscriber that ends must leave nothing of itself in what lives on: SubscribeTo sends Unsubscribe"
-            + " and undoes its own link to the subscribing service; the backplane removes that subscriber's outbox"
-            + " (removeOutbox undoes its link).", read = "The Backplane")
+    @GradedTest(order = 1, value = "after 200 subscribers have come and gone, none of them can still be reached from"
+            + " the running backplane or the service registry")
     @Timeout(20)
     void subscribersThatLeaveCanBeCollected() throws InterruptedException {
         Newsroom news = new Newsroom("news");

@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import axon.Box;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import kamaelia.util.Recorder;
 import kamaelia.util.SubscribeTo;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * "For an Unsubscribe of an inbox it knows, it removes that outbox" (chapter, The
@@ -25,11 +23,8 @@ import org.junit.jupiter.api.Test;
 @OnTimeout("the run never ended: does the backplane pause when it has nothing to do?")
 class Stage08OutboxesRemovedTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("after subscribers have come and gone, the backplane has an outbox only for each subscriber still there")
-    @Hint(value = "On an Unsubscribe of an inbox it knows, the backplane calls removeOutbox(name of that subscriber's"
-            + " outbox) and forgets the subscriber.", read = "The Backplane")
+    @GradedTest(order = 1, value = "after subscribers have come and gone, the backplane has an outbox only for each"
+            + " subscriber still there")
     void outboxesOfLeaversAreRemoved() {
         Newsroom weather = new Newsroom("weather");
         for (int i = 0; i < 5; i++) {

@@ -13,7 +13,7 @@ import axon.ServiceAlreadyRegistered;
 import axon.ServiceRegistry;
 import axon.UnknownService;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,6 @@ import kamaelia.util.SubscribeTo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 @Graded
 @Tag("stage08")
@@ -35,10 +34,7 @@ import org.junit.jupiter.api.Test;
         + " and end on shutdown?")
 class Stage08ServicesAndBackplaneTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("a service is registered under a name, retrieved by it, and deregistered")
-    @Hint(value = "Keep the services in a map from name to inbox.", read = "The service registry")
+    @GradedTest(order = 1, value = "a service is registered under a name, retrieved by it, and deregistered")
     void registerRetrieveDeregister() {
         ServiceRegistry services = new Scheduler().services();
         Probe clock = new Probe();
@@ -58,11 +54,8 @@ class Stage08ServicesAndBackplaneTest {
                 + " only the services left");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("registering a name twice, or retrieving or deregistering an unknown one, is an error naming it")
-    @Hint(value = "Throw ServiceAlreadyRegistered or UnknownService: their messages name the service.",
-            read = "The service registry")
+    @GradedTest(order = 2, value = "registering a name twice, or retrieving or deregistering an unknown one, is an"
+            + " error naming it")
     void registryMistakes() {
         ServiceRegistry services = new Scheduler().services();
         services.register("clock", new Probe().inbox("inbox"));
@@ -85,11 +78,7 @@ class Stage08ServicesAndBackplaneTest {
                 "a refused registration must leave the service registered before it as it was");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("each scheduler has a registry of its own")
-    @Hint(value = "Scheduler.services() is given: keep the registry's state in instance fields.",
-            read = "The service registry")
+    @GradedTest(order = 3, value = "each scheduler has a registry of its own")
     void registriesAreSeparate() {
         Scheduler first = new Scheduler();
         Scheduler second = new Scheduler();
@@ -134,11 +123,7 @@ class Stage08ServicesAndBackplaneTest {
         }
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("everything published reaches every subscriber once, in order")
-    @Hint(value = "The backplane gives each subscriber an outbox of its own, linked to the subscriber's inbox,"
-            + " and sends every publication out of each.", read = "The Backplane")
+    @GradedTest(order = 4, value = "everything published reaches every subscriber once, in order")
     void publicationsReachEverySubscriber() {
         Setup setup = new Setup();
         setup.publish("a", "b", "c");
@@ -149,11 +134,7 @@ class Stage08ServicesAndBackplaneTest {
                 + " everything published, once, in order");
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("a subscriber that joins late receives only what is published after it joined")
-    @Hint(value = "Nothing is stored for later: a publication goes to the subscribers the backplane has now.",
-            read = "The Backplane")
+    @GradedTest(order = 5, value = "a subscriber that joins late receives only what is published after it joined")
     void lateSubscriber() {
         Setup setup = new Setup();
         setup.publish("early");
@@ -167,11 +148,7 @@ class Stage08ServicesAndBackplaneTest {
                 + " received");
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("a subscriber that leaves stops receiving, and the others carry on")
-    @Hint(value = "On shutdown a subscriber sends Unsubscribe; the backplane then removes that subscriber's"
-            + " outbox.", read = "The Backplane")
+    @GradedTest(order = 6, value = "a subscriber that leaves stops receiving, and the others carry on")
     void subscriberLeaves() {
         Setup setup = new Setup();
         setup.publish("both");
@@ -186,12 +163,7 @@ class Stage08ServicesAndBackplaneTest {
                 + " received: everything, also after the other left");
     }
 
-    @Test
-    @Order(7)
-    @DisplayName("shutting the backplane down ends its subscribers cleanly and frees its name")
-    @Hint(value = "On shutdown the backplane sends the message to each subscriber, deregisters its services"
-            + " and ends; a subscriber that receives an Ipc from the backplane passes it on and ends.",
-            read = "The Backplane")
+    @GradedTest(order = 7, value = "shutting the backplane down ends its subscribers cleanly and frees its name")
     void backplaneShutdown() {
         Setup setup = new Setup();
         setup.publish("last news");
@@ -206,11 +178,7 @@ class Stage08ServicesAndBackplaneTest {
                 + " have deregistered its services, freeing its name");
     }
 
-    @Test
-    @Order(8)
-    @DisplayName("two backplanes with one name is an error that names it")
-    @Hint(value = "Register the services with register(): it refuses a name that is taken.",
-            read = "The Backplane")
+    @GradedTest(order = 8, value = "two backplanes with one name is an error that names it")
     void duplicateBackplane() {
         Scheduler scheduler = new Scheduler();
         new Backplane("news").activate(scheduler);
@@ -228,12 +196,8 @@ class Stage08ServicesAndBackplaneTest {
         return recorder;
     }
 
-    @Test
-    @Order(9)
-    @DisplayName("a subscription and a publication that reach the backplane together: the new subscriber receives it")
-    @Hint(value = "In each step handle every waiting request in subscriptions first, then the publications in"
-            + " inbox: a subscriber receives everything the backplane handles from the step in which its"
-            + " subscription is handled.", read = "The Backplane")
+    @GradedTest(order = 9, value = "a subscription and a publication that reach the backplane together: the new"
+            + " subscriber receives it")
     void requestsBeforePublications() {
         Setup setup = new Setup();
         Recorder newcomer = subscribedByHand(setup);
@@ -246,14 +210,8 @@ class Stage08ServicesAndBackplaneTest {
         assertEquals(List.of("together"), setup.first.collected(), "the subscribers already there must get it too");
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("after a subscriber has left, nothing more is sent to it, and one that joins later receives the"
-            + " news with the others")
-    @Hint(value = "On Unsubscribe remove that subscriber's outbox (removeOutbox undoes its link). A subscriber"
-            + " sends Unsubscribe before it unlinks requests. Name each new outbox with a counter that only grows"
-            + " (\"to subscriber \" + (++lastOutbox)), never with the number of subscribers, which shrinks.",
-            read = "The Backplane")
+    @GradedTest(order = 10, value = "after a subscriber has left, nothing more is sent to it, and one that joins later"
+            + " receives the news with the others")
     void afterASubscriberLeaves() {
         Setup setup = new Setup();
         setup.publish("both");
@@ -274,11 +232,7 @@ class Stage08ServicesAndBackplaneTest {
                 "the subscriber that stayed must receive everything, once, in order");
     }
 
-    @Test
-    @Order(11)
-    @DisplayName("a repeated Subscribe or an Unsubscribe of an unknown inbox changes nothing")
-    @Hint(value = "Subscribe an inbox only if it is not among the subscribers yet, and unsubscribe only one that"
-            + " is: any other request changes nothing and throws nothing.", read = "The Backplane")
+    @GradedTest(order = 11, value = "a repeated Subscribe or an Unsubscribe of an unknown inbox changes nothing")
     void repeatedAndUnknownRequests() {
         Setup setup = new Setup();
         Recorder twice = subscribedByHand(setup);

@@ -7,7 +7,7 @@ import axon.Ipc;
 import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,9 +24,7 @@ import kamaelia.util.Sort;
 import kamaelia.util.SubscribeTo;
 import kamaelia.util.Tee;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * The shutdown idiom of stage 6 holds for the backplane's components and the other
@@ -39,12 +37,8 @@ import org.junit.jupiter.api.Test;
 @OnTimeout("the run never ended: does each component end on a shutdown message?")
 class Stage08ShutdownPassedOnTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("Backplane, PublishTo, SubscribeTo and the util components end on ShutdownMicroprocess and send it on out of signal")
-    @Hint(value = "On a shutdown message, each component ends with passShutdownOn() and returns false: the Backplane"
-            + " after telling its subscribers and leaving the registry, PublishTo and SubscribeTo after undoing"
-            + " their links.", read = "The Backplane")
+    @GradedTest(order = 1, value = "Backplane, PublishTo, SubscribeTo and the util components end on"
+            + " ShutdownMicroprocess and send it on out of signal")
     void everyComponentPassesItsShutdownOn() {
         Map<String, Supplier<Component>> components = new LinkedHashMap<>();
         components.put("Backplane", () -> new Backplane("elsewhere"));

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.time.Duration;
 import java.util.List;
 import kamaelia.util.Recorder;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * Inside the thread, the component's questions about its inboxes have the meaning they have
@@ -44,12 +42,8 @@ class Stage09AnyReadyInsideTest {
         }
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("inside the thread, anyReady() is true once a message waits in an inbox, and false once it is taken")
-    @Hint(value = "anyReady() is given: it asks your thread-side dataReady(name) for each inbox. Check that"
-            + " dataReady looks at the thread's queue (proxy.queueOf(inbox(name))) and that moveIn fills it.",
-            read = "Boxes between two threads")
+    @GradedTest(order = 1, value = "inside the thread, anyReady() is true once a message waits in an inbox, and false"
+            + " once it is taken")
     void anyReadySeesTheQueues() {
         Scheduler scheduler = new Scheduler();
         Watcher watcher = new Watcher();

@@ -7,13 +7,11 @@ import axon.Box;
 import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * "Every Box operation checks which thread it runs on, and one made from a threaded
@@ -26,12 +24,8 @@ import org.junit.jupiter.api.Test;
 @OnTimeout("the run never ended: does the proxy finish once the body has ended?")
 class Stage09BoxWithMessagesTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("take() from a box that holds a message, called in a threaded component's body, throws and takes nothing")
-    @Hint(value = "Inside body() go through the thread's queues (dataReady, recv and send of ThreadedComponent),"
-            + " never through a Box. If this fails, the given guard line of Box.take has been changed.",
-            read = "Boxes between two threads")
+    @GradedTest(order = 1, value = "take() from a box that holds a message, called in a threaded component's body,"
+            + " throws and takes nothing")
     void takeIsRefusedEvenWithAMessage() {
         AtomicReference<String> outcome = new AtomicReference<>("the body never ran");
         Scheduler scheduler = new Scheduler();

@@ -7,7 +7,7 @@ import axon.Box;
 import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /** A Box belongs to the scheduler's thread: the kit refuses one used from a threaded component's body. */
 @Graded
@@ -26,12 +25,8 @@ import org.junit.jupiter.api.Test;
 @OnTimeout("the run never ended: does the proxy finish once the body has ended?")
 class Stage09BoxesOnOneThreadTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("a Box used directly from a threaded component's body throws at once, naming the box and the component")
-    @Hint(value = "Inside body() go through the thread's queues (dataReady, recv and send of ThreadedComponent),"
-            + " never through a Box: each Box operation refuses a call from a body's thread. If this fails, a"
-            + " given part of Box or ThreadedComponent has been changed.", read = "Boxes between two threads")
+    @GradedTest(order = 1, value = "a Box used directly from a threaded component's body throws at once, naming the"
+            + " box and the component")
     void boxesRefuseTheBodysThread() {
         Map<String, String> refused = new ConcurrentHashMap<>();
         List<String> tried = List.of("put", "take", "size", "isEmpty");

@@ -17,7 +17,7 @@ import examples.capstone.StopButton;
 import examples.capstone.TranscodeAndUpload;
 import examples.capstone.WorkFolders;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,7 +49,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,13 +65,9 @@ import org.junit.jupiter.api.io.TempDir;
 @OnTimeout("the batch never ended: if the other stage 9 tests pass, look for a lost wake-up or a shutdown that"
         + " does not reach a threaded component")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-@Hint(value = Stage09CapstoneTest.HINT, read = Stage09CapstoneTest.READ)
 class Stage09CapstoneTest {
     /** Long enough never to run out on a loaded machine; a lost wake-up shows up as a time-out. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
-    static final String HINT = "This is the capstone walkthrough: its components are given, so if the other stage 9"
-            + " tests pass, so should this. Look at the first failing test of stage 9 first.";
-    static final String READ = "The capstone: transcode and upload";
 
     @TempDir
     Path dir;
@@ -99,10 +94,8 @@ class Stage09CapstoneTest {
                 "commands still running after the batch ended");
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("the batch transcodes and uploads each file whose name matches, once; a file the command refuses"
-            + " and the others stay in source/, and the inverted filter then picks the others")
+    @GradedTest(order = 1, value = "the batch transcodes and uploads each file whose name matches, once; a file the"
+            + " command refuses and the others stay in source/, and the inverted filter then picks the others")
     void transcodesAndUploads() throws Throwable {
         batch.source("talk 1.wav", "first talk");
         batch.source("talks/talk 2.wav", "second talk, in a folder");
@@ -130,10 +123,8 @@ class Stage09CapstoneTest {
         batch.assertLeft("talk 3.wav", ".hidden.wav");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("file names with spaces, quotes, ; $(...) {out} or a leading - reach the command as they are,"
-            + " and no shell ever runs them")
+    @GradedTest(order = 2, value = "file names with spaces, quotes, ; $(...) {out} or a leading - reach the command as"
+            + " they are, and no shell ever runs them")
     void namesArePassedSafely() throws Throwable {
         List<String> names = List.of("it's here; touch INJECTED.txt", "-n $(touch INJECTED) `touch INJECTED`.txt",
                 System.getProperty("os.name").startsWith("Windows")     // Windows allows neither " nor | in names
@@ -145,10 +136,8 @@ class Stage09CapstoneTest {
         batch.assertNothingInjected("a file name was run as a command");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("transcoding and uploading overlap: both transcoders run their commands while an upload is"
-            + " under way")
+    @GradedTest(order = 3, value = "transcoding and uploading overlap: both transcoders run their commands while an"
+            + " upload is under way")
     void transcodesWhileUploading() throws Throwable {
         for (String name : List.of("a.wav", "b.wav", "c.wav", "d.wav")) {
             batch.source(name, "sound of " + name);
@@ -183,10 +172,9 @@ class Stage09CapstoneTest {
         batch.assertDone("a.wav", "b.wav", "c.wav", "d.wav");
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("stopped at 20 random moments, by a stop message or by Ctrl-C, and run again each time, the batch"
-            + " transcodes and uploads every file exactly once, and at every stop each file is whole in one place")
+    @GradedTest(order = 4, value = "stopped at 20 random moments, by a stop message or by Ctrl-C, and run again each"
+            + " time, the batch transcodes and uploads every file exactly once, and at every stop each file is whole"
+            + " in one place")
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void stopsAndCarriesOn() throws Throwable {
         String[] names = new String[8];
@@ -229,10 +217,8 @@ class Stage09CapstoneTest {
                 "each output delivered exactly once, over all runs");
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("after a crash, the next run finishes each file from where it was: half-written outputs are"
-            + " never taken for finished ones, and nothing is transcoded or delivered again")
+    @GradedTest(order = 5, value = "after a crash, the next run finishes each file from where it was: half-written"
+            + " outputs are never taken for finished ones, and nothing is transcoded or delivered again")
     void recoversFromACrash() throws Throwable {
         for (String name : List.of("a.wav", "b.wav", "c.wav", "d.wav", "e.wav")) {
             batch.source(name, "sound of " + name);
@@ -255,10 +241,8 @@ class Stage09CapstoneTest {
                 "c and d had been delivered already");
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("Ctrl-C lets the files in hand finish for a grace period, then kills the commands still running;"
-            + " their half-written outputs are dropped and done again by the next run")
+    @GradedTest(order = 6, value = "Ctrl-C lets the files in hand finish for a grace period, then kills the commands"
+            + " still running; their half-written outputs are dropped and done again by the next run")
     void ctrlCKillsWhatOutlastsTheGrace() throws Throwable {
         batch.sources(List.of("long 1.wav", "long 2.wav"));
         Run run = batch.start(batch.standIn("--gate", batch.gate.toString()), "*", false);
@@ -276,10 +260,8 @@ class Stage09CapstoneTest {
         batch.assertDone("long 1.wav", "long 2.wav");
     }
 
-    @Test
-    @Order(7)
-    @DisplayName("the command line makes sample files, shows files done of total and the files in hand, and"
-            + " ends with a summary")
+    @GradedTest(order = 7, value = "the command line makes sample files, shows files done of total and the files in"
+            + " hand, and ends with a summary")
     void commandLine(@TempDir Path work) throws Throwable {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream original = System.out;
@@ -299,11 +281,9 @@ class Stage09CapstoneTest {
         }
     }
 
-    @Test
-    @Order(8)
-    @DisplayName("a shell gets file names only as its positional parameters: {in} or {out} inside an argument is"
-            + " refused, and sh -c 'cp \"$1\" \"$2\"' sh {in} {out} copies names holding $(...), backticks and ;"
-            + " without running them")
+    @GradedTest(order = 8, value = "a shell gets file names only as its positional parameters: {in} or {out} inside an"
+            + " argument is refused, and sh -c 'cp \"$1\" \"$2\"' sh {in} {out} copies names holding $(...), backticks"
+            + " and ; without running them")
     void shellGetsNamesAsParameters() throws Throwable {
         assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
@@ -323,10 +303,8 @@ class Stage09CapstoneTest {
         batch.assertNothingInjected("a file name was run as shell code");
     }
 
-    @Test
-    @Order(9)
-    @DisplayName("every attempt at a file writes to a partial name of its own, so that a command left running by a"
-            + " killed run can never write into the file of the next run")
+    @GradedTest(order = 9, value = "every attempt at a file writes to a partial name of its own, so that a command"
+            + " left running by a killed run can never write into the file of the next run")
     void eachAttemptHasItsOwnPartialFile() throws Throwable {
         batch.source("song.wav", "a song");
         Path started = batch.gate.resolve("song.wav.started");
@@ -355,10 +333,8 @@ class Stage09CapstoneTest {
         }
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("the progress lines show file names and reasons with control characters escaped: a name cannot split"
-            + " a line or send codes to the terminal")
+    @GradedTest(order = 10, value = "the progress lines show file names and reasons with control characters escaped: a"
+            + " name cannot split a line or send codes to the terminal")
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void progressEscapesNames() throws Throwable {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();

@@ -10,7 +10,7 @@ import axon.Microprocess;
 import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ import kamaelia.util.Recorder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -176,13 +175,8 @@ class Stage09LastWordsTest {
         return new Outcome(talker.stopped, collector.collected(), collector.endedBy(), talker.isFinished());
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("whenever the body sends its last messages during the proxy's step, they leave before the component"
-            + " finishes, and before its shutdown")
-    @Hint(value = "In the proxy read bodyEnded before moving the queues out (what the body sent before it ended is"
-            + " then in the queues, and moved in this step or the next); in moveOut take the signal queue first and"
-            + " put it last.", read = "The proxy")
+    @GradedTest(order = 1, value = "whenever the body sends its last messages during the proxy's step, they leave"
+            + " before the component finishes, and before its shutdown")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void lastWordsAtEveryPointOfTheProxysStep() throws InterruptedException {
         List<String> problems = new ArrayList<>();

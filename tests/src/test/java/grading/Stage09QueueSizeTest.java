@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * "Each of the thread's queues holds at most queueSize() messages (1000 unless the
@@ -49,12 +47,8 @@ class Stage09QueueSizeTest {
         }
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("a threaded component whose queues hold one message each passes fifty messages on, in order")
-    @Hint(value = "moveIn moves a message only while the thread's queue has room (remainingCapacity()); the rest"
-            + " waits in the real inbox, in order. The thread's recv wakes the proxy, which brings the next.",
-            read = "Back-pressure")
+    @GradedTest(order = 1, value = "a threaded component whose queues hold one message each passes fifty messages on,"
+            + " in order")
     void queuesOfOne() {
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

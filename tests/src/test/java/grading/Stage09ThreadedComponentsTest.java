@@ -19,7 +19,7 @@ import axon.NoSpaceInBox;
 import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -50,7 +50,6 @@ import kamaelia.util.ThreadedTransformer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,12 +138,8 @@ class Stage09ThreadedComponentsTest {
         }
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("a threaded component's body runs on a virtual thread of its own, and what it sends arrives in order")
-    @Hint(value = "The proxy (step) starts the thread, then moves what the thread sent from its queues into the real"
-            + " outboxes, and finishes once the body has returned. Inside the thread, send offers the message to the"
-            + " outbox's queue and wakes the proxy.", read = "The proxy")
+    @GradedTest(order = 1, value = "a threaded component's body runs on a virtual thread of its own, and what it sends"
+            + " arrives in order")
     void bodyRunsOnItsOwnThread() {
         Counter counter = new Counter(3, ThreadedComponent.DEFAULT_QUEUE_SIZE);
         Recorder collector = new Recorder();
@@ -164,12 +159,8 @@ class Stage09ThreadedComponentsTest {
         assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("messages delivered to a threaded component reach its body in order, and recv(inbox, timeout) waits for them")
-    @Hint(value = "The proxy moves what arrived in each real inbox into the thread's queue and rings the doorbell;"
-            + " recv(inbox, timeout) pauses until the bell rings if the queue is empty, then takes the oldest message.",
-            read = "Waiting inside the thread")
+    @GradedTest(order = 2, value = "messages delivered to a threaded component reach its body in order, and"
+            + " recv(inbox, timeout) waits for them")
     void messagesReachTheBody() {
         Source source = new Source(numbers(50));
         ThreadedTransformer times10 = new ThreadedTransformer(n -> (Integer) n * 10);
@@ -188,12 +179,8 @@ class Stage09ThreadedComponentsTest {
         assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("inside the thread, dataReady, recv and send use the thread's own queues, with errors that name the box")
-    @Hint(value = "Inside the thread never touch a Box: dataReady and recv look at the thread's queue for the inbox"
-            + " (recv on an empty one throws EmptyBox); an unknown box name is a BoxNotFound.",
-            read = "Boxes between two threads")
+    @GradedTest(order = 3, value = "inside the thread, dataReady, recv and send use the thread's own queues, with"
+            + " errors that name the box")
     void threadSideBoxes() {
         List<String> seen = new CopyOnWriteArrayList<>();
         ThreadedComponent probe = new ThreadedComponent() {
@@ -226,12 +213,8 @@ class Stage09ThreadedComponentsTest {
         assertEquals(List.of("hello"), collector.collected(), "what the body sent must arrive");
     }
 
-    @Test
-    @Order(7)
-    @DisplayName("what a body sends just before it ends leaves before the component finishes, and before its shutdown")
-    @Hint(value = "In the proxy read bodyEnded before moving the queues out, so that whatever the body sent before it"
-            + " ended is moved in this step; in moveOut take the signal queue first and put it last, so that a"
-            + " shutdown never overtakes the data sent before it.", read = "The proxy")
+    @GradedTest(order = 7, value = "what a body sends just before it ends leaves before the component finishes, and"
+            + " before its shutdown")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void lastWordsArriveBeforeTheEnd() {
         // Each body sends for a while, so that its last messages are sent while the proxy is busy moving the
@@ -272,12 +255,8 @@ class Stage09ThreadedComponentsTest {
         assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
     }
 
-    @Test
-    @Order(12)
-    @DisplayName("the thread's boxes are safe between threads: 20 000 messages in and out at once arrive exactly once, in order")
-    @Hint(value = "Only the scheduler's thread may touch a Box (it is not thread-safe): the thread works on its"
-            + " BlockingQueues, and the proxy moves messages between the two. Check that recv, dataReady and send"
-            + " inside the thread use the queues and never a Box's own methods (isEmpty, take, put).", read = "Boxes between two threads")
+    @GradedTest(order = 12, value = "the thread's boxes are safe between threads: 20 000 messages in and out at once"
+            + " arrive exactly once, in order")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void boxesAreSafeBetweenThreads() {
         int count = 20_000;
@@ -311,16 +290,11 @@ class Stage09ThreadedComponentsTest {
                 + " arrive too");
     }
 
-    @Test
-    @Order(13)
-    @DisplayName("a message that arrives just as the thread goes to wait still wakes it: 4000 round trips, none lost")
+    @GradedTest(order = 13, value = "a message that arrives just as the thread goes to wait still wakes it: 4000 round"
+            + " trips, none lost")
     @OnTimeout("the round trips did not finish in time: a ring or a wake-up was lost, or something waits by sleeping"
             + " and looking again instead of blocking (the doorbell's waitForRing must await the condition, run() must"
             + " take() from wakeRequests)")
-    @Hint(value = "Rings and wake-up requests must not be lost between a check and a wait: the proxy rings the"
-            + " doorbell after moving messages in, pause(timeout) (the doorbell's waitForRing) waits only while the"
-            + " bell has not rung, and the thread wakes the proxy (wakeProxy()) after every send and recv.",
-            read = "Waiting inside the thread")
     void noLostWakeUps() {
         int roundTrips = 4000;
         int jitterNanos = 10_000;
@@ -376,12 +350,8 @@ class Stage09ThreadedComponentsTest {
         assertTrue(echo.isFinished(), "the echo must end on the shutdown message");
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("pause(timeout) inside the thread returns at once if messages arrived since it last paused")
-    @Hint(value = "The doorbell must remember a ring: ring() sets a flag under the lock and signals; waitForRing,"
-            + " which pause(timeout) calls, waits only while the flag is not set, then clears it. A condition's signal alone is lost when nobody"
-            + " is waiting yet.", read = "Waiting inside the thread")
+    @GradedTest(order = 5, value = "pause(timeout) inside the thread returns at once if messages arrived since it last"
+            + " paused")
     void pauseRemembersARing() throws InterruptedException {
         CountDownLatch looked = new CountDownLatch(1);
         CountDownLatch delivered = new CountDownLatch(1);
@@ -418,12 +388,8 @@ class Stage09ThreadedComponentsTest {
                 + " passed on out of signal");
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("a thread waiting in recv(inbox, timeout) hears a shutdown request at once and passes it on")
-    @Hint(value = "A message on control must end the wait of recv(\"inbox\", timeout) too: the proxy rings the"
-            + " same doorbell for every inbox, and recv returns null when its own inbox is still empty.",
-            read = "Shutdown and failure")
+    @GradedTest(order = 6, value = "a thread waiting in recv(inbox, timeout) hears a shutdown request at once and"
+            + " passes it on")
     void shutdownEndsAWait() throws InterruptedException {
         CountDownLatch waiting = new CountDownLatch(1);
         ThreadedComponent waiter = new ThreadedComponent() {
@@ -444,13 +410,8 @@ class Stage09ThreadedComponentsTest {
         assertTrue(waiter.isFinished(), "the threaded component must finish once its body has returned");
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("sendWithoutWaiting on a full queue throws NoSpaceInBox naming the box and its component, and sends"
-            + " nothing")
-    @Hint(value = "sendWithoutWaiting offers the message to the outbox's queue; when offer refuses it (the queue holds queueSize"
-            + " messages), throw new NoSpaceInBox(outbox(name), queueSize) without waking anyone or keeping the"
-            + " message.", read = "Back-pressure")
+    @GradedTest(order = 4, value = "sendWithoutWaiting on a full queue throws NoSpaceInBox naming the box and its"
+            + " component, and sends nothing")
     void noSpaceInBox() throws InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch refused = new CountDownLatch(1);
@@ -487,13 +448,8 @@ class Stage09ThreadedComponentsTest {
                 "a refused send must send nothing; sending again later must send it once");
     }
 
-    @Test
-    @Order(14)
-    @DisplayName("with small queues a fast producer loses nothing: 10 000 messages arrive exactly once, in order")
-    @Hint(value = "send(message, outbox, timeout) waits for room with offer(message, timeout, unit) (send(message,"
-            + " outbox), given, calls it with no limit); the proxy"
-            + " moves each queue out whole, and moves messages in only while the queue has room (what does not fit"
-            + " stays in the real inbox for the next step).", read = "Back-pressure")
+    @GradedTest(order = 14, value = "with small queues a fast producer loses nothing: 10 000 messages arrive exactly"
+            + " once, in order")
     void backPressureLosesNothing() {
         Counter producer = new Counter(10_000, 4);
         Echo relay = new Echo(4);
@@ -509,13 +465,8 @@ class Stage09ThreadedComponentsTest {
                 + " arrive too");
     }
 
-    @Test
-    @Order(8)
-    @DisplayName("what does not fit in a thread's queue waits in the real inbox, and control waits until the rest has gone in")
-    @Hint(value = "In the proxy, move each inbox other than control while its queue has room"
-            + " (remainingCapacity() > 0); move control last, and only if nothing was left behind in the others."
-            + " recv inside the thread must wake the proxy: it has made room for what was left behind.",
-            read = "Back-pressure")
+    @GradedTest(order = 8, value = "what does not fit in a thread's queue waits in the real inbox, and control waits"
+            + " until the rest has gone in")
     void boundedQueuesAndControlLast() throws InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         ThreadedComponent slow = new ThreadedComponent(4) {
@@ -557,12 +508,8 @@ class Stage09ThreadedComponentsTest {
                 + " data");
     }
 
-    @Test
-    @Order(9)
-    @DisplayName("an exception in the thread ends run() with ComponentFailed naming the component, and stops the other threads")
-    @Hint(value = "runBody (given) keeps what body() threw; the proxy, once it sees bodyEnded, throws"
-            + " new ComponentFailed(owner, failure) instead of finishing quietly. run() (given) then stops every"
-            + " other thread.", read = "Shutdown and failure")
+    @GradedTest(order = 9, value = "an exception in the thread ends run() with ComponentFailed naming the component,"
+            + " and stops the other threads")
     void failureNamesTheComponent() {
         ThreadedComponent failing = new ThreadedComponent() {
             @Override
@@ -585,12 +532,8 @@ class Stage09ThreadedComponentsTest {
         assertFalse(bystander.threads.getFirst().isAlive(), "the other threads must have ended when run() ends");
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("no thread outlives the run: after a shutdown every component has finished and every thread has ended")
-    @Hint(value = "The proxy finishes only when the body has ended, after moving out what it sent; its step (given) then"
-            + " waits for the thread to end. Check that the shutdown reaches each body (control goes into its queue)"
-            + " and that each body passes it on.", read = "Shutdown and failure")
+    @GradedTest(order = 10, value = "no thread outlives the run: after a shutdown every component has finished and"
+            + " every thread has ended")
     void noThreadOutlivesShutdown() {
         List<Thread> threads = new CopyOnWriteArrayList<>();
         CountDownLatch ticked = new CountDownLatch(5);
@@ -634,12 +577,8 @@ class Stage09ThreadedComponentsTest {
         }
     }
 
-    @Test
-    @Order(11)
-    @DisplayName("while only threads work, the scheduler waits for a wake-up instead of spinning, and returns when they end")
-    @Hint(value = "When nothing is awake but threads are running, run() calls awaitWakeRequest: take() the next"
-            + " request from wakeRequests, which blocks without using the processor, then wake() what it names.",
-            read = "When only threads are working")
+    @GradedTest(order = 11, value = "while only threads work, the scheduler waits for a wake-up instead of spinning,"
+            + " and returns when they end")
     @Timeout(value = 5, unit = TimeUnit.SECONDS)
     void idleSchedulerWaits() throws Throwable {
         CountDownLatch working = new CountDownLatch(1);
@@ -685,12 +624,8 @@ class Stage09ThreadedComponentsTest {
         }
     }
 
-    @Test
-    @Order(15)
-    @DisplayName("tail -f | grep: Follow, Grep and a printer print exactly the matching lines added to a file, in order,"
-            + " through truncation and replacement, and stop on request")
-    @Hint(value = "This is the chapter's walkthrough: Follow is given, so if the other tests pass, so should this."
-            + " Look at the first failing test of the stage first.", read = "Walkthrough: tail -f | grep")
+    @GradedTest(order = 15, value = "tail -f | grep: Follow, Grep and a printer print exactly the matching lines added"
+            + " to a file, in order, through truncation and replacement, and stop on request")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void tailGrep(@TempDir Path folder) throws Throwable {
         Path log = folder.resolve("server.log");

@@ -11,7 +11,7 @@ import axon.Microprocess;
 import axon.Scheduler.Policy;
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import grading.support.SelfWaking;
 import java.time.Duration;
@@ -24,9 +24,7 @@ import kamaelia.util.Recorder;
 import kamaelia.util.Source;
 import kamaelia.util.ThreadedTransformer;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Graded
@@ -48,11 +46,8 @@ class Stage10EventDrivenSchedulerTest {
         }
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("run() steps every microprocess, once per cycle in activation order, until each has finished")
-    @Hint(value = "The cycle is stage 2's; ActivatedList.activated() remembers each microprocess, and asleep()"
-            + " leaves out those that finished.", read = "Keeping nothing for sleepers")
+    @GradedTest(order = 1, value = "run() steps every microprocess, once per cycle in activation order, until each has"
+            + " finished")
     void runsInOrder() {
         new Counting("a", 3, log).activate(scheduler);
         new Counting("b", 2, log).activate(scheduler);
@@ -63,11 +58,8 @@ class Stage10EventDrivenSchedulerTest {
         assertEquals(List.of(), scheduler.microprocesses(), "finished microprocesses must be forgotten");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("a microprocess activated during a cycle is first stepped in the next cycle, after the others")
-    @Hint(value = "The scheduler's add() (given) puts the newcomer among the arrivals; ActivatedList.activated()"
-            + " only remembers it in its list.", read = "Keeping nothing for sleepers")
+    @GradedTest(order = 2, value = "a microprocess activated during a cycle is first stepped in the next cycle, after"
+            + " the others")
     void arrivalsWait() {
         new Spawner(log, new Counting("d", 2, log)).activate(scheduler);
         new Counting("b", 3, log).activate(scheduler);
@@ -80,11 +72,8 @@ class Stage10EventDrivenSchedulerTest {
                 + " s activates d during its first step, so d1 must come in the next cycle, after s2 and b2");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("a component that pauses leaves the ready queue; a delivery brings it back for the next cycle")
-    @Hint(value = "asleep() lists the microprocesses of the activated list that are asleep (isAsleep()) and not"
-            + " finished; fellAsleep() and woken() need do nothing.", read = "Waking up, again")
+    @GradedTest(order = 3, value = "a component that pauses leaves the ready queue; a delivery brings it back for the"
+            + " next cycle")
     void deliveryBringsBack() {
         Sleepy sleepy = new Sleepy();
         sleepy.activate(scheduler);
@@ -99,12 +88,8 @@ class Stage10EventDrivenSchedulerTest {
         assertEquals(List.of("hello"), sleepy.received, "the woken component must receive the message delivered");
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("a component woken during a cycle joins the next cycle after those already queued, as on the"
-            + " round-robin scheduler")
-    @Hint(value = "The scheduler's wake() (given) puts the woken microprocess among the arrivals: it joins the"
-            + " back of the run queue when the next cycle starts.", read = "Waking up, again")
+    @GradedTest(order = 4, value = "a component woken during a cycle joins the next cycle after those already queued,"
+            + " as on the round-robin scheduler")
     void wokenJoinNextCycleAtTheBack() {
         Component sleeper = new Component() {
             @Override
@@ -137,11 +122,7 @@ class Stage10EventDrivenSchedulerTest {
                 + " the sleeper s, poked by a during cycle 2, must be stepped once in cycle 3, after the others");
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("a wake-up that comes after pause() in the same step is not lost")
-    @Hint(value = "fallAsleep() says false when a wake-up cancelled the pause: such a microprocess goes back in"
-            + " the ready queue like any that did not pause.", read = "Waking up, again")
+    @GradedTest(order = 5, value = "a wake-up that comes after pause() in the same step is not lost")
     void wakeInSameStep() {
         SelfWaking selfWaking = new SelfWaking(5, self -> self.inbox("inbox").put("late news"));
         selfWaking.activate(scheduler);
@@ -150,12 +131,8 @@ class Stage10EventDrivenSchedulerTest {
                 "the message that arrived after pause() must keep the component awake for one more step");
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("idle components are never stepped: ten thousand sleepers cost nothing while a message goes"
-            + " round a ring")
-    @Hint(value = "A sleeper must be in no queue: the scheduler's queues hold only those that are awake.",
-            read = "What an idle component costs")
+    @GradedTest(order = 6, value = "idle components are never stepped: ten thousand sleepers cost nothing while a"
+            + " message goes round a ring")
     void sleepersAreNeverStepped() {
         List<Sleepy> idle = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
@@ -171,12 +148,8 @@ class Stage10EventDrivenSchedulerTest {
                 "each idle component may be stepped once, when it starts, and never again");
     }
 
-    @Test
-    @Order(7)
-    @DisplayName("the steps per message do not grow with the number of members: one step per kick, with 10 or"
-            + " 10,000 members")
-    @Hint(value = "Each delivery wakes exactly one sleeper, and only woken or busy microprocesses are stepped.",
-            read = "What an idle component costs")
+    @GradedTest(order = 7, value = "the steps per message do not grow with the number of members: one step per kick,"
+            + " with 10 or 10,000 members")
     void stepsPerMessageDoNotGrow() {
         for (int members : new int[] {10, 10_000}) {
             Hackysack game = new Hackysack(members, 2_000, 42);
@@ -193,11 +166,8 @@ class Stage10EventDrivenSchedulerTest {
         }
     }
 
-    @Test
-    @Order(8)
-    @DisplayName("microprocesses() lists the ready ones, then the sleepers; a finished one is forgotten")
-    @Hint(value = "asleep() leaves out finished microprocesses; finished() tidies them out of the list now and"
-            + " then, with removeIf.", read = "Keeping nothing for sleepers")
+    @GradedTest(order = 8, value = "microprocesses() lists the ready ones, then the sleepers; a finished one is"
+            + " forgotten")
     void listsWhatIsThere() {
         Sleepy sleepy = new Sleepy();
         Counting busy = new Counting(5);
@@ -210,13 +180,8 @@ class Stage10EventDrivenSchedulerTest {
         assertTrue(brief.isFinished(), "a microprocess whose only step returned false must be finished");
     }
 
-    @Test
-    @Order(9)
-    @DisplayName("a finished microprocess is not kept for ever: of 2,000 that come and go, at most a few can still be"
-            + " reached")
-    @Hint(value = "finished() counts the ends; once more than 32 have finished and they are more than half the"
-            + " list, remove the finished ones in one pass (removeIf) and count again from zero.",
-            read = "Keeping nothing for sleepers")
+    @GradedTest(order = 9, value = "a finished microprocess is not kept for ever: of 2,000 that come and go, at most a"
+            + " few can still be reached")
     @Timeout(10)
     void finishedOnesAreLetGo() throws InterruptedException {
         Reachable watched = new Reachable();
@@ -237,11 +202,8 @@ class Stage10EventDrivenSchedulerTest {
                 + " ones out of its list now and then");
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("a child that finishes wakes its parent: a Pipeline runs unchanged on the event-driven scheduler")
-    @Hint(value = "Finish actions (finishedNow()) wake the parent; the woken parent joins the arrivals.",
-            read = "Everything else, unchanged")
+    @GradedTest(order = 10, value = "a child that finishes wakes its parent: a Pipeline runs unchanged on the"
+            + " event-driven scheduler")
     void pipelineRuns() {
         Recorder collector = new Recorder();
         new Pipeline(new Source(List.of("a", "b", "c")), new PureTransformer(s -> ((String) s).toUpperCase()),
@@ -253,13 +215,8 @@ class Stage10EventDrivenSchedulerTest {
                 + " left asleep");
     }
 
-    @Test
-    @Order(11)
+    @GradedTest(order = 11, value = "threaded components run unchanged: run() waits for their threads, then returns")
     @Timeout(10)
-    @DisplayName("threaded components run unchanged: run() waits for their threads, then returns")
-    @Hint(value = "run() calls step() for every cycle, whatever the policy; when nothing is ready it waits for a"
-            + " thread to ask for a wake-up. ActivatedList's methods must neither throw nor block.",
-            read = "Everything else, unchanged")
     void threadsRun() {
         Recorder collector = new Recorder();
         List<Object> numbers = new ArrayList<>();
@@ -277,12 +234,8 @@ class Stage10EventDrivenSchedulerTest {
                 + " scheduler: every number doubled, in order");
     }
 
-    @Test
-    @Order(12)
-    @DisplayName("a scheduler made with new Scheduler() takes its policy from -Daxon.scheduler, so earlier"
-            + " stages can run on yours")
-    @Hint(value = "Nothing to write here: run ./mvnw test -Dstage=9 -Daxon.scheduler=event-driven and fix what"
-            + " fails.", read = "Everything else, unchanged")
+    @GradedTest(order = 12, value = "a scheduler made with new Scheduler() takes its policy from -Daxon.scheduler, so"
+            + " earlier stages can run on yours")
     void policyFromProperty() {
         String before = System.getProperty("axon.scheduler");
         try {

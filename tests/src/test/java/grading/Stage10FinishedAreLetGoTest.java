@@ -7,16 +7,14 @@ import axon.Microprocess;
 import axon.Scheduler;
 import axon.Scheduler.Policy;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * The event-driven policy keeps a list of what was activated, "for listing only", and
@@ -39,12 +37,8 @@ class Stage10FinishedAreLetGoTest {
         }
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("finished microprocesses are tidied out of the event-driven list: most can be garbage-collected")
-    @Hint(value = "ActivatedList.finished() counts the ends, and once more than 32 have finished and they are more"
-            + " than half the list, removes the finished ones (removeIf) and starts counting again.",
-            read = "Everything else, unchanged")
+    @GradedTest(order = 1, value = "finished microprocesses are tidied out of the event-driven list: most can be"
+            + " garbage-collected")
     void finishedOnesDoNotStayReachable() throws InterruptedException {
         Scheduler scheduler = new Scheduler(Policy.EVENT_DRIVEN);
         List<WeakReference<Microprocess>> watched = new ArrayList<>();

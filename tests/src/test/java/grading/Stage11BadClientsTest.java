@@ -4,7 +4,7 @@ import static grading.Network.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grading.support.Hint;
+import grading.support.GradedTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,21 +14,14 @@ import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.ServerCore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @NetworkStage
 @Order(3)
 @DisplayName("Stage 11: network, clients that leave, send garbage or never read")
 class Stage11BadClientsTest {
-    @Test
-    @Order(8)
-    @DisplayName("when a client leaves (closing, half-closing or resetting), its protocol graph is shut down and the"
-            + " server lets go of the connection")
-    @Hint(value = "At the end of the stream (read returns -1) call peerStoppedSending(): it signals the protocol,"
-            + " which finishes and so closes the socket. A reset shows up as an IOException, which the given step()"
-            + " turns into a close. ServerCore's forgetClosedConnections() removes pairs whose socket and protocol"
-            + " have both finished, and counts the open sockets.", read = "Closing a connection")
+    @GradedTest(order = 8, value = "when a client leaves (closing, half-closing or resetting), its protocol graph is"
+            + " shut down and the server lets go of the connection")
     void clientLeaves() throws Throwable {
         Talkers talkers = new Talkers();
         try (RunningServer running = new RunningServer(new ServerCore(talkers, 0))) {
@@ -49,13 +42,8 @@ class Stage11BadClientsTest {
         }
     }
 
-    @Test
-    @Order(9)
-    @DisplayName("a line longer than the limit closes that connection with a message to the client, and the server"
-            + " goes on serving others, with nothing leaked")
-    @Hint(value = "In readFromPeer, before adding a byte to partialLine, check its size: at maxLineLength call"
-            + " refuse(...), which queues the message, throws the rest away and closes. A line of exactly"
-            + " maxLineLength bytes is fine.", read = "Bad clients")
+    @GradedTest(order = 9, value = "a line longer than the limit closes that connection with a message to the client,"
+            + " and the server goes on serving others, with nothing leaked")
     void tooLongLines() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0).withMaxLineLength(1000))) {
             try (LineClient warmUp = running.answeredClient()) {
@@ -78,12 +66,9 @@ class Stage11BadClientsTest {
         }
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("binary garbage does no harm: NUL bytes and bytes that are not UTF-8 come back as text, a stream"
-            + " without line ends is cut off, and the server serves the next client, with nothing leaked")
-    @Hint(value = "Decode whole lines only (partialLine.toString(UTF_8) replaces what is not UTF-8), and never let"
-            + " an exception out of step(): a bad client may close only its own connection.", read = "Bad clients")
+    @GradedTest(order = 10, value = "binary garbage does no harm: NUL bytes and bytes that are not UTF-8 come back as"
+            + " text, a stream without line ends is cut off, and the server serves the next client, with nothing"
+            + " leaked")
     void garbage() throws Throwable {
         Random random = new Random(11);
         try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0).withMaxLineLength(4096))) {
@@ -128,13 +113,8 @@ class Stage11BadClientsTest {
         }
     }
 
-    @Test
-    @Order(11)
-    @DisplayName("a client that resets its connection in the middle (of a line it sends, or of a reply it receives)"
-            + " loses only its own connection; its protocol ends, and nothing leaks")
-    @Hint(value = "A reset makes read or write throw an IOException: let it out of readFromPeer and sendToPeer,"
-            + " the given step() catches it and closes this connection only (which signals the protocol).",
-            read = "Bad clients")
+    @GradedTest(order = 11, value = "a client that resets its connection in the middle (of a line it sends, or of a"
+            + " reply it receives) loses only its own connection; its protocol ends, and nothing leaks")
     void resets() throws Throwable {
         Talkers talkers = new Talkers();
         try (RunningServer running = new RunningServer(new ServerCore(talkers, 0))) {
@@ -158,13 +138,8 @@ class Stage11BadClientsTest {
         }
     }
 
-    @Test
-    @Order(12)
-    @DisplayName("a client that never reads cannot make the server hold more than the output limit: its connection is"
-            + " closed, and nothing leaks")
-    @Hint(value = "In sendToPeer, when more than maxPendingOutput bytes are queued, write first; if they are still"
-            + " more than the limit, the client is not reading: call tooSlow(), which has the connection closed.",
-            read = "Bad clients")
+    @GradedTest(order = 12, value = "a client that never reads cannot make the server hold more than the output limit:"
+            + " its connection is closed, and nothing leaks")
     @Timeout(value = 15, unit = TimeUnit.SECONDS)
     void slowReaders() throws Throwable {
         Talkers talkers = new Talkers();

@@ -8,7 +8,7 @@ import axon.Ipc;
 import axon.Linkage;
 import axon.Scheduler;
 import examples.programs.SharedLogServer;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -29,7 +29,6 @@ import kamaelia.util.Recorder;
 import kamaelia.util.Source;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,13 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Order(5)
 @DisplayName("Stage 11: network, TCPClient and the shared log walkthrough")
 class Stage11ClientAndWalkthroughTest {
-    @Test
-    @Order(17)
-    @DisplayName("TCPClient sends lines and passes on the replies; when what feeds it finishes it half-closes and ends"
-            + " after the server has; a refused connection ends it with ShutdownMicroprocess")
-    @Hint(value = "TCPClient is a ConnectedSocket that connects first: with your readFromPeer and sendToPeer it"
-            + " works too. The given step() handles the connecting and the half-close.",
-            read = "The other end: TCPClient")
+    @GradedTest(order = 17, value = "TCPClient sends lines and passes on the replies; when what feeds it finishes it"
+            + " half-closes and ends after the server has; a refused connection ends it with ShutdownMicroprocess")
     void tcpClient() throws Throwable {
         int refusedPort;
         try (ServerSocketChannel taken = ServerSocketChannel.open()) {
@@ -78,13 +72,8 @@ class Stage11ClientAndWalkthroughTest {
         }
     }
 
-    @Test
-    @Order(18)
-    @DisplayName("walkthrough: one Follow and a Backplane serve a log to many clients at once; each sees the same new"
-            + " lines, in order, and one leaving does not disturb the others")
-    @Hint(value = "This is the chapter's walkthrough: the protocol is SharedLogServer.follower(), given. If the"
-            + " other tests pass, so should this; look at the first failing test of the stage first.",
-            read = "Walkthrough: one log, many clients")
+    @GradedTest(order = 18, value = "walkthrough: one Follow and a Backplane serve a log to many clients at once; each"
+            + " sees the same new lines, in order, and one leaving does not disturb the others")
     @Timeout(value = 15, unit = TimeUnit.SECONDS)
     void sharedLog(@TempDir Path folder) throws Throwable {
         Path log = folder.resolve("server.log");

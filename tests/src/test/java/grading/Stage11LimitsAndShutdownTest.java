@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import grading.support.Hint;
+import grading.support.GradedTest;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -24,20 +24,14 @@ import kamaelia.internet.Selector;
 import kamaelia.internet.SelectorService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @NetworkStage
 @Order(4)
 @DisplayName("Stage 11: network, many clients, limits and shutdown")
 class Stage11LimitsAndShutdownTest {
-    @Test
-    @Order(13)
-    @DisplayName("500 clients at once each get their own replies within 10 seconds; afterwards no connection, socket"
-            + " or thread is left")
-    @Hint(value = "Nothing may wait: every ConnectedSocket reads and writes only what its socket takes at once, and"
-            + " sleeps until the selector wakes it. One thread, the selector's, waits for all of them.",
-            read = "Bad clients")
+    @GradedTest(order = 13, value = "500 clients at once each get their own replies within 10 seconds; afterwards no"
+            + " connection, socket or thread is left")
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void manyClients() throws Throwable {
         int clients = 500;
@@ -74,14 +68,10 @@ class Stage11LimitsAndShutdownTest {
         }
     }
 
-    @Test
-    @Order(14)
-    @DisplayName("past its connection limit the server tells a new client it is busy and closes the connection, and"
-            + " takes new clients again once others have gone")
-    @Hint(value = "acceptWaitingClients (given) turns a client away while the count of open connections is at the"
-            + " limit: that count is the one forgetClosedConnections() keeps, so keep it right as sockets close.",
-            read = "Bad clients")
-    @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
+    @GradedTest(order = 14, value = "past its connection limit the server tells a new client it is busy and closes the"
+            + " connection, and takes new clients again once others have gone")
+    @SuppressWarnings("try")
+    // a client is closed early, or only held open, on purpose
     void busy() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0).withMaxConnections(2));
                 LineClient first = running.answeredClient(); LineClient second = running.answeredClient()) {
@@ -101,11 +91,8 @@ class Stage11LimitsAndShutdownTest {
         }
     }
 
-    @Test
-    @Order(15)
-    @DisplayName("shutting the server down closes every connection and every protocol, frees the port and ends the"
-            + " selector: run() returns with no socket or thread left")
-    @Hint(value = RunningServer.SHUTDOWN_HINT, read = "Closing a connection")
+    @GradedTest(order = 15, value = "shutting the server down closes every connection and every protocol, frees the"
+            + " port and ends the selector: run() returns with no socket or thread left")
     @Timeout(value = 15, unit = TimeUnit.SECONDS)
     void shutdownReleasesEverything() throws Throwable {
         try (RunningServer warmUp = new RunningServer(new ServerCore(new Talkers(), 0))) {
@@ -151,13 +138,8 @@ class Stage11LimitsAndShutdownTest {
         }
     }
 
-    @Test
-    @Order(16)
-    @DisplayName("when the run ends with an exception (a protocol that throws), the selector's thread ends with it: no"
-            + " thread outlives run()")
-    @Hint(value = "When a run fails the scheduler interrupts every thread, and Selector.select() does not throw: it"
-            + " returns early, again and again. Call the given select(), which turns the interrupt into an"
-            + " InterruptedException, and let that leave body().", read = "The selector service")
+    @GradedTest(order = 16, value = "when the run ends with an exception (a protocol that throws), the selector's"
+            + " thread ends with it: no thread outlives run()")
     void failureStopsTheSelector() throws Throwable {
         Resources before = Resources.now();
         try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import axon.Component;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +15,6 @@ import kamaelia.internet.ConnectedSocket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -32,14 +31,8 @@ import org.junit.jupiter.api.Timeout;
 class Stage11NothingLeftBehindTest {
     static final Duration PATIENCE = Duration.ofSeconds(5);
 
-    @Test
-    @Order(1)
-    @DisplayName("after 300 connections, one after the other, none of their sockets or protocols can still be reached"
-            + " from the running server or the selector service")
-    @Hint(value = "When a connection is over, nothing that lives on may keep it: forgetClosedConnections must"
-            + " drop each finished pair from connections, the server's own map (each child was already let go, with"
-            + " the links the server made to it, as it finished). A ConnectedSocket that closes undoes its own link to the selector service"
-            + " (given).", read = "Closing a connection")
+    @GradedTest(order = 1, value = "after 300 connections, one after the other, none of their sockets or protocols can"
+            + " still be reached from the running server or the selector service")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void closedConnectionsCanBeCollected() throws Throwable {
         Reachable watched = new Reachable();

@@ -6,26 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Scheduler;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import kamaelia.internet.SelectorService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 
 @NetworkStage
 @Order(1)
 @DisplayName("Stage 11: network, the selector service")
 class Stage11SelectorTest {
-    @Test
-    @Order(1)
-    @DisplayName("the selector service wakes a component when its channel is ready, once for each Watch, and ends"
-            + " when nothing is left to watch")
-    @Hint(value = "SelectorThread.body: select (with a timeout, so that it looks at control now and then); for each"
-            + " selected key, remove it from selectedKeys(), stop watching it for what it is ready for"
-            + " (key.interestOpsAnd(~ready)), and send Selected(attachment, ready) out of outbox.",
-            read = "The selector service")
+    @GradedTest(order = 1, value = "the selector service wakes a component when its channel is ready, once for each"
+            + " Watch, and ends when nothing is left to watch")
     void selectorWakesOncePerWatch() throws Throwable {
         Pipe pipe = Pipe.open();
         try (Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {

@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import axon.Ipc;
 import axon.Linkage;
 import axon.Scheduler;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import kamaelia.internet.SelectorThread;
 import kamaelia.util.Recorder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 
 /**
  * The selector's thread follows stage 6's shutdown idiom like every other component: the
@@ -24,11 +23,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Stage 11: network, the selector's thread passes its shutdown on")
 class Stage11SelectorThreadShutdownTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("the selector's thread ends on ShutdownMicroprocess and sends it on out of signal")
-    @Hint(value = "SelectorThread.body: loop until shutdownRequested(); after the loop, passShutdownOn(), so that the"
-            + " shutdown that ended the thread goes on out of signal.", read = "The selector service")
+    @GradedTest(order = 1, value = "the selector's thread ends on ShutdownMicroprocess and sends it on out of signal")
     void selectorThreadPassesItsShutdownOn() throws Throwable {
         try (java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
             Scheduler scheduler = new Scheduler();

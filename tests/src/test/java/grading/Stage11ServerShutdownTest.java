@@ -8,7 +8,7 @@ import axon.Ipc;
 import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,6 @@ import kamaelia.util.Recorder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * A server that is shut down ends like every component (stage 6, The shutdown idiom: it
@@ -33,12 +32,8 @@ import org.junit.jupiter.api.Test;
         + " forgetClosedConnections let go of the finished ones?")
 class Stage11ServerShutdownTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("a server shut down on control passes the shutdown on out of signal and leaves no box linked")
-    @Hint(value = "The server's shutdown path is given: it closes the listening socket, calls your"
-            + " closeEveryConnection(), and ends once its children have, which needs forgetClosedConnections() to"
-            + " drop each finished pair from connections.", read = "Closing a connection")
+    @GradedTest(order = 1, value = "a server shut down on control passes the shutdown on out of signal and leaves no"
+            + " box linked")
     void shutdownIsPassedOnAndNothingStaysLinked() {
         Scheduler scheduler = new Scheduler();
         ServerCore server = new ServerCore(Network::echo, 0);

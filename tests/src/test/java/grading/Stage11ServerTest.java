@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import grading.support.Hint;
+import grading.support.GradedTest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,23 +16,17 @@ import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.ServerCore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @NetworkStage
 @Order(2)
 @DisplayName("Stage 11: network, a server, its lines and its connections")
 class Stage11ServerTest {
-    @Test
-    @Order(2)
-    @DisplayName("an echo server answers a client line by line, in order; it listens on 127.0.0.1, on the free port"
-            + " that port() tells as soon as it is built")
-    @Hint(value = "The first line to come back needs every piece: the selector's thread reports ready keys,"
-            + " ConnectedSocket reads lines and writes replies without waiting, and ServerCore.connect wires a new"
-            + " socket to a new protocol. Start with SelectorThread.body, then readFromPeer and sendToPeer.",
-            read = "Sockets that never wait")
+    @GradedTest(order = 2, value = "an echo server answers a client line by line, in order; it listens on 127.0.0.1,"
+            + " on the free port that port() tells as soon as it is built")
     @Timeout(value = 15, unit = TimeUnit.SECONDS)
-    @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
+    @SuppressWarnings("try")
+    // a client is closed early, or only held open, on purpose
     void echoes() throws Throwable {
         ServerCore server = new ServerCore(Network::echo, 0);
         assertTrue(server.port() > 0, "port() must be the port bound, not 0");
@@ -55,12 +49,8 @@ class Stage11ServerTest {
         }
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("a line arrives whole however its bytes are split; \\r\\n and \\n both end it; bytes that are not"
-            + " UTF-8 become U+FFFD")
-    @Hint(value = "Keep the bytes of a line that has not ended in partialLine, across reads, and decode the whole"
-            + " line at its \\n (lineEnded() does it, and drops a \\r).", read = "Sockets that never wait")
+    @GradedTest(order = 3, value = "a line arrives whole however its bytes are split; \\r\\n and \\n both end it;"
+            + " bytes that are not UTF-8 become U+FFFD")
     void linesAreWhole() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0));
                 LineClient client = running.client()) {
@@ -80,14 +70,8 @@ class Stage11ServerTest {
         }
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("when a client stops sending, its last line counts even without \\n, and once the reply has gone the"
-            + " connection is closed")
-    @Hint(value = "At the end of the stream (read returns -1) the given peerStoppedSending() sends a last line that"
-            + " had no \\n, then signals the protocol: in ServerCore.connect, link the socket's signal to the"
-            + " protocol's control, and the protocol's signal to the socket's control, so that the end goes both"
-            + " ways.", read = "Closing a connection")
+    @GradedTest(order = 4, value = "when a client stops sending, its last line counts even without \\n, and once the"
+            + " reply has gone the connection is closed")
     void lastLineThenClose() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0));
                 LineClient client = running.client()) {
@@ -102,13 +86,8 @@ class Stage11ServerTest {
         }
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("every connection gets a protocol graph of its own: clients talking at once each hear only their own"
-            + " replies")
-    @Hint(value = "ServerCore.connect calls the factory once per connection (newProtocol()) and links that"
-            + " protocol to that connection's socket only: socket outbox -> protocol inbox, protocol outbox -> socket"
-            + " inbox, and the two signal -> control links.", read = "One protocol per connection")
+    @GradedTest(order = 5, value = "every connection gets a protocol graph of its own: clients talking at once each"
+            + " hear only their own replies")
     void aProtocolPerConnection() throws Throwable {
         Talkers talkers = new Talkers();
         try (RunningServer running = new RunningServer(new ServerCore(talkers, 0));
@@ -131,14 +110,8 @@ class Stage11ServerTest {
         }
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("a reply bigger than the socket takes at once waits in the server, and reaches the client whole and in"
-            + " order as it reads")
-    @Hint(value = "write() writes the first waiting buffer: if the socket takes only part of it, the rest stays at"
-            + " the front (a ByteBuffer remembers its position) and the selector is asked to say when the socket has"
-            + " room (the given sleepUntilReady() asks for OP_WRITE while something waits).",
-            read = "Sockets that never wait")
+    @GradedTest(order = 6, value = "a reply bigger than the socket takes at once waits in the server, and reaches the"
+            + " client whole and in order as it reads")
     void bigReplies() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0).withMaxPendingOutput(16 << 20));
                 LineClient client = LineClient.connect(running.server.port(), running.background, 64 * 1024)) {
@@ -156,13 +129,10 @@ class Stage11ServerTest {
         }
     }
 
-    @Test
-    @Order(7)
-    @DisplayName("a quiet server sleeps: while its clients send nothing, the scheduler runs no cycles")
-    @Hint(value = "Every ConnectedSocket must pause() when it has nothing to do, and the selector's thread must stop"
-            + " watching a key for what it reported (key.interestOpsAnd(~ready)): a socket that stays watched for"
-            + " OP_WRITE is reported writable again and again.", read = "The selector service")
-    @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
+    @GradedTest(order = 7, value = "a quiet server sleeps: while its clients send nothing, the scheduler runs no"
+            + " cycles")
+    @SuppressWarnings("try")
+    // a client is closed early, or only held open, on purpose
     void quietServerSleeps() throws Throwable {
         try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0).withMaxPendingOutput(16 << 20));
                 LineClient first = LineClient.connect(running.server.port(), running.background, 64 * 1024);
@@ -185,13 +155,10 @@ class Stage11ServerTest {
         }
     }
 
-    @Test
-    @Order(8)
-    @DisplayName("when the protocol finishes, what it sent reaches the client, then the connection is closed")
-    @Hint(value = "The protocol's signal is linked to its socket's control: a ProducerFinished there makes the"
-            + " socket send what is waiting and then close (finish(), given). Check that link in ServerCore.connect,"
-            + " and that sendToPeer writes what is queued.", read = "Closing a connection")
-    @SuppressWarnings("try") // a client is closed early, or only held open, on purpose
+    @GradedTest(order = 8, value = "when the protocol finishes, what it sent reaches the client, then the connection"
+            + " is closed")
+    @SuppressWarnings("try")
+    // a client is closed early, or only held open, on purpose
     void protocolEndCloses() throws Throwable {
         Talkers talkers = new Talkers();
         try (RunningServer running = new RunningServer(new ServerCore(talkers, 0));

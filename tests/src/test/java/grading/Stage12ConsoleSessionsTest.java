@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -19,7 +19,6 @@ import kamaelia.experimental.TokenCheck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -81,13 +80,8 @@ class Stage12ConsoleSessionsTest {
                 .toList();
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("a client that leaves while its snippet loops for ever ends its session: the snippet is stopped, the"
-            + " connection is closed, and no snippet thread is left running")
-    @Hint(value = "The interpreter (given) stops a running snippet with JShell's stop() when the session ends; your"
-            + " evaluate() only has to return whatever eval() reports for a stopped snippet, as for any other.",
-            read = "A console over the network")
+    @GradedTest(order = 1, value = "a client that leaves while its snippet loops for ever ends its session: the"
+            + " snippet is stopped, the connection is closed, and no snippet thread is left running")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void leavingStopsARunawaySnippet() throws Throwable {
         try (Running running = new Running()) {
@@ -115,12 +109,8 @@ class Stage12ConsoleSessionsTest {
         }
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("a snippet that runs past the time limit set with /limit is stopped, says so, and the session goes on")
-    @Hint(value = "The interpreter (given) stops a snippet that runs past its time limit; your evaluate() only has to"
-            + " return whatever eval() reports for it, and the next snippets must still be answered.",
-            read = "A console over the network")
+    @GradedTest(order = 2, value = "a snippet that runs past the time limit set with /limit is stopped, says so, and"
+            + " the session goes on")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void timeLimitStopsASnippet() throws Throwable {
         try (Running running = new Running(); LineClient client = running.session()) {

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +31,6 @@ import kamaelia.experimental.TokenCheck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The consoles: the interpreter wired to a keyboard, or served over TCP behind a token. */
@@ -45,12 +44,8 @@ import org.junit.jupiter.api.Timeout;
 class Stage12ConsolesTest {
     static final Duration PATIENCE = Stage12InterpreterTest.PATIENCE;
 
-    @Test
-    @Order(20)
-    @DisplayName("the network console runs nothing before the right token: a wrong or missing token is refused,"
-            + " ends the connection, and what came with it has no effect")
-    @Hint(value = "Consoles.network and TokenCheck are given; this test needs your interpreter to answer once the"
-            + " token is right.", read = "A console over the network")
+    @GradedTest(order = 20, value = "the network console runs nothing before the right token: a wrong or missing token"
+            + " is refused, ends the connection, and what came with it has no effect")
     void networkConsoleNeedsTheToken() throws Throwable {
         String token = Consoles.newToken();
         String property = "stage12.rummaged." + System.nanoTime();
@@ -93,12 +88,8 @@ class Stage12ConsolesTest {
         }
     }
 
-    @Test
-    @Order(22)
-    @DisplayName("over TCP, the network console listens on loopback only, refuses a wrong or missing token and closes"
-            + " the connection with nothing run, and runs snippets after the right token")
-    @Hint(value = "NetworkConsole.serve is given: it needs stage 11's ServerCore and your interpreter. A non-loopback"
-            + " address must be refused before anything listens.", read = "A console over the network")
+    @GradedTest(order = 22, value = "over TCP, the network console listens on loopback only, refuses a wrong or"
+            + " missing token and closes the connection with nothing run, and runs snippets after the right token")
     void networkConsoleOverTcp() throws Throwable {
         assertThrows(IllegalArgumentException.class, () -> NetworkConsole.serve(new InetSocketAddress("0.0.0.0", 0),
                 NetworkConsole.Reach.LOOPBACK_ONLY, "token"), "the wildcard address must be refused");
@@ -138,12 +129,8 @@ class Stage12ConsolesTest {
         }
     }
 
-    @Test
-    @Order(21)
-    @DisplayName("the console at the keyboard: lines read from a stream go to the interpreter, its answers are"
-            + " printed, and it ends with the input")
-    @Hint(value = "Consoles.local is given: it wires ConsoleReader, your Interpreter, an Introspector and a"
-            + " ConsolePrinter.", read = "A console at the keyboard")
+    @GradedTest(order = 21, value = "the console at the keyboard: lines read from a stream go to the interpreter, its"
+            + " answers are printed, and it ends with the input")
     void consoleAtTheKeyboard() throws Throwable {
         ByteArrayInputStream keyboard = new ByteArrayInputStream(String.join("\n", "int n = 6;", "n * 7",
                 "look().node(self.name()).isPresent()", "").getBytes(StandardCharsets.UTF_8));

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -111,11 +110,7 @@ class Stage12InterpreterTest {
         }
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("each snippet gives one answer: its value, or ok for a statement or a declaration")
-    @Hint(value = "evaluate: shell().eval(snippet), then the event whose causeSnippet() is null: its value() if it"
-            + " is not null or empty, else \"ok\".", read = "Snippets, lines and answers")
+    @GradedTest(order = 10, value = "each snippet gives one answer: its value, or ok for a statement or a declaration")
     void eachSnippetGivesOneAnswer() throws Throwable {
         World w = world();
         w.expect("42", "6 * 7");
@@ -126,11 +121,8 @@ class Stage12InterpreterTest {
         w.expect("null", "String nobody = null;");
     }
 
-    @Test
-    @Order(11)
-    @DisplayName("definitions persist: a variable, a method and a class defined by one snippet are there for the next")
-    @Hint(value = "Use one JShell for every snippet (shell() starts it once): its definitions are the state.",
-            read = "Snippets, lines and answers")
+    @GradedTest(order = 11, value = "definitions persist: a variable, a method and a class defined by one snippet are"
+            + " there for the next")
     void definitionsPersist() throws Throwable {
         World w = world();
         w.expect("ok", "String twice(String s) { return s + s; }");
@@ -139,13 +131,8 @@ class Stage12InterpreterTest {
         w.expect("\"abab1\"", "twice(\"ab\") + p.x()");
     }
 
-    @Test
-    @Order(12)
-    @DisplayName("a snippet that does not compile gives error: and the compiler's message, one that throws gives"
-            + " exception and the exception, and the interpreter goes on")
-    @Hint(value = "A REJECTED event: \"error: \" + errors(event.snippet()). An event with an exception():"
-            + " \"exception \" + describe(event.exception()). Return the answer; never let it escape as an exception.",
-            read = "Snippets, lines and answers")
+    @GradedTest(order = 12, value = "a snippet that does not compile gives error: and the compiler's message, one that"
+            + " throws gives exception and the exception, and the interpreter goes on")
     void errorsAndExceptionsAreAnswers() throws Throwable {
         World w = world();
         String error = w.ask("undefinedName + 1");
@@ -158,13 +145,8 @@ class Stage12InterpreterTest {
         assertEquals("2", w.ask("1 + 1"), "the interpreter goes on after errors");
     }
 
-    @Test
-    @Order(13)
-    @DisplayName("a snippet may span several lines and a line may hold several snippets: nothing runs before a"
-            + " snippet is complete")
-    @Hint(value = "completeSnippets: analyzeCompletion(pending); DEFINITELY_INCOMPLETE or CONSIDERED_INCOMPLETE"
-            + " means wait for more lines; otherwise take source() and go on with remaining().",
-            read = "Snippets, lines and answers")
+    @GradedTest(order = 13, value = "a snippet may span several lines and a line may hold several snippets: nothing"
+            + " runs before a snippet is complete")
     void snippetsAndLines() throws Throwable {
         World w = world();
         w.terminal.type("int sum(int a, int b) {");
@@ -180,12 +162,8 @@ class Stage12InterpreterTest {
         assertEquals("9", w.ask("3 * 3"), "a comment or a blank line is no snippet, and gives no answer");
     }
 
-    @Test
-    @Order(14)
-    @DisplayName("snippets see the live system: self is the interpreter, scheduler its scheduler, and"
-            + " component(name) any running component with its boxes")
-    @Hint(value = "The startup definitions are given (shell()); for them to work the JShell must run locally and"
-            + " be started by shell(), once.", read = "What snippets see")
+    @GradedTest(order = 14, value = "snippets see the live system: self is the interpreter, scheduler its scheduler,"
+            + " and component(name) any running component with its boxes")
     void snippetsSeeLiveObjects() throws Throwable {
         World w = world();
         w.expect("\"" + w.interpreter.name() + "\"", "self.name()");
@@ -194,13 +172,8 @@ class Stage12InterpreterTest {
         w.expect("\"Messages to keep\"", "component(\"" + w.keeper.name() + "\").inbox(\"inbox\").description()");
     }
 
-    @Test
-    @Order(15)
-    @DisplayName("look() asks the Introspector through the interpreter's boxes and gives a snapshot of the whole"
-            + " running system")
-    @Hint(value = "look() sends a question out of \"questions\" and waits on \"answers\": the snapshot comes from"
-            + " the Introspector's step, so your walk and your Interpreter must both work.",
-            read = "What snippets see")
+    @GradedTest(order = 15, value = "look() asks the Introspector through the interpreter's boxes and gives a snapshot"
+            + " of the whole running system")
     void lookAsksTheIntrospector() throws Throwable {
         World w = world();
         w.expect("THREADED_COMPONENT", "look().node(self.name()).get().kind()");
@@ -208,12 +181,8 @@ class Stage12InterpreterTest {
         w.expect("true", "look().text().contains(\"questions -> Introspector#\")");
     }
 
-    @Test
-    @Order(16)
-    @DisplayName("the interpreter ends at /exit, passes the shutdown on, and leaves no thread behind")
-    @Hint(value = "The body is given: it ends at /exit or a shutdown request, closes the JShell and passes the"
-            + " shutdown on. Check that evaluate and completeSnippets return rather than wait.",
-            read = "An interpreter inside the system")
+    @GradedTest(order = 16, value = "the interpreter ends at /exit, passes the shutdown on, and leaves no thread"
+            + " behind")
     void endsAndLeavesNoThread() throws Throwable {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         Scheduler scheduler = new Scheduler();

@@ -10,7 +10,7 @@ import axon.Component;
 import axon.Ipc;
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,6 @@ import kamaelia.util.ThreadedTransformer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -46,13 +45,8 @@ import org.w3c.dom.NodeList;
 class Stage12RummagingTest {
     // --- The introspector: single-threaded, stepped by hand -----------------------------
 
-    @Test
-    @Order(1)
-    @DisplayName("a snapshot lists every microprocess the scheduler runs, with its type, its kind and whether it is"
-            + " asleep, and the services")
-    @Hint(value = "Snapshot.of walks scheduler.microprocesses() (here called running): one Node each, with"
-            + " Node.typeOf, Kind.of, whether scheduler.asleep() holds it, and its parent; then one Service per name"
-            + " of scheduler.services().", read = "A picture of a running system")
+    @GradedTest(order = 1, value = "a snapshot lists every microprocess the scheduler runs, with its type, its kind"
+            + " and whether it is asleep, and the services")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void snapshotListsMicroprocesses() {
         Scheduler scheduler = new Scheduler();
@@ -91,11 +85,8 @@ class Stage12RummagingTest {
         }
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("a snapshot shows each component's boxes, in order, with the messages waiting in each")
-    @Hint(value = "For a component, one BoxState.of(box) for each of inboxes() and of outboxes(), in that order;"
-            + " BoxState.of counts what box.size() holds.", read = "A picture of a running system")
+    @GradedTest(order = 2, value = "a snapshot shows each component's boxes, in order, with the messages waiting in"
+            + " each")
     void snapshotShowsBoxes() {
         Scheduler scheduler = new Scheduler();
         Probe probe = new Probe();
@@ -110,12 +101,8 @@ class Stage12RummagingTest {
                 new Snapshot.BoxState("log", 1)), node.outboxes(), "each outbox, in order, with what it holds");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("a snapshot shows every link, passthrough links too, and which chassis owns each child")
-    @Hint(value = "For every box of every component (inboxes and outboxes) whose target() is not null, add"
-            + " Link.of(box, box.target()). A node's parent is the component whose children() holds it.",
-            read = "A picture of a running system")
+    @GradedTest(order = 3, value = "a snapshot shows every link, passthrough links too, and which chassis owns each"
+            + " child")
     void snapshotShowsLinksAndParents() {
         Scheduler scheduler = new Scheduler();
         Recorder first = new Recorder();
@@ -142,11 +129,7 @@ class Stage12RummagingTest {
         assertNull(snapshot.node(pipeline.name()).orElseThrow().parent(), "nothing owns the pipeline");
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("a snapshot is made of plain values: it does not change when the system goes on")
-    @Hint(value = "Copy what you read into the records (names, counts): never keep a Box or a microprocess in a"
-            + " snapshot.", read = "A picture of a running system")
+    @GradedTest(order = 4, value = "a snapshot is made of plain values: it does not change when the system goes on")
     void snapshotDoesNotChange() {
         Scheduler scheduler = new Scheduler();
         Recorder collector = new Recorder();
@@ -163,12 +146,8 @@ class Stage12RummagingTest {
         assertEquals(0, Snapshot.of(scheduler).nodes().size(), "a new snapshot shows the system as it is now");
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("the Introspector answers each request with a snapshot taken in its own step, itself included")
-    @Hint(value = "The Introspector calls Snapshot.of(scheduler(), this): the walk must include the microprocess"
-            + " it is given, which the scheduler does not list while it steps it.",
-            read = "Looking from the scheduler's thread")
+    @GradedTest(order = 5, value = "the Introspector answers each request with a snapshot taken in its own step,"
+            + " itself included")
     void introspectorAnswersRequests() {
         Scheduler scheduler = new Scheduler();
         Introspector introspector = new Introspector();
@@ -194,13 +173,10 @@ class Stage12RummagingTest {
         assertEquals(new Ipc.ShutdownMicroprocess(), answers.endedBy(), "it ends on shutdown and passes it on");
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("a snapshot shows itself as text, children under their parent, and as an SVG picture naming"
-            + " every component")
-    @Hint(value = "text() and svg() are given: they show what your walk found. If a name is missing, the walk"
-            + " missed its microprocess.", read = "A picture of a running system")
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)   // the first picture starts the layout engine (ELK): a second or two
+    @GradedTest(order = 6, value = "a snapshot shows itself as text, children under their parent, and as an SVG"
+            + " picture naming every component")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    // the first picture starts the layout engine (ELK): a second or two
     void snapshotAsTextAndPicture() throws Exception {
         Scheduler scheduler = new Scheduler();
         Recorder first = new Recorder();

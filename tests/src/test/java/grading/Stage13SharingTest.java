@@ -17,7 +17,7 @@ import axon.stm.Value;
 import axon.stm.Values;
 import examples.components.DiningPhilosophers;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,9 +36,7 @@ import java.util.regex.Pattern;
 import kamaelia.chassis.Pipeline;
 import kamaelia.util.Recorder;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opentest4j.AssertionFailedError;
 
@@ -136,12 +134,8 @@ class Stage13SharingTest {
         }
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("a copy of a value never committed holds null at version 0, and changing a copy does not change the store")
-    @Hint(value = "usevars takes the lock (lockOrBusy()), makes one new Value(this, key, value, version) per key from"
-            + " what is stored (null at version 0 for a key never committed), and unlocks in a finally.",
-            read = "Copies, versions and commits")
+    @GradedTest(order = 1, value = "a copy of a value never committed holds null at version 0, and changing a copy"
+            + " does not change the store")
     void copiesOfNewValues() {
         Value count = store.usevar("count");
         assertEquals("count", count.key(), "usevar(\"count\") must give a copy of the value named count");
@@ -161,12 +155,8 @@ class Stage13SharingTest {
         assertTrue(unknown.getMessage().contains("middle"), "the error must name the key: " + unknown.getMessage());
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("a commit succeeds when nobody has committed the value since the copy was taken: store and copy move to the next version")
-    @Hint(value = "commit takes the lock, checks that each copy's version is the stored one, then stores each copy's"
-            + " value as version + 1 and tells the copy (copy.committedAs(version + 1)), so that the same copy can"
-            + " be changed and committed again.", read = "Copies, versions and commits")
+    @GradedTest(order = 2, value = "a commit succeeds when nobody has committed the value since the copy was taken:"
+            + " store and copy move to the next version")
     void freshCommitsSucceed() {
         Value count = store.usevar("count");
         count.set(1);
@@ -194,12 +184,8 @@ class Stage13SharingTest {
         assertEquals(2, store.usevar("count").version(), "a commit to other values leaves this one alone");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("committing a stale copy throws ConcurrentUpdate naming the value, and changes nothing")
-    @Hint(value = "Before storing anything, compare each copy's version with the stored version: if they differ,"
-            + " someone committed since the copy was taken: throw new ConcurrentUpdate(key, copy's version, stored"
-            + " version) and store nothing.", read = "Copies, versions and commits")
+    @GradedTest(order = 3, value = "committing a stale copy throws ConcurrentUpdate naming the value, and changes"
+            + " nothing")
     void staleCopiesAreRefused() {
         Value first = store.usevar("greeting");
         Value second = store.usevar("greeting");
@@ -221,11 +207,8 @@ class Stage13SharingTest {
         assertEquals(2, store.usevar("greeting").version(), "the fresh copy's commit makes version 2");
     }
 
-    @Test
-    @Order(4)
-    @DisplayName("several values commit all or nothing: when any one copy is stale, none of the values changes")
-    @Hint(value = "Check every copy first, and store only once all have passed: a check and a store in one loop has"
-            + " already stored the copies before the stale one.", read = "All or nothing")
+    @GradedTest(order = 4, value = "several values commit all or nothing: when any one copy is stale, none of the"
+            + " values changes")
     void allOrNothing() {
         for (String stale : List.of("a", "b", "c")) {
             Store fresh = new Store();
@@ -264,11 +247,7 @@ class Stage13SharingTest {
         }
     }
 
-    @Test
-    @Order(5)
-    @DisplayName("only a commit to the same value makes a copy stale: commits to other values do not")
-    @Hint(value = "Keep a version per key, and compare each copy with its own key's version only.",
-            read = "Copies, versions and commits")
+    @GradedTest(order = 5, value = "only a commit to the same value makes a copy stale: commits to other values do not")
     void otherValuesDoNotMakeACopyStale() {
         Value mine = store.usevar("mine");
         Values pair = store.usevars("mine", "ours");
@@ -291,12 +270,8 @@ class Stage13SharingTest {
                 "the versions of mine, ours and other: each counts its own commits only");
     }
 
-    @Test
-    @Order(6)
-    @DisplayName("a busy store throws BusyRetry at once, for a check-out and a commit, and changes nothing; the same copy commits once it is free")
-    @Hint(value = "lockOrBusy() tries the lock with lock.tryLock(), which never waits, and throws new BusyRetry()"
-            + " when it returns false. Never lock(): a cooperative component must never wait.",
-            read = "A store that never waits")
+    @GradedTest(order = 6, value = "a busy store throws BusyRetry at once, for a check-out and a commit, and changes"
+            + " nothing; the same copy commits once it is free")
     void busyStoreSaysRetry() {
         WatchedLock lock = new WatchedLock();
         Store watched = new Store(lock);
@@ -319,11 +294,8 @@ class Stage13SharingTest {
         assertEquals(1, watched.usevar("count").version(), "one commit that went through makes version 1");
     }
 
-    @Test
-    @Order(7)
-    @DisplayName("every check-out and every commit takes the store's lock, and lets go of it, also when the commit is refused")
-    @Hint(value = "Take the lock with lockOrBusy() in usevars and in commit, and unlock it in a finally block, so that"
-            + " a ConcurrentUpdate thrown while holding it still unlocks it.", read = "A store that never waits")
+    @GradedTest(order = 7, value = "every check-out and every commit takes the store's lock, and lets go of it, also"
+            + " when the commit is refused")
     void theLockIsAlwaysReleased() {
         WatchedLock lock = new WatchedLock();
         Store watched = new Store(lock);
@@ -424,12 +396,8 @@ class Stage13SharingTest {
         }
     }
 
-    @Test
-    @Order(8)
-    @DisplayName("threads and cooperative components adding to shared counters through one store lose no update and repeat none")
-    @Hint(value = "Under contention every rule matters at once: the version check (else updates are lost), checking"
-            + " all copies before storing any (else a retried transaction counts twice), and the lock around every"
-            + " read and write of the store's map.", read = "Sharing between threads")
+    @GradedTest(order = 8, value = "threads and cooperative components adding to shared counters through one store"
+            + " lose no update and repeat none")
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void contention() {
         int threads = 6;
@@ -542,24 +510,16 @@ class Stage13SharingTest {
         }
     }
 
-    @Test
-    @Order(9)
-    @DisplayName("cooperative philosophers (examples.components.Philosopher) each eat every meal, and no fork is ever held by two at once")
-    @Hint(value = "In takeForks, reach only for forks that are both free (null), commit at the next step, and count"
-            + " them as yours only when the commit succeeds: on ConcurrentUpdate drop the copies and look again.",
-            read = "Dining philosophers")
+    @GradedTest(order = 9, value = "cooperative philosophers (examples.components.Philosopher) each eat every meal,"
+            + " and no fork is ever held by two at once")
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void cooperativePhilosophers() {
         cooperativeDinner(store, 3);
         forksAreBack(store, 3);
     }
 
-    @Test
-    @Order(10)
-    @DisplayName("cooperative philosophers whose store is busy now and then still eat every meal, and never fail on BusyRetry")
-    @Hint(value = "BusyRetry in takeForks means nothing happened: catch it and return false, keeping the copies you"
-            + " have, so that the next step does the same again. It must never escape from step().",
-            read = "Using the store")
+    @GradedTest(order = 10, value = "cooperative philosophers whose store is busy now and then still eat every meal,"
+            + " and never fail on BusyRetry")
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void philosophersRetryABusyStore() {
         WatchedLock lock = new WatchedLock();
@@ -571,12 +531,8 @@ class Stage13SharingTest {
         assertEquals(0, lock.held, "the store must let go of its lock");
     }
 
-    @Test
-    @Order(11)
-    @DisplayName("cooperative and threaded philosophers share one table: everyone eats every meal, and every fork counts one commit per pick-up and put-down")
-    @Hint(value = "Reach only for forks that are both free: a philosopher who reaches for a fork a neighbour holds,"
-            + " and commits before the neighbour puts it down, takes it from under the neighbour (who then finds"
-            + " someone else's name on it).", read = "Dining philosophers")
+    @GradedTest(order = 11, value = "cooperative and threaded philosophers share one table: everyone eats every meal,"
+            + " and every fork counts one commit per pick-up and put-down")
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void mixedTable() {
         int meals = 15;
@@ -681,11 +637,7 @@ class Stage13SharingTest {
         }
     }
 
-    @Test
-    @Order(12)
-    @DisplayName("philosophers on eight threads sharing one store never hold the same fork at once")
-    @Hint(value = "Two threads that copy the same free fork must not both commit it: the version check and the"
-            + " stores must happen together, holding the lock.", read = "Sharing between threads")
+    @GradedTest(order = 12, value = "philosophers on eight threads sharing one store never hold the same fork at once")
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void threadedPhilosophersNeverShareAFork() {
         int diners = 8;
