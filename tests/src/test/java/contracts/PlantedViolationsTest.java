@@ -13,7 +13,6 @@ import com.tngtech.archunit.junit.ArchTag;
 import com.tngtech.archunit.junit.ArchTest;
 import contracts.fixtures.standin.Ipc;
 import contracts.fixtures.standin.ThreadedComponent;
-import grading.support.Hint;
 import grading.support.Hints;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
@@ -170,8 +169,7 @@ class PlantedViolationsTest {
             List<String> stages = Arrays.stream(member.getAnnotationsByType(ArchTag.class)).map(ArchTag::value)
                     .filter(tag -> tag.matches("stage\\d\\d")).toList();
             assertEquals(1, stages.size(), name + " needs exactly one stageNN tag");
-            assertTrue(member.isAnnotationPresent(Hint.class)
-                    || Hints.find(ComponentContractsTest.class, name).isPresent(), name + " needs a hint in "
+            assertTrue(Hints.find(ComponentContractsTest.class, name).isPresent(), name + " needs a hint in "
                     + Hints.file(ComponentContractsTest.class));
             rules.add(name + " " + stages.getFirst());
         }

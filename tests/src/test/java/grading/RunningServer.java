@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import axon.Component;
 import axon.Scheduler;
 import grading.support.HintedFailure;
+import grading.support.Hints;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,12 +16,6 @@ import kamaelia.chassis.ServerCore;
 
 /** A scheduler running a server (and more) on a thread of its own, with a Stopper for each part to stop. */
 final class RunningServer implements AutoCloseable {
-    /** What to change when a server does not end after its shutdown: the shutdown test's hint, and a stopped server's. */
-    static final String SHUTDOWN_HINT = "On a shutdown the given step() closes the listening socket and calls"
-            + " closeEveryConnection(): put a ShutdownMicroprocess into the control of every socket that has not"
-            + " finished. The server finishes once all its children have; the selector ends when it has nothing"
-            + " left to watch.";
-
     final Scheduler scheduler = new Scheduler();
     final ServerCore server;
     final InBackground background;
@@ -62,8 +57,8 @@ final class RunningServer implements AutoCloseable {
                 + " ShutdownMicroprocess into the control of every socket that has not finished"
                 + " (closeEveryConnection), then wait for them to end"
                 : ": something is still awake or a thread still runs (does the server wait for every connection to"
-                + " end, and does the selector end when nothing is left to watch?)"), SHUTDOWN_HINT,
-                "Closing a connection");
+                + " end, and does the selector end when nothing is left to watch?)"),
+                Hints.forTest(Stage11LimitsAndShutdownTest.class, "shutdownReleasesEverything"));
     }
 
     /** Waits until the server counts {@code count} open connections. */

@@ -102,7 +102,7 @@ class BoardTest {
         Arrays.stream(tests).filter(m -> GradedTitles.titleOf(m).isPresent())
                 .sorted(Comparator.comparingInt(GradedOrder::orderOf))
                 .forEach(m -> results.add(new Result(1, Status.NOT_STARTED, GradedTitles.titleOf(m).orElseThrow(),
-                        message, Hints.ofTest(m).orElseThrow().text(), Hints.ofTest(m).orElseThrow().read(), false)));
+                        message, Hints.ofTest(m).orElseThrow().value(), Hints.ofTest(m).orElseThrow().read(), false)));
         return results;
     }
 
@@ -172,9 +172,9 @@ class BoardTest {
                     continue;
                 }
                 int order = GradedOrder.orderOf(method);
-                if (!GradedOrder.hasOrder(method)) {
-                    problems.add(type.getSimpleName() + "." + method.getName() + " has no place (order = n): it would"
-                            + " run after the others, whatever its contract");
+                if (order < 1) {
+                    problems.add(type.getSimpleName() + "." + method.getName() + " has the place " + order + ": places"
+                            + " start at 1, the narrowest test");
                 } else if (places.contains(order)) {
                     problems.add(type.getSimpleName() + "." + method.getName() + " shares its place (order = " + order
                             + ") with another test: which runs first is left to chance");

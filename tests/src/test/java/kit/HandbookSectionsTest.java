@@ -2,8 +2,9 @@ package kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import grading.support.Handbook;
 import grading.support.GradedTest;
+import grading.support.Handbook;
+import grading.support.Hint;
 import grading.support.Hints;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +76,7 @@ class HandbookSectionsTest {
             }
             Set<String> sections = sectionsOf(ROOT.resolve(chapter));
             for (Method method : sortedTests(Class.forName("grading." + className))) {
-                String read = Hints.ofTest(method).map(Hints.Hint::read).orElse("");
+                String read = Hints.ofTest(method).map(Hint::read).orElse("");
                 if (!read.isBlank() && !sections.contains(read)) {
                     problems.add(className + "." + method.getName() + " sends learners to section \"" + read
                             + "\", which " + chapter + " does not have (its sections: " + sections + ")");
@@ -127,7 +128,7 @@ class HandbookSectionsTest {
             }
             Class<?> type = Class.forName("grading." + file.getFileName().toString().replace(".java", ""));
             for (Method method : sortedTests(type)) {
-                String read = Hints.ofTest(method).map(Hints.Hint::read).orElse("");
+                String read = Hints.ofTest(method).map(Hint::read).orElse("");
                 if (!read.isBlank()) {
                     hinted.computeIfAbsent(Integer.parseInt(name.group(1)), stage -> new LinkedHashSet<>()).add(read);
                 }

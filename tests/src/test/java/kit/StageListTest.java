@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grading.support.GradedOrder;
 import grading.support.GradedTest;
 import grading.support.GradedTitles;
+import grading.support.Hint;
 import grading.support.Hints;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +97,7 @@ class StageListTest {
                 if (!tags.equals(List.of(tag))) {
                     problems.add(name + " must be tagged @Tag(\"" + tag + "\"), and only that");
                 }
-                problems.addAll(hintProblems(type));
+                problems.addAll(hintProblems(type, Hints.of(type)));
             }
         }
         assertEquals(List.of(), problems);
@@ -107,7 +107,7 @@ class StageListTest {
      * What a graded class lacks: a test without a title, a place or a hint, or a block of
      * its hints file that names no test of the class.
      */
-    static List<String> hintProblems(Class<?> type) {
+    static List<String> hintProblems(Class<?> type, Map<String, Hint> hints) {
         List<String> problems = new ArrayList<>();
         String name = type.getSimpleName();
         Set<String> tests = new HashSet<>();
@@ -117,25 +117,59 @@ class StageListTest {
             }
             tests.add(method.getName());
             if (GradedTitles.titleOf(method).isEmpty()) {
-                problems.add(name + "." + method.getName() + " has no title: mark it @GradedTest(order = n, value ="
-                        + " \"the sentence of the contract it checks\")");
+                problems.add(name + "." + method.getName() + " is a plain @Test: mark it @GradedTest(order = n, value ="
+                        + " \"the sentence of the contract it checks\"), n its place in the class's run order");
+                continue;
             }
-            if (!GradedOrder.hasOrder(method)) {
-                problems.add(name + "." + method.getName() + " has no place in its class's run order:"
-                        + " give it @GradedTest(order = n, ...)");
-            }
-            if (Hints.ofTest(method).isEmpty()) {
+            if (!hints.containsKey(method.getName()) && !hints.containsKey(Hints.EVERY_TEST)) {
                 problems.add(name + "." + method.getName() + " has no hint: add a block for it to "
                         + Hints.file(type));
             }
         }
-        for (String block : Hints.of(type).keySet()) {
+        for (String block : hints.keySet()) {
             if (!block.equals(Hints.EVERY_TEST) && !tests.contains(block)) {
                 problems.add(Hints.file(type) + " has a hint for " + block + ", which is not a test of " + name
                         + ": rename the block after the test, or remove it");
             }
         }
         return problems;
+    }
+
+    @Test
+    @DisplayName("the check names a plain @Test, a test without a hint and a hint for a test that does not exist")
+    void theHintCheckBites() {
+        Map<String, Hint> hints = Hints.parse("Unhinted.hints", """
+                hinted
+                    Do this.
+
+                renamedLongAgo
+                    Do that.
+                """);
+        List<String> problems = hintProblems(Unhinted.class, hints);
+        assertEquals(3, problems.size(), String.join("\n", problems));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("Unhinted.plain is a plain @Test")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("Unhinted.unhinted has no hint")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("has a hint for renamedLongAgo, which is not a test of"
+                + " Unhinted")), problems::toString);
+        assertEquals(List.of("Unhinted.plain is a plain @Test: mark it @GradedTest(order = n, value = \"the sentence"
+                + " of the contract it checks\"), n its place in the class's run order"),
+                hintProblems(Unhinted.class, Map.of(Hints.EVERY_TEST, new Hint("Any.", ""),
+                        "hinted", new Hint("This.", ""))), "a \"*\" block serves every test without one");
+    }
+
+    /** A graded class with one mistake of each kind; abstract, so that JUnit never runs it. */
+    abstract static class Unhinted {
+        @GradedTest(order = 1, value = "has its hint")
+        void hinted() {
+        }
+
+        @GradedTest(order = 2, value = "has none")
+        void unhinted() {
+        }
+
+        @Test
+        void plain() {
+        }
     }
 
     @Test
@@ -156,7 +190,7 @@ class StageListTest {
     @Test
     @DisplayName("a hints file gives each test its text and section, and says what is wrong with a bad block")
     void hintsFilesAreRead() {
-        Map<String, Hints.Hint> hints = Hints.parse("Example.hints", """
+        Map<String, Hint> hints = Hints.parse("Example.hints", """
                 # a comment
                 first
                     Do this,
@@ -166,8 +200,8 @@ class StageListTest {
                 *
                     Look at the first failure.
                 """);
-        assertEquals(Map.of("first", new Hints.Hint("Do this, then that.", "Round robin"),
-                Hints.EVERY_TEST, new Hints.Hint("Look at the first failure.", "")), hints);
+        assertEquals(Map.of("first", new Hint("Do this, then that.", "Round robin"),
+                Hints.EVERY_TEST, new Hint("Look at the first failure.", "")), hints);
         IllegalStateException late = assertThrows(IllegalStateException.class,
                 () -> Hints.parse("Example.hints", "first\n    Read: A\n    more\n"));
         assertTrue(late.getMessage().contains("Example.hints:3") && late.getMessage().contains("first"),

@@ -16,18 +16,9 @@ public final class GradedOrder implements MethodOrderer {
         context.getMethodDescriptors().sort(Comparator.comparingInt(d -> orderOf(d.getMethod())));
     }
 
-    /** A test's place in its class's run order, or {@link Order#DEFAULT} when it states none. */
+    /** A test's place in its class's run order, or {@link Order#DEFAULT} when it is not a graded test. */
     public static int orderOf(Method test) {
         GradedTest graded = test.getAnnotation(GradedTest.class);
-        if (graded != null) {
-            return graded.order();
-        }
-        Order order = test.getAnnotation(Order.class);
-        return order != null ? order.value() : Order.DEFAULT;
-    }
-
-    /** Whether the test states its place. */
-    public static boolean hasOrder(Method test) {
-        return test.isAnnotationPresent(GradedTest.class) || test.isAnnotationPresent(Order.class);
+        return graded != null ? graded.order() : Order.DEFAULT;
     }
 }

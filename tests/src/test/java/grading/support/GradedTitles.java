@@ -3,7 +3,6 @@ package grading.support;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DisplayNameGenerator;
 
 /**
@@ -19,12 +18,8 @@ public final class GradedTitles extends DisplayNameGenerator.ReplaceUnderscores 
                 testClass, testMethod));
     }
 
-    /** A graded test's title, from {@link GradedTest} or, in the older form, {@link DisplayName}. */
+    /** A graded test's title; empty when the method is not a graded test. */
     public static Optional<String> titleOf(Method test) {
-        GradedTest graded = test.getAnnotation(GradedTest.class);
-        if (graded != null) {
-            return Optional.of(graded.value());
-        }
-        return Optional.ofNullable(test.getAnnotation(DisplayName.class)).map(DisplayName::value);
+        return Optional.ofNullable(test.getAnnotation(GradedTest.class)).map(GradedTest::value);
     }
 }

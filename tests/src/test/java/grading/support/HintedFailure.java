@@ -17,7 +17,7 @@ public final class HintedFailure extends AssertionFailedError {
 
     /**
      * @param message what went wrong, in the learner's terms
-     * @param hint what to change, as a {@link Hint} would say it
+     * @param hint what to change, as a {@link Hint} says it
      * @param read the chapter section to read, as {@link Hint#read()}
      */
     public HintedFailure(String message, String hint, String read) {
@@ -28,10 +28,10 @@ public final class HintedFailure extends AssertionFailedError {
 
     /**
      * @param message what went wrong, in the learner's terms
-     * @param hint what to change and the section to read, as a hints file gives them ({@link Hints})
+     * @param hint what to change and the section to read, as a hints file gives them
      */
-    public HintedFailure(String message, Hints.Hint hint) {
-        this(message, hint.text(), hint.read());
+    public HintedFailure(String message, Hint hint) {
+        this(message, hint.value(), hint.read());
     }
 
     /** What to change. */

@@ -41,15 +41,6 @@ public final class Hints {
     private static final String READ = "Read: ";
     private static final Map<Class<?>, Map<String, Hint>> LOADED = new ConcurrentHashMap<>();
 
-    /**
-     * One test's hint.
-     *
-     * @param text what to try, a sentence or two
-     * @param read the title of the chapter's section to read, or "" for none
-     */
-    public record Hint(String text, String read) {
-    }
-
     private Hints() {
     }
 
@@ -59,19 +50,9 @@ public final class Hints {
         return Optional.ofNullable(hints.get(member)).or(() -> Optional.ofNullable(hints.get(EVERY_TEST)));
     }
 
-    /**
-     * The hint of a graded test method: its class's hints file, or in the older form a
-     * {@link grading.support.Hint} annotation on the method or its class.
-     */
+    /** The hint of a graded test method, from its class's hints file. */
     public static Optional<Hint> ofTest(Method test) {
-        Class<?> type = test.getDeclaringClass();
-        return Optional.ofNullable(test.getAnnotation(grading.support.Hint.class)).map(Hints::asHint)
-                .or(() -> find(type, test.getName()))
-                .or(() -> Optional.ofNullable(type.getAnnotation(grading.support.Hint.class)).map(Hints::asHint));
-    }
-
-    private static Hint asHint(grading.support.Hint annotation) {
-        return new Hint(annotation.value(), annotation.read());
+        return find(test.getDeclaringClass(), test.getName());
     }
 
     /** The hint of a test, or a failure that says which file lacks it. */
@@ -92,7 +73,7 @@ public final class Hints {
     }
 
     private static Map<String, Hint> load(Class<?> type) {
-        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".hints")) {
+        try (InputStream in = type.getResourceAsStream("/" + file(type))) {
             return in == null ? Map.of() : parse(file(type), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

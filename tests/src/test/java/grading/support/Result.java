@@ -9,7 +9,7 @@ package grading.support;
  * @param status what became of it
  * @param title its {@code @DisplayName}: a sentence of the contract
  * @param message what it said when it did not pass, on one line, or ""
- * @param hint its {@link Hint}, or ""
+ * @param hint the text of its {@link Hint}, or ""
  * @param read the handbook section its {@link Hint} names, or ""
  * @param contract whether it is an ArchUnit contract rule rather than a test
  */

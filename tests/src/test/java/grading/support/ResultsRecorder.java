@@ -112,10 +112,9 @@ public final class ResultsRecorder implements TestExecutionListener {
                     hasTag(test, "contracts")));
             return;
         }
-        Optional<Hints.Hint> hint = hintOf(test);
+        Optional<Hint> hint = hintOf(test);
         results.add(new Result(stage, status, test.getDisplayName(), message,
-                hint.map(Hints.Hint::text).orElse(""), hint.map(Hints.Hint::read).orElse(""),
-                hasTag(test, "contracts")));
+                hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse(""), hasTag(test, "contracts")));
     }
 
     /** A failure that carries its own hint, anywhere in the chain of causes and suppressed failures. */
@@ -154,7 +153,7 @@ public final class ResultsRecorder implements TestExecutionListener {
     }
 
     /** A test's hint, from its class's hints file. */
-    private static Optional<Hints.Hint> hintOf(TestIdentifier test) {
+    private static Optional<Hint> hintOf(TestIdentifier test) {
         Optional<TestSource> source = test.getSource();
         try {
             if (source.isPresent() && source.get() instanceof MethodSource method) {
