@@ -1,18 +1,19 @@
 package contracts;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTag;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The component contracts, graded like the stages: each rule is tagged with the stage
  * from which it applies, so {@code ./mvnw test -Dstage=N} checks the contracts a learner
  * has reached, on whichever tree is graded.
  *
- * <p>ArchUnit's engine runs these methods (and makes their {@code @ArchTag}s JUnit tags),
- * but the classes they check come from {@link GradedCode#classes()}, imported once per run;
- * the engine's own {@code JavaClasses} parameter is empty.
+ * <p>ArchUnit's engine runs these rules (and makes their {@code @ArchTag}s JUnit tags), but
+ * each checks the classes of {@link GradedCode#classes()}, imported once per run, not the
+ * engine's own import, which is empty ({@link GradedRule}). What the board says to try when
+ * a rule fails is in {@code ComponentContractsTest.hints} beside this class.
  */
 @ArchTag("contracts")
 @AnalyzeClasses(locations = GradedCode.ImportedByGradedCode.class)
@@ -21,43 +22,36 @@ class ComponentContractsTest {
 
     @ArchTest
     @ArchTag("stage03")
-    static void a_component_does_not_know_who_it_is_wired_to(JavaClasses unused) {
-        CONTRACTS.componentsDoNotKnowEachOther().check(GradedCode.classes());
-    }
+    static final ArchRule a_component_does_not_know_who_it_is_wired_to =
+            new GradedRule(CONTRACTS.componentsDoNotKnowEachOther());
 
     @ArchTest
     @ArchTag("stage03")
-    static void a_component_talks_to_others_only_through_its_boxes(JavaClasses unused) {
-        CONTRACTS.componentsShareOnlyThroughBoxes().check(GradedCode.classes());
-    }
+    static final ArchRule a_component_talks_to_others_only_through_its_boxes =
+            new GradedRule(CONTRACTS.componentsShareOnlyThroughBoxes());
 
     @ArchTest
     @ArchTag("stage03")
-    static void every_box_says_what_travels_through_it(JavaClasses unused) {
-        CONTRACTS.boxesAreDocumented().check(GradedCode.classes());
-    }
+    static final ArchRule every_box_says_what_travels_through_it =
+            new GradedRule(CONTRACTS.boxesAreDocumented());
 
     @ArchTest
     @ArchTag("stage03")
-    static void a_cooperative_component_never_blocks(JavaClasses unused) {
-        CONTRACTS.cooperativeComponentsDoNotBlock().check(GradedCode.classes());
-    }
+    static final ArchRule a_cooperative_component_never_blocks =
+            new GradedRule(CONTRACTS.cooperativeComponentsDoNotBlock());
 
     @ArchTest
     @ArchTag("stage06")
-    static void a_message_cannot_change_once_it_is_sent(JavaClasses unused) {
-        CONTRACTS.messagesAreImmutable().check(GradedCode.classes());
-    }
+    static final ArchRule a_message_cannot_change_once_it_is_sent =
+            new GradedRule(CONTRACTS.messagesAreImmutable());
 
     @ArchTest
     @ArchTag("stage09")
-    static void a_threaded_component_uses_only_the_threaded_api(JavaClasses unused) {
-        CONTRACTS.threadedComponentsUseTheThreadedApi().check(GradedCode.classes());
-    }
+    static final ArchRule a_threaded_component_uses_only_the_threaded_api =
+            new GradedRule(CONTRACTS.threadedComponentsUseTheThreadedApi());
 
     @ArchTest
     @ArchTag("stage09")
-    static void a_threaded_component_never_waits_inside_synchronized(JavaClasses unused) {
-        CONTRACTS.threadedComponentsDoNotWaitHoldingALock().check(GradedCode.classes());
-    }
+    static final ArchRule a_threaded_component_never_waits_inside_synchronized =
+            new GradedRule(CONTRACTS.threadedComponentsDoNotWaitHoldingALock());
 }
