@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.Waits.PATIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -66,9 +67,6 @@ import org.junit.jupiter.api.io.TempDir;
         + " does not reach a threaded component")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Stage09CapstoneTest {
-    /** Long enough never to run out on a loaded machine; a lost wake-up shows up as a time-out. */
-    static final Duration PATIENCE = Duration.ofSeconds(30);
-
     @TempDir
     Path dir;
     /** This test's work folder, sources and destination, in {@link #dir}. */

@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.Waits.PATIENCE;
 import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,8 +64,6 @@ import org.junit.jupiter.api.io.TempDir;
 class Stage09ThreadedComponentsTest {
     /** The scheduler of a test, new for each test. */
     private final Scheduler scheduler = new Scheduler();
-    /** Long enough never to run out in a correct system: a lost wake-up shows up as a time-out. */
-    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     static List<Integer> numbers(int count) {
         return IntStream.range(0, count).boxed().toList();

@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.Waits.PATIENCE;
 import static grading.Wiring.children;
 import static grading.Wiring.links;
 import static java.util.Map.entry;
@@ -42,7 +43,6 @@ import org.junit.jupiter.api.Timeout;
         + " connection ends after /exit or a refused token")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Stage12ConsolesTest {
-    static final Duration PATIENCE = Stage12InterpreterTest.PATIENCE;
 
     @GradedTest(order = 20, value = "the network console runs nothing before the right token: a wrong or missing token"
             + " is refused, ends the connection, and what came with it has no effect")

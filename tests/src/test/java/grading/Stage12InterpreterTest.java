@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.Waits.PATIENCE;
 import static grading.Wiring.children;
 import static grading.Wiring.links;
 import static java.util.Map.entry;
@@ -40,9 +41,6 @@ import org.junit.jupiter.api.Timeout;
         + " does completeSnippets return once what is pending is incomplete?")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Stage12InterpreterTest {
-    /** Long enough for JShell to start on a slow, busy machine. */
-    static final Duration PATIENCE = Duration.ofSeconds(30);
-
     /** A running system with an interpreter in it, started by the first test that needs it. */
     static final class World {
         final Scheduler scheduler = new Scheduler();
