@@ -49,8 +49,12 @@ class Stage13SharingTest {
     /** How long a component keeps retrying a busy store before the test calls the store stuck. */
     static final Duration STUCK = Duration.ofSeconds(5);
 
-    /** The store of a test, new for each test (a test that watches the lock makes its own). */
+    /** The store of a test, new for each test. */
     private final Store store = new Store();
+    /** The lock of {@link #watched}, for the tests that watch what a store does with its lock. */
+    private final WatchedLock lock = new WatchedLock();
+    /** A store on {@link #lock}, new for each test. */
+    private final Store watched = new Store(lock);
 
     /**
      * A lock the test controls, for a store to take turns on: busy or free at the test's
@@ -273,8 +277,6 @@ class Stage13SharingTest {
     @GradedTest(order = 6, value = "a busy store throws BusyRetry at once, for a check-out and a commit, and changes"
             + " nothing; the same copy commits once it is free")
     void busyStoreSaysRetry() {
-        WatchedLock lock = new WatchedLock();
-        Store watched = new Store(lock);
         Value count = watched.usevar("count");
         count.set(1);
         lock.busy = true;
@@ -297,8 +299,6 @@ class Stage13SharingTest {
     @GradedTest(order = 7, value = "every check-out and every commit takes the store's lock, and lets go of it, also"
             + " when the commit is refused")
     void theLockIsAlwaysReleased() {
-        WatchedLock lock = new WatchedLock();
-        Store watched = new Store(lock);
         Value first = watched.usevar("x");
         assertEquals(1, lock.tries, "usevar must try the store's lock, once");
         assertEquals(0, lock.held, "usevar must unlock the lock it took");
@@ -522,9 +522,7 @@ class Stage13SharingTest {
             + " and never fail on BusyRetry")
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void philosophersRetryABusyStore() {
-        WatchedLock lock = new WatchedLock();
         lock.busyEvery = 3;
-        Store watched = new Store(lock);
         cooperativeDinner(watched, 4);
         lock.busyEvery = 0;
         forksAreBack(watched, 4);
