@@ -66,7 +66,7 @@ class PlantedViolationsTest {
         expect(PLANTED.componentsDoNotKnowEachOther(),
                 violation("field contracts.fixtures.wrong.Shouter.printer (Shouter.java:",
                         "holds another component (contracts.fixtures.right.Printer)", "let the parent link"),
-                violation("contracts.fixtures.wrong.Shouter.step() (Shouter.java:",
+                violation("contracts.fixtures.wrong.Shouter.handle(Object) (Shouter.java:",
                         "calls inbox(String) on another component (contracts.fixtures.right.Printer)", "send(message, \"outbox\")"));
     }
 
@@ -103,7 +103,7 @@ class PlantedViolationsTest {
                         "calls java.nio.file.Files.newBufferedReader(Path)"),
                 violation("contracts.fixtures.wrong.LineReader.step() (LineReader.java:",
                         "calls java.io.BufferedReader.readLine()"),
-                violation("contracts.fixtures.wrong.Loader.step() (Loader.java:",
+                violation("contracts.fixtures.wrong.Loader.handle(Object) (Loader.java:",
                         "calls contracts.fixtures.wrong.Disk.lines(Path), which calls"
                                 + " java.nio.file.Files.readAllLines(Path) (Disk.java:"));
     }
