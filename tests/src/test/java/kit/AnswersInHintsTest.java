@@ -3,15 +3,13 @@ package kit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grading.support.Stage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -38,7 +36,7 @@ class AnswersInHintsTest {
     @DisplayName("no chapter includes an answer of its own stage outside a hint block")
     void answersStayInHints() throws IOException {
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<Integer, String> chapter : chapters().entrySet()) {
+        for (Map.Entry<Integer, String> chapter : Stage.chapters().entrySet()) {
             Path file = ROOT.resolve(chapter.getValue());
             if (Files.isRegularFile(file)) {
                 problems.addAll(violations(chapter.getValue(), Files.readAllLines(file), chapter.getKey(),
@@ -175,20 +173,5 @@ class AnswersInHintsTest {
             throw new IllegalStateException("cannot read " + file, e);
         }
         return -1;
-    }
-
-    /** Stage number to chapter path (relative to the kit's top folder), from stages.properties. */
-    private static Map<Integer, String> chapters() throws IOException {
-        Properties stages = new Properties();
-        try (InputStream in = AnswersInHintsTest.class.getResourceAsStream("/grading/stages.properties")) {
-            stages.load(in);
-        }
-        Map<Integer, String> chapters = new LinkedHashMap<>();
-        for (String key : stages.stringPropertyNames()) {
-            if (key.endsWith(".chapter")) {
-                chapters.put(Integer.parseInt(key.substring(0, key.indexOf('.'))), stages.getProperty(key));
-            }
-        }
-        return chapters;
     }
 }

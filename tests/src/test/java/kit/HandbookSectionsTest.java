@@ -6,8 +6,8 @@ import grading.support.GradedTest;
 import grading.support.Handbook;
 import grading.support.Hint;
 import grading.support.Hints;
+import grading.support.Stage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,7 +42,7 @@ class HandbookSectionsTest {
     @DisplayName("every chapter listed in stages.properties exists")
     void everyChapterExists() throws IOException {
         List<String> missing = new ArrayList<>();
-        for (Map.Entry<Integer, String> chapter : chapters().entrySet()) {
+        for (Map.Entry<Integer, String> chapter : Stage.chapters().entrySet()) {
             if (!Files.isRegularFile(ROOT.resolve(chapter.getValue()))) {
                 missing.add("stage " + chapter.getKey() + ": " + chapter.getValue());
             }
@@ -56,7 +54,7 @@ class HandbookSectionsTest {
     @DisplayName("every section a graded test's hint sends learners to (Read: ...) is a section (== or ===) of its"
             + " stage's chapter")
     void everyHintedSectionExists() throws IOException, ClassNotFoundException {
-        Map<Integer, String> chapters = chapters();
+        Map<Integer, String> chapters = Stage.chapters();
         List<String> problems = new ArrayList<>();
         for (Path file : gradedTestFiles()) {
             Matcher name = STAGE_CLASS.matcher(file.getFileName().toString());
@@ -98,7 +96,7 @@ class HandbookSectionsTest {
         // Where the handbook has been built, the anchor of every section a test names must be an id of its page.
         List<String> problems = new ArrayList<>();
         for (Map.Entry<Integer, Set<String>> hinted : hintedSections().entrySet()) {
-            String chapter = chapters().get(hinted.getKey());
+            String chapter = Stage.chapters().get(hinted.getKey());
             if (chapter == null) {
                 continue;
             }
@@ -135,20 +133,6 @@ class HandbookSectionsTest {
             }
         }
         return hinted;
-    }
-
-    /** Stage number to chapter path (relative to the kit's top folder), from stages.properties. */
-    private static Map<Integer, String> chapters() throws IOException {
-        Properties stages = new Properties();
-        try (InputStream in = HandbookSectionsTest.class.getResourceAsStream("/grading/stages.properties")) {
-            stages.load(in);
-        }
-        Map<Integer, String> chapters = new LinkedHashMap<>();
-        new TreeSet<>(stages.stringPropertyNames()).stream().filter(key -> key.endsWith(".chapter"))
-                .sorted(Comparator.comparingInt(key -> Integer.parseInt(key.substring(0, key.indexOf('.')))))
-                .forEach(key -> chapters.put(Integer.parseInt(key.substring(0, key.indexOf('.'))),
-                        stages.getProperty(key)));
-        return chapters;
     }
 
     private static List<Path> gradedTestFiles() throws IOException {

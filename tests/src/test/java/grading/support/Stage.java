@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -31,5 +33,13 @@ public record Stage(int number, String title, String chapter, String rerun, Stri
                 .map(n -> new Stage(n, list.getProperty(n + ".title"), list.getProperty(n + ".chapter", ""),
                         list.getProperty(n + ".rerun", ""), list.getProperty(n + ".suspects", "")))
                 .sorted(Comparator.comparingInt(Stage::number)).toList();
+    }
+
+    /** Stage number to its chapter's source (relative to the kit's top folder), in order, for the stages that name one. */
+    public static Map<Integer, String> chapters() {
+        Map<Integer, String> chapters = new LinkedHashMap<>();
+        all().stream().filter(stage -> !stage.chapter().isEmpty())
+                .forEach(stage -> chapters.put(stage.number(), stage.chapter()));
+        return chapters;
     }
 }
