@@ -43,13 +43,15 @@ import org.w3c.dom.NodeList;
 @OnTimeout("the snapshot or the introspector never returned: does Snapshot.of walk each microprocess once, and does"
         + " the Introspector answer each request in its own step?")
 class Stage12RummagingTest {
+    /** The scheduler of a test, new for each test. */
+    private final Scheduler scheduler = new Scheduler();
+
     // --- The introspector: single-threaded, stepped by hand -----------------------------
 
     @GradedTest(order = 1, value = "a snapshot lists every microprocess the scheduler runs, with its type, its kind"
             + " and whether it is asleep, and the services")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void snapshotListsMicroprocesses() {
-        Scheduler scheduler = new Scheduler();
         Counting counting = new Counting(100);
         Recorder collector = new Recorder();
         ThreadedTransformer threaded = new ThreadedTransformer(x -> x);
@@ -88,7 +90,6 @@ class Stage12RummagingTest {
     @GradedTest(order = 2, value = "a snapshot shows each component's boxes, in order, with the messages waiting in"
             + " each")
     void snapshotShowsBoxes() {
-        Scheduler scheduler = new Scheduler();
         Probe probe = new Probe();
         probe.activate(scheduler);
         probe.inbox("extra").put("one");
@@ -104,7 +105,6 @@ class Stage12RummagingTest {
     @GradedTest(order = 3, value = "a snapshot shows every link, passthrough links too, and which chassis owns each"
             + " child")
     void snapshotShowsLinksAndParents() {
-        Scheduler scheduler = new Scheduler();
         Recorder first = new Recorder();
         Recorder second = new Recorder();
         Pipeline pipeline = new Pipeline(first, second);
@@ -131,7 +131,6 @@ class Stage12RummagingTest {
 
     @GradedTest(order = 4, value = "a snapshot is made of plain values: it does not change when the system goes on")
     void snapshotDoesNotChange() {
-        Scheduler scheduler = new Scheduler();
         Recorder collector = new Recorder();
         collector.activate(scheduler);
         collector.inbox("inbox").put("waiting");
@@ -149,7 +148,6 @@ class Stage12RummagingTest {
     @GradedTest(order = 5, value = "the Introspector answers each request with a snapshot taken in its own step,"
             + " itself included")
     void introspectorAnswersRequests() {
-        Scheduler scheduler = new Scheduler();
         Introspector introspector = new Introspector();
         Recorder answers = new Recorder();
         wire(introspector, answers);
@@ -178,7 +176,6 @@ class Stage12RummagingTest {
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     // the first picture starts the layout engine (ELK): a second or two
     void snapshotAsTextAndPicture() throws Exception {
-        Scheduler scheduler = new Scheduler();
         Recorder first = new Recorder();
         Recorder second = new Recorder();
         Pipeline pipeline = new Pipeline(first, second);
