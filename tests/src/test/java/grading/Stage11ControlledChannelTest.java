@@ -146,4 +146,29 @@ class Stage11ControlledChannelTest {
         assertNull(protocol.endedBy(), "the flood is made of lines of 64 bytes, well under the line limit: the"
                 + " connection must stay open");
     }
+    @Test
+    @Order(4)
+    @DisplayName("once its protocol has finished, a client that keeps sending is cut off after about 1 MiB thrown"
+            + " away, not read for ever")
+    @Hint(value = "readFromPeer(): while discarding, count every byte in discarded (discarded++); the given step()"
+            + " closes the connection once more than 1 MiB was thrown away.", read = "Closing a connection")
+    void aClosingConnectionThrowsAwayAtMostOneMebibyte() throws Exception {
+        long flood = 4L << 20;
+        start();
+        socket.inbox("control").put(new Ipc.ProducerFinished());   // the protocol has finished
+        scheduler.runCycles(20);
+        assertTrue(channel.outputShut(), "after ProducerFinished on control, with nothing waiting, the socket must tell"
+                + " the client there is no more (a half-close)");
+        channel.flood(flood);
+        for (int cycle = 0; cycle < 2000 && channel.isOpen(); cycle++) {
+            scheduler.runCycles(1);
+        }
+        long thrownAway = channel.given();
+        assertFalse(channel.isOpen(), "a client kept sending after its protocol had finished, and after " + thrownAway
+                + " bytes thrown away the connection was still open: a closing connection throws away \"at most 1"
+                + " MiB: then it closes anyway\" (chapter 11, Closing a connection). While discarding, count each"
+                + " byte in discarded");
+        assertTrue(thrownAway < 2L << 20, "the connection closed only after " + thrownAway + " bytes were thrown away,"
+                + " not about 1 MiB: count each discarded byte once (discarded++)");
+    }
 }
