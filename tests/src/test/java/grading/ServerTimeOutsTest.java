@@ -1,0 +1,108 @@
+package grading;
+
+import static grading.Network.PATIENCE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import kamaelia.chassis.ServerCore;
+import kamaelia.util.PureTransformer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The given parts of {@code ServerCore} that no graded test reaches (no learner writes
+ * them): its settings, and the time-outs its child metronome and its reminders to every
+ * connection make work. A server with a short time-out ticks often enough for it; the
+ * tests wait for real time on loopback.
+ */
+@Tag("kit")
+@DisplayName("Kit: a server's time-outs and settings")
+class ServerTimeOutsTest {
+
+    static ServerCore echo() {
+        return new ServerCore(() -> new PureTransformer(line -> line), 0);
+    }
+
+    @Test
+    @DisplayName("an idle client is told why and half-closed, and cut off when it holds on; a client that talks is"
+            + " served meanwhile")
+    @Timeout(20)
+    void idleClientsAreClosedAndCutOff() throws Throwable {
+        try (RunningServer running = new RunningServer(echo().withIdleTimeout(Duration.ofMillis(600)));
+                LineClient idle = running.client(); LineClient talking = running.answeredClient()) {
+            for (int i = 0; i < 9; i++) {   // the idle client is told after 600 ms, the talking one never
+                talk(talking, i);
+            }
+            List<String> heard = idle.readUntilClosed(PATIENCE);
+            assertEquals(List.of("error: nothing came or went for 600 ms, so this connection is closed"), heard,
+                    "an idle client is told why, then its connection is half-closed");
+            // The idle client has not closed its side: the server cuts it off after the time-out again.
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            for (int i = 0; running.server.connections() != 1; i++) {
+                assertTrue(System.nanoTime() < deadline, "the idle client held on after it was told, and was not cut"
+                        + " off: the server counts " + running.server.connections() + " open connections");
+                talk(talking, i);
+            }
+            running.stop();
+        }
+    }
+
+    /** Waits a little, then sends a line and reads it back. */
+    private static void talk(LineClient client, int i) throws Throwable {
+        Thread.sleep(100);
+        client.send("still here " + i + "\n");
+        assertEquals("still here " + i, client.readLine(PATIENCE), "a client that talks is not idle");
+    }
+
+    @Test
+    @DisplayName("with no idle time-out, a client that sends no whole first line within the first-line time-out is"
+            + " told why and closed; one that does is served")
+    @Timeout(20)
+    void firstLineTimeOut() throws Throwable {
+        ServerCore server = echo().withIdleTimeout(Duration.ZERO).withFirstLineTimeout(Duration.ofMillis(300));
+        try (RunningServer running = new RunningServer(server); LineClient quick = running.answeredClient();
+                LineClient silent = running.client()) {
+            silent.send("no line end");
+            List<String> heard = silent.readUntilClosed(PATIENCE);
+            assertEquals(List.of("error: no line came within 300 ms of connecting, so this connection is closed"),
+                    heard, "a client without a whole first line is told why");
+            quick.send("served\n");
+            assertEquals("served", quick.readLine(PATIENCE), "a client that sent its first line in time stays");
+            running.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("limits of 1 are allowed and less is refused, negative time-outs are refused, and each setting"
+            + " returns the server")
+    void settingsAreChecked() {
+        ServerCore server = echo();
+        try {
+            assertSame(server, server.withMaxLineLength(1));
+            assertSame(server, server.withMaxPendingOutput(1));
+            assertSame(server, server.withMaxConnections(1));
+            assertSame(server, server.withIdleTimeout(Duration.ofMillis(1)));
+            assertSame(server, server.withFirstLineTimeout(Duration.ofMillis(1)));
+            assertThrows(IllegalArgumentException.class, () -> server.withMaxLineLength(0));
+            assertThrows(IllegalArgumentException.class, () -> server.withMaxPendingOutput(0));
+            assertThrows(IllegalArgumentException.class, () -> server.withMaxConnections(0));
+            assertThrows(IllegalArgumentException.class, () -> server.withIdleTimeout(Duration.ofMillis(-1)));
+            assertThrows(IllegalArgumentException.class, () -> server.withFirstLineTimeout(Duration.ofMillis(-1)));
+            assertEquals(server.port(), server.address().getPort());
+            assertTrue(server.address().getAddress().isLoopbackAddress(), "a server listens on 127.0.0.1 unless told");
+        } finally {
+            // never run: free the port the constructor bound
+            try (RunningServer running = new RunningServer(server)) {
+                running.stop();
+            } catch (Throwable t) {
+                throw new AssertionError("a server that never served must stop on a shutdown: " + t, t);
+            }
+        }
+    }
+}
