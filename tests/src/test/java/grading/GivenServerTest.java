@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import axon.Box;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import kamaelia.chassis.ServerCore;
 import kamaelia.util.PureTransformer;
 import org.junit.jupiter.api.DisplayName;
@@ -22,8 +27,8 @@ import org.junit.jupiter.api.Timeout;
  * tests wait for real time on loopback.
  */
 @Tag("kit")
-@DisplayName("Kit: a server's time-outs and settings")
-class ServerTimeOutsTest {
+@DisplayName("Kit: the given parts of a server: time-outs, settings, a connection that cannot be set up")
+class GivenServerTest {
 
     static ServerCore echo() {
         return new ServerCore(() -> new PureTransformer(line -> line), 0);
@@ -104,5 +109,49 @@ class ServerTimeOutsTest {
                 throw new AssertionError("a server that never served must stop on a shutdown: " + t, t);
             }
         }
+    }
+    /** A protocol whose classes cannot all be loaded, as when the process has no file descriptor left: its inbox fails. */
+    static final class Unloadable extends PureTransformer {
+        Unloadable() {
+            super(line -> line);
+        }
+
+        @Override
+        public Box inbox(String name) {
+            if (name.equals("inbox")) {
+                throw new NoClassDefFoundError("a class this protocol needs (simulated: no file descriptor left)");
+            }
+            return super.inbox(name);
+        }
+    }
+
+    @Test
+    @DisplayName("a connection that cannot be set up (a class that cannot be loaded) is closed, and the server serves"
+            + " the next client and still ends on a shutdown")
+    @Timeout(20)
+    void aConnectionThatCannotBeSetUp() throws Throwable {
+        AtomicInteger made = new AtomicInteger();
+        ServerCore server = new ServerCore(() -> made.getAndIncrement() == 0 ? new Unloadable()
+                : new PureTransformer(line -> line), 0);
+        PrintStream err = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        try (RunningServer running = new RunningServer(server)) {
+            try (LineClient first = running.client()) {
+                first.send("hello\n");
+                assertEquals(List.of(), first.readUntilClosed(PATIENCE), "a connection that could not be set up is"
+                        + " closed at once, without an answer");
+            }
+            try (LineClient second = running.answeredClient()) {
+                second.send("served\n");
+                assertEquals("served", second.readLine(PATIENCE), "the next client is served");
+                assertEquals(1, server.connections(), "only the connection that was set up counts");
+            }
+            running.stop();   // fails if the half-built connection keeps the server from ending
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(logged.toString(StandardCharsets.UTF_8).contains("could not be set up"), "the failure is logged on"
+                + " System.err: " + logged);
     }
 }
