@@ -81,6 +81,7 @@ class ConnectedSocketTimeOutsTest {
                 + " will come");
         tickAfter(600);
         assertFalse(channel.isOpen(), "a client that holds on for the idle time-out again is cut off");
+        assertTrue(socket.isFinished(), "a socket that has closed its channel has finished");
     }
 
     @Test
@@ -143,5 +144,26 @@ class ConnectedSocketTimeOutsTest {
                     Duration.ofMillis(-1)), "a negative first-line time-out");
             assertEquals(socket, socket.withTimeouts(Duration.ZERO, Duration.ZERO), "withTimeouts returns the socket");
         }
+    }
+    @Test
+    @DisplayName("a line over the limit: the client is told why, the protocol is told at once that no more lines will"
+            + " come, the output is half-closed, and the socket ends when the client closes its side")
+    @Timeout(10)
+    void aLineOverTheLimitIsRefused() throws Exception {
+        start(Duration.ZERO, Duration.ZERO);
+        channel.peerSends("x".repeat(1001));
+        scheduler.runCycles(20);
+        assertEquals("error: a line is longer than 1000 bytes, so this connection is closed\n", channel.taken(),
+                "the client is told why, in one line");
+        assertInstanceOf(Ipc.ProducerFinished.class, protocol.endedBy(), "the protocol is told at once that no more"
+                + " lines will come");
+        assertTrue(channel.outputShut() && channel.isOpen(), "the output is half-closed, and the socket waits for the"
+                + " client to close its side");
+        channel.peerSends("more that is thrown away\n");
+        channel.peerCloses();
+        scheduler.runCycles(20);
+        assertEquals(List.of(), protocol.collected(), "what the client sends after a refused line is thrown away");
+        assertFalse(channel.isOpen(), "once the client has closed its side, the connection is closed");
+        assertTrue(socket.isFinished(), "a socket that has closed its channel has finished");
     }
 }

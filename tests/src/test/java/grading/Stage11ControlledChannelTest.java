@@ -170,5 +170,6 @@ class Stage11ControlledChannelTest {
                 + " byte in discarded");
         assertTrue(thrownAway < 2L << 20, "the connection closed only after " + thrownAway + " bytes were thrown away,"
                 + " not about 1 MiB: count each discarded byte once (discarded++)");
+        assertTrue(socket.isFinished(), "a socket that has closed its connection must finish: step() returns false");
     }
 }
