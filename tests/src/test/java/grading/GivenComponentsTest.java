@@ -1,6 +1,7 @@
 package grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Component;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import kamaelia.util.ConsolePrinter;
+import kamaelia.util.Metronome;
 import kamaelia.util.PureTransformer;
 import kamaelia.util.Recorder;
 import kamaelia.util.Sort;
@@ -115,5 +117,39 @@ class GivenComponentsTest {
         assertEquals(List.of("keep!"), next.collected(), "a null result sends nothing; any other is sent on");
         assertTrue(next.endedBy() instanceof Ipc.ShutdownMicroprocess, "a shutdown message ends it, and is passed on"
                 + " out of signal");
+    }
+    @Test
+    @DisplayName("Metronome sends a tick every period, no more often, and ends on a shutdown message, which it passes"
+            + " on; a period of zero or less is refused")
+    @Timeout(10)
+    void metronomeTicks() throws Throwable {
+        assertThrows(IllegalArgumentException.class, () -> new Metronome(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new Metronome(Duration.ofMillis(-1)));
+        Scheduler scheduler = new Scheduler();
+        Metronome metronome = new Metronome(Duration.ofMillis(50));
+        Recorder ticks = new Recorder();
+        Stopper stopper = new Stopper();
+        Linkage.link(metronome.outbox("outbox"), ticks.inbox("inbox"));
+        Linkage.link(metronome.outbox("signal"), ticks.inbox("control"));
+        Linkage.link(stopper.outbox("outbox"), metronome.inbox("control"));
+        metronome.activate(scheduler);
+        ticks.activate(scheduler);
+        stopper.activate(scheduler);
+        long start = System.nanoTime();
+        InBackground running = InBackground.run(scheduler);
+        try {
+            Thread.sleep(400);
+            stopper.go.countDown();
+            assertTrue(running.awaitEnd(Duration.ofSeconds(5)), "a metronome ends on a shutdown message");
+        } finally {
+            stopper.go.countDown();
+            running.stop();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        int count = ticks.collected().size();
+        assertTrue(count >= 1 && count <= millis / 50 + 2, count + " ticks in " + millis + " ms at one per 50 ms");
+        assertTrue(ticks.collected().stream().allMatch(Metronome.Tick.class::isInstance), "only ticks");
+        assertTrue(ticks.endedBy() instanceof Ipc.ShutdownMicroprocess, "a metronome passes the shutdown on out of"
+                + " signal");
     }
 }
