@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Box;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import kamaelia.chassis.ServerCore;
@@ -147,11 +152,55 @@ class GivenServerTest {
                 assertEquals("served", second.readLine(PATIENCE), "the next client is served");
                 assertEquals(1, server.connections(), "only the connection that was set up counts");
             }
-            running.stop();   // fails if the half-built connection keeps the server from ending
+            running.stop();
         } finally {
             System.setErr(err);
         }
+        assertTrue(server.isFinished(), "the server must finish after its shutdown: a half-built connection must"
+                + " not stay among its children, or it waits for them for ever");
         assertTrue(logged.toString(StandardCharsets.UTF_8).contains("could not be set up"), "the failure is logged on"
                 + " System.err: " + logged);
+    }
+    @Test
+    @DisplayName("clients that wait together for the first accept are counted one by one: past the connection limit,"
+            + " the next is turned away even within one batch")
+    @Timeout(20)
+    void theLimitHoldsWithinOneBatch() throws Throwable {
+        ServerCore server = echo().withMaxConnections(2);
+        List<Socket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {   // before the server runs: all three wait in its backlog, for one accept step
+                Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port());
+                client.setSoTimeout((int) PATIENCE.toMillis());
+                clients.add(client);
+            }
+            try (RunningServer running = new RunningServer(server)) {
+                for (int i = 0; i < 2; i++) {
+                    clients.get(i).getOutputStream().write(("client " + i + "\n").getBytes(StandardCharsets.UTF_8));
+                    assertEquals("client " + i, readLine(clients.get(i)), "the first two clients are served");
+                }
+                assertEquals("error: the server is busy (2 connections): try again later", readLine(clients.get(2)),
+                        "the third, past the limit of 2, is told the server is busy");
+                assertEquals(null, readLine(clients.get(2)), "and its connection is closed");
+                running.stop();
+            }
+        } finally {
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    /** One line from a plain socket, or null at the end of the stream. */
+    private static String readLine(Socket socket) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        InputStream in = socket.getInputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+            }
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.UTF_8);
     }
 }
