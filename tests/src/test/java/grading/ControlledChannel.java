@@ -1,0 +1,282 @@
+package grading;
+
+import axon.Box;
+import axon.Component;
+import axon.Scheduler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketOption;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.spi.SelectorProvider;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import kamaelia.internet.Selector;
+import kamaelia.internet.SelectorService;
+
+/**
+ * A non-blocking socket channel whose other end is the test: it gives to {@code read}
+ * what the test lets the peer send, and takes from {@code write} only as many bytes as
+ * the test gives it room for. With {@link ReadyNotices} standing in for the selector
+ * service, a {@code ConnectedSocket} runs on it cycle by cycle, without the operating
+ * system's buffers deciding how much a read or a write moves.
+ */
+final class ControlledChannel extends SocketChannel {
+    /** Room without end: the peer reads everything at once. */
+    static final int UNLIMITED = Integer.MAX_VALUE;
+    private static final byte[] FLOOD_LINE = "a line of a peer that sends without end, 64 bytes with its end.\n"
+            .getBytes(StandardCharsets.UTF_8);
+
+    private byte[] incoming = new byte[0];
+    private int incomingAt = 0;
+    private long flood = 0;
+    private long floodAt = 0;
+    private long given = 0;
+    private int room = UNLIMITED;
+    private final ByteArrayOutputStream taken = new ByteArrayOutputStream();
+    private boolean outputShut = false;
+    private boolean peerClosed = false;
+
+    ControlledChannel() throws IOException {
+        super(SelectorProvider.provider());
+        configureBlocking(false);
+    }
+
+    /** The peer sends {@code text} (UTF-8): the next reads give it. */
+    synchronized void peerSends(String text) {
+        byte[] more = text.getBytes(StandardCharsets.UTF_8);
+        byte[] left = java.util.Arrays.copyOfRange(incoming, incomingAt, incoming.length);
+        incoming = new byte[left.length + more.length];
+        System.arraycopy(left, 0, incoming, 0, left.length);
+        System.arraycopy(more, 0, incoming, left.length, more.length);
+        incomingAt = 0;
+    }
+
+    /** The peer closes its sending side: once what it sent has been read, reads give -1. */
+    synchronized void peerCloses() {
+        peerClosed = true;
+    }
+
+    /** The peer sends {@code bytes} bytes of 64-byte lines, as fast as they are read. */
+    synchronized void flood(long bytes) {
+        flood += bytes;
+    }
+
+    /** From now on, writes take at most {@code bytes} bytes in all ({@link #UNLIMITED}: everything). */
+    synchronized void room(int bytes) {
+        room = bytes;
+    }
+
+    /** What the reads have given so far, in bytes. */
+    synchronized long given() {
+        return given;
+    }
+
+    /** What the writes have taken so far, as text. */
+    synchronized String taken() {
+        return taken.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the socket has told the peer there is no more (a half-close). */
+    synchronized boolean outputShut() {
+        return outputShut;
+    }
+
+    /** What a selector would report this channel ready for now. */
+    synchronized int readyOps() {
+        int ops = 0;
+        if (incomingAt < incoming.length || flood > 0 || peerClosed) {
+            ops |= SelectionKey.OP_READ;
+        }
+        if (room > 0) {
+            ops |= SelectionKey.OP_WRITE;
+        }
+        return ops;
+    }
+
+    @Override
+    public synchronized int read(ByteBuffer dst) throws IOException {
+        ensureOpen();
+        int n = 0;
+        while (dst.hasRemaining() && incomingAt < incoming.length) {
+            dst.put(incoming[incomingAt++]);
+            n++;
+        }
+        while (dst.hasRemaining() && flood > 0) {
+            dst.put(FLOOD_LINE[(int) (floodAt++ % FLOOD_LINE.length)]);
+            flood--;
+            n++;
+        }
+        given += n;
+        return n == 0 && peerClosed ? -1 : n;
+    }
+
+    @Override
+    public synchronized int write(ByteBuffer src) throws IOException {
+        ensureOpen();
+        int n = Math.min(src.remaining(), room);
+        if (room != UNLIMITED) {
+            room -= n;
+        }
+        byte[] bytes = new byte[n];
+        src.get(bytes);
+        taken.writeBytes(bytes);
+        return n;
+    }
+
+    @Override
+    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+        long n = 0;
+        for (int i = offset; i < offset + length; i++) {
+            n += read(dsts[i]);
+        }
+        return n;
+    }
+
+    @Override
+    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        long n = 0;
+        for (int i = offset; i < offset + length; i++) {
+            n += write(srcs[i]);
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized SocketChannel shutdownOutput() throws IOException {
+        ensureOpen();
+        outputShut = true;
+        return this;
+    }
+
+    @Override
+    public SocketChannel shutdownInput() {
+        return this;
+    }
+
+    private void ensureOpen() throws ClosedChannelException {
+        if (!isOpen()) {
+            throw new ClosedChannelException();
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return true;
+    }
+
+    @Override
+    public boolean isConnectionPending() {
+        return false;
+    }
+
+    @Override
+    public boolean connect(SocketAddress remote) {
+        throw new UnsupportedOperationException("a controlled channel is connected from the start");
+    }
+
+    @Override
+    public boolean finishConnect() {
+        return true;
+    }
+
+    @Override
+    public SocketAddress getRemoteAddress() {
+        return null;
+    }
+
+    @Override
+    public SocketAddress getLocalAddress() {
+        return null;
+    }
+
+    @Override
+    public SocketChannel bind(SocketAddress local) {
+        throw new UnsupportedOperationException("a controlled channel is connected from the start");
+    }
+
+    @Override
+    public <T> SocketChannel setOption(SocketOption<T> name, T value) {
+        return this;
+    }
+
+    @Override
+    public <T> T getOption(SocketOption<T> name) {
+        return null;
+    }
+
+    @Override
+    public Set<SocketOption<?>> supportedOptions() {
+        return Set.of();
+    }
+
+    @Override
+    public Socket socket() {
+        throw new UnsupportedOperationException("a controlled channel has no socket");
+    }
+
+    @Override
+    protected void implCloseSelectableChannel() {
+        // nothing to release; isOpen() is false from now on
+    }
+
+    @Override
+    protected void implConfigureBlocking(boolean block) {
+        // reads and writes never wait
+    }
+
+    @Override
+    public String toString() {
+        return "a controlled channel";
+    }
+
+    /**
+     * Stands in for the selector service of one scheduler: answers each
+     * {@link Selector.Watch} with a {@link Selector.Ready} as soon as the controlled
+     * channel is ready for some of what is watched, the way the real one does, and
+     * remembers a {@link Selector.Forget}. It never sleeps: run it with
+     * {@link Scheduler#runCycles}.
+     */
+    static final class ReadyNotices extends Component {
+        private final ControlledChannel channel;
+        private int watched = 0;
+        private Box owner;
+        private boolean forgotten = false;
+
+        /** Registers itself as {@code scheduler}'s selector service, and starts. */
+        ReadyNotices(ControlledChannel channel, Scheduler scheduler) {
+            this.channel = channel;
+            scheduler.services().register(SelectorService.NAME, inbox("inbox"));
+            activate(scheduler);
+        }
+
+        /** Whether the socket has asked to forget the channel. */
+        boolean forgotten() {
+            return forgotten;
+        }
+
+        @Override
+        protected boolean step() {
+            while (dataReady("inbox")) {
+                Object request = recv("inbox");
+                if (request instanceof Selector.Watch(var ignored, int ops, Box inbox)) {
+                    watched = ops;
+                    owner = inbox;
+                } else if (request instanceof Selector.Forget) {
+                    forgotten = true;
+                    watched = 0;
+                }
+            }
+            int ready = watched & channel.readyOps();
+            if (ready != 0) {
+                watched = 0; // what is reported is no longer watched, as with the real selector
+                owner.put(new Selector.Ready(ready));
+            }
+            return !shutdownRequested();
+        }
+    }
+}

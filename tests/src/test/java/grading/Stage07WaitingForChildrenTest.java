@@ -1,0 +1,73 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Component;
+import axon.Ipc;
+import axon.Scheduler;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.Map;
+import kamaelia.chassis.Graphline;
+import kamaelia.chassis.Pipeline;
+import kamaelia.util.Recorder;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * While its children run, a chassis waits for them, asleep: "None left: the pipeline
+ * returns false, and ends after its last child. Some left: it pauses again" (chapter 7,
+ * Pipeline), and the graphline "ends" only "when every child has finished" (Graphline).
+ */
+@Graded
+@Tag("stage07")
+@Order(3)
+@DisplayName("Stage 7: Pipeline and Graphline, waiting for their children")
+@OnTimeout("the run never ended: does the chassis end once its last child has ended?")
+class Stage07WaitingForChildrenTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("a Pipeline does not end while a child still runs: it ends after its last child")
+    @Hint(value = "Pipeline.step: after the first step, return false only if childrenDone(); otherwise pause() and"
+            + " return true.", read = "Pipeline")
+    void pipelineEndsAfterItsLastChild() {
+        Scheduler scheduler = new Scheduler();
+        Recorder child = new Recorder();   // runs until a shutdown message reaches it
+        Pipeline pipeline = new Pipeline(child);
+        pipeline.activate(scheduler);
+        scheduler.runCycles(20);
+        assertFalse(pipeline.isFinished(), "the pipeline ended while its child was still running: \"none left: the"
+                + " pipeline returns false, and ends after its last child. Some left: it pauses again\" (chapter 7,"
+                + " Pipeline). Return false only when childrenDone() says every child has finished");
+        assertTrue(pipeline.isPaused(), "while its child runs, the pipeline has nothing to do: it must pause");
+        pipeline.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        scheduler.runCycles(20);
+        assertTrue(child.isFinished() && pipeline.isFinished(), "once its last child has ended, the pipeline must end");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a Graphline sleeps while its children run, and ends when they have")
+    @Hint(value = "Graphline.step: when childrenDone(), pass the shutdown on (unless self.signal is linked) and return"
+            + " false; otherwise pause() and return true.", read = "Graphline")
+    void graphlineSleepsWhileChildrenRun() {
+        Scheduler scheduler = new Scheduler();
+        Recorder child = new Recorder();
+        Graphline graphline = new Graphline(Map.<String, Component>of("child", child), Map.of());
+        graphline.activate(scheduler);
+        scheduler.runCycles(20);
+        assertFalse(graphline.isFinished(), "the graphline ended while its child was still running: it ends \"when"
+                + " every child has finished\" (chapter 7, Graphline)");
+        assertFalse(scheduler.runCycles(10), "with its child waiting for messages, nothing has anything to do, yet"
+                + " something is still awake: the graphline must pause while its children run (stage 6: a component"
+                + " with nothing to do pauses)");
+        graphline.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        scheduler.runCycles(20);
+        assertTrue(child.isFinished() && graphline.isFinished(), "once its child has ended, the graphline must end");
+    }
+}

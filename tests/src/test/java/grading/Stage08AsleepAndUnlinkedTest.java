@@ -1,0 +1,87 @@
+package grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Ipc;
+import axon.Microprocess;
+import axon.Scheduler;
+import grading.support.Graded;
+import grading.support.Hint;
+import grading.support.OnTimeout;
+import java.util.List;
+import kamaelia.chassis.Pipeline;
+import kamaelia.util.Backplane;
+import kamaelia.util.PublishTo;
+import kamaelia.util.Recorder;
+import kamaelia.util.SubscribeTo;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The backplane's three components follow stage 6's rules like every other: each pauses
+ * when it has nothing to do (the chapter's step lists end with "pauses" and "otherwise
+ * pause"), and one that finishes leaves "not a link into a live box" (The Backplane).
+ */
+@Graded
+@Tag("stage08")
+@Order(3)
+@DisplayName("Stage 8: services and the Backplane, asleep when quiet and unlinked when done")
+@OnTimeout("the run never ended: does the backplane pause when it has nothing to do?")
+class Stage08AsleepAndUnlinkedTest {
+
+    @Test
+    @Order(1)
+    @DisplayName("once a publication has been delivered, the backplane, its publisher and its subscriber all sleep:"
+            + " nobody is awake")
+    @Hint(value = "Backplane, PublishTo and SubscribeTo each end their step with pause() and return true when they"
+            + " have not finished: a component that returns true without pausing is run again every cycle.",
+            read = "The Backplane")
+    void quietBackplaneSleeps() {
+        Scheduler scheduler = new Scheduler();
+        Backplane backplane = new Backplane("weather");
+        PublishTo publisher = new PublishTo("weather");
+        SubscribeTo subscriber = new SubscribeTo("weather");
+        Recorder reader = new Recorder();
+        backplane.activate(scheduler);
+        publisher.activate(scheduler);
+        new Pipeline(subscriber, reader).activate(scheduler);
+        scheduler.runCycles(20);
+        publisher.inbox("inbox").put("sunny");
+        scheduler.runCycles(20);
+        assertEquals(List.of("sunny"), reader.collected(), "the subscriber's reader must receive what is published");
+        boolean stillAwake = scheduler.runCycles(10);
+        List<String> awake = List.of(backplane, publisher, subscriber).stream()
+                .filter(component -> !component.isPaused()).map(Microprocess::name).toList();
+        assertFalse(stillAwake, "40 cycles after the last publication, something is still awake (" + awake + "): a"
+                + " component with nothing to do pauses (stage 6), and the chapter's steps end with \"pauses\": end"
+                + " each step that does not finish with pause() before return true");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a publisher that has ended leaves no link into the backplane's inbox")
+    @Hint(value = "PublishTo.step: on a shutdown, unlinkAll() before passShutdownOn() and return false, so that its"
+            + " inbox is no longer linked to the backplane's.", read = "The Backplane")
+    void endedPublisherIsUnlinked() {
+        Scheduler scheduler = new Scheduler();
+        Backplane backplane = new Backplane("weather");
+        PublishTo publisher = new PublishTo("weather");
+        backplane.activate(scheduler);
+        publisher.activate(scheduler);
+        scheduler.runCycles(20);
+        assertTrue(publisher.inbox("inbox").target() == backplane.inbox("inbox"), "at its first step, a publisher"
+                + " links its inbox to the backplane's publishing inbox");
+        publisher.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        scheduler.runCycles(10);
+        assertTrue(publisher.isFinished(), "a publisher ends on a shutdown message");
+        assertNull(publisher.inbox("inbox").target(), "a publisher that has ended still links its inbox to the"
+                + " backplane's: \"a component that finishes must leave nothing of itself reachable from the"
+                + " components that live on: not a link into a live box\" (chapter 8, The Backplane). On a shutdown,"
+                + " unlinkAll() before passShutdownOn()");
+    }
+}

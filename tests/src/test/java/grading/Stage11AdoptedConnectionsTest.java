@@ -1,0 +1,104 @@
+package grading;
+
+import static grading.Network.PATIENCE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import axon.Component;
+import axon.Inbox;
+import axon.Linkage;
+import axon.Microprocess;
+import axon.Outbox;
+import axon.Scheduler;
+import axon.ThreadedComponent;
+import grading.support.Hint;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import kamaelia.chassis.ServerCore;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server adopts both components of each connection ("adopt both (addChild, so that
+ * the server is woken when either finishes)", chapter 11, One protocol per connection),
+ * so that a shutdown ends it only "once all of them have finished" (ServerCore's
+ * contract): a server that ends first leaves protocols running that nothing waits for.
+ */
+@NetworkStage
+@Order(10)
+@DisplayName("Stage 11: network, a server waits for the connections it adopted")
+class Stage11AdoptedConnectionsTest {
+
+    /** An echo protocol that takes 300 ms to end once it is told to: a slow goodbye. */
+    @Inbox(name = "inbox", doc = "Lines from the client")
+    @Outbox(name = "outbox", doc = "The same lines back")
+    static final class SlowGoodbye extends ThreadedComponent {
+        @Override
+        protected void body() throws InterruptedException {
+            while (!shutdownRequested()) {
+                Object line = recv("inbox", Duration.ofMillis(20));
+                if (line != null) {
+                    send(line, "outbox");
+                }
+            }
+            Thread.sleep(300);
+            passShutdownOn();
+        }
+    }
+
+    /** Notes, on the scheduler's thread, whether every protocol had finished when the server's shutdown came out. */
+    static final class WhenTheServerEnds extends Component {
+        final List<Microprocess> protocols = new CopyOnWriteArrayList<>();
+        volatile String stillRunning;
+
+        @Override
+        protected boolean step() {
+            if (shutdownRequested()) {
+                stillRunning = protocols.stream().filter(protocol -> !protocol.isFinished()).map(Microprocess::name)
+                        .toList().toString();
+                return false;
+            }
+            pause();
+            return true;
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("a server that is shut down ends only after every protocol has ended, even one slow to end")
+    @Hint(value = "ServerCore.connect: addChild(socket) and addChild(handler) before you link and activate them: the"
+            + " server ends when childrenDone(), which only knows the children it adopted.",
+            read = "One protocol per connection")
+    void serverWaitsForItsProtocols() throws Throwable {
+        WhenTheServerEnds after = new WhenTheServerEnds();
+        ServerCore server = new ServerCore(() -> {
+            SlowGoodbye protocol = new SlowGoodbye();
+            after.protocols.add(protocol);
+            return protocol;
+        }, 0);
+        Scheduler scheduler = new Scheduler();
+        Stopper stopper = new Stopper();
+        Linkage.link(stopper.outbox("outbox"), server.inbox("control"));
+        Linkage.link(server.outbox("signal"), after.inbox("control"));
+        server.activate(scheduler);
+        after.activate(scheduler);
+        stopper.activate(scheduler);
+        InBackground running = InBackground.run(scheduler);
+        try (LineClient client = LineClient.connect(server.port(), running)) {
+            client.send("hello\n");
+            assertEquals("hello", client.readLine(PATIENCE), "the protocol echoes what the client sends");
+            stopper.go.countDown();
+            assertTrue(running.awaitEnd(PATIENCE), "run() must return once the server and its connections have"
+                    + " ended");
+        } finally {
+            stopper.go.countDown();
+            running.stop();
+        }
+        assertEquals("[]", after.stillRunning, "the server passed its shutdown on while these protocols were still"
+                + " ending: " + after.stillRunning + ". A server \"finishes once all of them have finished\", and"
+                + " childrenDone() waits only for the children it adopted: in connect, addChild the protocol (and the"
+                + " socket)");
+    }
+}
