@@ -7,7 +7,7 @@ import axon.Component;
 import axon.Ipc;
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.util.Map;
 import kamaelia.chassis.Graphline;
@@ -16,7 +16,6 @@ import kamaelia.util.Recorder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * While its children run, a chassis waits for them, asleep: "None left: the pipeline
@@ -30,11 +29,7 @@ import org.junit.jupiter.api.Test;
 @OnTimeout("the run never ended: does the chassis end once its last child has ended?")
 class Stage07WaitingForChildrenTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("a Pipeline does not end while a child still runs: it ends after its last child")
-    @Hint(value = "Pipeline.step: after the first step, return false only if childrenDone(); otherwise pause() and"
-            + " return true.", read = "Pipeline")
+    @GradedTest(order = 1, value = "a Pipeline does not end while a child still runs: it ends after its last child")
     void pipelineEndsAfterItsLastChild() {
         Scheduler scheduler = new Scheduler();
         Recorder child = new Recorder();   // runs until a shutdown message reaches it
@@ -50,11 +45,7 @@ class Stage07WaitingForChildrenTest {
         assertTrue(child.isFinished() && pipeline.isFinished(), "once its last child has ended, the pipeline must end");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("a Graphline sleeps while its children run, and ends when they have")
-    @Hint(value = "Graphline.step: when childrenDone(), pass the shutdown on (unless self.signal is linked) and return"
-            + " false; otherwise pause() and return true.", read = "Graphline")
+    @GradedTest(order = 2, value = "a Graphline sleeps while its children run, and ends when they have")
     void graphlineSleepsWhileChildrenRun() {
         Scheduler scheduler = new Scheduler();
         Recorder child = new Recorder();

@@ -9,7 +9,7 @@ import axon.Ipc;
 import axon.Microprocess;
 import axon.Scheduler;
 import grading.support.Graded;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.util.List;
 import kamaelia.chassis.Pipeline;
@@ -20,7 +20,6 @@ import kamaelia.util.SubscribeTo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * The backplane's three components follow stage 6's rules like every other: each pauses
@@ -34,13 +33,8 @@ import org.junit.jupiter.api.Test;
 @OnTimeout("the run never ended: does the backplane pause when it has nothing to do?")
 class Stage08AsleepAndUnlinkedTest {
 
-    @Test
-    @Order(1)
-    @DisplayName("once a publication has been delivered, the backplane, its publisher and its subscriber all sleep:"
-            + " nobody is awake")
-    @Hint(value = "Backplane, PublishTo and SubscribeTo each end their step with pause() and return true when they"
-            + " have not finished: a component that returns true without pausing is run again every cycle.",
-            read = "The Backplane")
+    @GradedTest(order = 1, value = "once a publication has been delivered, the backplane, its publisher and its"
+            + " subscriber all sleep: nobody is awake")
     void quietBackplaneSleeps() {
         Scheduler scheduler = new Scheduler();
         Backplane backplane = new Backplane("weather");
@@ -62,11 +56,7 @@ class Stage08AsleepAndUnlinkedTest {
                 + " each step that does not finish with pause() before return true");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("a publisher that has ended leaves no link into the backplane's inbox")
-    @Hint(value = "PublishTo.step: on a shutdown, unlinkAll() before passShutdownOn() and return false, so that its"
-            + " inbox is no longer linked to the backplane's.", read = "The Backplane")
+    @GradedTest(order = 2, value = "a publisher that has ended leaves no link into the backplane's inbox")
     void endedPublisherIsUnlinked() {
         Scheduler scheduler = new Scheduler();
         Backplane backplane = new Backplane("weather");

@@ -11,14 +11,13 @@ import axon.Microprocess;
 import axon.Outbox;
 import axon.Scheduler;
 import axon.ThreadedComponent;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import kamaelia.chassis.ServerCore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 
 /**
  * The server adopts both components of each connection ("adopt both (addChild, so that
@@ -65,12 +64,8 @@ class Stage11AdoptedConnectionsTest {
         }
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("a server that is shut down ends only after every protocol has ended, even one slow to end")
-    @Hint(value = "ServerCore.connect: addChild(socket) and addChild(handler) before you link and activate them: the"
-            + " server ends when childrenDone(), which only knows the children it adopted.",
-            read = "One protocol per connection")
+    @GradedTest(order = 1, value = "a server that is shut down ends only after every protocol has ended, even one slow"
+            + " to end")
     void serverWaitsForItsProtocols() throws Throwable {
         WhenTheServerEnds after = new WhenTheServerEnds();
         ServerCore server = new ServerCore(() -> {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import axon.Ipc;
 import axon.Linkage;
 import axon.Scheduler;
-import grading.support.Hint;
+import grading.support.GradedTest;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -17,7 +17,6 @@ import kamaelia.util.Recorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 
 /**
  * A {@code ConnectedSocket} on a channel whose other end is the test
@@ -73,13 +72,8 @@ class Stage11ControlledChannelTest {
         }
     }
 
-    @Test
-    @Order(1)
-    @DisplayName("a burst five times the output limit reaches a client that reads everything at once, and the"
-            + " connection stays open")
-    @Hint(value = "write(): subtract what channel.write(...) returns from unsentBytes (it is what the socket took),"
-            + " so that unsentBytes counts only what still waits; only what the socket will not take counts against"
-            + " the limit.", read = "Bad clients")
+    @GradedTest(order = 1, value = "a burst five times the output limit reaches a client that reads everything at"
+            + " once, and the connection stays open")
     void aBurstReachesAClientThatReads() throws Exception {
         start();
         List<String> replies = lines(20);
@@ -94,13 +88,8 @@ class Stage11ControlledChannelTest {
                 + " each followed by \\n");
     }
 
-    @Test
-    @Order(2)
-    @DisplayName("exactly the output limit left waiting after a write is not too much: the connection stays open and"
-            + " the rest goes out once the client reads")
-    @Hint(value = "sendToPeer(): when unsentBytes > maxPendingOutput, write() first, then check again with the same"
-            + " test, unsentBytes > maxPendingOutput: up to the limit may wait; only more than that means the client"
-            + " does not read.", read = "Bad clients")
+    @GradedTest(order = 2, value = "exactly the output limit left waiting after a write is not too much: the"
+            + " connection stays open and the rest goes out once the client reads")
     void theLimitItselfMayWait() throws Exception {
         start();
         channel.room(25);   // the socket takes one line now, the other four must wait
@@ -122,13 +111,8 @@ class Stage11ControlledChannelTest {
         assertTrue(channel.isOpen(), "the connection must stay open: its protocol has not finished");
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("a client that sends without end does not keep the others waiting: each step reads a bounded amount,"
-            + " and the lines read reach the protocol before the rest is read")
-    @Hint(value = "readFromPeer(): count the bytes each read() returns (read += n) and stop the loop once READ_BUDGET"
-            + " bytes were read in this step; the rest is read at a later step, after everybody else's turn.",
-            read = "Sockets that never wait")
+    @GradedTest(order = 3, value = "a client that sends without end does not keep the others waiting: each step reads"
+            + " a bounded amount, and the lines read reach the protocol before the rest is read")
     void aFloodIsReadInTurns() throws Exception {
         long flood = 4L << 20;
         start();
@@ -146,12 +130,8 @@ class Stage11ControlledChannelTest {
         assertNull(protocol.endedBy(), "the flood is made of lines of 64 bytes, well under the line limit: the"
                 + " connection must stay open");
     }
-    @Test
-    @Order(4)
-    @DisplayName("once its protocol has finished, a client that keeps sending is cut off after about 1 MiB thrown"
-            + " away, not read for ever")
-    @Hint(value = "readFromPeer(): while discarding, count every byte in discarded (discarded++); the given step()"
-            + " closes the connection once more than 1 MiB was thrown away.", read = "Closing a connection")
+    @GradedTest(order = 4, value = "once its protocol has finished, a client that keeps sending is cut off after about"
+            + " 1 MiB thrown away, not read for ever")
     void aClosingConnectionThrowsAwayAtMostOneMebibyte() throws Exception {
         long flood = 4L << 20;
         start();
