@@ -106,7 +106,19 @@ public final class ResultsRecorder implements TestExecutionListener {
         if (stage == 0) {
             return;
         }
-        Optional<HintedFailure> own = hintedFailureIn(thrown);
+        Optional<LaterStageFailure> later = causeOf(thrown, LaterStageFailure.class)
+                .filter(failure -> failure.stage() > stage);
+        if (later.isPresent()) {
+            Optional<Hint> hint = hintOf(test);
+            for (int at : new int[] {stage, later.get().stage()}) {
+                boolean own = at == stage;
+                results.add(new Result(at, own ? Status.PASSED : status, test.getDisplayName(),
+                        own ? "" : message, hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse(""),
+                        hasTag(test, "contracts")));
+            }
+            return;
+        }
+        Optional<HintedFailure> own = causeOf(thrown, HintedFailure.class);
         if (own.isPresent()) {
             results.add(new Result(stage, status, test.getDisplayName(), message, own.get().hint(), own.get().read(),
                     hasTag(test, "contracts")));
@@ -117,15 +129,18 @@ public final class ResultsRecorder implements TestExecutionListener {
                 hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse(""), hasTag(test, "contracts")));
     }
 
-    /** A failure that carries its own hint, anywhere in the chain of causes and suppressed failures. */
-    private static Optional<HintedFailure> hintedFailureIn(Throwable thrown) {
+    /**
+     * A failure of the given kind (one that carries its own hint, or its own stage), anywhere
+     * in the chain of causes and suppressed failures.
+     */
+    private static <T extends Throwable> Optional<T> causeOf(Throwable thrown, Class<T> kind) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof HintedFailure hinted) {
-                return Optional.of(hinted);
+            if (kind.isInstance(t)) {
+                return Optional.of(kind.cast(t));
             }
             for (Throwable suppressed : t.getSuppressed()) {
-                if (suppressed instanceof HintedFailure hinted) {
-                    return Optional.of(hinted);
+                if (kind.isInstance(suppressed)) {
+                    return Optional.of(kind.cast(suppressed));
                 }
             }
         }
