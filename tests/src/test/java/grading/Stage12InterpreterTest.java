@@ -1,7 +1,6 @@
 package grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import axon.Component;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.Hint;
+import grading.support.HintedFailure;
 import grading.support.OnTimeout;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +41,11 @@ import org.junit.jupiter.api.Timeout;
         + " does completeSnippets return once what is pending is incomplete?")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Stage12InterpreterTest {
+    /** The hint of a late answer: usually a complete snippet taken for an incomplete one. */
+    static final String COMPLETE_HINT = "completeSnippets: COMPLETE, COMPLETE_WITH_SEMI and UNKNOWN are complete"
+            + " snippets (take source() and go on with remaining()); only DEFINITELY_INCOMPLETE and"
+            + " CONSIDERED_INCOMPLETE wait for more lines. Then evaluate answers each one out of outbox.";
+
     /** Long enough for JShell to start on a slow, busy machine. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -82,7 +87,11 @@ class Stage12InterpreterTest {
 
         String answer() throws Throwable {
             Object answer = terminal.answer(running, PATIENCE);
-            assertNotNull(answer, "no answer within " + PATIENCE.toSeconds() + " s");
+            if (answer == null) {
+                throw new HintedFailure(Snippets.whyNoAnswer(terminal.typedSinceAnswer(), interpreter.name(),
+                        PATIENCE.toSeconds()),
+                        COMPLETE_HINT, "Snippets, lines and answers");
+            }
             return answer.toString();
         }
 
@@ -185,6 +194,15 @@ class Stage12InterpreterTest {
         w.terminal.type("// only a comment");
         w.terminal.type("");
         assertEquals("9", w.ask("3 * 3"), "a comment or a blank line is no snippet, and gives no answer");
+        w.expect("0", "int total = 0;");
+        w.terminal.type("for (int i = 1; i <= 3; i++)");
+        w.terminal.type("    total += i;");
+        String loop = w.answer();
+        String total = w.ask("total");
+        assertEquals(List.of("ok", "6"), List.of(loop, total), "a loop whose body comes on the next line is one"
+                + " snippet: analyzeCompletion finds its first line (for (...)) CONSIDERED_INCOMPLETE, which waits"
+                + " for more lines. Run alone, it is an empty loop, and the body's line fails on its own"
+                + " (answers to the loop, then to total)");
     }
 
     @Test
