@@ -68,7 +68,7 @@ final class RunningServer implements AutoCloseable {
                 + " (closeEveryConnection), then wait for them to end"
                 : ": something is still awake or a thread still runs (does the server wait for every connection to"
                 + " end, and does the selector end when nothing is left to watch?)"), SHUTDOWN_HINT,
-                "Closing a connection");
+                "Closing a connection", Stage11LimitsAndShutdownTest.class, "shutdownReleasesEverything");
     }
 
     /** Waits until the server counts {@code count} open connections. */
