@@ -782,4 +782,81 @@ class Stage09ThreadedComponentsTest {
             Thread.sleep(5);
         }
     }
+
+    @Test
+    @Order(16)
+    @DisplayName("once a ring has been heard, recv(inbox, timeout) with nothing arriving waits again: the thread never"
+            + " spins")
+    @Hint(value = "waitForRing takes the ring it heard: after the wait loop, set rang = false (holding the lock), so"
+            + " that the next wait waits for a new ring or the timeout.", read = "Waiting inside the thread")
+    void aRingIsHeardOnce() {
+        Duration wait = Duration.ofMillis(200);
+        List<Object> first = new CopyOnWriteArrayList<>();
+        List<Long> waitedMillis = new CopyOnWriteArrayList<>();
+        ThreadedComponent listener = new ThreadedComponent() {
+            @Override
+            protected void body() throws InterruptedException {
+                first.add(String.valueOf(recv("inbox", PATIENCE)));
+                for (int i = 0; i < 4; i++) {
+                    long start = System.nanoTime();
+                    Object nothing = recv("inbox", wait);
+                    waitedMillis.add((System.nanoTime() - start) / 1_000_000);
+                    if (nothing != null) {
+                        first.add(nothing);
+                    }
+                }
+            }
+        };
+        listener.inbox("inbox").put("the one message");
+        listener.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("the one message"), first, "the body must receive the one message, and nothing else");
+        long atOnce = waitedMillis.stream().filter(ms -> ms < wait.toMillis() / 2).count();
+        assertTrue(atOnce <= 1, "after the one message, recv(\"inbox\", " + wait.toMillis() + " ms) with nothing"
+                + " arriving returned after " + waitedMillis + " ms: it must wait for the timeout. A ring is taken"
+                + " by the wait that hears it (waitForRing sets rang = false); a ring that stays makes every later"
+                + " wait return at once, and the thread spins on its carrier");
+    }
+
+    @Test
+    @Order(17)
+    @DisplayName("recv(inbox, timeout) takes a message that is already waiting at once, without pausing")
+    @Hint(value = "recv(inbox, timeout) pauses only when the inbox is empty: if (!dataReady(inbox))"
+            + " pause(timeout); a message already in the thread's queue is taken at once.",
+            read = "Waiting inside the thread")
+    void recvTakesWhatIsThereAtOnce() throws Throwable {
+        CountDownLatch allThree = new CountDownLatch(3);
+        List<Object> got = new CopyOnWriteArrayList<>();
+        ThreadedComponent taker = new ThreadedComponent() {
+            @Override
+            protected void body() throws InterruptedException {
+                while (got.size() < 3 && !shutdownRequested()) {
+                    Object message = recv("inbox", PATIENCE);
+                    if (message != null) {
+                        got.add(message);
+                        allThree.countDown();
+                    }
+                }
+            }
+        };
+        for (String message : List.of("one", "two", "three")) {
+            taker.inbox("inbox").put(message);
+        }
+        taker.activate(scheduler);
+        InBackground running = InBackground.run(scheduler);
+        boolean atOnce;
+        try {
+            atOnce = allThree.await(10, TimeUnit.SECONDS);
+            if (!atOnce) {
+                taker.inbox("control").put(new Ipc.ShutdownMicroprocess());
+            }
+            running.awaitEnd(PATIENCE);
+        } finally {
+            running.stop();
+        }
+        assertTrue(atOnce, "three messages were waiting before the body started, and recv(\"inbox\", 30 s) took only "
+                + got + " within 10 s: recv(inbox, timeout) must take a waiting message at once. It pauses only when"
+                + " the inbox is empty; a pause with messages already there waits for a ring that has been heard");
+        assertEquals(List.of("one", "two", "three"), got, "what the body received, in order");
+    }
 }
