@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import kamaelia.chassis.ServerCore;
+import kamaelia.internet.ConnectedSocket;
+import org.opentest4j.AssertionFailedError;
 
 /** A scheduler running a server (and more) on a thread of its own, with a Stopper for each part to stop. */
 final class RunningServer implements AutoCloseable {
@@ -44,6 +46,40 @@ final class RunningServer implements AutoCloseable {
 
     LineClient client() throws IOException {
         return LineClient.connect(server.port(), background);
+    }
+
+    /**
+     * What the client reads until the server closes the connection; when it does not close
+     * in time, the failure says so, and names a socket that outlives its protocol.
+     */
+    List<String> readUntilClosed(LineClient client) throws Throwable {
+        try {
+            return client.readUntilClosed(PATIENCE);
+        } catch (AssertionError notClosed) {
+            String why = socketsOutlivingProtocols();
+            if (why.isEmpty()) {
+                throw notClosed;
+            }
+            throw new AssertionFailedError(notClosed.getMessage() + why, notClosed);
+        }
+    }
+
+    /** ": 1 socket still runs whose protocol has ended ...", or "" when none does (or it cannot be told). */
+    private String socketsOutlivingProtocols() {
+        try {
+            List<Component> children = List.copyOf(server.children());
+            long sockets = children.stream().filter(c -> c instanceof ConnectedSocket && !c.isFinished()).count();
+            long protocols = children.stream().filter(c -> !(c instanceof ConnectedSocket) && !c.isFinished()).count();
+            if (sockets <= protocols) {
+                return "";
+            }
+            return ": " + (sockets - protocols) + " socket(s) of the server still run although their protocol has"
+                    + " ended. A protocol that ends sends a shutdown message out of its signal; in ServerCore.connect"
+                    + " link the protocol's signal to its socket's control, so that the socket sends what is left"
+                    + " and closes";
+        } catch (RuntimeException e) {
+            return ""; // the server changed while we looked: say nothing rather than guess
+        }
     }
 
     /** A client that has been answered once, so that it is surely connected and served. */
