@@ -68,17 +68,22 @@ record Contract(String title, String why, String section, ArchRule rule) {
      * {@link LaterStageFailure} of the first of them, which the board shows at that stage.
      */
     void check(JavaClasses classes, int stage) {
+        check(classes, stage, WRITTEN_AT);
+    }
+
+    /** As {@link #check(JavaClasses, int)}, with the stages of files taken from {@code writtenAt}. */
+    void check(JavaClasses classes, int stage, WrittenAt writtenAt) {
         List<String> violations = violations(classes);
         if (violations.isEmpty()) {
             return;
         }
-        List<String> now = violations.stream().filter(v -> WRITTEN_AT.stageOf(v) <= stage).toList();
+        List<String> now = violations.stream().filter(v -> writtenAt.stageOf(v) <= stage).toList();
         if (!now.isEmpty()) {
             throw new AssertionError(describe(now));
         }
-        int later = violations.stream().mapToInt(WRITTEN_AT::stageOf).min().orElseThrow();
+        int later = violations.stream().mapToInt(writtenAt::stageOf).min().orElseThrow();
         throw new LaterStageFailure(later,
-                describe(violations.stream().filter(v -> WRITTEN_AT.stageOf(v) == later).toList()));
+                describe(violations.stream().filter(v -> writtenAt.stageOf(v) == later).toList()));
     }
 
     private String describe(List<String> violations) {
