@@ -21,8 +21,8 @@ final class RunningServer implements AutoCloseable {
     /** What to change when a server does not end after its shutdown: the shutdown test's hint, and a stopped server's. */
     static final String SHUTDOWN_HINT = "On a shutdown the given step() closes the listening socket and calls"
             + " closeEveryConnection(): put a ShutdownMicroprocess into the control of every socket that has not"
-            + " finished. The server finishes once all its children have; the selector ends when it has nothing"
-            + " left to watch.";
+            + " finished, which it finds in connections (connect must put each new pair there). The server finishes"
+            + " once all its children have; the selector ends when it has nothing left to watch.";
 
     final Scheduler scheduler = new Scheduler();
     final ServerCore server;
@@ -101,7 +101,8 @@ final class RunningServer implements AutoCloseable {
                 + (open > 0
                 ? ", and the server still counts " + open + " open connections: on a shutdown it must put a"
                 + " ShutdownMicroprocess into the control of every socket that has not finished"
-                + " (closeEveryConnection), then wait for them to end"
+                + " (closeEveryConnection, which finds them in connections, where connect puts each pair), then wait"
+                + " for them to end"
                 : ": something is still awake or a thread still runs (does the server wait for every connection to"
                 + " end, and does the selector end when nothing is left to watch?)"), SHUTDOWN_HINT,
                 "Closing a connection", Stage11LimitsAndShutdownTest.class, "shutdownReleasesEverything");

@@ -824,6 +824,7 @@ class Stage09ThreadedComponentsTest {
     @Hint(value = "recv(inbox, timeout) pauses only when the inbox is empty: if (!dataReady(inbox))"
             + " pause(timeout); a message already in the thread's queue is taken at once.",
             read = "Waiting inside the thread")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void recvTakesWhatIsThereAtOnce() throws Throwable {
         CountDownLatch allThree = new CountDownLatch(3);
         List<Object> got = new CopyOnWriteArrayList<>();
@@ -846,16 +847,16 @@ class Stage09ThreadedComponentsTest {
         InBackground running = InBackground.run(scheduler);
         boolean atOnce;
         try {
-            atOnce = allThree.await(10, TimeUnit.SECONDS);
+            atOnce = allThree.await(3, TimeUnit.SECONDS);
             if (!atOnce) {
                 taker.inbox("control").put(new Ipc.ShutdownMicroprocess());
             }
-            running.awaitEnd(PATIENCE);
+            running.awaitEnd(Duration.ofSeconds(5));
         } finally {
             running.stop();
         }
         assertTrue(atOnce, "three messages were waiting before the body started, and recv(\"inbox\", 30 s) took only "
-                + got + " within 10 s: recv(inbox, timeout) must take a waiting message at once. It pauses only when"
+                + got + " within 3 s: recv(inbox, timeout) must take a waiting message at once. It pauses only when"
                 + " the inbox is empty; a pause with messages already there waits for a ring that has been heard");
         assertEquals(List.of("one", "two", "three"), got, "what the body received, in order");
     }
