@@ -67,13 +67,14 @@ final class RunningServer implements AutoCloseable {
     /** ": 1 socket still runs whose protocol has ended ...", or "" when none does (or it cannot be told). */
     private String socketsOutlivingProtocols() {
         try {
-            List<Component> children = List.copyOf(server.children());
-            long sockets = children.stream().filter(c -> c instanceof ConnectedSocket && !c.isFinished()).count();
-            long protocols = children.stream().filter(c -> !(c instanceof ConnectedSocket) && !c.isFinished()).count();
-            if (sockets <= protocols) {
+            // a protocol that ended was let go with its links, so its socket's outbox leads nowhere now
+            long orphans = List.copyOf(server.children()).stream()
+                    .filter(c -> c instanceof ConnectedSocket && !c.isFinished() && c.outbox("outbox").target() == null)
+                    .count();
+            if (orphans == 0) {
                 return "";
             }
-            return ": " + (sockets - protocols) + " socket(s) of the server still run although their protocol has"
+            return ": " + orphans + " socket(s) of the server still run although their protocol has"
                     + " ended. A protocol that ends sends a shutdown message out of its signal; in ServerCore.connect"
                     + " link the protocol's signal to its socket's control, so that the socket sends what is left"
                     + " and closes";
