@@ -3,6 +3,7 @@ package contracts;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import grading.support.LaterStageFailure;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,6 +27,8 @@ record Contract(String title, String why, String section, ArchRule rule) {
     static final String CHAPTER = "src-docs/src/docs/asciidoc/contracts.adoc";
 
     /** The first place a sentence names, such as {@code (Doubler.java:12)}. */
+    private static final WrittenAt WRITTEN_AT = WrittenAt.ofKit();
+
     private static final Pattern PLACE = Pattern.compile("\\((\\w+\\.java)(?::(\\d+))?\\)");
 
     /**
@@ -53,9 +56,37 @@ record Contract(String title, String why, String section, ArchRule rule) {
     /** Passes when the classes keep the contract; else fails with what to change. */
     void check(JavaClasses classes) {
         List<String> violations = violations(classes);
+        if (!violations.isEmpty()) {
+            throw new AssertionError(describe(violations));
+        }
+    }
+
+    /**
+     * As {@link #check(JavaClasses)}, for a rule that applies from {@code stage}, with each
+     * place judged at the stage its code is written ({@link WrittenAt}): places of this stage
+     * or earlier fail here; when every place is written at a later stage, the failure is a
+     * {@link LaterStageFailure} of the first of them, which the board shows at that stage.
+     */
+    void check(JavaClasses classes, int stage) {
+        check(classes, stage, WRITTEN_AT);
+    }
+
+    /** As {@link #check(JavaClasses, int)}, with the stages of files taken from {@code writtenAt}. */
+    void check(JavaClasses classes, int stage, WrittenAt writtenAt) {
+        List<String> violations = violations(classes);
         if (violations.isEmpty()) {
             return;
         }
+        List<String> now = violations.stream().filter(v -> writtenAt.stageOf(v) <= stage).toList();
+        if (!now.isEmpty()) {
+            throw new AssertionError(describe(now));
+        }
+        int later = violations.stream().mapToInt(writtenAt::stageOf).min().orElseThrow();
+        throw new LaterStageFailure(later,
+                describe(violations.stream().filter(v -> writtenAt.stageOf(v) == later).toList()));
+    }
+
+    private String describe(List<String> violations) {
         StringBuilder message = new StringBuilder();
         message.append(violations.size() == 1 ? "1 place breaks" : violations.size() + " places break")
                 .append(" the contract \"").append(title).append("\":\n");
@@ -64,6 +95,6 @@ record Contract(String title, String why, String section, ArchRule rule) {
         }
         message.append("Why: ").append(why).append('\n');
         message.append("Read: ").append(CHAPTER).append(", section \"").append(section).append('"');
-        throw new AssertionError(message.toString());
+        return message.toString();
     }
 }

@@ -7,15 +7,17 @@ import com.tngtech.archunit.lang.EvaluationResult;
 /**
  * A contract as ArchUnit's engine runs it from an {@code @ArchTest} field: whatever classes
  * the engine hands it, it checks the graded tree ({@link GradedCode#classes()}, imported
- * once per run), and fails with the contract's message for learners ({@link Contract#check}).
+ * once per run), and fails with the contract's message for learners; a place in code written
+ * at a later stage than the rule's is reported at that stage ({@link Contract#check(JavaClasses, int)}).
  *
  * @param contract the contract to check
+ * @param stage the stage from which the rule applies, the same as its {@code @ArchTag}
  */
-record GradedRule(Contract contract) implements ArchRule {
+record GradedRule(Contract contract, int stage) implements ArchRule {
 
     @Override
     public void check(JavaClasses ignored) {
-        contract.check(GradedCode.classes());
+        contract.check(GradedCode.classes(), stage);
     }
 
     @Override
@@ -31,18 +33,18 @@ record GradedRule(Contract contract) implements ArchRule {
     @Override
     public ArchRule because(String reason) {
         return new GradedRule(new Contract(contract.title(), reason, contract.section(),
-                contract.rule().because(reason)));
+                contract.rule().because(reason)), stage);
     }
 
     @Override
     public ArchRule allowEmptyShould(boolean allowEmptyShould) {
         return new GradedRule(new Contract(contract.title(), contract.why(), contract.section(),
-                contract.rule().allowEmptyShould(allowEmptyShould)));
+                contract.rule().allowEmptyShould(allowEmptyShould)), stage);
     }
 
     @Override
     public ArchRule as(String description) {
         return new GradedRule(new Contract(description, contract.why(), contract.section(),
-                contract.rule().as(description)));
+                contract.rule().as(description)), stage);
     }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import kamaelia.chassis.ServerCore;
+import kamaelia.internet.ConnectedSocket;
+import org.opentest4j.AssertionFailedError;
 
 /** A scheduler running a server (and more) on a thread of its own, with a Stopper for each part to stop. */
 final class RunningServer implements AutoCloseable {
@@ -36,6 +38,41 @@ final class RunningServer implements AutoCloseable {
         return LineClient.connect(server.port(), background);
     }
 
+    /**
+     * What the client reads until the server closes the connection; when it does not close
+     * in time, the failure says so, and names a socket that outlives its protocol.
+     */
+    List<String> readUntilClosed(LineClient client) throws Throwable {
+        try {
+            return client.readUntilClosed(PATIENCE);
+        } catch (AssertionError notClosed) {
+            String why = socketsOutlivingProtocols();
+            if (why.isEmpty()) {
+                throw notClosed;
+            }
+            throw new AssertionFailedError(notClosed.getMessage() + why, notClosed);
+        }
+    }
+
+    /** ": 1 socket still runs whose protocol has ended ...", or "" when none does (or it cannot be told). */
+    private String socketsOutlivingProtocols() {
+        try {
+            // a protocol that ended was let go with its links, so its socket's outbox leads nowhere now
+            long orphans = List.copyOf(server.children()).stream()
+                    .filter(c -> c instanceof ConnectedSocket && !c.isFinished() && c.outbox("outbox").target() == null)
+                    .count();
+            if (orphans == 0) {
+                return "";
+            }
+            return ": " + orphans + " socket(s) of the server still run although their protocol has"
+                    + " ended. A protocol that ends sends a shutdown message out of its signal; in ServerCore.connect"
+                    + " link the protocol's signal to its socket's control, so that the socket sends what is left"
+                    + " and closes";
+        } catch (RuntimeException e) {
+            return ""; // the server changed while we looked: say nothing rather than guess
+        }
+    }
+
     /** A client that has been answered once, so that it is surely connected and served. */
     LineClient answeredClient() throws Throwable {
         LineClient client = client();
@@ -55,10 +92,12 @@ final class RunningServer implements AutoCloseable {
                 + (open > 0
                 ? ", and the server still counts " + open + " open connections: on a shutdown it must put a"
                 + " ShutdownMicroprocess into the control of every socket that has not finished"
-                + " (closeEveryConnection), then wait for them to end"
+                + " (closeEveryConnection, which finds them in connections, where connect puts each pair), then wait"
+                + " for them to end"
                 : ": something is still awake or a thread still runs (does the server wait for every connection to"
                 + " end, and does the selector end when nothing is left to watch?)"),
-                Hints.forTest(Stage11LimitsAndShutdownTest.class, "shutdownReleasesEverything"));
+                Hints.forTest(Stage11LimitsAndShutdownTest.class, "shutdownReleasesEverything"),
+                Stage11LimitsAndShutdownTest.class, "shutdownReleasesEverything");
     }
 
     /** Waits until the server counts {@code count} open connections. */

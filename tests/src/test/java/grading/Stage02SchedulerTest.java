@@ -36,6 +36,10 @@ class Stage02SchedulerTest {
             fail("runCycles(1) stepped nothing, though a and b were activated before it: activate"
                     + " puts them in the arrivals, and a cycle starts by moving the arrivals into the run queue");
         }
+        if (scheduler.cycles() > 1) {
+            fail("runCycles(1) ran " + scheduler.cycles() + " cycles (cycles() counts the calls of step()) and stepped "
+                    + log + ": runCycles(n) runs at most n cycles, so count them from 0 while i < n");
+        }
         if (log.contains("b2")) {
             fail("runCycles(1) stepped b more than once " + log + ": a cycle steps only the"
                     + " microprocesses that were in the queue when it began, once each, and does not go on until the"

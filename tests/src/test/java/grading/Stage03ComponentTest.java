@@ -176,6 +176,9 @@ class Stage03ComponentTest {
         assertFalse(probe.anything(), "anyReady() must be false again once the only message was taken");
         probe.outbox("outbox").put("y");
         assertFalse(probe.anything(), "anyReady looks at inboxes only, not outboxes");
+        probe.inbox("control").put("stop");
+        assertTrue(probe.anything(), "a message in control must make anyReady true too: control is an inbox like"
+                + " any other, and anyReady looks at every inbox");
     }
 
     /** A component whose step returns what dataReady() says. */

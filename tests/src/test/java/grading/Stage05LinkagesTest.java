@@ -213,4 +213,36 @@ class Stage05LinkagesTest {
         assertEquals(List.of("hi 1", "hi 2", "hi 3"), printed,
                 "what the consumer printed in 5 cycles: every message the producer made, in order");
     }
+
+    @GradedTest(order = 13, value = "after unlink, new messages stay in the source box even when its old destination"
+            + " is linked on")
+    void unlinkedBoxIsForgottenByItsOldDestination() {
+        Probe a = new Probe();
+        Probe b = new Probe();
+        Probe c = new Probe();
+        Linkage.link(a.outbox("outbox"), b.inbox("inbox")).unlink();
+        Linkage.link(b.inbox("inbox"), c.inbox("inbox"));
+        a.sendOut("stays", "outbox");
+        assertEquals(1, a.outbox("outbox").size(), "a's outbox was unlinked from b's inbox, which was then linked on to"
+                + " c's inbox: a's message must stay in a's outbox (" + Holding.of(a.outbox("outbox"), b.inbox("inbox"),
+                c.inbox("inbox")) + "). Unlink must remove the box from its old target's sources too, or linking the"
+                + " target on redirects the unlinked box with it");
+    }
+
+    @GradedTest(order = 14, value = "unlinking twice does nothing more: it never undoes a link made after the first"
+            + " unlink")
+    void secondUnlinkLeavesANewLinkAlone() {
+        Probe producer = new Probe();
+        Probe first = new Probe();
+        Probe second = new Probe();
+        Linkage old = Linkage.link(producer.outbox("outbox"), first.inbox("inbox"));
+        old.unlink();
+        Linkage.link(producer.outbox("outbox"), second.inbox("inbox"));
+        old.unlink();
+        producer.sendOut("new", "outbox");
+        assertEquals(1, second.inbox("inbox").size(), "the old linkage was unlinked, the outbox linked again to"
+                + " another inbox, then the old linkage unlinked a second time: that must do nothing, so the message"
+                + " must reach the new destination (" + Holding.of(producer.outbox("outbox"), first.inbox("inbox"),
+                second.inbox("inbox")) + "); a Linkage undoes its own link once, and never a newer one");
+    }
 }

@@ -268,6 +268,39 @@ class Stage07ChassisTest {
         assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
     }
 
+    @GradedTest(order = 13, value = "a Pipeline ends only when every child has finished, not as soon as its last child"
+            + " has")
+    void pipelineWaitsForEveryChild() {
+        Steps slow = new Steps(6);
+        Steps quick = new Steps(1);
+        Pipeline pipeline = new Pipeline(slow, quick);
+        pipeline.activate(scheduler);
+        scheduler.runCycles(4);
+        assertTrue(quick.isFinished(), "the last child, which wants one step, must have finished within 4 cycles");
+        assertTrue(!pipeline.isFinished(), "the pipeline finished while its first child was still running (it"
+                + " wants 6 steps and had " + slow.steps + "): a pipeline ends when every child has finished"
+                + " (childrenDone()), not when its last one has, or it leaves a running child behind");
+        scheduler.run();
+        assertTrue(slow.isFinished() && pipeline.isFinished(), "once every child has finished, the pipeline must"
+                + " end too");
+    }
+
+    /** A component that finishes by itself after a number of steps, reading nothing. */
+    static final class Steps extends Component {
+        private final int wanted;
+        int steps;
+
+        Steps(int wanted) {
+            this.wanted = wanted;
+        }
+
+        @Override
+        protected boolean step() {
+            steps++;
+            return steps < wanted;
+        }
+    }
+
     static List<Object> drain(Box box) {
         List<Object> messages = new java.util.ArrayList<>();
         while (!box.isEmpty()) {

@@ -169,7 +169,13 @@ class Stage08ServicesAndBackplaneTest {
         setup.publish("last news");
         setup.shutDown(setup.backplane, setup.publisher);
         setup.scheduler.run();
-        assertEquals(List.of(), setup.scheduler.microprocesses(), "everything must end, nothing left asleep");
+        boolean backplaneEnded = setup.backplane.isFinished();
+        List<String> subscribersLeft = setup.scheduler.microprocesses().stream()
+                .filter(m -> m instanceof SubscribeTo).map(m -> m.name()).toList();
+        assertEquals(List.of(), setup.scheduler.microprocesses(), "everything must end, nothing left asleep"
+                + (backplaneEnded && !subscribersLeft.isEmpty() ? ": the backplane ended but its subscribers "
+                + subscribersLeft + " never heard of it. On shutdown the backplane sends the shutdown message out"
+                + " of every subscriber's outbox before it ends" : ""));
         assertEquals(List.of("last news"), setup.first.collected(), "what was published before the shutdown must"
                 + " still reach the subscribers");
         assertEquals(new Ipc.ShutdownMicroprocess(), setup.second.endedBy(), "a subscriber must pass the backplane's"

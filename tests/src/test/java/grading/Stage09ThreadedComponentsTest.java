@@ -715,4 +715,74 @@ class Stage09ThreadedComponentsTest {
             Thread.sleep(5);
         }
     }
+
+    @GradedTest(order = 16, value = "once a ring has been heard, recv(inbox, timeout) with nothing arriving waits"
+            + " again: the thread never spins")
+    void aRingIsHeardOnce() {
+        Duration wait = Duration.ofMillis(200);
+        List<Object> first = new CopyOnWriteArrayList<>();
+        List<Long> waitedMillis = new CopyOnWriteArrayList<>();
+        ThreadedComponent listener = new ThreadedComponent() {
+            @Override
+            protected void body() throws InterruptedException {
+                first.add(String.valueOf(recv("inbox", PATIENCE)));
+                for (int i = 0; i < 4; i++) {
+                    long start = System.nanoTime();
+                    Object nothing = recv("inbox", wait);
+                    waitedMillis.add((System.nanoTime() - start) / 1_000_000);
+                    if (nothing != null) {
+                        first.add(nothing);
+                    }
+                }
+            }
+        };
+        listener.inbox("inbox").put("the one message");
+        listener.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("the one message"), first, "the body must receive the one message, and nothing else");
+        long atOnce = waitedMillis.stream().filter(ms -> ms < wait.toMillis() / 2).count();
+        assertTrue(atOnce <= 1, "after the one message, recv(\"inbox\", " + wait.toMillis() + " ms) with nothing"
+                + " arriving returned after " + waitedMillis + " ms: it must wait for the timeout. A ring is taken"
+                + " by the wait that hears it (waitForRing sets rang = false); a ring that stays makes every later"
+                + " wait return at once, and the thread spins on its carrier");
+    }
+
+    @GradedTest(order = 17, value = "recv(inbox, timeout) takes a message that is already waiting at once, without"
+            + " pausing")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void recvTakesWhatIsThereAtOnce() throws Throwable {
+        CountDownLatch allThree = new CountDownLatch(3);
+        List<Object> got = new CopyOnWriteArrayList<>();
+        ThreadedComponent taker = new ThreadedComponent() {
+            @Override
+            protected void body() throws InterruptedException {
+                while (got.size() < 3 && !shutdownRequested()) {
+                    Object message = recv("inbox", PATIENCE);
+                    if (message != null) {
+                        got.add(message);
+                        allThree.countDown();
+                    }
+                }
+            }
+        };
+        for (String message : List.of("one", "two", "three")) {
+            taker.inbox("inbox").put(message);
+        }
+        taker.activate(scheduler);
+        InBackground running = InBackground.run(scheduler);
+        boolean atOnce;
+        try {
+            atOnce = allThree.await(3, TimeUnit.SECONDS);
+            if (!atOnce) {
+                taker.inbox("control").put(new Ipc.ShutdownMicroprocess());
+            }
+            running.awaitEnd(Duration.ofSeconds(5));
+        } finally {
+            running.stop();
+        }
+        assertTrue(atOnce, "three messages were waiting before the body started, and recv(\"inbox\", 30 s) took only "
+                + got + " within 3 s: recv(inbox, timeout) must take a waiting message at once. It pauses only when"
+                + " the inbox is empty; a pause with messages already there waits for a ring that has been heard");
+        assertEquals(List.of("one", "two", "three"), got, "what the body received, in order");
+    }
 }

@@ -256,6 +256,26 @@ class Stage10EventDrivenSchedulerTest {
         }
     }
 
+    @GradedTest(order = 13, value = "asleep() lists the sleepers in the order they were activated, however often they"
+            + " woke")
+    void sleepersInActivationOrder() {
+        Sleepy first = new Sleepy();
+        Sleepy second = new Sleepy();
+        Sleepy third = new Sleepy();
+        activate(first, second, third);
+        scheduler.runCycles(1);
+        second.inbox("inbox").put("wake up");
+        first.inbox("inbox").put("wake up");
+        scheduler.runCycles(1);
+        List<String> expected = List.of(first.name(), second.name(), third.name());
+        List<String> asleep = scheduler.asleep().stream().map(Microprocess::name).toList();
+        assertEquals(expected, asleep, "with the event-driven policy, Scheduler.asleep() lists the sleepers in the"
+                + " order they were activated (first, second, third), not the order they fell asleep or its reverse:"
+                + (asleep.equals(expected.reversed()) ? " the list is reversed, so activated(m) must add m at the"
+                + " end of the list, not at the front" : " activated(m) adds m at the end of the list, and asleep()"
+                + " keeps the list's order"));
+    }
+
     /** A ring of components that pass one message round, a number of times. */
     static final class Ring {
         private final List<Passer> members = new ArrayList<>();

@@ -50,6 +50,15 @@ class Stage11BadClientsTest {
                 warmUp.send("x".repeat(1000) + "\n");
                 assertEquals("x".repeat(1000), warmUp.readLine(PATIENCE), "a line of exactly the limit is fine");
             }
+            try (LineClient oneOver = running.client()) {
+                oneOver.send("w".repeat(1001) + "\n");
+                String reply = String.valueOf(oneOver.readLine(PATIENCE));
+                assertTrue(reply.contains("longer than 1000"), "a line of 1001 bytes, one more than the limit of"
+                        + " 1000, must be refused, but the server answered: " + (reply.length() > 40
+                        ? reply.substring(0, 40) + "... (" + reply.length() + " characters)" : reply) + ". Check the"
+                        + " length before adding a byte: at maxLineLength the next byte is one too many");
+                oneOver.readUntilClosed(PATIENCE);
+            }
             Resources before = Resources.settled(running);
             for (int i = 0; i < 3; i++) {
                 try (LineClient greedy = running.client()) {

@@ -79,7 +79,7 @@ class Stage11ServerTest {
             client.shutdownOutput();
             assertEquals(List.of("first", "last"), client.readLines(2, PATIENCE), "the lines that came back for"
                     + " \"first\\nlast\" and the end of the stream: a last line without \\n still counts");
-            assertEquals(List.of(), client.readUntilClosed(PATIENCE), "the client stopped sending and got its last"
+            assertEquals(List.of(), running.readUntilClosed(client), "the client stopped sending and got its last"
                     + " reply, so the server must close the connection: the socket's signal ends the protocol, whose"
                     + " signal ends the socket");
             running.stop();
@@ -166,7 +166,7 @@ class Stage11ServerTest {
             client.send("hi\nquit\nignored\n");
             assertEquals(List.of("1: hi", "bye"), client.readLines(2, PATIENCE), "what the protocol sent before it"
                     + " finished must reach the client");
-            assertEquals(List.of(), client.readUntilClosed(PATIENCE),
+            assertEquals(List.of(), running.readUntilClosed(client),
                     "once the protocol has finished and its last words are sent, the connection must close");
             client.close();
             running.awaitConnections(0, "the connection whose protocol finished must be over");

@@ -5,13 +5,14 @@ import static grading.Wiring.children;
 import static grading.Wiring.links;
 import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
+import grading.support.HintedFailure;
+import grading.support.Hints;
 import grading.support.OnTimeout;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +73,11 @@ class Stage12InterpreterTest {
 
         String answer() throws Throwable {
             Object answer = terminal.answer(running, PATIENCE);
-            assertNotNull(answer, "no answer within " + PATIENCE.toSeconds() + " s");
+            if (answer == null) {
+                throw new HintedFailure(Snippets.whyNoAnswer(terminal.typedSinceAnswer(), interpreter.name(),
+                        PATIENCE.toSeconds()),
+                        Hints.forTest(Stage12InterpreterTest.class, "snippetsAndLines"));
+            }
             return answer.toString();
         }
 
@@ -158,6 +163,15 @@ class Stage12InterpreterTest {
         w.terminal.type("// only a comment");
         w.terminal.type("");
         assertEquals("9", w.ask("3 * 3"), "a comment or a blank line is no snippet, and gives no answer");
+        w.expect("0", "int total = 0;");
+        w.terminal.type("for (int i = 1; i <= 3; i++)");
+        w.terminal.type("    total += i;");
+        String loop = w.answer();
+        String total = w.ask("total");
+        assertEquals(List.of("ok", "6"), List.of(loop, total), "a loop whose body comes on the next line is one"
+                + " snippet: analyzeCompletion finds its first line (for (...)) CONSIDERED_INCOMPLETE, which waits"
+                + " for more lines. Run alone, it is an empty loop, and the body's line fails on its own"
+                + " (answers to the loop, then to total)");
     }
 
     @GradedTest(order = 14, value = "snippets see the live system: self is the interpreter, scheduler its scheduler,"

@@ -24,6 +24,7 @@ class Terminal extends ThreadedComponent {
 
     private final BlockingQueue<Object> typed = new LinkedBlockingQueue<>();
     private final BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
+    private final java.util.List<String> sinceAnswer = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     protected void body() throws InterruptedException {
@@ -47,7 +48,13 @@ class Terminal extends ThreadedComponent {
 
     /** Types a line: it goes out of outbox soon. Safe from any thread. */
     void type(Object line) {
+        sinceAnswer.add(String.valueOf(line));
         typed.add(line);
+    }
+
+    /** The lines typed since an answer was last read, oldest first: what an answer that does not come is due to. */
+    java.util.List<String> typedSinceAnswer() {
+        return java.util.List.copyOf(sinceAnswer);
     }
 
     /** Ends the terminal, which passes ProducerFinished on. */
@@ -66,6 +73,7 @@ class Terminal extends ThreadedComponent {
         while (System.nanoTime() < deadline) {
             Object answer = answers.poll(50, TimeUnit.MILLISECONDS);
             if (answer != null) {
+                sinceAnswer.clear();
                 return answer;
             }
             running.rethrow();

@@ -23,7 +23,11 @@ import java.util.Optional;
  *       built on it (each class in {@code @Order}, the classes of a stage in their
  *       {@code @Order}; see {@link ByStage}). A broad test usually fails because a narrow one
  *       does, so the board shows the message and hint of the first test that failed or is not
- *       started, and lists the titles of the others after it, in the order they ran.</li>
+ *       started, and lists the titles of the others after it, in the order they ran. Two
+ *       exceptions, both decided by {@link ResultsRecorder}: a failure found by shared tear-down
+ *       that names the test about its contract ({@link HintedFailure}) moves that test, when it
+ *       fails too, before the first such failure; and a contract rule broken only by code of a
+ *       later stage's region ({@link LaterStageFailure}) is counted at that stage.</li>
  *   <li>Contract rules (ArchUnit) come after the tests of their stage: they pass on code
  *       nobody has written yet.</li>
  *   <li>When the run used the event-driven scheduler ({@code -Daxon.scheduler=event-driven})

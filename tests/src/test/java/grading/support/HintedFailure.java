@@ -14,6 +14,8 @@ public final class HintedFailure extends AssertionFailedError {
 
     private final String hint;
     private final String read;
+    private final Class<?> aboutClass;
+    private final String aboutMethod;
 
     /**
      * @param message what went wrong, in the learner's terms
@@ -21,9 +23,29 @@ public final class HintedFailure extends AssertionFailedError {
      * @param read the chapter section to read, as {@link Hint#read()}
      */
     public HintedFailure(String message, String hint, String read) {
+        this(message, hint, read, null, null);
+    }
+
+    /**
+     * A failure of the contract that another test is about: when that test fails too, the
+     * board lists it first, since its title names the cause (a server that does not end
+     * after its shutdown, found while stopping the server of a test about lines, is the
+     * failure of the test about shutting a server down).
+     *
+     * @param aboutClass the class of the test about this contract
+     * @param aboutMethod the name of that test's method
+     */
+    public HintedFailure(String message, String hint, String read, Class<?> aboutClass, String aboutMethod) {
         super(message);
         this.hint = hint;
         this.read = read;
+        this.aboutClass = aboutClass;
+        this.aboutMethod = aboutMethod;
+    }
+
+    /** "Class#method" of the test about this failure's contract, or "" when it is the failing test's own. */
+    String about() {
+        return aboutClass == null ? "" : aboutClass.getName() + "#" + aboutMethod;
     }
 
     /**
@@ -32,6 +54,11 @@ public final class HintedFailure extends AssertionFailedError {
      */
     public HintedFailure(String message, Hint hint) {
         this(message, hint.value(), hint.read());
+    }
+
+    /** A failure with a test's hint, about that test's contract (see the five-argument form). */
+    public HintedFailure(String message, Hint hint, Class<?> aboutClass, String aboutMethod) {
+        this(message, hint.value(), hint.read(), aboutClass, aboutMethod);
     }
 
     /** What to change. */

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -24,12 +26,18 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class ResultsRecorder implements TestExecutionListener {
     private final List<Result> results = new ArrayList<>();
+    /** "Class#method" of the test of each result. */
+    private final Map<Result, String> tests = new IdentityHashMap<>();
+    /** For a result whose failure belongs to another test's contract: that test, as "Class#method". */
+    private final Map<Result, String> about = new IdentityHashMap<>();
     private TestPlan plan;
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         results.clear();
+        tests.clear();
+        about.clear();
         String folder = System.getProperty("grading.results");
         if (folder != null && !folder.isBlank()) {
             forgetOldTraces();
@@ -91,7 +99,7 @@ public final class ResultsRecorder implements TestExecutionListener {
         if (folder == null || folder.isBlank()) {
             return;
         }
-        List<String> lines = results.stream().map(Result::toLine).toList();
+        List<String> lines = causesFirst().stream().map(Result::toLine).toList();
         try {
             Path dir = Path.of(folder);
             Files.createDirectories(dir);
@@ -101,31 +109,87 @@ public final class ResultsRecorder implements TestExecutionListener {
         }
     }
 
+    /**
+     * The results in the order the tests ran, except that a failing test whose contract
+     * another test's failure broke (see {@link HintedFailure#HintedFailure(String, String,
+     * String, Class, String)}) moves up to just before the first such failure of its stage.
+     */
+    private List<Result> causesFirst() {
+        List<Result> ordered = new ArrayList<>(results);
+        for (int i = 0; i < ordered.size(); i++) {
+            Result found = ordered.get(i);
+            String cause = about.get(found);
+            if (cause == null) {
+                continue;
+            }
+            for (int j = i + 1; j < ordered.size(); j++) {
+                Result candidate = ordered.get(j);
+                if (candidate.stage() == found.stage() && candidate.status() == Status.FAILED
+                        && cause.equals(tests.get(candidate))) {
+                    ordered.remove(j);
+                    ordered.add(i, candidate);
+                    break;
+                }
+            }
+        }
+        return ordered;
+    }
+
+    private void add(Result result, TestIdentifier test) {
+        results.add(result);
+        tests.put(result, keyOf(test));
+    }
+
+    /** "Class#method" of a test, or "" when it has no method. */
+    private static String keyOf(TestIdentifier test) {
+        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(m -> m.getClassName() + "#" + m.getMethodName()).orElse("");
+    }
+
     private void record(TestIdentifier test, Status status, String message, Throwable thrown) {
         int stage = stageOf(test);
         if (stage == 0) {
             return;
         }
-        Optional<HintedFailure> own = hintedFailureIn(thrown);
+        Optional<LaterStageFailure> later = causeOf(thrown, LaterStageFailure.class)
+                .filter(failure -> failure.stage() > stage);
+        if (later.isPresent()) {
+            Optional<Hint> hint = hintOf(test);
+            for (int at : new int[] {stage, later.get().stage()}) {
+                boolean own = at == stage;
+                add(new Result(at, own ? Status.PASSED : status, test.getDisplayName(),
+                        own ? "" : message, hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse(""),
+                        hasTag(test, "contracts")), test);
+            }
+            return;
+        }
+        Optional<HintedFailure> own = causeOf(thrown, HintedFailure.class);
         if (own.isPresent()) {
-            results.add(new Result(stage, status, test.getDisplayName(), message, own.get().hint(), own.get().read(),
-                    hasTag(test, "contracts")));
+            Result result = new Result(stage, status, test.getDisplayName(), message, own.get().hint(),
+                    own.get().read(), hasTag(test, "contracts"));
+            add(result, test);
+            if (!own.get().about().isEmpty()) {
+                about.put(result, own.get().about());
+            }
             return;
         }
         Optional<Hint> hint = hintOf(test);
-        results.add(new Result(stage, status, test.getDisplayName(), message,
-                hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse(""), hasTag(test, "contracts")));
+        add(new Result(stage, status, test.getDisplayName(), message,
+                hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse(""), hasTag(test, "contracts")), test);
     }
 
-    /** A failure that carries its own hint, anywhere in the chain of causes and suppressed failures. */
-    private static Optional<HintedFailure> hintedFailureIn(Throwable thrown) {
+    /**
+     * A failure of the given kind (one that carries its own hint, or its own stage), anywhere
+     * in the chain of causes and suppressed failures.
+     */
+    private static <T extends Throwable> Optional<T> causeOf(Throwable thrown, Class<T> kind) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof HintedFailure hinted) {
-                return Optional.of(hinted);
+            if (kind.isInstance(t)) {
+                return Optional.of(kind.cast(t));
             }
             for (Throwable suppressed : t.getSuppressed()) {
-                if (suppressed instanceof HintedFailure hinted) {
-                    return Optional.of(hinted);
+                if (kind.isInstance(suppressed)) {
+                    return Optional.of(kind.cast(suppressed));
                 }
             }
         }
