@@ -91,7 +91,8 @@ final class GradingRun {
                 new URL[] {url(graded), url(testClasses)}, GradingRun.class.getClassLoader());
         setProperties(stage);
         deleteResults();
-        Unchanged.Plan plan = unchanged.plan(graded, testClasses, stage + "|" + System.getProperty("axon.scheduler") + "|"
+        Unchanged.Plan plan = unchanged.plan(graded, testClasses, graded + "|" + stage + "|"
+                + System.getProperty("axon.scheduler") + "|"
                 + Unchanged.hashes(testClasses), loader);
         AtomicLong lastEvent = new AtomicLong(System.nanoTime());
         Throwable[] failure = new Throwable[1];
