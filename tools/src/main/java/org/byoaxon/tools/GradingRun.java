@@ -39,6 +39,9 @@ import org.junit.platform.engine.TestExecutionResult;
  * through the class loader as Surefire finds them), the same system properties, and then
  * the suite's own progress board.
  *
+ * <p>The first classes of the run that passed last time and can see nothing that changed
+ * since are not run again: their results are kept ({@link Unchanged}).
+ *
  * <p>A learner's code may leave threads behind, a loop that a time-out gave up on above
  * all. They cannot be stopped; the run counts them, and the loop restarts its JVM when
  * they would slow the next runs down.
