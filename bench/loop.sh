@@ -11,10 +11,11 @@
 # on them. The numbers are only as quiet as the machine: on a shared one, compare
 # figures taken side by side, not figures taken on different days.
 #
-#   bench/loop.sh [-n RUNS] [-s STAGE] [-o] [-b] [-1]
+#   bench/loop.sh [-n RUNS] [-s STAGE] [-o] [-b] [-1] [-w]
 #     defaults: 10 runs, stage 5; -o: Maven offline;
 #     -1: change stage 1's file instead (Microprocess.java), which every stage's tests use:
 #         the watch loop then runs every test class again (see "Grading on every save");
+#     -w: the watch loop only, no Maven series;
 #     -b: busy, one processor kept busy (an endless `yes`) while the runs are timed, as on
 #         a laptop that does something else too (pinned to the last processor with taskset
 #         when there is one)
@@ -25,6 +26,7 @@ stage=5
 offline=""
 busy=""
 first=""
+maven=yes
 while [ $# -gt 0 ]; do
   case "$1" in
   -n) runs="$2"; shift 2 ;;
@@ -32,7 +34,8 @@ while [ $# -gt 0 ]; do
   -o) offline="-o"; shift ;;
   -b) busy=yes; shift ;;
   -1) first=yes; shift ;;
-  *) echo "usage: bench/loop.sh [-n RUNS] [-s STAGE] [-o] [-b] [-1]" >&2; exit 2 ;;
+  -w) maven=""; shift ;;
+  *) echo "usage: bench/loop.sh [-n RUNS] [-s STAGE] [-o] [-b] [-1] [-w]" >&2; exit 2 ;;
   esac
 done
 
@@ -92,11 +95,11 @@ if [ -n "$busy" ]; then
   echo "One processor kept busy (process $hog) while the runs are timed."
 fi
 
-echo "Maven: $runs runs of ./mvnw -q test -Dstage=$stage, one line changed before each ..."
 : >maven.times
 maven_load="$(load)"
+[ -n "$maven" ] && echo "Maven: $runs runs of ./mvnw -q test -Dstage=$stage, one line changed before each ..."
 i=1
-while [ "$i" -le "$runs" ]; do
+while [ -n "$maven" ] && [ "$i" -le "$runs" ]; do
   change "maven $i"
   start=$(now)
   ./mvnw -q $offline test -Dstage="$stage" >/dev/null 2>&1 || :
@@ -142,5 +145,5 @@ echo
 echo "Save to board, stage $stage ($file), $runs runs each, on $(nproc 2>/dev/null || echo '?') processors$([ -n "$busy" ] && echo ', one of them kept busy'):"
 echo
 printf '  %-46s %8s  %8s  %8s    %s\n' "" "min" "median" "max" "load average (1, 5, 15 min) before -> after"
-printf '  %-46s %s    %s\n' "./mvnw -q test -Dstage=$stage" "$(stats maven.times)" "$maven_load"
+[ -n "$maven" ] && printf '  %-46s %s    %s\n' "./mvnw -q test -Dstage=$stage" "$(stats maven.times)" "$maven_load"
 printf '  %-46s %s    %s\n' "watch (./kit watch $stage), save to board" "$(stats watch.times)" "$watch_load"
