@@ -68,15 +68,18 @@ file=$(grep -rlF "$place" exercises/src/main/java | sort | head -n 1)
 if [ -z "$file" ]; then echo "no place of stage $stage found under exercises/" >&2; exit 1; fi
 echo "Each run adds a line to $file."
 
-change() {   # one line added above the place: the code under it moves, so its class file changes
+# One line added above the place: the code under it moves, so its class file changes. The
+# new text is written outside exercises/ and moved in at once, so that the watch never
+# grades a half-made change (a file it does not compile, beside the one it does).
+change() {
   if [ -n "$first" ]; then
     awk -v run="$1" '!done && /this.id = lastId|^    public String name\(\)/ { print "    // bench run " run; done = 1 } { print }' \
-      "$file" >"$file.new"
+      "$file" >changed.java
   else
     awk -v run="$1" -v place="$place" '!done && index($0, place) { print "        // bench run " run; done = 1 } { print }' \
-      "$file" >"$file.new"
+      "$file" >changed.java
   fi
-  mv "$file.new" "$file"
+  mv changed.java "$file"
 }
 
 echo "First runs (downloads, compiles everything; not counted) ..."
