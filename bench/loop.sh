@@ -4,13 +4,18 @@
 #   ./mvnw -q -pl tools compile exec:java@watch -Dstage=N   (the warm loop: save to board)
 # It works on a copy of the kit (in a temporary folder, removed at the end) in which the
 # stages before N hold the reference code, as for a learner working on stage N; before
-# each run it changes one line of an exercise. It prints min, median and max of each,
+# each run it adds one line to the file the learner works in, the first one holding a
+# place of stage N, just above that place (so the compiled code changes too: its line
+# numbers move). It prints min, median and max of each,
 # with the machine's load average before and after each series; nothing passes or fails
 # on them. The numbers are only as quiet as the machine: on a shared one, compare
 # figures taken side by side, not figures taken on different days.
 #
-#   bench/loop.sh [-n RUNS] [-s STAGE] [-o] [-b]
+#   bench/loop.sh [-n RUNS] [-s STAGE] [-o] [-b] [-1] [-w]
 #     defaults: 10 runs, stage 5; -o: Maven offline;
+#     -1: change stage 1's file instead (Microprocess.java), which every stage's tests use:
+#         the watch loop then runs every test class again (see "Grading on every save");
+#     -w: the watch loop only, no Maven series;
 #     -b: busy, one processor kept busy (an endless `yes`) while the runs are timed, as on
 #         a laptop that does something else too (pinned to the last processor with taskset
 #         when there is one)
@@ -20,13 +25,17 @@ runs=10
 stage=5
 offline=""
 busy=""
+first=""
+maven=yes
 while [ $# -gt 0 ]; do
   case "$1" in
   -n) runs="$2"; shift 2 ;;
   -s) stage="$2"; shift 2 ;;
   -o) offline="-o"; shift ;;
   -b) busy=yes; shift ;;
-  *) echo "usage: bench/loop.sh [-n RUNS] [-s STAGE] [-o] [-b]" >&2; exit 2 ;;
+  -1) first=yes; shift ;;
+  -w) maven=""; shift ;;
+  *) echo "usage: bench/loop.sh [-n RUNS] [-s STAGE] [-o] [-b] [-1] [-w]" >&2; exit 2 ;;
   esac
 done
 
@@ -52,10 +61,25 @@ else
 fi
 cd "$work"
 [ "$stage" -gt 1 ] && ./mvnw -q $offline -pl tools compile exec:java@catch-up -Dstage="$stage" >/dev/null
-file=exercises/src/main/java/axon/Microprocess.java
+place="throw new Todo($stage);"
+[ -n "$first" ] && place="throw new Todo(1"
+file=$(grep -rlF "$place" exercises/src/main/java | sort | head -n 1)
+[ -n "$first" ] && file=exercises/src/main/java/axon/Microprocess.java
+if [ -z "$file" ]; then echo "no place of stage $stage found under exercises/" >&2; exit 1; fi
+echo "Each run adds a line to $file."
 
-change() {   # one line changed: a comment at the end of an exercise file
-  printf '// bench run %s\n' "$1" >>"$file"
+# One line added above the place: the code under it moves, so its class file changes. The
+# new text is written outside exercises/ and moved in at once, so that the watch never
+# grades a half-made change (a file it does not compile, beside the one it does).
+change() {
+  if [ -n "$first" ]; then
+    awk -v run="$1" '!done && /this.id = lastId|^    public String name\(\)/ { print "    // bench run " run; done = 1 } { print }' \
+      "$file" >changed.java
+  else
+    awk -v run="$1" -v place="$place" '!done && index($0, place) { print "        // bench run " run; done = 1 } { print }' \
+      "$file" >changed.java
+  fi
+  mv changed.java "$file"
 }
 
 echo "First runs (downloads, compiles everything; not counted) ..."
@@ -74,11 +98,11 @@ if [ -n "$busy" ]; then
   echo "One processor kept busy (process $hog) while the runs are timed."
 fi
 
-echo "Maven: $runs runs of ./mvnw -q test -Dstage=$stage, one line changed before each ..."
 : >maven.times
 maven_load="$(load)"
+[ -n "$maven" ] && echo "Maven: $runs runs of ./mvnw -q test -Dstage=$stage, one line changed before each ..."
 i=1
-while [ "$i" -le "$runs" ]; do
+while [ -n "$maven" ] && [ "$i" -le "$runs" ]; do
   change "maven $i"
   start=$(now)
   ./mvnw -q $offline test -Dstage="$stage" >/dev/null 2>&1 || :
@@ -90,7 +114,10 @@ maven_load="$maven_load -> $(load)"
 echo "Watch: starting it, then $runs saves ..."
 ./mvnw -q $offline -pl tools compile exec:java@watch -Dstage="$stage" >watch.log 2>&1 &
 watcher=$!
-boards() { grep -c "Watching exercises/" watch.log 2>/dev/null || :; }
+boards() {   # how many boards (or compile reports) the watch has shown
+  count=$(grep -c "Watching exercises/" watch.log 2>/dev/null) || :
+  echo "${count:-0}"
+}
 waited=0
 while [ "$(boards)" -lt 1 ]; do
   sleep 0.2; waited=$((waited + 1))
@@ -118,8 +145,8 @@ stats() {   # min median max of a file of nanoseconds, in seconds
 }
 
 echo
-echo "Save to board, stage $stage, $runs runs each, on $(nproc 2>/dev/null || echo '?') processors$([ -n "$busy" ] && echo ', one of them kept busy'):"
+echo "Save to board, stage $stage ($file), $runs runs each, on $(nproc 2>/dev/null || echo '?') processors$([ -n "$busy" ] && echo ', one of them kept busy'):"
 echo
 printf '  %-46s %8s  %8s  %8s    %s\n' "" "min" "median" "max" "load average (1, 5, 15 min) before -> after"
-printf '  %-46s %s    %s\n' "./mvnw -q test -Dstage=$stage" "$(stats maven.times)" "$maven_load"
+[ -n "$maven" ] && printf '  %-46s %s    %s\n' "./mvnw -q test -Dstage=$stage" "$(stats maven.times)" "$maven_load"
 printf '  %-46s %s    %s\n' "watch (./kit watch $stage), save to board" "$(stats watch.times)" "$watch_load"

@@ -40,8 +40,9 @@ final class Reachable {
 
     /**
      * Runs the garbage collector until at most {@link #LINGERING} watched components are
-     * still reachable (none, if they go within {@code patience}); returns those still
-     * reachable once more than that stay for {@code patience}, or none.
+     * still reachable, and then returns none; returns those still reachable when more than
+     * that stay for {@code patience}. (A component once collected never comes back, so
+     * waiting longer could only lower the count.)
      */
     List<Component> survivors(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -54,11 +55,11 @@ final class Reachable {
                     left.add(component);
                 }
             }
-            if (left.isEmpty()) {
-                return left;
+            if (left.size() <= LINGERING) {
+                return List.of();    // what the deadline would return too: none can come back once collected
             }
             if (System.nanoTime() > deadline) {
-                return left.size() <= LINGERING ? List.of() : left;
+                return left;
             }
             left.clear();
             Thread.sleep(50);

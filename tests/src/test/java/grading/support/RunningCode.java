@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,8 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunningCode {
     private static final long SAMPLE_EVERY_MS = 100;
-    private static final ScheduledExecutorService SAMPLER = Executors.newSingleThreadScheduledExecutor(task ->
-            Thread.ofPlatform().daemon().name("grading: time-out watch").unstarted(task));
+    private static final ScheduledExecutorService SAMPLER = sampler();
     /** Where the graded code's classes come from: the tree that holds {@link Todo}. */
     private static final URL GRADED = locationOf(Todo.class);
     private static final Map<String, Boolean> IS_GRADED = new ConcurrentHashMap<>();
@@ -37,6 +36,20 @@ final class RunningCode {
         this.thread = thread;
         this.sampling = SAMPLER.scheduleAtFixedRate(this::sample, SAMPLE_EVERY_MS, SAMPLE_EVERY_MS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * One thread that samples, which ends soon after the last test stopped being watched:
+     * the grader leaves no thread of its own behind when it is done (the watch loop counts
+     * what a run leaves).
+     */
+    private static ScheduledExecutorService sampler() {
+        ScheduledThreadPoolExecutor sampler = new ScheduledThreadPoolExecutor(1, task ->
+                Thread.ofPlatform().daemon().name("grading: time-out watch").unstarted(task));
+        sampler.setRemoveOnCancelPolicy(true);
+        sampler.setKeepAliveTime(50, TimeUnit.MILLISECONDS);
+        sampler.allowCoreThreadTimeOut(true);
+        return sampler;
     }
 
     /** Starts watching the current thread. */

@@ -39,21 +39,35 @@ import org.junit.platform.engine.TestExecutionResult;
  * through the class loader as Surefire finds them), the same system properties, and then
  * the suite's own progress board.
  *
+ * <p>The first classes of the run that passed last time and can see nothing that changed
+ * since are not run again: their results are kept ({@link Unchanged}).
+ *
  * <p>A learner's code may leave threads behind, a loop that a time-out gave up on above
  * all. They cannot be stopped; the run counts them, and the loop restarts its JVM when
  * they would slow the next runs down.
  */
 final class GradingRun {
     /** What a run left: the board's text and the threads that outlived it. */
-    record Outcome(String board, boolean done, int leftBusy, int leftIdle, boolean finished) {
+    record Outcome(String board, boolean done, int leftBusy, int leftIdle, boolean finished, int kept) {
     }
 
     /** How long a run may go without a single test starting or ending before it is given up. */
     static final long STALL_MILLIS = Long.getLong("kit.watch.stall", 120_000);
 
+    /** {@code -Dkit.watch.profile=true}: each test and class that takes over 50 ms, with its time, on standard error. */
+    private static final boolean PROFILE = Boolean.getBoolean("kit.watch.profile");
+    /**
+     * The launcher's notes on discovery (such as an {@code @Order} that the suite's own
+     * class orderer makes moot) are not shown by {@code ./mvnw test} either. Held here, since
+     * the logging keeps only weak references to its loggers.
+     */
+    private static final java.util.logging.Logger DISCOVERY_NOTES = quiet(
+            "org.junit.platform.launcher.core.DiscoveryIssueNotifier");
+
     private final Path root;
     private final Path testClasses;
     private final Path results;
+    private final Unchanged unchanged = new Unchanged();
 
     /**
      * @param root        the kit's top folder
@@ -76,15 +90,18 @@ final class GradingRun {
      */
     Outcome grade(Path graded, String tree, String stage, PrintStream out) {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        URLClassLoader loader = new URLClassLoader("graded-" + System.nanoTime(),
+        Unchanged.Recording loader = new Unchanged.Recording("graded-" + System.nanoTime(),
                 new URL[] {url(graded), url(testClasses)}, GradingRun.class.getClassLoader());
         setProperties(stage);
         deleteResults();
+        Unchanged.Plan plan = unchanged.plan(graded, testClasses, graded + "|" + stage + "|"
+                + System.getProperty("axon.scheduler") + "|"
+                + Unchanged.hashes(testClasses), loader);
         AtomicLong lastEvent = new AtomicLong(System.nanoTime());
         Throwable[] failure = new Throwable[1];
         Thread runner = new Thread(() -> {
             try {
-                execute(loader, lastEvent);
+                execute(loader, lastEvent, plan);
             } catch (Throwable t) {
                 failure[0] = t;
             }
@@ -100,6 +117,9 @@ final class GradingRun {
                     + " tests' own set-up never returned. Save again to grade afresh.\n";
         } else if (failure[0] != null) {
             board = "\nGrading could not run: " + failure[0] + "\n";
+        } else if (!keepUnchanged(plan) && !plan.skipped().isEmpty()) {
+            close(loader);   // the kept results could not be put back: grade every class
+            return grade(graded, tree, stage, out);
         } else {
             String[] shown = showBoard(loader, tree, stage);
             board = shown[0];
@@ -108,14 +128,13 @@ final class GradingRun {
         out.print(board);
         out.flush();
         int[] left = leftBehind(before);
-        if (left[0] + left[1] == 0 && finished) {   // else the loader stays with what still runs its classes
-            try {
-                loader.close();
-            } catch (IOException e) {
-                // nothing more to free
-            }
+        if (!finished || failure[0] != null || left[0] > 0) {
+            unchanged.forget();   // the JVM starts afresh, or the run could not be checked
         }
-        return new Outcome(board, done, left[0], left[1], finished);
+        if (left[0] + left[1] == 0 && finished) {   // else the loader stays with what still runs its classes
+            close(loader);
+        }
+        return new Outcome(board, done, left[0], left[1], finished, plan.skipped().size());
     }
 
     /**
@@ -131,7 +150,7 @@ final class GradingRun {
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
             try {
-                LauncherFactory.create(LauncherConfig.DEFAULT).discover(request(loader));
+                LauncherFactory.create(LauncherConfig.DEFAULT).discover(request(loader, Set.of()));
             } finally {
                 thread.setContextClassLoader(previous);
             }
@@ -140,33 +159,42 @@ final class GradingRun {
         }
     }
 
-    private LauncherDiscoveryRequest request(ClassLoader loader) throws IOException {
+    private LauncherDiscoveryRequest request(ClassLoader loader, Set<String> skipped) throws IOException {
         List<ClassSelector> selectors = new ArrayList<>();
         for (String name : testClassNames()) {
-            selectors.add(DiscoverySelectors.selectClass(loader, name));
+            if (!skipped.contains(name)) {
+                selectors.add(DiscoverySelectors.selectClass(loader, name));
+            }
         }
         return LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
     }
 
-    private void execute(ClassLoader loader, AtomicLong lastEvent) throws IOException {
-        LauncherDiscoveryRequest request = request(loader);
+    private void execute(ClassLoader loader, AtomicLong lastEvent, Unchanged.Plan plan) throws IOException {
+        LauncherDiscoveryRequest request = request(loader, plan.skipped());
         Launcher launcher = LauncherFactory.create(LauncherConfig.DEFAULT);
+        java.util.Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
         launcher.execute(request, new TestExecutionListener() {
             @Override
             public void executionStarted(TestIdentifier test) {
                 lastEvent.set(System.nanoTime());
+                started.put(test.getUniqueId(), System.nanoTime());
             }
 
             @Override
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                 lastEvent.set(System.nanoTime());
+                Long since = started.remove(test.getUniqueId());
+                if (PROFILE && since != null && (System.nanoTime() - since) > 50_000_000L) {
+                    System.err.printf("kit.watch.profile %7.3f s %s %s%n", (System.nanoTime() - since) / 1e9,
+                            test.isContainer() ? "class" : "  test", test.getDisplayName());
+                }
             }
 
             @Override
             public void executionSkipped(TestIdentifier test, String reason) {
                 lastEvent.set(System.nanoTime());
             }
-        });
+        }, plan);
     }
 
     private static boolean waitFor(Thread runner, AtomicLong lastEvent) {
@@ -210,6 +238,22 @@ final class GradingRun {
         System.setProperty("grading.results", results.toString());
         System.setProperty("kit.root", root.toString());
         System.setProperty("axon.scheduler", System.getProperty("kit.watch.scheduler", ""));
+    }
+
+    /** Puts the results of the classes this run kept back in their place in results.tsv; false if it cannot. */
+    private boolean keepUnchanged(Unchanged.Plan plan) {
+        Path file = results.resolve("results.tsv");
+        try {
+            List<String> written = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            List<String> merged = plan.finish(written);
+            if (merged != null && !merged.equals(written)) {
+                Files.write(file, merged);
+            }
+            return merged != null;
+        } catch (IOException e) {
+            unchanged.forget();
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void deleteResults() {
@@ -274,9 +318,26 @@ final class GradingRun {
                 busy++;
             } else if (!thread.getClass().getName().equals("jdk.internal.misc.CarrierThread")) {
                 idle++;   // a virtual threads' carrier is the JDK's, kept for a while, not the learner's
+                if (PROFILE) {
+                    System.err.println("kit.watch.profile left waiting: " + thread);
+                }
             }
         }
         return new int[] {busy, idle};
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    private static void close(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            // nothing more to free
+        }
     }
 
     private static void sleep(long millis) {

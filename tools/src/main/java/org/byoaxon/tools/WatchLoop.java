@@ -119,7 +119,8 @@ final class WatchLoop {
             out.flush();
             outcome = runs.grade(classes, tree, String.valueOf(stage), out);
         }
-        footer(out, "Graded", since, "");
+        footer(out, "Graded", since, outcome.kept() == 0 ? "" : "(" + outcome.kept() + " test classes kept their results"
+                + " from the last run: they passed then, and none of the code they use has changed.)");
         if (!outcome.finished() || outcome.leftBusy() > MAX_BUSY) {
             out.println("Your code left " + (outcome.finished() ? "a loop running after its test gave up on it"
                     : "a test that never returned") + "; it cannot be stopped, so this grader starts afresh"

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * loop's compiler and grading run in this JVM (one of each for all cases, warm as in a
  * session), and the boards must be equal to the letter. The cases: the untouched
  * exercises, the reference, a learner half-way, planted mistakes (code that throws, a
- * loop that never ends) and a compile error, whose messages must be the ones Maven shows.
+ * loop that never ends) and a compile error, whose messages must be the ones Maven shows;
+ * and at stage 13, runs that keep the results of the classes that could not see a change.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WatchVerdictTest {
@@ -131,7 +132,7 @@ class WatchVerdictTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("planted loop that never ends: the same time-out both ways, and the loop sees it still running")
     void endlessLoop() {
         new Kit(copy).reset("5");
@@ -142,6 +143,35 @@ class WatchVerdictTest {
         assertEquals(fromMaven, board(outcome.board()));
         assertTrue(fromMaven.contains("was still running after"), "the board names the method that never returned: " + fromMaven);
         assertTrue(outcome.leftBusy() > 0, "the loop left running is seen, so the watch renews its JVM");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("stage 13, stages 1 to 12 written: after a change in stage 13's file the loop runs only the classes"
+            + " that could see it, and the board is the same as Maven's, also with a planted mistake")
+    void stage13KeepsWhatCannotSeeTheChange() throws IOException {
+        new Kit(copy).catchUp("13");
+        Path classes = copy.resolve("exercises/target/watch-classes");
+        assertTrue(exercises.compile().ok());
+        GradingRun.Outcome full = grade(classes, "exercises", "13");
+        Path store = firstFileWith("throw new Todo(13);");
+        Files.writeString(store, Files.readString(store).replaceFirst("throw new Todo\\(13\\);",
+                "// a line that moves the code below it\n        throw new Todo(13);"));
+        String fromMaven = board(maven("test", "-Dstage=13"));
+        assertTrue(exercises.compile().ok());
+        GradingRun.Outcome kept = grade(classes, "exercises", "13");
+        assertTrue(kept.kept() > 0, "a change in stage 13's file only: the classes that cannot see it are kept");
+        assertEquals(fromMaven, board(kept.board()));
+        assertEquals(board(full.board()).replaceAll("Store\\.java:\\d+", "Store.java:N"),
+                board(kept.board()).replaceAll("Store\\.java:\\d+", "Store.java:N"), "only the line moved");
+
+        plantInStage(13, "throw new IllegalStateException(\"planted\");");
+        String plantedByMaven = board(maven("test", "-Dstage=13"));
+        assertTrue(exercises.compile().ok());
+        GradingRun.Outcome planted = grade(classes, "exercises", "13");
+        assertTrue(planted.kept() > 0, "stages 1 to 11 could not see stage 13's file: kept");
+        assertEquals(plantedByMaven, board(planted.board()));
+        assertTrue(plantedByMaven.contains("failing:"), plantedByMaven);
     }
 
     /** Grades the exercises both ways at this stage and returns the board, which must be the same. */
