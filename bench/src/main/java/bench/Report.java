@@ -145,16 +145,18 @@ public final class Report {
 
     /**
      * The JMH options of a run of {@code benchmark}: a quick run plays games a quarter as
-     * long, and fewer of them; a full run measures ten games a point, after eight to warm
-     * up (a short game is still being compiled after four), so that JMH's error stays a
-     * small part of each point.
+     * long, and fewer of them; a full run measures eight games a point in each of two
+     * JVMs, after five to warm up in each (a short game is still being compiled after
+     * four). Two JVMs put the JIT's choices, which differ from one JVM to the next, into
+     * the error instead of into the point; sixteen games keep JMH's error a small part
+     * of each point.
      */
     private static ChainedOptionsBuilder options(Class<?> benchmark, boolean quick) {
         return new OptionsBuilder()
                 .include(benchmark.getName() + ".play")
-                .warmupIterations(quick ? 1 : 8)
-                .measurementIterations(quick ? 2 : 10)
-                .forks(1)
+                .warmupIterations(quick ? 1 : 5)
+                .measurementIterations(quick ? 2 : 8)
+                .forks(quick ? 1 : 2)
                 .param("kickScale", quick ? "0.25" : "1")
                 .jvmArgsAppend(forkArguments())
                 .timeout(TimeValue.minutes(5))
