@@ -22,14 +22,14 @@ enum Model {
             () -> new AxonGame(Scheduler.Policy.ROUND_ROBIN, false)) {
         @Override
         long kicks(int members) {
-            return Math.max(500_000, 5L * members);
+            return sameGameAsTheLoop(members);
         }
     },
     /** Stage 10's scheduler: a ready queue, nothing kept for sleepers. */
     EVENT_DRIVEN("event-driven (stage 10)", () -> new AxonGame(Scheduler.Policy.EVENT_DRIVEN, false)) {
         @Override
         long kicks(int members) {
-            return Math.max(500_000, 5L * members);
+            return sameGameAsTheLoop(members);
         }
     },
     /** Stage 9's threaded components, one virtual thread each, on the event-driven scheduler. */
@@ -64,7 +64,7 @@ enum Model {
     HAND_LOOP("hand-written loop", HandLoopGame::new) {
         @Override
         long kicks(int members) {
-            return Math.max(2_000_000, 10L * members);
+            return sameGameAsTheLoop(members);
         }
     };
 
@@ -92,6 +92,16 @@ enum Model {
 
     /** How many kicks one game makes with this many members. */
     abstract long kicks(int members);
+
+    /**
+     * The game of the hand-written loop, which the kit's sleeping schedulers (stages 6 and
+     * 10) play too, so that their ratios to it compare like with like: ten kicks a member
+     * or more, so that handing out {@code exit} at the end (a wake-up, a step and an end
+     * for every member) stays a tenth of the messages or less at every N.
+     */
+    static long sameGameAsTheLoop(int members) {
+        return Math.max(2_000_000, 10L * members);
+    }
 
     /** How many kicks one game makes with this many members, scaled (a quick run plays shorter games). */
     long kicks(int members, double scale) {

@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * java -jar bench/target/hackysack.jar quick              # 1 to 2 minutes, games a quarter as long
- * java -jar bench/target/hackysack.jar full               # about 10 minutes
+ * java -jar bench/target/hackysack.jar full               # about 15 minutes
  * java -jar bench/target/hackysack.jar full --out DIR     # where the CSV and chart go
  * java -jar bench/target/hackysack.jar full --publish     # into the handbook (run from the kit's top folder)
  * </pre>
@@ -69,9 +69,10 @@ public final class Report {
     public static void main(String[] args) throws Exception {
         String run = args.length > 0 ? args[0] : "";
         if (!run.equals("quick") && !run.equals("full") && !run.equals("redraw")) {
-            System.err.println("Say which run: quick (1 to 2 minutes) or full (about 10 minutes), for example\n"
+            System.err.println("Say which run: quick (1 to 2 minutes) or full (about 15 minutes), for example\n"
                     + "  java -jar bench/target/hackysack.jar quick\n"
-                    + "Add --out DIR to choose where hackysack.csv, hackysack-memory.csv, wake-ups.csv and hackysack.png go"
+                    + "Add --out DIR to choose where hackysack.csv, hackysack-memory.csv, wake-ups.csv, hackysack-figures.adoc"
+                    + " and hackysack.png go"
                     + " (bench/target/results by default), or --publish to write them into the handbook."
                     + " redraw draws the chart again from the CSV file already there.");
             System.exit(2);
@@ -122,9 +123,11 @@ public final class Report {
         writeMemoryCsv(out.resolve("hackysack-memory.csv"), bytes, memoryMembers);
         writeWakeUpCsv(out.resolve("wake-ups.csv"), wakePoints);
         Files.writeString(out.resolve("hackysack-summary.txt"), table + million + System.lineSeparator());
+        Files.writeString(out.resolve("hackysack-figures.adoc"), figures(points, quick));
         Files.createDirectories(chartFile.toAbsolutePath().getParent());
         chart(chartFile, points, quick);
-        System.out.println("Wrote hackysack.csv, hackysack-memory.csv, wake-ups.csv and hackysack-summary.txt to " + out
+        System.out.println("Wrote hackysack.csv, hackysack-memory.csv, wake-ups.csv, hackysack-summary.txt and"
+                + " hackysack-figures.adoc to " + out
                 + ", and the chart to " + chartFile);
     }
 
@@ -140,21 +143,55 @@ public final class Report {
         Path summary = out.resolve("hackysack-summary.txt");
         boolean quick = Files.exists(summary) && Files.readString(summary).contains("quick run");
         chart(chartFile, points, quick);
-        System.out.println("Drew " + chartFile + " from " + out.resolve("hackysack.csv"));
+        Files.writeString(out.resolve("hackysack-figures.adoc"), figures(points, quick));
+        System.out.println("Drew " + chartFile + " and wrote hackysack-figures.adoc from " + out.resolve("hackysack.csv"));
+    }
+
+    /**
+     * The ratios that the tutorial's speaker notes quote, as AsciiDoc attributes, so that
+     * the notes say what the chart beside them shows after every {@code --publish}: each
+     * is event-driven (or sleeping) against another model at N = 10,000, from this run.
+     */
+    static String figures(List<Point> points, boolean quick) {
+        Map<Model, Map<Integer, Point>> byModel = byModel(points);
+        StringBuilder text = new StringBuilder();
+        text.append("// Written by the hackysack benchmark (bench/src/main/java/bench/Report.java) with the CSV files"
+                + " beside it: do not edit.\n");
+        text.append(":hackysack-run: ").append(quick ? "quick" : "full").append('\n');
+        figure(text, "hackysack-sleeping-vs-polling", byModel, Model.ROUND_ROBIN_SLEEPING, Model.ROUND_ROBIN, "%.0f");
+        figure(text, "hackysack-event-driven-vs-sleeping", byModel, Model.EVENT_DRIVEN, Model.ROUND_ROBIN_SLEEPING,
+                "%.1f");
+        figure(text, "hackysack-event-driven-vs-virtual-threads", byModel, Model.EVENT_DRIVEN, Model.VIRTUAL_THREADS,
+                "%.0f");
+        figure(text, "hackysack-event-driven-vs-pekko-best", byModel, Model.EVENT_DRIVEN, Model.PEKKO_ONE_THREAD,
+                "%.0f");
+        figure(text, "hackysack-loop-vs-event-driven", byModel, Model.HAND_LOOP, Model.EVENT_DRIVEN, "%.0f");
+        return text.toString();
+    }
+
+    /** One attribute: how many times {@code a}'s kicks per second {@code b}'s are at N = 10,000, or "?" if either is missing. */
+    private static void figure(StringBuilder text, String name, Map<Model, Map<Integer, Point>> byModel, Model a,
+            Model b, String format) {
+        Point pa = byModel.getOrDefault(a, Map.of()).get(10_000);
+        Point pb = byModel.getOrDefault(b, Map.of()).get(10_000);
+        text.append(':').append(name).append(": ").append(pa == null || pb == null ? "?"
+                : String.format(Locale.ROOT, format, pa.kicksPerSecond() / pb.kicksPerSecond())).append('\n');
     }
 
     /**
      * The JMH options of a run of {@code benchmark}: a quick run plays games a quarter as
-     * long, and fewer of them; a full run measures ten games a point, after eight to warm
-     * up (a short game is still being compiled after four), so that JMH's error stays a
-     * small part of each point.
+     * long, and fewer of them; a full run measures eight games a point in each of two
+     * JVMs, after five to warm up in each (a short game is still being compiled after
+     * four). Two JVMs put the JIT's choices, which differ from one JVM to the next, into
+     * the error instead of into the point; sixteen games keep JMH's error a small part
+     * of each point.
      */
     private static ChainedOptionsBuilder options(Class<?> benchmark, boolean quick) {
         return new OptionsBuilder()
                 .include(benchmark.getName() + ".play")
-                .warmupIterations(quick ? 1 : 8)
-                .measurementIterations(quick ? 2 : 10)
-                .forks(1)
+                .warmupIterations(quick ? 1 : 5)
+                .measurementIterations(quick ? 2 : 8)
+                .forks(quick ? 1 : 2)
                 .param("kickScale", quick ? "0.25" : "1")
                 .jvmArgsAppend(forkArguments())
                 .timeout(TimeValue.minutes(5))

@@ -3,7 +3,6 @@ package axon;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A named inbox or outbox of a component: a first-in, first-out queue of messages.
@@ -44,8 +43,10 @@ public final class Box {
      * the padding of a box object, so it costs no memory (bench: bytes per idle component).
      */
     private short puts;
-    /** The messages stored here, oldest first; null until the first arrives, as most boxes never hold one. */
-    private ArrayDeque<Object> messages;
+    /** The oldest message stored here, or null when the box is empty. */
+    private Object first;
+    /** The messages stored behind {@code first}, oldest first; null until two wait at once, as most boxes never hold more than one. */
+    private ArrayDeque<Object> rest;
 
     /** The box this one is linked to, or null. */
     private Box target;
@@ -99,19 +100,25 @@ public final class Box {
      */
     public void put(Object message) {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
-        Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
+        if (message == null) { // a plain test: a message supplier given to requireNonNull would be made at every put
+            throw new NullPointerException("null cannot be sent: " + this + " takes messages, not nothing");
+        }
         // TODO stage 5: store the message in the last box of the chain of links, not here
         store(message);
         puts++; // counted for the live view (see putCount)
         Trace.put(this, message); // records where the message went, when a trace is on (see Trace)
     }
 
-    /** Stores a message at the back of this box itself, making its queue at the first message. */
+    /** Stores a message at the back of this box itself: in {@code first} when the box is empty, else behind it in {@code rest}. */
     private void store(Object message) {
-        if (messages == null) {
-            messages = new ArrayDeque<>(2); // grows as needed
+        if (first == null) {
+            first = message;
+        } else {
+            if (rest == null) {
+                rest = new ArrayDeque<>(2); // made when a second message waits, kept, grows as needed
+            }
+            rest.addLast(message);
         }
-        messages.addLast(message);
     }
 
     /**
@@ -122,14 +129,14 @@ public final class Box {
     public Object take() {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
         Trace.take(this); // when a trace is on (see Trace)
-        // TODO stage 3: take the oldest message, or throw new EmptyBox(this) when there is none (messages is null until a first message is stored)
+        // TODO stage 3: take the oldest message (first), or throw new EmptyBox(this) when there is none; the next oldest, if any, moves up from rest into first
         throw new Todo(3);
     }
 
     /** The number of messages stored in this box itself. */
     public int size() {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
-        // TODO stage 3: count the messages stored here (none while messages is null)
+        // TODO stage 3: count the messages stored here: none while first is null, else first and those in rest (none while rest is null)
         throw new Todo(3);
     }
 
@@ -173,9 +180,13 @@ public final class Box {
         return puts & 0xFFFF;
     }
 
-    /** What is stored here, for {@link Trace} to look at (empty before the first message). */
+    /** A copy of what is stored here, oldest first, for {@link Trace} to look at. */
     ArrayDeque<Object> stored() {
-        return messages == null ? new ArrayDeque<>(0) : messages;
+        ArrayDeque<Object> copy = new ArrayDeque<>(rest == null ? List.of() : rest);
+        if (first != null) {
+            copy.addFirst(first);
+        }
+        return copy;
     }
 
     @Override

@@ -3,7 +3,6 @@ package axon;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A named inbox or outbox of a component: a first-in, first-out queue of messages.
@@ -45,8 +44,10 @@ public final class Box {
      */
     private short puts;
     // tag::store[]
-    /** The messages stored here, oldest first; null until the first arrives, as most boxes never hold one. */
-    private ArrayDeque<Object> messages;
+    /** The oldest message stored here, or null when the box is empty. */
+    private Object first;
+    /** The messages stored behind {@code first}, oldest first; null until two wait at once, as most boxes never hold more than one. */
+    private ArrayDeque<Object> rest;
     // end::store[]
 
     // tag::link-fields[]
@@ -104,7 +105,9 @@ public final class Box {
      */
     public void put(Object message) {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
-        Objects.requireNonNull(message, () -> "null cannot be sent: " + this + " takes messages, not nothing");
+        if (message == null) { // a plain test: a message supplier given to requireNonNull would be made at every put
+            throw new NullPointerException("null cannot be sent: " + this + " takes messages, not nothing");
+        }
         // >>> stage 5 put: store the message in the last box of the chain of links, not here
         //| store(message);
         sink.store(message);
@@ -121,12 +124,16 @@ public final class Box {
     // end::put[]
 
     // tag::store-method[]
-    /** Stores a message at the back of this box itself, making its queue at the first message. */
+    /** Stores a message at the back of this box itself: in {@code first} when the box is empty, else behind it in {@code rest}. */
     private void store(Object message) {
-        if (messages == null) {
-            messages = new ArrayDeque<>(2); // grows as needed
+        if (first == null) {
+            first = message;
+        } else {
+            if (rest == null) {
+                rest = new ArrayDeque<>(2); // made when a second message waits, kept, grows as needed
+            }
+            rest.addLast(message);
         }
-        messages.addLast(message);
     }
     // end::store-method[]
 
@@ -139,19 +146,24 @@ public final class Box {
     public Object take() {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
         Trace.take(this); // when a trace is on (see Trace)
-        // >>> stage 3 take: take the oldest message, or throw new EmptyBox(this) when there is none (messages is null until a first message is stored)
-        if (messages == null || messages.isEmpty()) {
+        // >>> stage 3 take: take the oldest message (first), or throw new EmptyBox(this) when there is none; the next oldest, if any, moves up from rest into first
+        if (first == null) {
             throw new EmptyBox(this);
         }
-        return messages.removeFirst();
+        Object oldest = first;
+        first = rest == null ? null : rest.pollFirst();
+        return oldest;
         // <<< stage 3
     }
 
     /** The number of messages stored in this box itself. */
     public int size() {
         BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
-        // >>> stage 3 size: count the messages stored here (none while messages is null)
-        return messages == null ? 0 : messages.size();
+        // >>> stage 3 size: count the messages stored here: none while first is null, else first and those in rest (none while rest is null)
+        if (first == null) {
+            return 0;
+        }
+        return rest == null ? 1 : 1 + rest.size();
         // <<< stage 3
     }
     // end::take-size[]
@@ -207,9 +219,13 @@ public final class Box {
     /** Points {@code box} and every box linked into it, directly or not, at {@code end}. */
     private static void redirect(Box box, Box end) {
         box.sink = end;
-        if (box != end && box.messages != null) {
-            box.messages.forEach(end::store);
-            box.messages = null;
+        if (box != end && box.first != null) {
+            end.store(box.first);
+            if (box.rest != null) {
+                box.rest.forEach(end::store);
+            }
+            box.first = null;
+            box.rest = null;
         }
         if (box.sources != null) {
             for (Box source : box.sources) {
@@ -229,9 +245,13 @@ public final class Box {
         return puts & 0xFFFF;
     }
 
-    /** What is stored here, for {@link Trace} to look at (empty before the first message). */
+    /** A copy of what is stored here, oldest first, for {@link Trace} to look at. */
     ArrayDeque<Object> stored() {
-        return messages == null ? new ArrayDeque<>(0) : messages;
+        ArrayDeque<Object> copy = new ArrayDeque<>(rest == null ? List.of() : rest);
+        if (first != null) {
+            copy.addFirst(first);
+        }
+        return copy;
     }
 
     @Override

@@ -85,8 +85,10 @@ public abstract class Component extends Microprocess {
     private List<Box> inboxes = List.of();
     /** The outboxes, in declaration order; replaced by a new list on the rare {@link #addOutbox}. */
     private List<Box> outboxes = List.of();
-    private final List<Linkage> linkages = new ArrayList<>();
-    private final List<Component> children = new ArrayList<>();
+    /** The links this component made, in order; a list is made at the first, as most components make none. */
+    private List<Linkage> linkages = List.of();
+    /** The children, in the order they were added; a list is made at the first, as most components have none. */
+    private List<Component> children = List.of();
     /** The shutdown message that arrived on control, once one has. */
     private Ipc shutdown;
 
@@ -325,6 +327,9 @@ public abstract class Component extends Microprocess {
      * activated.
      */
     protected void addChild(Component child) {
+        if (children.isEmpty()) {
+            children = new ArrayList<>();
+        }
         children.add(child);
         child.whenFinished(() -> {
             removeChild(child);
@@ -334,7 +339,9 @@ public abstract class Component extends Microprocess {
 
     /** Forgets a child and undoes every link this component made to or from its boxes. */
     protected void removeChild(Component child) {
-        children.remove(child);
+        if (children.contains(child)) {
+            children.remove(child);
+        }
         for (Linkage linkage : List.copyOf(linkages)) {
             if (linkage.source().owner() == child || linkage.sink().owner() == child) {
                 linkage.unlink();
@@ -367,6 +374,9 @@ public abstract class Component extends Microprocess {
      */
     protected Linkage link(Box source, Box sink) {
         Linkage linkage = Linkage.link(source, sink);
+        if (linkages.isEmpty()) {
+            linkages = new ArrayList<>();
+        }
         linkages.removeIf(old -> !old.isActive()); // links undone by someone else are forgotten here
         linkages.add(linkage);
         return linkage;
@@ -377,7 +387,7 @@ public abstract class Component extends Microprocess {
         for (Linkage linkage : linkages) {
             linkage.unlink();
         }
-        linkages.clear();
+        linkages = List.of();
     }
     // end::link[]
 

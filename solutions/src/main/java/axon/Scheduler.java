@@ -136,8 +136,9 @@ public class Scheduler extends Microprocess {
         }
         try {
             // >>> stage 2 step: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again; say whether any is awake (isAnyAwake())
-            runQueue.addAll(arrivals);
-            arrivals.clear();
+            while (!arrivals.isEmpty()) {
+                runQueue.addLast(arrivals.removeFirst());
+            }
             for (int remaining = runQueue.size(); remaining > 0; remaining--) {
                 Microprocess current = runQueue.removeFirst();
                 // >>> stage 6 after-step: after the step, one that finished runs its finish actions (finishedNow()) and is told to the sleepers (sleepers.finished()); one that paused falls asleep (fallAsleep()) and is told to the sleepers (sleepers.fellAsleep()); the others go back in the queue

@@ -48,7 +48,8 @@ import org.jfree.svg.ViewBox;
  * round-robin and event-driven schedulers against the hand-written loop, from the
  * handbook's CSV file;
  * <li>{@code hackysack-threads.svg/.png}: the event-driven scheduler against threads,
- * virtual threads and actors, from the same file.
+ * virtual threads and actors (Pekko at its best here, on a dispatcher of one thread),
+ * from the same file.
  * </ul>
  *
  * A chart made for a slide says one thing: at most four series, each labelled at its
@@ -84,7 +85,7 @@ public final class Pictures {
                 new Line("ROUND_ROBIN", "round robin", new Color(0xb2182b))));
         chart(out, "hackysack-threads", results, List.of(
                 new Line("EVENT_DRIVEN", "event-driven, 1 thread", new Color(0x1b7837)),
-                new Line("PEKKO", "Pekko actors", new Color(0x762a83)),
+                new Line("PEKKO_ONE_THREAD", "Pekko, 1 thread", new Color(0x762a83)),
                 new Line("VIRTUAL_THREADS", "virtual threads", new Color(0x2166ac)),
                 new Line("THREADED", "a thread each", new Color(0xb2182b))));
     }
