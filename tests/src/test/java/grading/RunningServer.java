@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import axon.Component;
 import axon.Scheduler;
 import grading.support.HintedFailure;
-import grading.support.Hints;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +87,7 @@ final class RunningServer implements AutoCloseable {
             return;
         }
         int open = server.connections();
-        throw new HintedFailure("run() did not return within " + PATIENCE.toSeconds() + " s of the server's shutdown"
+        throw HintedFailure.ofTest("run() did not return within " + PATIENCE.toSeconds() + " s of the server's shutdown"
                 + (open > 0
                 ? ", and the server still counts " + open + " open connections: on a shutdown it must put a"
                 + " ShutdownMicroprocess into the control of every socket that has not finished"
@@ -96,7 +95,6 @@ final class RunningServer implements AutoCloseable {
                 + " for them to end"
                 : ": something is still awake or a thread still runs (does the server wait for every connection to"
                 + " end, and does the selector end when nothing is left to watch?)"),
-                Hints.forTest(Stage11LimitsAndShutdownTest.class, "shutdownReleasesEverything"),
                 Stage11LimitsAndShutdownTest.class, "shutdownReleasesEverything");
     }
 

@@ -12,35 +12,37 @@ import org.opentest4j.AssertionFailedError;
 public final class HintedFailure extends AssertionFailedError {
     private static final long serialVersionUID = 1L;
 
-    private final String hint;
-    private final String read;
+    private final Hint hint;
     private final Class<?> aboutClass;
     private final String aboutMethod;
 
     /**
      * @param message what went wrong, in the learner's terms
-     * @param hint what to change, as a {@link Hint} says it
-     * @param read the chapter section to read, as {@link Hint#read()}
+     * @param hint what to change and the section to read, as a hints file gives them
      */
-    public HintedFailure(String message, String hint, String read) {
-        this(message, hint, read, null, null);
+    public HintedFailure(String message, Hint hint) {
+        this(message, hint, null, null);
+    }
+
+    private HintedFailure(String message, Hint hint, Class<?> aboutClass, String aboutMethod) {
+        super(message);
+        this.hint = hint;
+        this.aboutClass = aboutClass;
+        this.aboutMethod = aboutMethod;
     }
 
     /**
-     * A failure of the contract that another test is about: when that test fails too, the
-     * board lists it first, since its title names the cause (a server that does not end
-     * after its shutdown, found while stopping the server of a test about lines, is the
-     * failure of the test about shutting a server down).
+     * A failure of the contract that another test is about, with that test's hint: when
+     * that test fails too, the board lists it first, since its title names the cause (a
+     * server that does not end after its shutdown, found while stopping the server of a
+     * test about lines, is the failure of the test about shutting a server down).
      *
-     * @param aboutClass the class of the test about this contract
-     * @param aboutMethod the name of that test's method
+     * @param message what went wrong, in the learner's terms
+     * @param testClass the class of the test about this contract
+     * @param testMethod the name of that test's method
      */
-    public HintedFailure(String message, String hint, String read, Class<?> aboutClass, String aboutMethod) {
-        super(message);
-        this.hint = hint;
-        this.read = read;
-        this.aboutClass = aboutClass;
-        this.aboutMethod = aboutMethod;
+    public static HintedFailure ofTest(String message, Class<?> testClass, String testMethod) {
+        return new HintedFailure(message, Hints.forTest(testClass, testMethod), testClass, testMethod);
     }
 
     /** "Class#method" of the test about this failure's contract, or "" when it is the failing test's own. */
@@ -48,26 +50,13 @@ public final class HintedFailure extends AssertionFailedError {
         return aboutClass == null ? "" : aboutClass.getName() + "#" + aboutMethod;
     }
 
-    /**
-     * @param message what went wrong, in the learner's terms
-     * @param hint what to change and the section to read, as a hints file gives them
-     */
-    public HintedFailure(String message, Hint hint) {
-        this(message, hint.value(), hint.read());
-    }
-
-    /** A failure with a test's hint, about that test's contract (see the five-argument form). */
-    public HintedFailure(String message, Hint hint, Class<?> aboutClass, String aboutMethod) {
-        this(message, hint.value(), hint.read(), aboutClass, aboutMethod);
-    }
-
     /** What to change. */
     public String hint() {
-        return hint;
+        return hint.value();
     }
 
     /** The chapter section to read. */
     public String read() {
-        return read;
+        return hint.read();
     }
 }

@@ -111,8 +111,8 @@ public final class ResultsRecorder implements TestExecutionListener {
 
     /**
      * The results in the order the tests ran, except that a failing test whose contract
-     * another test's failure broke (see {@link HintedFailure#HintedFailure(String, String,
-     * String, Class, String)}) moves up to just before the first such failure of its stage.
+     * another test's failure broke (see {@link HintedFailure#ofTest(String, Class,
+     * String)}) moves up to just before the first such failure of its stage.
      */
     private List<Result> causesFirst() {
         List<Result> ordered = new ArrayList<>(results);
