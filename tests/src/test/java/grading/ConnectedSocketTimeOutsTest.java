@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Ipc;
-import axon.Linkage;
 import axon.Scheduler;
 import java.time.Duration;
 import java.util.List;
@@ -40,12 +39,7 @@ class ConnectedSocketTimeOutsTest {
         channel = new ControlledChannel();
         new ControlledChannel.ReadyNotices(channel, scheduler);
         socket = new ConnectedSocket(channel, 1000, 1000).withTimeouts(idle, firstLine);
-        protocol = new Recorder();
-        Linkage.link(socket.outbox("outbox"), protocol.inbox("inbox"));
-        Linkage.link(socket.outbox("signal"), protocol.inbox("control"));
-        socket.activate(scheduler);
-        protocol.activate(scheduler);
-        scheduler.runCycles(20);
+        protocol = ControlledChannel.startWithRecorder(socket, scheduler);
     }
 
     /** Waits {@code millis}, then sends the socket a tick and lets it look at the time. */

@@ -15,8 +15,10 @@ import java.nio.channels.SocketChannel;
 import java.nio.channels.spi.SelectorProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import kamaelia.internet.ConnectedSocket;
 import kamaelia.internet.Selector;
 import kamaelia.internet.SelectorService;
+import kamaelia.util.Recorder;
 
 /**
  * A non-blocking socket channel whose other end is the test: it gives to {@code read}
@@ -44,6 +46,19 @@ final class ControlledChannel extends SocketChannel {
     ControlledChannel() throws IOException {
         super(SelectorProvider.provider());
         configureBlocking(false);
+    }
+
+    /**
+     * Starts {@code socket}, made on a controlled channel whose {@link ReadyNotices} run on
+     * {@code scheduler}, with a new Recorder as its protocol (the socket's outbox and signal
+     * go to the recorder's inbox and control); returns the recorder once both have started.
+     */
+    static Recorder startWithRecorder(ConnectedSocket socket, Scheduler scheduler) {
+        Recorder protocol = new Recorder();
+        Wiring.wire(socket, protocol);
+        Wiring.activate(scheduler, socket, protocol);
+        scheduler.runCycles(20);
+        return protocol;
     }
 
     /** The peer sends {@code text} (UTF-8): the next reads give it. */

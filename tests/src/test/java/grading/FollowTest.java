@@ -1,5 +1,7 @@
 package grading;
 
+import static grading.Wiring.activate;
+import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,12 +78,9 @@ class FollowTest {
         log = folder.resolve("server.log");
         Files.writeString(log, before);
         follow = new Follow(log, poll);
-        Linkage.link(follow.outbox("outbox"), lines.inbox("inbox"));
-        Linkage.link(follow.outbox("signal"), lines.inbox("control"));
+        wire(follow, lines);
         Linkage.link(stopper.outbox("outbox"), follow.inbox("control"));
-        follow.activate(scheduler);
-        lines.activate(scheduler);
-        stopper.activate(scheduler);
+        activate(scheduler, follow, lines, stopper);
         running = InBackground.run(scheduler);
         // Follow starts at the end, some time after run() starts: add a marker now and then until one comes out.
         long deadline = System.nanoTime() + PATIENCE.toNanos();

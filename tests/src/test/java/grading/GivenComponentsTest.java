@@ -1,5 +1,7 @@
 package grading;
 
+import static grading.Wiring.activate;
+import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,8 +44,7 @@ class GivenComponentsTest {
         Scheduler scheduler = new Scheduler();
         Recorder next = new Recorder();
         Linkage.link(component.outbox("outbox"), next.inbox("inbox"));
-        component.activate(scheduler);
-        next.activate(scheduler);
+        activate(scheduler, component, next);
         scheduler.runCycles(5);
         component.inbox("inbox").put("b");
         scheduler.runCycles(5);
@@ -101,13 +102,9 @@ class GivenComponentsTest {
         ThreadedTransformer transformer = new ThreadedTransformer(message -> message.equals("drop") ? null
                 : message + "!");
         Recorder next = new Recorder();
-        Linkage.link(feeder.outbox("outbox"), transformer.inbox("inbox"));
-        Linkage.link(feeder.outbox("signal"), transformer.inbox("control"));
-        Linkage.link(transformer.outbox("outbox"), next.inbox("inbox"));
-        Linkage.link(transformer.outbox("signal"), next.inbox("control"));
-        feeder.activate(scheduler);
-        transformer.activate(scheduler);
-        next.activate(scheduler);
+        wire(feeder, transformer);
+        wire(transformer, next);
+        activate(scheduler, feeder, transformer, next);
         InBackground running = InBackground.run(scheduler);
         try {
             assertTrue(running.awaitEnd(Duration.ofSeconds(5)), "the run must end once the shutdown has passed");
@@ -129,12 +126,9 @@ class GivenComponentsTest {
         Metronome metronome = new Metronome(Duration.ofMillis(50));
         Recorder ticks = new Recorder();
         Stopper stopper = new Stopper();
-        Linkage.link(metronome.outbox("outbox"), ticks.inbox("inbox"));
-        Linkage.link(metronome.outbox("signal"), ticks.inbox("control"));
+        wire(metronome, ticks);
         Linkage.link(stopper.outbox("outbox"), metronome.inbox("control"));
-        metronome.activate(scheduler);
-        ticks.activate(scheduler);
-        stopper.activate(scheduler);
+        activate(scheduler, metronome, ticks, stopper);
         long start = System.nanoTime();
         InBackground running = InBackground.run(scheduler);
         try {

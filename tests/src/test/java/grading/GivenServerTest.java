@@ -44,8 +44,10 @@ class GivenServerTest {
             + " served meanwhile")
     @Timeout(20)
     void idleClientsAreClosedAndCutOff() throws Throwable {
+        // The idle client is answered once first: idle time counts from the last line that came or went.
+        // (Clients that never send are closed as well: ServersUnderAbuseTest's squatters.)
         try (RunningServer running = new RunningServer(echo().withIdleTimeout(Duration.ofMillis(600)));
-                LineClient idle = running.client(); LineClient talking = running.answeredClient()) {
+                LineClient idle = running.answeredClient(); LineClient talking = running.answeredClient()) {
             for (int i = 0; i < 9; i++) {   // the idle client is told after 600 ms, the talking one never
                 talk(talking, i);
             }

@@ -42,25 +42,34 @@ record Resources(long files, Set<Thread> threads, Set<String> virtual) {
      * virtual threads. Empty where the dump cannot be read.
      */
     static Set<String> virtualThreads() {
+        Set<String> names = new HashSet<>();
+        for (String line : threadDump()) {
+            Matcher virtual = VIRTUAL_THREAD.matcher(line);
+            if (virtual.find()) {
+                names.add(virtual.group(1));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The lines of a plain-text dump of every thread alive now, virtual ones included, each
+     * thread starting with a line {@code #id "name" ...} and followed by its frames; empty
+     * where the dump cannot be made.
+     */
+    static List<String> threadDump() {
         try {
             Path dump = Files.createTempFile("threads", ".txt");
             Files.delete(dump);
             try {
                 ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                         .dumpThreads(dump.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
-                Set<String> names = new HashSet<>();
-                for (String line : Files.readAllLines(dump)) {
-                    Matcher virtual = VIRTUAL_THREAD.matcher(line);
-                    if (virtual.find()) {
-                        names.add(virtual.group(1));
-                    }
-                }
-                return names;
+                return Files.readAllLines(dump);
             } finally {
                 Files.deleteIfExists(dump);
             }
         } catch (IOException | RuntimeException e) {
-            return Set.of();
+            return List.of();
         }
     }
 

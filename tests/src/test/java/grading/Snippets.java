@@ -1,10 +1,5 @@
 package grading;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,32 +99,19 @@ final class Snippets {
 
     /** "Interpreter.completeSnippets (Interpreter.java:262)": where the named thread is in the interpreter now. */
     private static Optional<String> runningIn(String threadName) {
-        try {
-            Path dump = Files.createTempFile("grading-threads", ".txt");
-            Files.delete(dump);
-            try {
-                ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                        .dumpThreads(dump.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
-                boolean inThread = false;
-                for (String line : Files.readAllLines(dump)) {
-                    if (line.startsWith("#")) {
-                        inThread = line.contains("\"" + threadName + "\"");
-                        continue;
-                    }
-                    Matcher frame = INTERPRETER_FRAME.matcher(line);
-                    if (inThread && frame.find()) {
-                        // the body waiting for the next line is where an idle interpreter is
-                        return frame.group(1).equals("body") ? Optional.empty()
-                                : Optional.of("Interpreter." + frame.group(1) + " (" + frame.group(2) + ")");
-                    }
-                }
-            } finally {
-                Files.deleteIfExists(dump);
+        boolean inThread = false;
+        for (String line : Resources.threadDump()) {
+            if (line.startsWith("#")) {
+                inThread = line.contains("\"" + threadName + "\"");
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            Matcher frame = INTERPRETER_FRAME.matcher(line);
+            if (inThread && frame.find()) {
+                // the body waiting for the next line is where an idle interpreter is
+                return frame.group(1).equals("body") ? Optional.empty()
+                        : Optional.of("Interpreter." + frame.group(1) + " (" + frame.group(2) + ")");
+            }
         }
         return Optional.empty();
     }
-
 }

@@ -1,6 +1,7 @@
 package grading;
 
 import static grading.Network.PATIENCE;
+import static grading.Wiring.activate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,9 +78,7 @@ class Stage11AdoptedConnectionsTest {
         Stopper stopper = new Stopper();
         Linkage.link(stopper.outbox("outbox"), server.inbox("control"));
         Linkage.link(server.outbox("signal"), after.inbox("control"));
-        server.activate(scheduler);
-        after.activate(scheduler);
-        stopper.activate(scheduler);
+        activate(scheduler, server, after, stopper);
         InBackground running = InBackground.run(scheduler);
         try (LineClient client = LineClient.connect(server.port(), running)) {
             client.send("hello\n");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Ipc;
-import axon.Linkage;
 import axon.Scheduler;
 import grading.support.GradedTest;
 import java.util.List;
@@ -44,12 +43,7 @@ class Stage11ControlledChannelTest {
         channel = new ControlledChannel();
         new ControlledChannel.ReadyNotices(channel, scheduler);
         socket = new ConnectedSocket(channel, 1000, LIMIT);
-        protocol = new Recorder();
-        Linkage.link(socket.outbox("outbox"), protocol.inbox("inbox"));
-        Linkage.link(socket.outbox("signal"), protocol.inbox("control"));
-        socket.activate(scheduler);
-        protocol.activate(scheduler);
-        scheduler.runCycles(20);
+        protocol = ControlledChannel.startWithRecorder(socket, scheduler);
     }
 
     /** {@code count} lines of exactly 25 bytes each with their end. */

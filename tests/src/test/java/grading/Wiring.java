@@ -2,14 +2,15 @@ package grading;
 
 import axon.Component;
 import axon.Linkage;
+import axon.Scheduler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Wiring for tests: two components linked the way a Pipeline links neighbours, and a
- * Graphline's two maps, written the way the handbook draws them and kept in the order
- * they are written ({@code Map.of} has none, so a test would activate children and make
- * links in a different order on each run):
+ * Wiring for tests: two components linked the way a Pipeline links neighbours, components
+ * activated in a given order, and a Graphline's two maps, written the way the handbook
+ * draws them and kept in the order they are written ({@code Map.of} has none, so a test
+ * would activate children and make links in a different order on each run):
  * <pre>{@code
  * new Graphline(children(entry("source", source), entry("grep", grep)),
  *         links("source.outbox -> grep.inbox", "source.signal -> grep.control"));
@@ -23,6 +24,13 @@ final class Wiring {
     static void wire(Component from, Component to) {
         Linkage.link(from.outbox("outbox"), to.inbox("inbox"));
         Linkage.link(from.outbox("signal"), to.inbox("control"));
+    }
+
+    /** Activates {@code components} on {@code scheduler}, in the order given. */
+    static void activate(Scheduler scheduler, Component... components) {
+        for (Component component : components) {
+            component.activate(scheduler);
+        }
     }
 
     /** Named children, in the order given. */
