@@ -16,8 +16,6 @@ import axon.Scheduler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -75,8 +73,7 @@ class FollowTest {
 
     /** Follows {@code log}, which holds {@code before}, looking every {@code poll}; returns once it is at the end. */
     private void follow(String before, Duration poll) throws Throwable {
-        log = folder.resolve("server.log");
-        Files.writeString(log, before);
+        log = LogFile.holding(folder, before);
         follow = new Follow(log, poll);
         wire(follow, lines);
         Linkage.link(stopper.outbox("outbox"), follow.inbox("control"));
@@ -96,7 +93,7 @@ class FollowTest {
     }
 
     private void append(String text) throws IOException {
-        Files.writeString(log, text, StandardOpenOption.APPEND);
+        LogFile.append(log, text);
     }
 
     /** Waits until the lines received (markers left out) match; returns them. */
@@ -183,9 +180,7 @@ class FollowTest {
         append("old 1\nold 2\n");
         List<String> fresh = IntStream.range(0, 20).mapToObj(i -> "new line " + i + " of a longer file than the old")
                 .toList();
-        Path replacement = folder.resolve("server.log.new");
-        Files.writeString(replacement, String.join("\n", fresh) + "\n");
-        Files.move(replacement, log, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        LogFile.replace(log, String.join("\n", fresh) + "\n");
         List<String> expected = Stream.concat(Stream.of("old 1", "old 2"), fresh.stream()).toList();
         assertEquals(expected, awaitLines(received -> received.size() >= expected.size(), "every line"),
                 "the rest of the old file, then the new file from its start");

@@ -18,8 +18,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,8 +143,7 @@ class ServersUnderAbuseTest {
             + " log: no line is lost to a rotation")
     @Timeout(20)
     void followLosesNoLineToARotation(@TempDir Path folder) throws Throwable {
-        Path log = folder.resolve("server.log");
-        Files.writeString(log, "");
+        Path log = LogFile.holding(folder, "");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Scheduler scheduler = new Scheduler();
         Pipeline pipeline = new Pipeline(new Follow(log, Duration.ofMillis(300)),
@@ -157,16 +154,14 @@ class ServersUnderAbuseTest {
             for (int i = 0; printed.size() == 0; i++) {  // Follow starts at the end, some time after run() starts
                 running.rethrow();
                 if (i % 20 == 0) {
-                    Files.writeString(log, "marker\n", StandardOpenOption.APPEND);
+                    LogFile.append(log, "marker\n");
                 }
                 Thread.sleep(5);
                 assertTrue(i < 1000, "nothing came out of Follow");
             }
             // Just after a look: the next one is about 300 ms away, and the rotation happens before it.
-            Files.writeString(log, "old 1\nold 2\nold 3\n", StandardOpenOption.APPEND);
-            Path fresh = folder.resolve("server.log.new");
-            Files.writeString(fresh, "new 1\n");
-            Files.move(fresh, log, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LogFile.append(log, "old 1\nold 2\nold 3\n");
+            LogFile.replace(log, "new 1\n");
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (!printed.toString(StandardCharsets.UTF_8).contains("new 1")) {
                 running.rethrow();

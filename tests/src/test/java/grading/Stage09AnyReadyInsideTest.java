@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.Wiring.activate;
 import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -50,8 +51,7 @@ class Stage09AnyReadyInsideTest {
         Recorder collector = new Recorder();
         wire(watcher, collector);
         watcher.inbox("inbox").put("hello");
-        watcher.activate(scheduler);
-        collector.activate(scheduler);
+        activate(scheduler, watcher, collector);
         scheduler.run();
         assertEquals(List.of("anyReady: true", "hello", "nothing left"), collector.collected(),
                 "what the body reported: \"inside the thread, dataReady, recv and send have the meaning they have in"

@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.Wiring.activate;
 import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import grading.support.GradedTest;
 import grading.support.OnTimeout;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -109,28 +109,12 @@ class Stage09LastWordsTest {
         public List<Box> outboxes() {
             lookedUp();
             List<Box> real = super.outboxes();
+            // AbstractList iterates through get(), so a for loop, a stream or a copy counts each outbox it takes.
             return new AbstractList<>() {
                 @Override
                 public Box get(int index) {
                     lookedUp();
                     return real.get(index);
-                }
-
-                @Override
-                public Iterator<Box> iterator() {
-                    Iterator<Box> iterator = real.iterator();
-                    return new Iterator<>() {
-                        @Override
-                        public boolean hasNext() {
-                            return iterator.hasNext();
-                        }
-
-                        @Override
-                        public Box next() {
-                            lookedUp();
-                            return iterator.next();
-                        }
-                    };
                 }
 
                 @Override
@@ -155,9 +139,7 @@ class Stage09LastWordsTest {
                 return armed.get();
             }
         };
-        talker.activate(scheduler);
-        collector.activate(scheduler);
-        keepAwake.activate(scheduler);
+        activate(scheduler, talker, collector, keepAwake);
         scheduler.runCycles(1);
         assertTrue(talker.waiting.await(PATIENCE_SECONDS, TimeUnit.SECONDS),
                 "the body of a threaded component did not start within " + PATIENCE_SECONDS + " s of its first step");

@@ -1,6 +1,8 @@
 package grading;
 
+import static grading.LogFile.append;
 import static grading.Waits.PATIENCE;
+import static grading.Wiring.activate;
 import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,8 +31,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,11 +69,17 @@ class Stage09ThreadedComponentsTest {
         return IntStream.range(0, count).boxed().toList();
     }
 
-    /** Activates the components on the scheduler, in order. */
-    static void activate(Scheduler scheduler, Component... components) {
-        for (Component component : components) {
-            component.activate(scheduler);
-        }
+    /** A new collector with {@code component}'s outbox and signal wired to it, both activated. */
+    private Recorder collectorOf(Component component) {
+        Recorder collector = new Recorder();
+        wire(component, collector);
+        activate(scheduler, component, collector);
+        return collector;
+    }
+
+    /** Checks that every microprocess of the test's scheduler has finished. */
+    private void assertEverythingFinished() {
+        assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished");
     }
 
     /**
@@ -81,9 +87,7 @@ class Stage09ThreadedComponentsTest {
      * start the body's thread: {@code started} is what the body counts down first.
      */
     private Recorder startedIntoCollector(ThreadedComponent body, CountDownLatch started) throws InterruptedException {
-        Recorder collector = new Recorder();
-        wire(body, collector);
-        activate(scheduler, body, collector);
+        Recorder collector = collectorOf(body);
         scheduler.runCycles(1);
         assertTrue(started.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
         return collector;
@@ -141,9 +145,7 @@ class Stage09ThreadedComponentsTest {
             + " arrives in order")
     void bodyRunsOnItsOwnThread() {
         Counter counter = new Counter(3, ThreadedComponent.DEFAULT_QUEUE_SIZE);
-        Recorder collector = new Recorder();
-        wire(counter, collector);
-        activate(scheduler, counter, collector);
+        Recorder collector = collectorOf(counter);
         scheduler.run();
         assertEquals(List.of(0, 1, 2), collector.collected(), "what the body sent must reach the component linked to"
                 + " its outbox, in order");
@@ -155,7 +157,7 @@ class Stage09ThreadedComponentsTest {
         assertTrue(counter.isFinished() && collector.isFinished(), "the threaded component must finish when its body"
                 + " returns, and the collector after it: threaded " + counter.isFinished() + ", collector "
                 + collector.isFinished());
-        assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
+        assertEverythingFinished();
     }
 
     @GradedTest(order = 2, value = "messages delivered to a threaded component reach its body in order, and"
@@ -175,7 +177,7 @@ class Stage09ThreadedComponentsTest {
                 + " into the real outboxes?");
         assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the ProducerFinished that follows the data"
                 + " must pass through the threaded component too");
-        assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
+        assertEverythingFinished();
     }
 
     @GradedTest(order = 3, value = "inside the thread, dataReady, recv and send use the thread's own queues, with"
@@ -202,9 +204,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Recorder collector = new Recorder();
-        wire(probe, collector);
-        activate(scheduler, probe, collector);
+        Recorder collector = collectorOf(probe);
         scheduler.run();
         assertEquals(List.of("dataReady=false anyReady=false", "EmptyBox true true", "BoxNotFound true"), seen,
                 "what the body saw: empty boxes that are not ready, EmptyBox naming the component and the box, and"
@@ -216,26 +216,11 @@ class Stage09ThreadedComponentsTest {
             + " before its shutdown")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void lastWordsArriveBeforeTheEnd() {
-        // Each body sends for a while, so that its last messages are sent while the proxy is busy moving the
+        // Each of 16 bodies sends for a while, so that its last messages are sent while the proxy is busy moving the
         // earlier ones: that is when a proxy that looks at bodyEnded too late, or moves signal too early, loses them.
-        int components = 16;
         int burst = 5000;
-        List<Recorder> collectors = new ArrayList<>();
-        for (int i = 0; i < components; i++) {
-            ThreadedComponent brief = new ThreadedComponent() {
-                @Override
-                protected void body() throws InterruptedException {
-                    for (int n = 0; n < burst; n++) {
-                        send(n, "outbox", PATIENCE);
-                    }
-                    passShutdownOn();
-                }
-            };
-            Recorder collector = new Recorder();
-            wire(brief, collector);
-            collectors.add(collector);
-            activate(scheduler, brief, collector);
-        }
+        List<Recorder> collectors = IntStream.range(0, 16)
+                .mapToObj(i -> collectorOf(new Counter(burst, ThreadedComponent.DEFAULT_QUEUE_SIZE))).toList();
         scheduler.run();
         for (Recorder collector : collectors) {
             int got = collector.collected().size();
@@ -251,7 +236,7 @@ class Stage09ThreadedComponentsTest {
             assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "every message arrived, but the shutdown"
                     + " the body sent last was lost: the proxy finished before moving it out (read bodyEnded first)");
         }
-        assertEquals(List.of(), scheduler.microprocesses(), "everything must finish");
+        assertEverythingFinished();
     }
 
     @GradedTest(order = 12, value = "the thread's boxes are safe between threads: 20 000 messages in and out at once"
@@ -431,9 +416,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Recorder collector = new Recorder();
-        wire(producer, collector);
-        activate(scheduler, producer, collector);
+        Recorder collector = collectorOf(producer);
         scheduler.runCycles(1);
         go.countDown();
         assertTrue(refused.await(2, TimeUnit.SECONDS), "the body never got past its third send");
@@ -488,9 +471,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Recorder collector = new Recorder();
-        wire(slow, collector);
-        activate(scheduler, slow, collector);
+        Recorder collector = collectorOf(slow);
         for (int i = 0; i < 10; i++) {
             slow.inbox("inbox").put(i);
         }
@@ -568,7 +549,7 @@ class Stage09ThreadedComponentsTest {
         assertTrue(collector.collected().size() >= 5, "at least the 5 ticks sent before the shutdown must arrive;"
                 + " arrived: " + collector.collected());
         assertEquals(numbers(collector.collected().size()), collector.collected(), "ticks must arrive in order");
-        assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished");
+        assertEverythingFinished();
         threads.addAll(relay.threads);
         assertEquals(3, threads.size(), "the three threaded components' bodies must each have run on a thread");
         for (Thread thread : threads) {
@@ -592,9 +573,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Recorder collector = new Recorder();
-        wire(worker, collector);
-        activate(scheduler, worker, collector);
+        Recorder collector = collectorOf(worker);
         InBackground running = InBackground.run(scheduler);
         try {
             for (int i = 0; !working.await(10, TimeUnit.MILLISECONDS); i++) {
@@ -627,8 +606,7 @@ class Stage09ThreadedComponentsTest {
             + " to a file, in order, through truncation and replacement, and stop on request")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void tailGrep(@TempDir Path folder) throws Throwable {
-        Path log = folder.resolve("server.log");
-        Files.writeString(log, "ERROR before we started\nINFO old news\n");
+        Path log = LogFile.holding(folder, "ERROR before we started\nINFO old news\n");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Follow follow = new Follow(log, Duration.ofMillis(5));
         Pipeline pipeline = new Pipeline(follow, new Grep("ERROR"),
@@ -667,9 +645,7 @@ class Stage09ThreadedComponentsTest {
             expected.add("ERROR after truncation");
             awaitPrinted(printed, expected, running);
 
-            Path rotated = folder.resolve("server.log.new");
-            Files.writeString(rotated, "INFO new file\nERROR in the new file\n");
-            Files.move(rotated, log, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LogFile.replace(log, "INFO new file\nERROR in the new file\n");
             expected.add("ERROR in the new file");
             awaitPrinted(printed, expected, running);
 
@@ -677,15 +653,11 @@ class Stage09ThreadedComponentsTest {
             assertTrue(running.awaitEnd(Duration.ofSeconds(3)), "the system must stop when the shutdown arrives");
             assertEquals(expected, printedLines(printed), "exactly the matching lines, in order, each once");
             assertTrue(follow.isFinished() && pipeline.isFinished(), "Follow and the pipeline must have finished");
-            assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished");
+            assertEverythingFinished();
         } finally {
             stopper.go.countDown();
             running.stop();
         }
-    }
-
-    static void append(Path file, String text) throws java.io.IOException {
-        Files.writeString(file, text, StandardOpenOption.APPEND);
     }
 
     static List<String> printedLines(ByteArrayOutputStream printed) {

@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.LogFile.append;
 import static grading.Network.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import grading.support.GradedTest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,8 +76,7 @@ class Stage11ClientAndWalkthroughTest {
             + " sees the same new lines, in order, and one leaving does not disturb the others")
     @Timeout(value = 15, unit = TimeUnit.SECONDS)
     void sharedLog(@TempDir Path folder) throws Throwable {
-        Path log = folder.resolve("server.log");
-        Files.writeString(log, "old news\n");
+        Path log = LogFile.holding(folder, "old news\n");
         Backplane backplane = new Backplane("log");
         Pipeline follow = new Pipeline(new Follow(log, Duration.ofMillis(5)), new PublishTo("log"));
         ServerCore server = new ServerCore(SharedLogServer::follower, 0);

@@ -292,8 +292,9 @@ class Stage13SharingTest {
         assertNull(now.value(), "a commit that met a busy store changes nothing");
         assertEquals(0, now.version(), "a commit that met a busy store must not change the version");
         count.commit();
-        assertEquals(1, watched.usevar("count").value(), "the copy that met a busy store commits once it is free");
-        assertEquals(1, watched.usevar("count").version(), "one commit that went through makes version 1");
+        Value stored = watched.usevar("count");
+        assertEquals(1, stored.value(), "the copy that met a busy store commits once it is free");
+        assertEquals(1, stored.version(), "one commit that went through makes version 1");
     }
 
     @GradedTest(order = 7, value = "every check-out and every commit takes the store's lock, and lets go of it, also"

@@ -2,6 +2,7 @@ package grading;
 
 import axon.Component;
 import axon.Linkage;
+import axon.Microprocess;
 import axon.Scheduler;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,10 +27,10 @@ final class Wiring {
         Linkage.link(from.outbox("signal"), to.inbox("control"));
     }
 
-    /** Activates {@code components} on {@code scheduler}, in the order given. */
-    static void activate(Scheduler scheduler, Component... components) {
-        for (Component component : components) {
-            component.activate(scheduler);
+    /** Activates {@code microprocesses} on {@code scheduler}, in the order given. */
+    static void activate(Scheduler scheduler, Microprocess... microprocesses) {
+        for (Microprocess microprocess : microprocesses) {
+            microprocess.activate(scheduler);
         }
     }
 
