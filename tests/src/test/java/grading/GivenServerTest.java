@@ -1,6 +1,7 @@
 package grading;
 
 import static grading.Network.PATIENCE;
+import static grading.Network.echoServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,10 +36,6 @@ import org.junit.jupiter.api.Timeout;
 @DisplayName("Kit: the given parts of a server: time-outs, settings, a connection that cannot be set up")
 class GivenServerTest {
 
-    static ServerCore echo() {
-        return new ServerCore(() -> new PureTransformer(line -> line), 0);
-    }
-
     @Test
     @DisplayName("an idle client is told why and half-closed, and cut off when it holds on; a client that talks is"
             + " served meanwhile")
@@ -46,7 +43,7 @@ class GivenServerTest {
     void idleClientsAreClosedAndCutOff() throws Throwable {
         // The idle client is answered once first: idle time counts from the last line that came or went.
         // (Clients that never send are closed as well: ServersUnderAbuseTest's squatters.)
-        try (RunningServer running = new RunningServer(echo().withIdleTimeout(Duration.ofMillis(600)));
+        try (RunningServer running = new RunningServer(echoServer().withIdleTimeout(Duration.ofMillis(600)));
                 LineClient idle = running.answeredClient(); LineClient talking = running.answeredClient()) {
             for (int i = 0; i < 9; i++) {   // the idle client is told after 600 ms, the talking one never
                 talk(talking, i);
@@ -77,7 +74,7 @@ class GivenServerTest {
             + " told why and closed; one that does is served")
     @Timeout(20)
     void firstLineTimeOut() throws Throwable {
-        ServerCore server = echo().withIdleTimeout(Duration.ZERO).withFirstLineTimeout(Duration.ofMillis(300));
+        ServerCore server = echoServer().withIdleTimeout(Duration.ZERO).withFirstLineTimeout(Duration.ofMillis(300));
         try (RunningServer running = new RunningServer(server); LineClient quick = running.answeredClient();
                 LineClient silent = running.client()) {
             silent.send("no line end");
@@ -94,7 +91,7 @@ class GivenServerTest {
     @DisplayName("limits of 1 are allowed and less is refused, negative time-outs are refused, and each setting"
             + " returns the server")
     void settingsAreChecked() {
-        ServerCore server = echo();
+        ServerCore server = echoServer();
         try {
             assertSame(server, server.withMaxLineLength(1));
             assertSame(server, server.withMaxPendingOutput(1));
@@ -168,7 +165,7 @@ class GivenServerTest {
             + " the next is turned away even within one batch")
     @Timeout(20)
     void theLimitHoldsWithinOneBatch() throws Throwable {
-        ServerCore server = echo().withMaxConnections(2);
+        ServerCore server = echoServer().withMaxConnections(2);
         List<Socket> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {   // before the server runs: all three wait in its backlog, for one accept step

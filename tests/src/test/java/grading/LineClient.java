@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,6 +72,26 @@ final class LineClient implements AutoCloseable {
     LineClient sendBytes(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+        return this;
+    }
+
+    /** Sends {@code pieces} as UTF-8 with a pause between them: see {@link #sendApart(byte[]...)}. */
+    LineClient sendApart(String... pieces) throws IOException, InterruptedException {
+        return sendApart(Arrays.stream(pieces).map(piece -> piece.getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new));
+    }
+
+    /**
+     * Sends {@code pieces} one after the other with a pause of 20 ms between them, so that
+     * the server most likely reads them apart (a server must work either way).
+     */
+    LineClient sendApart(byte[]... pieces) throws IOException, InterruptedException {
+        for (int i = 0; i < pieces.length; i++) {
+            if (i > 0) {
+                Thread.sleep(20);
+            }
+            sendBytes(pieces[i]);
+        }
         return this;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import kamaelia.chassis.ServerCore;
 import kamaelia.util.PureTransformer;
 
 /** What the stage 11 tests share: patience, the echo protocol, and clients run on threads of their own. */
@@ -22,6 +23,11 @@ final class Network {
     /** Echoes each line. */
     static Component echo() {
         return new PureTransformer(line -> line);
+    }
+
+    /** A server whose every connection gets an echo, on a free port of 127.0.0.1; not running yet. */
+    static ServerCore echoServer() {
+        return new ServerCore(Network::echo, 0);
     }
 
     /** Line {@code i} of a flood: 1000 characters, starting with its number. */

@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.Network.echoServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -30,7 +31,6 @@ import kamaelia.experimental.NetworkConsole;
 import kamaelia.experimental.TokenCheck;
 import kamaelia.file.Follow;
 import kamaelia.util.ConsolePrinter;
-import kamaelia.util.PureTransformer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,15 +46,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ServersUnderAbuseTest {
     static final Duration PATIENCE = Duration.ofSeconds(5);
 
-    static ServerCore echo() {
-        return new ServerCore(() -> new PureTransformer(line -> line), 0);
-    }
-
     @Test
     @DisplayName("idle clients that fill every place are closed after the idle time-out, and a new client is served")
     @Timeout(20)
     void idleClientsCannotLockEveryoneOut() throws Throwable {
-        ServerCore server = echo().withMaxConnections(20).withIdleTimeout(Duration.ofMillis(500));
+        ServerCore server = echoServer().withMaxConnections(20).withIdleTimeout(Duration.ofMillis(500));
         try (RunningServer running = new RunningServer(server)) {
             List<LineClient> squatters = new ArrayList<>();
             try {

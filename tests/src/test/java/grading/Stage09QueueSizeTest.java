@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.Wiring.activate;
 import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -62,9 +63,7 @@ class Stage09QueueSizeTest {
         Recorder recorder = new Recorder();
         wire(source, relay);
         wire(relay, recorder);
-        source.activate(scheduler);
-        relay.activate(scheduler);
-        recorder.activate(scheduler);
+        activate(scheduler, source, relay, recorder);
         scheduler.run();
         assertEquals(numbers, recorder.collected(), "\"each of the thread's queues holds at most queueSize()"
                 + " messages\" (chapter, Back-pressure), and a full queue loses nothing: with queues of one message,"

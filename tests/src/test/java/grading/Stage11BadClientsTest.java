@@ -45,7 +45,7 @@ class Stage11BadClientsTest {
     @GradedTest(order = 9, value = "a line longer than the limit closes that connection with a message to the client,"
             + " and the server goes on serving others, with nothing leaked")
     void tooLongLines() throws Throwable {
-        try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0).withMaxLineLength(1000))) {
+        try (RunningServer running = new RunningServer(echoServer().withMaxLineLength(1000))) {
             try (LineClient warmUp = running.answeredClient()) {
                 warmUp.send("x".repeat(1000) + "\n");
                 assertEquals("x".repeat(1000), warmUp.readLine(PATIENCE), "a line of exactly the limit is fine");
@@ -80,7 +80,7 @@ class Stage11BadClientsTest {
             + " leaked")
     void garbage() throws Throwable {
         Random random = new Random(11);
-        try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0).withMaxLineLength(4096))) {
+        try (RunningServer running = new RunningServer(echoServer().withMaxLineLength(4096))) {
             running.answeredClient().close();
             Resources before = Resources.settled(running);
             try (LineClient client = running.client()) {

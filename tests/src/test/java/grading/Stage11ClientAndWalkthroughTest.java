@@ -2,6 +2,7 @@ package grading;
 
 import static grading.LogFile.append;
 import static grading.Network.*;
+import static grading.Wiring.activate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,9 +53,7 @@ class Stage11ClientAndWalkthroughTest {
         Linkage.link(client.outbox("signal"), server.inbox("control"));
         Recorder refused = new Recorder();
         Pipeline nobody = new Pipeline(new Source(List.of("anyone?")), new TCPClient(refusedPort), refused);
-        server.activate(scheduler);
-        client.activate(scheduler);
-        nobody.activate(scheduler);
+        activate(scheduler, server, client, nobody);
         InBackground running = InBackground.run(scheduler);
         try {
             assertTrue(running.awaitEnd(PATIENCE), "run() did not return: the client must end once the server closes,"

@@ -1,6 +1,7 @@
 package grading;
 
 import static grading.Network.PATIENCE;
+import static grading.Wiring.activate;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,8 +31,7 @@ class Stage11SelectorThreadShutdownTest {
             SelectorThread thread = new SelectorThread(selector);
             Recorder next = new Recorder();
             Linkage.link(thread.outbox("signal"), next.inbox("control"));
-            thread.activate(scheduler);
-            next.activate(scheduler);
+            activate(scheduler, thread, next);
             Ipc.ShutdownMicroprocess shutdown = new Ipc.ShutdownMicroprocess();
             thread.inbox("control").put(shutdown);
             InBackground running = InBackground.run(scheduler);

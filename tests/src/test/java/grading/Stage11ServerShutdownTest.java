@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.Wiring.activate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,11 +37,10 @@ class Stage11ServerShutdownTest {
             + " box linked")
     void shutdownIsPassedOnAndNothingStaysLinked() {
         Scheduler scheduler = new Scheduler();
-        ServerCore server = new ServerCore(Network::echo, 0);
+        ServerCore server = Network.echoServer();
         Recorder next = new Recorder();
         Linkage.link(server.outbox("signal"), next.inbox("control"));
-        server.activate(scheduler);
-        next.activate(scheduler);
+        activate(scheduler, server, next);
         server.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.run();
         assertTrue(server.isFinished(), "a server ends on a shutdown message on its control");

@@ -28,7 +28,7 @@ class Stage11ServerTest {
     @SuppressWarnings("try")
     // a client is closed early, or only held open, on purpose
     void echoes() throws Throwable {
-        ServerCore server = new ServerCore(Network::echo, 0);
+        ServerCore server = echoServer();
         assertTrue(server.port() > 0, "port() must be the port bound, not 0");
         assertTrue(server.address().getAddress().isLoopbackAddress(), "the server must listen on 127.0.0.1 by default");
         try (RunningServer running = new RunningServer(server); LineClient client = running.client()) {
@@ -52,17 +52,10 @@ class Stage11ServerTest {
     @GradedTest(order = 3, value = "a line arrives whole however its bytes are split; \\r\\n and \\n both end it;"
             + " bytes that are not UTF-8 become U+FFFD")
     void linesAreWhole() throws Throwable {
-        try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0));
-                LineClient client = running.client()) {
-            client.send("hel");
-            Thread.sleep(20); // let the server read the pieces apart (it must work either way)
-            client.send("lo\r");
-            Thread.sleep(20);
-            client.send("\nsecond\r\n");
+        try (RunningServer running = new RunningServer(echoServer()); LineClient client = running.client()) {
+            client.sendApart("hel", "lo\r", "\nsecond\r\n");
             byte[] e = "é\n".getBytes(StandardCharsets.UTF_8);
-            client.sendBytes(Arrays.copyOfRange(e, 0, 1)); // a character cut in two
-            Thread.sleep(20);
-            client.sendBytes(Arrays.copyOfRange(e, 1, e.length));
+            client.sendApart(Arrays.copyOfRange(e, 0, 1), Arrays.copyOfRange(e, 1, e.length)); // a character cut in two
             client.sendBytes(new byte[] {(byte) 0xff, 'a', (byte) 0xc3, '\n'});
             assertEquals(List.of("hello", "second", "é", "\uFFFDa\uFFFD"), client.readLines(4, PATIENCE),
                     "the lines that came back: each whole, whatever pieces its bytes came in");
@@ -73,8 +66,7 @@ class Stage11ServerTest {
     @GradedTest(order = 4, value = "when a client stops sending, its last line counts even without \\n, and once the"
             + " reply has gone the connection is closed")
     void lastLineThenClose() throws Throwable {
-        try (RunningServer running = new RunningServer(new ServerCore(Network::echo, 0));
-                LineClient client = running.client()) {
+        try (RunningServer running = new RunningServer(echoServer()); LineClient client = running.client()) {
             client.send("first\nlast");
             client.shutdownOutput();
             assertEquals(List.of("first", "last"), client.readLines(2, PATIENCE), "the lines that came back for"
