@@ -82,7 +82,7 @@ class AlternativesTest {
         assertTrue(error.contains("other") && error.contains("step"), error);
     }
 
-    /** The error that writing the alternatives gives once {@code file}, holding {@code text}, is added to the demo's. */
+    /** The error writing the alternatives gives once {@code file}, holding {@code text}, is added to the demo's. */
     private static String refusal(Path root, String file, String text) throws IOException {
         Files.writeString(kit(root).resolve(file), text);
         return assertThrows(IllegalArgumentException.class, () -> new Alternatives(root).write(root.resolve("out")))

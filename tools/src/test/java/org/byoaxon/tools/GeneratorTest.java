@@ -191,7 +191,7 @@ class GeneratorTest {
         assertTrue(Files.exists(root.resolve(".kit/backups")), "the learner's version must be backed up");
     }
 
-    /** A kit in {@code root} whose one file, demo/Demo.java, is {@link #SOLUTION}, with the learner's copy {@code mine}. */
+    /** A kit in {@code root} whose one file, demo/Demo.java, is {@link #SOLUTION}, and the learner has {@code mine}. */
     private static Path demoKit(Path root, String mine) throws IOException {
         Path solutions = root.resolve("solutions/src/main/java/demo/Demo.java");
         Path exercises = root.resolve("exercises/src/main/java/demo/Demo.java");
