@@ -48,17 +48,17 @@ class StageOrderTest {
     @DisplayName("every reference in the reference's code is to a class taught at its own stage or before")
     void noReferenceAhead() {
         TaughtAt stages = TaughtAt.ofKit();
-        Map<String, String> firstOfEachPair = new TreeMap<>();
+        Map<String, String> onePlacePerPair = new TreeMap<>();
         for (JavaClass c : GradedCode.classes()) {
             for (Dependency d : c.getDirectDependenciesFromSelf()) {
-                ahead(stages, d).ifPresent(message -> firstOfEachPair.putIfAbsent(pair(d), message));
+                ahead(stages, d).ifPresent(message -> onePlacePerPair.putIfAbsent(pair(d), message));
             }
         }
         Set<String> stale = new TreeSet<>(DELIBERATE.keySet());
-        stale.removeAll(firstOfEachPair.keySet());
-        firstOfEachPair.keySet().removeAll(DELIBERATE.keySet());
-        assertEquals(List.of(), List.copyOf(firstOfEachPair.values()), "references to classes a learner has not"
-                + " been taught yet, the first of each pair of classes");
+        stale.removeAll(onePlacePerPair.keySet());
+        onePlacePerPair.keySet().removeAll(DELIBERATE.keySet());
+        assertEquals(List.of(), List.copyOf(onePlacePerPair.values()), "references to classes a learner has not"
+                + " been taught yet, one place for each pair of classes");
         assertEquals(Set.of(), stale, "listed as references ahead on purpose, but the code no longer makes them:"
                 + " remove them from StageOrderTest.DELIBERATE");
     }
