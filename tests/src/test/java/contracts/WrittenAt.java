@@ -44,9 +44,19 @@ final class WrittenAt {
         int stage = 0;
         Matcher place = PLACE.matcher(violation);
         while (place.find()) {
-            stage = Math.max(stage, stageOfFile.computeIfAbsent(place.group(1), this::firstRegion));
+            stage = Math.max(stage, stageOfFile(place.group(1)));
         }
         return stage;
+    }
+
+    /** The stage of the first region of the reference file of this name, such as {@code Box.java}; 0 when none. */
+    synchronized int stageOfFile(String fileName) {
+        return stageOfFile.computeIfAbsent(fileName, this::firstRegion);
+    }
+
+    /** The reference source file of this name, such as {@code Box.java}; null when the reference has none. */
+    synchronized Path file(String fileName) {
+        return files().get(fileName);
     }
 
     private int firstRegion(String fileName) {

@@ -1,6 +1,5 @@
 package org.byoaxon.tools;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,19 +71,21 @@ class AlternativesTest {
     @Test
     @DisplayName("an alternative that names no region is an error that names it")
     void staleAlternative(@TempDir Path root) throws IOException {
-        Path folder = kit(root);
-        Files.writeString(folder.resolve("gone.txt"), "        return 0;\n");
-        var error = assertThrows(IllegalArgumentException.class, () -> new Alternatives(root).write(root.resolve("out")));
-        assertTrue(error.getMessage().contains("demo/Demo/gone.txt"), error.getMessage());
+        String error = refusal(root, "gone.txt", "        return 0;\n");
+        assertTrue(error.contains("demo/Demo/gone.txt"), error);
     }
 
     @Test
     @DisplayName("//> with a name that is not nested in the region is an error that names both")
     void unknownNested(@TempDir Path root) throws IOException {
-        Path folder = kit(root);
-        Files.writeString(folder.resolve("step.txt"), "        //> other\n        return 0;\n");
-        var error = assertThrows(IllegalArgumentException.class, () -> new Alternatives(root).write(root.resolve("out")));
-        assertEquals(true, error.getMessage().contains("other") && error.getMessage().contains("step"),
-                error.getMessage());
+        String error = refusal(root, "step.txt", "        //> other\n        return 0;\n");
+        assertTrue(error.contains("other") && error.contains("step"), error);
+    }
+
+    /** The error writing the alternatives gives once {@code file}, holding {@code text}, is added to the demo's. */
+    private static String refusal(Path root, String file, String text) throws IOException {
+        Files.writeString(kit(root).resolve(file), text);
+        return assertThrows(IllegalArgumentException.class, () -> new Alternatives(root).write(root.resolve("out")))
+                .getMessage();
     }
 }

@@ -161,13 +161,8 @@ class GeneratorTest {
     @Test
     @DisplayName("catch-up solves earlier stages, keeps the learner's later work, and backs up what it changes")
     void catchUpKeepsLaterWork(@TempDir Path root) throws IOException {
-        Path solutions = root.resolve("solutions/src/main/java/demo/Demo.java");
-        Path exercises = root.resolve("exercises/src/main/java/demo/Demo.java");
-        Files.createDirectories(solutions.getParent());
-        Files.createDirectories(exercises.getParent());
-        Files.writeString(solutions, SOLUTION);
         String mine = render(1, false).replace("return List.of();", "return List.of(\"mine\");");
-        Files.writeString(exercises, mine);
+        Path exercises = demoKit(root, mine);
 
         new Kit(root).catchUp("3");
 
@@ -184,14 +179,9 @@ class GeneratorTest {
     @Test
     @DisplayName("reset puts one stage back as it started and keeps the learner's other work")
     void resetOneStage(@TempDir Path root) throws IOException {
-        Path solutions = root.resolve("solutions/src/main/java/demo/Demo.java");
-        Path exercises = root.resolve("exercises/src/main/java/demo/Demo.java");
-        Files.createDirectories(solutions.getParent());
-        Files.createDirectories(exercises.getParent());
-        Files.writeString(solutions, SOLUTION);
         String mine = render(1, false).replace("throw new Todo(2);", "return 42;")
                 .replace("return List.of();", "return List.of(\"mine\");");
-        Files.writeString(exercises, mine);
+        Path exercises = demoKit(root, mine);
 
         new Kit(root).reset("2");
 
@@ -199,6 +189,16 @@ class GeneratorTest {
         assertTrue(after.contains("throw new Todo(2);") && !after.contains("return 42;"), after);
         assertTrue(after.contains("return List.of(\"mine\");"), "other stages must be kept: " + after);
         assertTrue(Files.exists(root.resolve(".kit/backups")), "the learner's version must be backed up");
+    }
+
+    /** A kit in {@code root} whose one file, demo/Demo.java, is {@link #SOLUTION}, and the learner has {@code mine}. */
+    private static Path demoKit(Path root, String mine) throws IOException {
+        Path solutions = root.resolve("solutions/src/main/java/demo/Demo.java");
+        Path exercises = root.resolve("exercises/src/main/java/demo/Demo.java");
+        Files.createDirectories(solutions.getParent());
+        Files.createDirectories(exercises.getParent());
+        Files.writeString(solutions, SOLUTION);
+        return Files.writeString(exercises, mine);
     }
 
     @Test

@@ -68,9 +68,7 @@ class LearnerEditsTest {
     @DisplayName("reset S and then catch-up S+1 change only the places of stage S, whatever the learner changed"
             + " around them (a comment, a trailing comment, an import, a helper method, reformatting)")
     void editsSurvive(int stage, @TempDir Path root) throws IOException {
-        copySolutions(root);
-        Kit kit = new Kit(root);
-        quietly(kit::generate);
+        Kit kit = generatedKit(root);
         List<String> files = filesWithStage(root, stage);
         assertFalse(files.isEmpty(), "no file has a region of stage " + stage);
         Map<String, String> before = new LinkedHashMap<>();
@@ -119,9 +117,7 @@ class LearnerEditsTest {
     @Test
     @DisplayName("reset leaves a finished stage-1 file with a trailing comment alone when it resets another stage")
     void otherStagesFilesAreNotTouched(@TempDir Path root) throws IOException {
-        copySolutions(root);
-        Kit kit = new Kit(root);
-        quietly(kit::generate);
+        Kit kit = generatedKit(root);
         Path greeter = root.resolve(EXERCISES).resolve("examples/components/Greeter.java");
         String mine = render(root, "examples/components/Greeter.java", 2).replaceFirst("\\}\\s*$", "} // finished!\n");
         write(greeter, mine);
@@ -141,9 +137,7 @@ class LearnerEditsTest {
     @DisplayName("reset of a later stage leaves a file alone whose outer region, holding that stage's nested one,"
             + " is not started yet")
     void resetOfANestedStageNotReachedYet(@TempDir Path root) throws IOException {
-        copySolutions(root);
-        Kit kit = new Kit(root);
-        quietly(kit::generate);
+        Kit kit = generatedKit(root);
         Map<String, String> before = snapshot(root.resolve(EXERCISES));
         String said = quietly(() -> kit.reset("6"));
         assertEquals(before, snapshot(root.resolve(EXERCISES)), said);
@@ -154,9 +148,7 @@ class LearnerEditsTest {
     @DisplayName("catch-up from untouched exercises gives every file the reference for earlier stages, with the"
             + " learner's extra import kept")
     void catchUpFromTheStart(@TempDir Path root) throws IOException {
-        copySolutions(root);
-        Kit kit = new Kit(root);
-        quietly(kit::generate);
+        Kit kit = generatedKit(root);
         UnaryOperator<String> edit = EDITS.get("an extra import");
         List<String> all = filesWithStage(root, 0);
         for (String file : all) {
@@ -193,6 +185,14 @@ class LearnerEditsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A kit in {@code root} with a copy of the reference and exercises freshly generated from it. */
+    private static Kit generatedKit(Path root) throws IOException {
+        copySolutions(root);
+        Kit kit = new Kit(root);
+        quietly(kit::generate);
+        return kit;
     }
 
     static void copySolutions(Path root) throws IOException {

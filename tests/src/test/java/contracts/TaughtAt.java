@@ -1,0 +1,96 @@
+package contracts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The stage at which the kit first teaches a class, and the stage of each line of its
+ * file: what {@link StageOrderTest} compares. A class is first taught at the earlier of
+ * its file's first region ({@code // >>> stage N}) and the first stage chapter that
+ * includes its file; a file with neither belongs to no stage (0). A line inside a region
+ * is written at that region's stage (the scheduler's stage 10 region may use the
+ * event-driven policy); any other line of a file, at the file's stage.
+ */
+final class TaughtAt {
+    private static final Pattern OPENS = Pattern.compile("//\\s*>>> stage (\\d+)");
+    private static final Pattern CLOSES = Pattern.compile("//\\s*<<< stage (\\d+)");
+    private static final Pattern CHAPTER = Pattern.compile("stage-(\\d+)-.*\\.adoc");
+    private static final Pattern INCLUDE = Pattern.compile("include::\\{\\w+}/(?:[\\w-]+/)*(\\w+\\.java)\\[");
+
+    private final WrittenAt reference;
+    private final Map<String, Integer> firstChapter = new HashMap<>();
+    private final Map<String, int[]> lineStages = new HashMap<>();
+
+    /** Stages read from the reference sources and the stage chapters in {@code chapters}. */
+    TaughtAt(WrittenAt reference, Path chapters) {
+        this.reference = reference;
+        try (Stream<Path> files = Files.list(chapters)) {
+            for (Path chapter : files.toList()) {
+                Matcher name = CHAPTER.matcher(chapter.getFileName().toString());
+                if (name.matches()) {
+                    int stage = Integer.parseInt(name.group(1));
+                    Matcher include = INCLUDE.matcher(Files.readString(chapter));
+                    while (include.find()) {
+                        firstChapter.merge(include.group(1), stage, Math::min);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the handbook's chapters in " + chapters, e);
+        }
+    }
+
+    /** For the kit that runs the tests. */
+    static TaughtAt ofKit() {
+        Path root = Path.of(System.getProperty("kit.root", "..")).toAbsolutePath().normalize();
+        return new TaughtAt(new WrittenAt(root.resolve("solutions/src/main/java")),
+                root.resolve("src-docs/src/docs/asciidoc"));
+    }
+
+    /** The stage that first teaches the class of this file (such as {@code Box.java}); 0 for none. */
+    int classOf(String fileName) {
+        int region = reference.stageOfFile(fileName);
+        int chapter = firstChapter.getOrDefault(fileName, 0);
+        return region == 0 || chapter == 0 ? Math.max(region, chapter) : Math.min(region, chapter);
+    }
+
+    /** The stage at which line {@code line} of this file is written: its region's, else the file's. */
+    synchronized int lineOf(String fileName, int line) {
+        int[] stages = lineStages.computeIfAbsent(fileName, this::regionOfEachLine);
+        return line > 0 && line < stages.length && stages[line] > 0 ? stages[line] : classOf(fileName);
+    }
+
+    /** For each line number of the file, the stage of the region it is in, or 0. */
+    private int[] regionOfEachLine(String fileName) {
+        Path file = reference.file(fileName);
+        if (file == null) {
+            return new int[0];
+        }
+        try {
+            List<String> lines = Files.readAllLines(file);
+            int[] stages = new int[lines.size() + 1];
+            int open = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher opens = OPENS.matcher(lines.get(i));
+                if (opens.find()) {
+                    open = Integer.parseInt(opens.group(1));
+                }
+                stages[i + 1] = open;
+                if (CLOSES.matcher(lines.get(i)).find()) {
+                    open = 0;
+                }
+            }
+            return stages;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
