@@ -14,16 +14,10 @@ import examples.components.Producer;
 import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.Holding;
-import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
-@Graded
-@Tag("stage04")
-@DisplayName("Stage 4: a postman")
-@OnTimeout("the postman never returned from a step: does its loop stop when the source box is empty?")
+@Graded(stage = 4, title = "a postman")
 class Stage04PostmanTest {
 
     @GradedTest(order = 1, value = "one step moves every waiting message from the source box to the sink box, oldest"

@@ -15,17 +15,10 @@ import examples.components.Producer;
 import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.Holding;
-import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
-@Graded
-@Tag("stage05")
-@DisplayName("Stage 5: linkages")
-@OnTimeout("linking or sending never returned: does following a chain of links stop at a box that is not"
-        + " linked, and does redirecting stop at the boxes linked into this one?")
+@Graded(stage = 5, title = "linkages")
 class Stage05LinkagesTest {
 
     @GradedTest(order = 1, value = "a message sent into a linked outbox lands in the inbox at once, with no scheduler"

@@ -14,20 +14,13 @@ import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.SelfWaking;
-import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import kamaelia.util.PureTransformer;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
-@Graded
-@Tag("stage06")
-@DisplayName("Stage 6: shutdown and sleeping")
-@OnTimeout("the run never ended: do sleeping components leave the run queue, and does every component pass"
-        + " shutdown on and return false?")
+@Graded(stage = 6, title = "shutdown and sleeping")
 class Stage06ShutdownAndSleepingTest {
 
     @GradedTest(order = 1, value = "a component that pauses is not stepped again until something wakes it")

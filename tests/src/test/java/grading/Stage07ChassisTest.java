@@ -15,7 +15,6 @@ import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,15 +30,9 @@ import kamaelia.util.Grep;
 import kamaelia.util.PureTransformer;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
-@Graded
-@Tag("stage07")
-@DisplayName("Stage 7: Pipeline and Graphline")
-@OnTimeout("the run never ended: does the chassis finish when childrenDone() says every child has finished,"
-        + " and sleep (pause) otherwise?")
+@Graded(stage = 7, title = "Pipeline and Graphline")
 class Stage07ChassisTest {
     /** The scheduler of a test, new for each test. */
     private final Scheduler scheduler = new Scheduler();

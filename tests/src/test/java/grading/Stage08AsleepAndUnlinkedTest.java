@@ -10,27 +10,19 @@ import axon.Microprocess;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.util.List;
 import kamaelia.chassis.Pipeline;
 import kamaelia.util.Backplane;
 import kamaelia.util.PublishTo;
 import kamaelia.util.Recorder;
 import kamaelia.util.SubscribeTo;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The backplane's three components follow stage 6's rules like every other: each pauses
  * when it has nothing to do (the chapter's step lists end with "pauses" and "otherwise
  * pause"), and one that finishes leaves "not a link into a live box" (The Backplane).
  */
-@Graded
-@Tag("stage08")
-@Order(3)
-@DisplayName("Stage 8: services and the Backplane, asleep when quiet and unlinked when done")
-@OnTimeout("the run never ended: does the backplane pause when it has nothing to do?")
+@Graded(stage = 8, order = 3, title = "services and the Backplane, asleep when quiet and unlinked when done")
 class Stage08AsleepAndUnlinkedTest {
 
     @GradedTest(order = 1, value = "once a publication has been delivered, the backplane, its publisher and its"

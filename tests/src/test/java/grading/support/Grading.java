@@ -144,7 +144,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
 
     /**
      * What a time-out says: the learner's method that was still running, then what usually
-     * loops in this test ({@link OnTimeout}).
+     * loops in this test ({@link OnTimeout}, or the {@code time-out} block of its class's hints).
      */
     private static String timedOut(ExtensionContext context, String junitMessage) {
         String after = junitMessage == null ? "" : junitMessage.replaceFirst("^.*timed out after ", "");
@@ -161,12 +161,13 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     }
 
     private static String onTimeout(ExtensionContext context) {
-        // On the method, else on the class, either directly or through an annotation such as @NetworkStage.
-        OnTimeout chosen = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), OnTimeout.class)
-                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), OnTimeout.class))
-                .orElse(null);
-        return chosen != null ? "Usual time-out here: " + chosen.value()
-                : "Look for a loop that never ends.";
+        // On the method, else on the class, either directly or through an annotation such as @NetworkStage,
+        // else in the class's hints file.
+        Class<?> type = context.getRequiredTestClass();
+        Optional<String> chosen = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), OnTimeout.class)
+                .or(() -> AnnotationSupport.findAnnotation(type, OnTimeout.class)).map(OnTimeout::value)
+                .or(() -> Optional.ofNullable(Hints.of(type).get(Hints.ON_TIMEOUT)).map(Hint::value));
+        return chosen.map(usual -> "Usual time-out here: " + usual).orElse("Look for a loop that never ends.");
     }
 
     private static String capitalized(String sentence) {
