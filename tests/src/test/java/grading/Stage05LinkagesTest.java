@@ -17,15 +17,34 @@ import grading.support.GradedTest;
 import grading.support.Holding;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 
 @Graded(stage = 5, title = "linkages")
 class Stage05LinkagesTest {
+    // The components the tests link, new for each test: a producer and a consumer for one link,
+    // a, b and c for chains, a parent and its child for links through a parent's boxes.
+    private Probe producer;
+    private Probe consumer;
+    private Probe a;
+    private Probe b;
+    private Probe c;
+    private Probe parent;
+    private Probe child;
+
+    @BeforeEach
+    void newComponents() {
+        producer = new Probe();
+        consumer = new Probe();
+        a = new Probe();
+        b = new Probe();
+        c = new Probe();
+        parent = new Probe();
+        child = new Probe();
+    }
 
     @GradedTest(order = 1, value = "a message sent into a linked outbox lands in the inbox at once, with no scheduler"
             + " cycle")
     void linkDeliversAtOnce() {
-        Probe producer = new Probe();
-        Probe consumer = new Probe();
         Linkage linkage = Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
         producer.sendOut("hello", "outbox");
         assertEquals(0, producer.outbox("outbox").size(), "the message must not stay in the outbox");
@@ -41,8 +60,6 @@ class Stage05LinkagesTest {
     @GradedTest(order = 2, value = "messages already waiting in an outbox move on when it is linked, ahead of later"
             + " ones")
     void waitingMessagesMoveOn() {
-        Probe producer = new Probe();
-        Probe consumer = new Probe();
         producer.sendOut("early", "outbox");
         Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
         producer.sendOut("late", "outbox");
@@ -56,7 +73,6 @@ class Stage05LinkagesTest {
     @GradedTest(order = 3, value = "a box links to one destination: a second link is a BoxAlreadyLinked error naming"
             + " the box")
     void secondLinkIsAnError() {
-        Probe producer = new Probe();
         Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox"));
         var error = assertThrows(BoxAlreadyLinked.class,
                 () -> Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox")),
@@ -67,8 +83,6 @@ class Stage05LinkagesTest {
 
     @GradedTest(order = 4, value = "an inbox cannot be linked to an outbox, and a link may not close a loop")
     void forbiddenLinks() {
-        Probe a = new Probe();
-        Probe b = new Probe();
         assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.inbox("inbox"), b.outbox("outbox")),
                 "linking an inbox to an outbox must throw IllegalArgumentException");
         assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.outbox("outbox"), a.outbox("outbox")),
@@ -82,14 +96,11 @@ class Stage05LinkagesTest {
     @GradedTest(order = 5, value = "many outboxes may link into one inbox, which gets everything in the order it was"
             + " sent")
     void fanIn() {
-        Probe first = new Probe();
-        Probe second = new Probe();
-        Probe consumer = new Probe();
-        Linkage.link(first.outbox("outbox"), consumer.inbox("inbox"));
-        Linkage.link(second.outbox("outbox"), consumer.inbox("inbox"));
-        first.sendOut("1", "outbox");
-        second.sendOut("2", "outbox");
-        first.sendOut("3", "outbox");
+        Linkage.link(a.outbox("outbox"), consumer.inbox("inbox"));
+        Linkage.link(b.outbox("outbox"), consumer.inbox("inbox"));
+        a.sendOut("1", "outbox");
+        b.sendOut("2", "outbox");
+        a.sendOut("3", "outbox");
         assertEquals(3, consumer.inbox("inbox").size(), "the inbox two outboxes link into must hold all 3 messages");
         assertEquals(List.of("1", "2", "3"),
                 List.of(consumer.receive("inbox"), consumer.receive("inbox"), consumer.receive("inbox")),
@@ -99,8 +110,6 @@ class Stage05LinkagesTest {
     @GradedTest(order = 6, value = "outbox to outbox: a child's output leaves through its parent's outbox, stored only"
             + " at the end")
     void passthroughOut() {
-        Probe child = new Probe();
-        Probe parent = new Probe();
         Probe next = new Probe();
         Linkage.link(child.outbox("outbox"), parent.outbox("outbox"));
         Linkage.link(parent.outbox("outbox"), next.inbox("inbox"));
@@ -116,8 +125,6 @@ class Stage05LinkagesTest {
     @GradedTest(order = 7, value = "inbox to inbox: what arrives for the parent goes to the child, and the parent sees"
             + " none of it")
     void passthroughIn() {
-        Probe parent = new Probe();
-        Probe child = new Probe();
         Linkage.link(parent.inbox("inbox"), child.inbox("inbox"));
         parent.inbox("inbox").put("for the child");
         assertFalse(parent.ready("inbox"), "the parent's inbox passes messages on, it does not keep them");
@@ -127,9 +134,6 @@ class Stage05LinkagesTest {
 
     @GradedTest(order = 8, value = "a chain delivers to its last box whichever link was made first")
     void chainsInAnyOrder() {
-        Probe a = new Probe();
-        Probe b = new Probe();
-        Probe c = new Probe();
         Linkage.link(b.outbox("outbox"), c.outbox("outbox"));
         Linkage.link(c.outbox("outbox"), c.inbox("extra"));
         Linkage.link(a.outbox("outbox"), b.outbox("outbox"));
@@ -148,8 +152,6 @@ class Stage05LinkagesTest {
     @GradedTest(order = 9, value = "after unlink, new messages stay in the source box and delivered ones stay"
             + " delivered")
     void unlinkStopsDelivery() {
-        Probe producer = new Probe();
-        Probe consumer = new Probe();
         Linkage linkage = Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
         producer.sendOut("before", "outbox");
         linkage.unlink();
@@ -166,9 +168,6 @@ class Stage05LinkagesTest {
 
     @GradedTest(order = 10, value = "unlinking the middle of a chain splits it: upstream messages then stop at the cut")
     void unlinkInTheMiddle() {
-        Probe a = new Probe();
-        Probe b = new Probe();
-        Probe c = new Probe();
         Linkage.link(a.outbox("outbox"), b.outbox("outbox"));
         Linkage middle = Linkage.link(b.outbox("outbox"), c.inbox("inbox"));
         middle.unlink();
@@ -183,8 +182,6 @@ class Stage05LinkagesTest {
 
     @GradedTest(order = 11, value = "a component's links are undone by unlinkAll")
     void componentUnlinksItsOwn() {
-        Probe parent = new Probe();
-        Probe child = new Probe();
         parent.wire(parent.inbox("inbox"), child.inbox("inbox"));
         parent.wire(child.outbox("outbox"), parent.outbox("outbox"));
         assertEquals(2, parent.linkages().size(), "the component made 2 links, so linkages() must list 2");
@@ -210,9 +207,6 @@ class Stage05LinkagesTest {
     @GradedTest(order = 13, value = "after unlink, new messages stay in the source box even when its old destination"
             + " is linked on")
     void unlinkedBoxIsForgottenByItsOldDestination() {
-        Probe a = new Probe();
-        Probe b = new Probe();
-        Probe c = new Probe();
         Linkage.link(a.outbox("outbox"), b.inbox("inbox")).unlink();
         Linkage.link(b.inbox("inbox"), c.inbox("inbox"));
         a.sendOut("stays", "outbox");
@@ -225,17 +219,14 @@ class Stage05LinkagesTest {
     @GradedTest(order = 14, value = "unlinking twice does nothing more: it never undoes a link made after the first"
             + " unlink")
     void secondUnlinkLeavesANewLinkAlone() {
-        Probe producer = new Probe();
-        Probe first = new Probe();
-        Probe second = new Probe();
-        Linkage old = Linkage.link(producer.outbox("outbox"), first.inbox("inbox"));
+        Linkage old = Linkage.link(producer.outbox("outbox"), a.inbox("inbox"));
         old.unlink();
-        Linkage.link(producer.outbox("outbox"), second.inbox("inbox"));
+        Linkage.link(producer.outbox("outbox"), b.inbox("inbox"));
         old.unlink();
         producer.sendOut("new", "outbox");
-        assertEquals(1, second.inbox("inbox").size(), "the old linkage was unlinked, the outbox linked again to"
+        assertEquals(1, b.inbox("inbox").size(), "the old linkage was unlinked, the outbox linked again to"
                 + " another inbox, then the old linkage unlinked a second time: that must do nothing, so the message"
-                + " must reach the new destination (" + Holding.of(producer.outbox("outbox"), first.inbox("inbox"),
-                second.inbox("inbox")) + "); a Linkage undoes its own link once, and never a newer one");
+                + " must reach the new destination (" + Holding.of(producer.outbox("outbox"), a.inbox("inbox"),
+                b.inbox("inbox")) + "); a Linkage undoes its own link once, and never a newer one");
     }
 }
