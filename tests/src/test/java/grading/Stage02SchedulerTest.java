@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.AllFinished.assertAllFinished;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -157,7 +158,7 @@ class Stage02SchedulerTest {
         assertEquals(2, shortOne.steps, "a microprocess that wants 2 steps must be stepped exactly 2 times by run()");
         assertEquals(5, longOne.steps, "a microprocess that wants 5 steps must be stepped exactly 5 times by run()");
         assertTrue(shortOne.isFinished() && longOne.isFinished(), "after run() both microprocesses must be finished");
-        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left after run()");
+        assertAllFinished(scheduler, "nothing may be left after run()");
     }
 
     @GradedTest(order = 10, value = "run() on a scheduler with nothing to run returns at once")

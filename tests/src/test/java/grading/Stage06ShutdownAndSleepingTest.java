@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.AllFinished.assertAllFinished;
 import static grading.support.Setup.chain;
 import static grading.support.Setup.schedulerOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,7 +88,7 @@ class Stage06ShutdownAndSleepingTest {
         scheduler.run();
         assertEquals(2, counting.steps, "wake() on an awake microprocess must not step it more: it wants 2 steps");
         counting.wake();
-        assertEquals(List.of(), scheduler.microprocesses(), "a finished microprocess was woken back into the scheduler");
+        assertAllFinished(scheduler, "a finished microprocess was woken back into the scheduler");
         scheduler.run();
         assertEquals(2, counting.steps, "wake() on a finished microprocess must not step it again");
     }
@@ -176,7 +177,7 @@ class Stage06ShutdownAndSleepingTest {
         assertTrue(source.isFinished() && upper.isFinished() && collector.isFinished(), "every component of the"
                 + " chain must have finished: source " + source.isFinished() + ", upper " + upper.isFinished()
                 + ", collector " + collector.isFinished());
-        assertEquals(List.of(), scheduler.microprocesses(), "everything must finish, nothing left asleep");
+        assertAllFinished(scheduler, "everything must finish, nothing left asleep");
     }
 
     @GradedTest(order = 10, value = "ShutdownMicroprocess sent to the first component stops the whole chain")
@@ -194,7 +195,7 @@ class Stage06ShutdownAndSleepingTest {
                 + " the end of the chain");
         assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(), "the last component must be ended by the"
                 + " ShutdownMicroprocess passed on along the chain");
-        assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished, none left asleep");
+        assertAllFinished(scheduler, "every component must have finished, none left asleep");
     }
 
     @GradedTest(order = 11, value = "idle components cost nothing: a thousand sleepers are not stepped while one"
