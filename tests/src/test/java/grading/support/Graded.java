@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The stage chooses and orders the class's tests ({@link StageFilter}, {@link ByStage}) and
  * files their results on the board ({@link ResultsRecorder}); the class is shown as
  * "Stage 7: Pipeline and Graphline" ({@link GradedTitles}). Every graded class carries the
- * JUnit tag {@code graded}.
+ * JUnit tag {@code graded}, by which the watch loop counts graded tests.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
