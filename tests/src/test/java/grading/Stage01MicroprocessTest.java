@@ -15,12 +15,8 @@ import grading.support.Graded;
 import grading.support.GradedTest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
-@Graded
-@Tag("stage01")
-@DisplayName("Stage 1: a microprocess")
+@Graded(stage = 1, title = "a microprocess")
 class Stage01MicroprocessTest {
 
     @GradedTest(order = 1, value = "activate hands the microprocess to the scheduler, returns it, and does no work")

@@ -1,6 +1,6 @@
 package grading;
 
-import static grading.support.Setup.schedulerOf;
+import static grading.AllFinished.assertAllFinished;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -12,23 +12,17 @@ import axon.Microprocess;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
-@Graded
-@Tag("stage02")
-@DisplayName("Stage 2: a scheduler")
-@OnTimeout("the scheduler never returned: does step() drop microprocesses whose next() returned false,"
-        + " and does run() stop as soon as step() says nothing is left?")
+@Graded(stage = 2, title = "a scheduler")
 class Stage02SchedulerTest {
+    // What the tests begin with, new for each test: a scheduler, and a log its microprocesses note their steps in.
+    private final Scheduler scheduler = new Scheduler();
+    private final List<String> log = new ArrayList<>();
 
     @GradedTest(order = 1, value = "one cycle steps each microprocess activated before it exactly once")
     void oneCycleStepsEachOnce() {
-        List<String> log = new ArrayList<>();
-        Scheduler scheduler = new Scheduler();
         new Counting("a", 1, log).activate(scheduler);
         new Counting("b", 3, log).activate(scheduler);
         scheduler.runCycles(1);
@@ -53,7 +47,7 @@ class Stage02SchedulerTest {
     void finishedMicroprocessesLeave() {
         Counting once = new Counting(1);
         Counting thrice = new Counting(3);
-        Scheduler scheduler = schedulerOf(once, thrice);
+        activateAll(once, thrice);
         boolean left = scheduler.runCycles(1);
         assertEquals(List.of(thrice), scheduler.microprocesses(), "after one cycle only the microprocess that wants"
                 + " to run again (" + thrice.name() + ") may be left: " + once.name() + " wanted 1 step, has"
@@ -65,8 +59,6 @@ class Stage02SchedulerTest {
     @GradedTest(order = 3, value = "a cycle steps every microprocess that was queued when it began exactly once, even"
             + " when some finish during it")
     void aCycleStepsEveryQueuedOneWhenSomeFinish() {
-        List<String> log = new ArrayList<>();
-        Scheduler scheduler = new Scheduler();
         Counting b = new Counting("b", 3, log);
         Counting d = new Counting("d", 2, log);
         for (Counting counting : List.of(new Counting("a", 1, log), b, new Counting("c", 1, log), d)) {
@@ -82,8 +74,6 @@ class Stage02SchedulerTest {
 
     @GradedTest(order = 4, value = "each cycle steps every microprocess once, in the order they were activated")
     void roundRobinInActivationOrder() {
-        List<String> log = new ArrayList<>();
-        Scheduler scheduler = new Scheduler();
         new Counting("a", 3, log).activate(scheduler);
         new Counting("b", 2, log).activate(scheduler);
         new Counting("c", 1, log).activate(scheduler);
@@ -95,8 +85,6 @@ class Stage02SchedulerTest {
     @GradedTest(order = 5, value = "a microprocess activated during a cycle is first stepped in the next cycle, after"
             + " the others")
     void arrivalsWaitForTheNextCycle() {
-        List<String> log = new ArrayList<>();
-        Scheduler scheduler = new Scheduler();
         new Spawner(log, new Counting("new", 2, log)).activate(scheduler);
         new Counting("b", 3, log).activate(scheduler);
         scheduler.run();
@@ -107,7 +95,7 @@ class Stage02SchedulerTest {
     @GradedTest(order = 6, value = "runCycles(n) runs at most n cycles and says whether microprocesses are left")
     void runCyclesIsBounded() {
         Counting counting = new Counting(10);
-        Scheduler scheduler = schedulerOf(counting);
+        activateAll(counting);
         assertTrue(scheduler.runCycles(3), "7 steps are still to come, so runCycles must return true");
         assertEquals(3, counting.steps, "runCycles(3) must run exactly 3 cycles");
         assertTrue(scheduler.runCycles(0), "runCycles(0) runs nothing and microprocesses are still left");
@@ -117,7 +105,7 @@ class Stage02SchedulerTest {
     @GradedTest(order = 7, value = "runCycles(n) stops early, returning false, when every microprocess has finished")
     void runCyclesStopsEarly() {
         Counting counting = new Counting(2);
-        Scheduler scheduler = schedulerOf(counting);
+        activateAll(counting);
         long before = scheduler.cycles();
         assertFalse(scheduler.runCycles(100), "a microprocess that wants 2 steps finishes within 100 cycles, so"
                 + " runCycles(100) must return false");
@@ -131,8 +119,6 @@ class Stage02SchedulerTest {
     @GradedTest(order = 8, value = "a cycle during which a newcomer arrived says that work is left, even when every"
             + " other microprocess finished")
     void aCycleWithNewcomersSaysWorkIsLeft() {
-        List<String> log = new ArrayList<>();
-        Scheduler scheduler = new Scheduler();
         new Microprocess() {
             @Override
             protected boolean step() {
@@ -167,17 +153,16 @@ class Stage02SchedulerTest {
     void runRunsEverythingToTheEnd() {
         Counting shortOne = new Counting(2);
         Counting longOne = new Counting(5);
-        Scheduler scheduler = schedulerOf(shortOne, longOne);
+        activateAll(shortOne, longOne);
         scheduler.run();
         assertEquals(2, shortOne.steps, "a microprocess that wants 2 steps must be stepped exactly 2 times by run()");
         assertEquals(5, longOne.steps, "a microprocess that wants 5 steps must be stepped exactly 5 times by run()");
         assertTrue(shortOne.isFinished() && longOne.isFinished(), "after run() both microprocesses must be finished");
-        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left after run()");
+        assertAllFinished(scheduler, "nothing may be left after run()");
     }
 
     @GradedTest(order = 10, value = "run() on a scheduler with nothing to run returns at once")
     void runOnEmptyReturns() {
-        Scheduler scheduler = new Scheduler();
         assertFalse(scheduler.runCycles(0), "runCycles(0) on an empty scheduler must say that nothing is left");
         scheduler.run();
         assertFalse(scheduler.runCycles(1), "runCycles(1) on an empty scheduler must say that nothing is left");
@@ -186,7 +171,6 @@ class Stage02SchedulerTest {
     @GradedTest(order = 11, value = "the scheduler is a microprocess: activated on another scheduler, each of its"
             + " steps is one cycle")
     void schedulerInsideScheduler() {
-        List<String> log = new ArrayList<>();
         Scheduler outer = new Scheduler();
         Scheduler inner = new Scheduler();
         new Counting("x", 3, log).activate(outer);
@@ -217,7 +201,6 @@ class Stage02SchedulerTest {
     @GradedTest(order = 13, value = "an exception thrown by a step comes out of run() unchanged")
     void exceptionsPropagate() {
         IllegalStateException boom = new IllegalStateException("boom");
-        Scheduler scheduler = new Scheduler();
         new Counting(5).activate(scheduler);
         new Microprocess() {
             @Override
@@ -232,12 +215,17 @@ class Stage02SchedulerTest {
 
     @GradedTest(order = 14, value = "Tickers on one scheduler take turns: tick 1, tock 1, tick 2, tock 2, ...")
     void tickersTakeTurns() {
-        List<String> lines = new ArrayList<>();
-        Scheduler scheduler = new Scheduler();
-        new examples.components.Ticker("tick", 3, lines::add).activate(scheduler);
-        new examples.components.Ticker("tock", 2, lines::add).activate(scheduler);
+        new examples.components.Ticker("tick", 3, log::add).activate(scheduler);
+        new examples.components.Ticker("tock", 2, log::add).activate(scheduler);
         scheduler.run();
-        assertEquals(List.of("tick 1", "tock 1", "tick 2", "tock 2", "tick 3"), lines, "the tickers' lines, in"
+        assertEquals(List.of("tick 1", "tock 1", "tick 2", "tock 2", "tick 3"), log, "the tickers' lines, in"
                 + " the order they were written");
+    }
+
+    /** Activates these microprocesses on the test's scheduler, in this order. */
+    private void activateAll(Microprocess... microprocesses) {
+        for (Microprocess microprocess : microprocesses) {
+            microprocess.activate(scheduler);
+        }
     }
 }

@@ -10,13 +10,9 @@ import axon.BoxNotFound;
 import grading.support.Graded;
 import grading.support.GradedTest;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
 /** What a box knows of itself, and what BoxNotFound tells: both stated in the stage 3 chapter. */
-@Graded
-@Tag("stage03")
-@DisplayName("Stage 3: a component with boxes, what a box knows and what a mistake tells")
+@Graded(stage = 3, title = "a component with boxes, what a box knows and what a mistake tells")
 class Stage03BoxFactsTest {
 
     @GradedTest(order = 1, value = "a box knows its owner, its name, whether it is an inbox or an outbox, and its"

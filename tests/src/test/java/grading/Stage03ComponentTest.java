@@ -13,13 +13,9 @@ import axon.EmptyBox;
 import grading.support.Graded;
 import grading.support.GradedTest;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.function.Executable;
 
-@Graded
-@Tag("stage03")
-@DisplayName("Stage 3: a component with boxes")
+@Graded(stage = 3, title = "a component with boxes")
 class Stage03ComponentTest {
 
     @GradedTest(order = 1, value = "a box gives back its messages oldest first and counts what it holds")

@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import axon.Component;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Receiving with a type, {@code recv(inbox, type)}: the chapter's "Mistakes are errors" says
  * that a message of another type throws a ClassCastException that names the box and both
  * types. The typed form is given code built on the learner's {@code recv(inbox)}.
  */
-@Graded
-@Tag("stage03")
-@DisplayName("Stage 3: a component with boxes, receiving with a type")
+@Graded(stage = 3, title = "a component with boxes, receiving with a type")
 class Stage03TypedReceiveTest {
 
     /** A component whose test reaches its protected typed recv. */

@@ -15,67 +15,74 @@ import examples.components.Producer;
 import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.Holding;
-import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.BeforeEach;
 
-@Graded
-@Tag("stage05")
-@DisplayName("Stage 5: linkages")
-@OnTimeout("linking or sending never returned: does following a chain of links stop at a box that is not"
-        + " linked, and does redirecting stop at the boxes linked into this one?")
+@Graded(stage = 5, title = "linkages")
 class Stage05LinkagesTest {
+    // The components the tests link, new for each test: a sender and a receiver for one link,
+    // a, b and c for chains, a parent and its child for links through a parent's boxes.
+    private Probe sender;
+    private Probe receiver;
+    private Probe a;
+    private Probe b;
+    private Probe c;
+    private Probe parent;
+    private Probe child;
+
+    @BeforeEach
+    void newComponents() {
+        sender = new Probe();
+        receiver = new Probe();
+        a = new Probe();
+        b = new Probe();
+        c = new Probe();
+        parent = new Probe();
+        child = new Probe();
+    }
 
     @GradedTest(order = 1, value = "a message sent into a linked outbox lands in the inbox at once, with no scheduler"
             + " cycle")
     void linkDeliversAtOnce() {
-        Probe producer = new Probe();
-        Probe consumer = new Probe();
-        Linkage linkage = Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
-        producer.sendOut("hello", "outbox");
-        assertEquals(0, producer.outbox("outbox").size(), "the message must not stay in the outbox");
-        assertTrue(consumer.ready("inbox"), "the message sent into the linked outbox must be in the inbox at once,"
+        Linkage linkage = Linkage.link(sender.outbox("outbox"), receiver.inbox("inbox"));
+        sender.sendOut("hello", "outbox");
+        assertEquals(0, sender.outbox("outbox").size(), "the message must not stay in the outbox");
+        assertTrue(receiver.ready("inbox"), "the message sent into the linked outbox must be in the inbox at once,"
                 + " with no scheduler cycle");
-        assertEquals("hello", consumer.receive("inbox"), "the linked inbox must hold the message that was sent");
-        assertSame(producer.outbox("outbox"), linkage.source(), "the linkage's source() must be the outbox linked");
-        assertSame(consumer.inbox("inbox"), linkage.sink(), "the linkage's sink() must be the inbox linked");
-        assertSame(consumer.inbox("inbox"), producer.outbox("outbox").target(),
+        assertEquals("hello", receiver.receive("inbox"), "the linked inbox must hold the message that was sent");
+        assertSame(sender.outbox("outbox"), linkage.source(), "the linkage's source() must be the outbox linked");
+        assertSame(receiver.inbox("inbox"), linkage.sink(), "the linkage's sink() must be the inbox linked");
+        assertSame(receiver.inbox("inbox"), sender.outbox("outbox").target(),
                 "after link(outbox, inbox), the outbox's target() must be that inbox");
     }
 
     @GradedTest(order = 2, value = "messages already waiting in an outbox move on when it is linked, ahead of later"
             + " ones")
     void waitingMessagesMoveOn() {
-        Probe producer = new Probe();
-        Probe consumer = new Probe();
-        producer.sendOut("early", "outbox");
-        Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
-        producer.sendOut("late", "outbox");
-        assertEquals(2, consumer.inbox("inbox").size(), "the message waiting before the link and the one sent after"
-                + " must both be in the inbox (" + Holding.of(producer.outbox("outbox"), consumer.inbox("inbox"))
+        sender.sendOut("early", "outbox");
+        Linkage.link(sender.outbox("outbox"), receiver.inbox("inbox"));
+        sender.sendOut("late", "outbox");
+        assertEquals(2, receiver.inbox("inbox").size(), "the message waiting before the link and the one sent after"
+                + " must both be in the inbox (" + Holding.of(sender.outbox("outbox"), receiver.inbox("inbox"))
                 + "): linking must move the messages already stored in the source box along the new link");
-        assertEquals("early", consumer.receive("inbox"), "the message that waited in the outbox must arrive first");
-        assertEquals("late", consumer.receive("inbox"), "the message sent after linking must arrive second");
+        assertEquals("early", receiver.receive("inbox"), "the message that waited in the outbox must arrive first");
+        assertEquals("late", receiver.receive("inbox"), "the message sent after linking must arrive second");
     }
 
     @GradedTest(order = 3, value = "a box links to one destination: a second link is a BoxAlreadyLinked error naming"
             + " the box")
     void secondLinkIsAnError() {
-        Probe producer = new Probe();
-        Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox"));
+        Linkage.link(sender.outbox("outbox"), new Probe().inbox("inbox"));
         var error = assertThrows(BoxAlreadyLinked.class,
-                () -> Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox")),
+                () -> Linkage.link(sender.outbox("outbox"), new Probe().inbox("inbox")),
                 "linking an outbox that is already linked must throw BoxAlreadyLinked");
-        assertTrue(error.getMessage().contains(producer.outbox("outbox").toString()),
+        assertTrue(error.getMessage().contains(sender.outbox("outbox").toString()),
                 "the message should name the box: " + error.getMessage());
     }
 
     @GradedTest(order = 4, value = "an inbox cannot be linked to an outbox, and a link may not close a loop")
     void forbiddenLinks() {
-        Probe a = new Probe();
-        Probe b = new Probe();
         assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.inbox("inbox"), b.outbox("outbox")),
                 "linking an inbox to an outbox must throw IllegalArgumentException");
         assertThrows(IllegalArgumentException.class, () -> Linkage.link(a.outbox("outbox"), a.outbox("outbox")),
@@ -89,25 +96,20 @@ class Stage05LinkagesTest {
     @GradedTest(order = 5, value = "many outboxes may link into one inbox, which gets everything in the order it was"
             + " sent")
     void fanIn() {
-        Probe first = new Probe();
-        Probe second = new Probe();
-        Probe consumer = new Probe();
-        Linkage.link(first.outbox("outbox"), consumer.inbox("inbox"));
-        Linkage.link(second.outbox("outbox"), consumer.inbox("inbox"));
-        first.sendOut("1", "outbox");
-        second.sendOut("2", "outbox");
-        first.sendOut("3", "outbox");
-        assertEquals(3, consumer.inbox("inbox").size(), "the inbox two outboxes link into must hold all 3 messages");
+        Linkage.link(a.outbox("outbox"), receiver.inbox("inbox"));
+        Linkage.link(b.outbox("outbox"), receiver.inbox("inbox"));
+        a.sendOut("1", "outbox");
+        b.sendOut("2", "outbox");
+        a.sendOut("3", "outbox");
+        assertEquals(3, receiver.inbox("inbox").size(), "the inbox two outboxes link into must hold all 3 messages");
         assertEquals(List.of("1", "2", "3"),
-                List.of(consumer.receive("inbox"), consumer.receive("inbox"), consumer.receive("inbox")),
+                List.of(receiver.receive("inbox"), receiver.receive("inbox"), receiver.receive("inbox")),
                 "the inbox's messages, in the order they were sent from either outbox");
     }
 
     @GradedTest(order = 6, value = "outbox to outbox: a child's output leaves through its parent's outbox, stored only"
             + " at the end")
     void passthroughOut() {
-        Probe child = new Probe();
-        Probe parent = new Probe();
         Probe next = new Probe();
         Linkage.link(child.outbox("outbox"), parent.outbox("outbox"));
         Linkage.link(parent.outbox("outbox"), next.inbox("inbox"));
@@ -123,8 +125,6 @@ class Stage05LinkagesTest {
     @GradedTest(order = 7, value = "inbox to inbox: what arrives for the parent goes to the child, and the parent sees"
             + " none of it")
     void passthroughIn() {
-        Probe parent = new Probe();
-        Probe child = new Probe();
         Linkage.link(parent.inbox("inbox"), child.inbox("inbox"));
         parent.inbox("inbox").put("for the child");
         assertFalse(parent.ready("inbox"), "the parent's inbox passes messages on, it does not keep them");
@@ -134,9 +134,6 @@ class Stage05LinkagesTest {
 
     @GradedTest(order = 8, value = "a chain delivers to its last box whichever link was made first")
     void chainsInAnyOrder() {
-        Probe a = new Probe();
-        Probe b = new Probe();
-        Probe c = new Probe();
         Linkage.link(b.outbox("outbox"), c.outbox("outbox"));
         Linkage.link(c.outbox("outbox"), c.inbox("extra"));
         Linkage.link(a.outbox("outbox"), b.outbox("outbox"));
@@ -155,27 +152,22 @@ class Stage05LinkagesTest {
     @GradedTest(order = 9, value = "after unlink, new messages stay in the source box and delivered ones stay"
             + " delivered")
     void unlinkStopsDelivery() {
-        Probe producer = new Probe();
-        Probe consumer = new Probe();
-        Linkage linkage = Linkage.link(producer.outbox("outbox"), consumer.inbox("inbox"));
-        producer.sendOut("before", "outbox");
+        Linkage linkage = Linkage.link(sender.outbox("outbox"), receiver.inbox("inbox"));
+        sender.sendOut("before", "outbox");
         linkage.unlink();
-        producer.sendOut("after", "outbox");
+        sender.sendOut("after", "outbox");
         assertFalse(linkage.isActive(), "isActive() must be false after unlink()");
-        assertEquals(1, consumer.inbox("inbox").size(), "only the message sent before unlink() may reach the inbox");
-        assertEquals("before", consumer.receive("inbox"), "the message delivered before unlink() must stay delivered");
-        assertEquals(1, producer.outbox("outbox").size(), "the message sent after unlink() must stay in the outbox");
-        assertEquals("after", producer.outbox("outbox").take(), "the outbox must keep the message sent after unlink()");
-        assertEquals(null, producer.outbox("outbox").target(), "an unlinked outbox's target() must be null");
+        assertEquals(1, receiver.inbox("inbox").size(), "only the message sent before unlink() may reach the inbox");
+        assertEquals("before", receiver.receive("inbox"), "the message delivered before unlink() must stay delivered");
+        assertEquals(1, sender.outbox("outbox").size(), "the message sent after unlink() must stay in the outbox");
+        assertEquals("after", sender.outbox("outbox").take(), "the outbox must keep the message sent after unlink()");
+        assertEquals(null, sender.outbox("outbox").target(), "an unlinked outbox's target() must be null");
         linkage.unlink();
-        Linkage.link(producer.outbox("outbox"), new Probe().inbox("inbox"));
+        Linkage.link(sender.outbox("outbox"), new Probe().inbox("inbox"));
     }
 
     @GradedTest(order = 10, value = "unlinking the middle of a chain splits it: upstream messages then stop at the cut")
     void unlinkInTheMiddle() {
-        Probe a = new Probe();
-        Probe b = new Probe();
-        Probe c = new Probe();
         Linkage.link(a.outbox("outbox"), b.outbox("outbox"));
         Linkage middle = Linkage.link(b.outbox("outbox"), c.inbox("inbox"));
         middle.unlink();
@@ -190,8 +182,6 @@ class Stage05LinkagesTest {
 
     @GradedTest(order = 11, value = "a component's links are undone by unlinkAll")
     void componentUnlinksItsOwn() {
-        Probe parent = new Probe();
-        Probe child = new Probe();
         parent.wire(parent.inbox("inbox"), child.inbox("inbox"));
         parent.wire(child.outbox("outbox"), parent.outbox("outbox"));
         assertEquals(2, parent.linkages().size(), "the component made 2 links, so linkages() must list 2");
@@ -217,9 +207,6 @@ class Stage05LinkagesTest {
     @GradedTest(order = 13, value = "after unlink, new messages stay in the source box even when its old destination"
             + " is linked on")
     void unlinkedBoxIsForgottenByItsOldDestination() {
-        Probe a = new Probe();
-        Probe b = new Probe();
-        Probe c = new Probe();
         Linkage.link(a.outbox("outbox"), b.inbox("inbox")).unlink();
         Linkage.link(b.inbox("inbox"), c.inbox("inbox"));
         a.sendOut("stays", "outbox");
@@ -232,17 +219,14 @@ class Stage05LinkagesTest {
     @GradedTest(order = 14, value = "unlinking twice does nothing more: it never undoes a link made after the first"
             + " unlink")
     void secondUnlinkLeavesANewLinkAlone() {
-        Probe producer = new Probe();
-        Probe first = new Probe();
-        Probe second = new Probe();
-        Linkage old = Linkage.link(producer.outbox("outbox"), first.inbox("inbox"));
+        Linkage old = Linkage.link(sender.outbox("outbox"), a.inbox("inbox"));
         old.unlink();
-        Linkage.link(producer.outbox("outbox"), second.inbox("inbox"));
+        Linkage.link(sender.outbox("outbox"), b.inbox("inbox"));
         old.unlink();
-        producer.sendOut("new", "outbox");
-        assertEquals(1, second.inbox("inbox").size(), "the old linkage was unlinked, the outbox linked again to"
+        sender.sendOut("new", "outbox");
+        assertEquals(1, b.inbox("inbox").size(), "the old linkage was unlinked, the outbox linked again to"
                 + " another inbox, then the old linkage unlinked a second time: that must do nothing, so the message"
-                + " must reach the new destination (" + Holding.of(producer.outbox("outbox"), first.inbox("inbox"),
-                second.inbox("inbox")) + "); a Linkage undoes its own link once, and never a newer one");
+                + " must reach the new destination (" + Holding.of(sender.outbox("outbox"), a.inbox("inbox"),
+                b.inbox("inbox")) + "); a Linkage undoes its own link once, and never a newer one");
     }
 }

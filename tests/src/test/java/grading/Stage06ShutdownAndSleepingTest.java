@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.AllFinished.assertAllFinished;
 import static grading.support.Setup.chain;
 import static grading.support.Setup.schedulerOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,20 +15,13 @@ import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.SelfWaking;
-import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import kamaelia.util.PureTransformer;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
-@Graded
-@Tag("stage06")
-@DisplayName("Stage 6: shutdown and sleeping")
-@OnTimeout("the run never ended: do sleeping components leave the run queue, and does every component pass"
-        + " shutdown on and return false?")
+@Graded(stage = 6, title = "shutdown and sleeping")
 class Stage06ShutdownAndSleepingTest {
 
     @GradedTest(order = 1, value = "a component that pauses is not stepped again until something wakes it")
@@ -94,7 +88,7 @@ class Stage06ShutdownAndSleepingTest {
         scheduler.run();
         assertEquals(2, counting.steps, "wake() on an awake microprocess must not step it more: it wants 2 steps");
         counting.wake();
-        assertEquals(List.of(), scheduler.microprocesses(), "a finished microprocess was woken back into the scheduler");
+        assertAllFinished(scheduler, "a finished microprocess was woken back into the scheduler");
         scheduler.run();
         assertEquals(2, counting.steps, "wake() on a finished microprocess must not step it again");
     }
@@ -183,7 +177,7 @@ class Stage06ShutdownAndSleepingTest {
         assertTrue(source.isFinished() && upper.isFinished() && collector.isFinished(), "every component of the"
                 + " chain must have finished: source " + source.isFinished() + ", upper " + upper.isFinished()
                 + ", collector " + collector.isFinished());
-        assertEquals(List.of(), scheduler.microprocesses(), "everything must finish, nothing left asleep");
+        assertAllFinished(scheduler, "everything must finish, nothing left asleep");
     }
 
     @GradedTest(order = 10, value = "ShutdownMicroprocess sent to the first component stops the whole chain")
@@ -201,7 +195,7 @@ class Stage06ShutdownAndSleepingTest {
                 + " the end of the chain");
         assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(), "the last component must be ended by the"
                 + " ShutdownMicroprocess passed on along the chain");
-        assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished, none left asleep");
+        assertAllFinished(scheduler, "every component must have finished, none left asleep");
     }
 
     @GradedTest(order = 11, value = "idle components cost nothing: a thousand sleepers are not stepped while one"

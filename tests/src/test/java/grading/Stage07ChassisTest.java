@@ -1,5 +1,6 @@
 package grading;
 
+import static grading.AllFinished.assertAllFinished;
 import static grading.Wiring.children;
 import static grading.Wiring.links;
 import static java.util.Map.entry;
@@ -15,7 +16,6 @@ import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,15 +31,9 @@ import kamaelia.util.Grep;
 import kamaelia.util.PureTransformer;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
-@Graded
-@Tag("stage07")
-@DisplayName("Stage 7: Pipeline and Graphline")
-@OnTimeout("the run never ended: does the chassis finish when childrenDone() says every child has finished,"
-        + " and sleep (pause) otherwise?")
+@Graded(stage = 7, title = "Pipeline and Graphline")
 class Stage07ChassisTest {
     /** The scheduler of a test, new for each test. */
     private final Scheduler scheduler = new Scheduler();
@@ -77,7 +71,7 @@ class Stage07ChassisTest {
         assertEquals(List.of("ONE!", "TWO!", "THREE!"), collector.collected(), "what reached the pipeline's last"
                 + " child: every item, through each child in order (upper case, then \"!\")");
         assertTrue(pipeline.isFinished(), "the pipeline must finish when its children have");
-        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
+        assertAllFinished(scheduler, "nothing may be left, awake or asleep");
     }
 
     @GradedTest(order = 2, value = "a Pipeline's inbox leads to its first child, and its last child's outbox leaves"
@@ -109,7 +103,7 @@ class Stage07ChassisTest {
                 + " through the pipeline's signal: link the last child's signal to the pipeline's signal");
         assertTrue(pipeline.isFinished(), "every child has finished, but the pipeline has not: it must finish when"
                 + " childrenDone() says they all have");
-        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
+        assertAllFinished(scheduler, "nothing may be left, awake or asleep");
     }
 
     @GradedTest(order = 1, value = "a Pipeline activates its children at its first step, on its own scheduler")
@@ -156,7 +150,7 @@ class Stage07ChassisTest {
         assertEquals(List.of("ERROR one", "ERROR two"), errors.collected(), "what reached \"errors\" through the"
                 + " links source.outbox -> grep.inbox -> grep.outbox -> errors.inbox");
         assertTrue(graphline.isFinished(), "the graphline must finish when its children have");
-        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
+        assertAllFinished(scheduler, "nothing may be left, awake or asleep");
         assertEquals(new Ipc.ProducerFinished(), sentOnSignal(graphline), "with no link to self.signal, a finished"
                 + " graphline sends ProducerFinished out of its own signal when it ends (null: it sent nothing)");
     }
@@ -222,7 +216,7 @@ class Stage07ChassisTest {
         assertEquals(List.of("ERROR disk full", "ERROR disk still full"),
                 printed.toString(StandardCharsets.UTF_8).lines().toList(), "the lines printed: exactly the lines of"
                 + " the file that contain ERROR, in order");
-        assertEquals(List.of(), scheduler.microprocesses(), "the whole system must finish on its own");
+        assertAllFinished(scheduler, "the whole system must finish on its own");
     }
 
     @GradedTest(order = 11, value = "a Graphline gives its shutdown only to children whose control no link feeds, so"
@@ -265,7 +259,7 @@ class Stage07ChassisTest {
                 "exactly one shutdown message, the child's, must leave through self.signal; it was " + signals
                         + (signals.size() > 1 ? ": with a link ending at self.signal, the graphline must not send"
                         + " one of its own" : ""));
-        assertEquals(List.of(), scheduler.microprocesses(), "nothing may be left, awake or asleep");
+        assertAllFinished(scheduler, "nothing may be left, awake or asleep");
     }
 
     @GradedTest(order = 13, value = "a Pipeline ends only when every child has finished, not as soon as its last child"

@@ -7,23 +7,17 @@ import axon.Component;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import kamaelia.chassis.Pipeline;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
 /**
  * A chassis lets go of its finished children, "undoing every link it made to or from
  * their boxes" (chapter, Pipeline): not only forgetting the links, but unlinking the boxes.
  */
-@Graded
-@Tag("stage07")
-@DisplayName("Stage 7: Pipeline and Graphline, letting go of finished children")
-@OnTimeout("the run never ended: does the pipeline end once its last child has ended?")
+@Graded(stage = 7, title = "Pipeline and Graphline, letting go of finished children")
 class Stage07LettingGoTest {
 
     @GradedTest(order = 1, value = "after a pipeline ends, no box of its children is still linked")

@@ -8,25 +8,17 @@ import axon.Ipc;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.util.Map;
 import kamaelia.chassis.Graphline;
 import kamaelia.chassis.Pipeline;
 import kamaelia.util.Recorder;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 
 /**
  * While its children run, a chassis waits for them, asleep: "None left: the pipeline
  * returns false, and ends after its last child. Some left: it pauses again" (chapter 7,
  * Pipeline), and the graphline "ends" only "when every child has finished" (Graphline).
  */
-@Graded
-@Tag("stage07")
-@Order(3)
-@DisplayName("Stage 7: Pipeline and Graphline, waiting for their children")
-@OnTimeout("the run never ended: does the chassis end once its last child has ended?")
+@Graded(stage = 7, order = 3, title = "Pipeline and Graphline, waiting for their children")
 class Stage07WaitingForChildrenTest {
 
     @GradedTest(order = 1, value = "a Pipeline does not end while a child still runs: it ends after its last child")

@@ -10,39 +10,39 @@ import axon.Microprocess;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.util.List;
 import kamaelia.chassis.Pipeline;
 import kamaelia.util.Backplane;
 import kamaelia.util.PublishTo;
 import kamaelia.util.Recorder;
 import kamaelia.util.SubscribeTo;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The backplane's three components follow stage 6's rules like every other: each pauses
  * when it has nothing to do (the chapter's step lists end with "pauses" and "otherwise
  * pause"), and one that finishes leaves "not a link into a live box" (The Backplane).
  */
-@Graded
-@Tag("stage08")
-@Order(3)
-@DisplayName("Stage 8: services and the Backplane, asleep when quiet and unlinked when done")
-@OnTimeout("the run never ended: does the backplane pause when it has nothing to do?")
+@Graded(stage = 8, order = 3, title = "services and the Backplane, asleep when quiet and unlinked when done")
 class Stage08AsleepAndUnlinkedTest {
+    // A backplane and its publisher, running on a scheduler, new for each test.
+    private final Scheduler scheduler = new Scheduler();
+    private Backplane backplane;
+    private PublishTo publisher;
+
+    @BeforeEach
+    void newBackplane() {
+        backplane = new Backplane("weather");
+        publisher = new PublishTo("weather");
+        backplane.activate(scheduler);
+        publisher.activate(scheduler);
+    }
 
     @GradedTest(order = 1, value = "once a publication has been delivered, the backplane, its publisher and its"
             + " subscriber all sleep: nobody is awake")
     void quietBackplaneSleeps() {
-        Scheduler scheduler = new Scheduler();
-        Backplane backplane = new Backplane("weather");
-        PublishTo publisher = new PublishTo("weather");
         SubscribeTo subscriber = new SubscribeTo("weather");
         Recorder reader = new Recorder();
-        backplane.activate(scheduler);
-        publisher.activate(scheduler);
         new Pipeline(subscriber, reader).activate(scheduler);
         scheduler.runCycles(20);
         publisher.inbox("inbox").put("sunny");
@@ -58,11 +58,6 @@ class Stage08AsleepAndUnlinkedTest {
 
     @GradedTest(order = 2, value = "a publisher that has ended leaves no link into the backplane's inbox")
     void endedPublisherIsUnlinked() {
-        Scheduler scheduler = new Scheduler();
-        Backplane backplane = new Backplane("weather");
-        PublishTo publisher = new PublishTo("weather");
-        backplane.activate(scheduler);
-        publisher.activate(scheduler);
         scheduler.runCycles(20);
         assertTrue(publisher.inbox("inbox").target() == backplane.inbox("inbox"), "at its first step, a publisher"
                 + " links its inbox to the backplane's publishing inbox");

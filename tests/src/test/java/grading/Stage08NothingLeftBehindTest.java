@@ -18,9 +18,6 @@ import kamaelia.util.Backplane;
 import kamaelia.util.PublishTo;
 import kamaelia.util.Recorder;
 import kamaelia.util.SubscribeTo;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -28,10 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * ones, for services: a backplane lives as long as the program, and its subscribers come
  * and go.
  */
-@Graded
-@Tag("stage08")
-@Order(2)
-@DisplayName("Stage 8: a subscriber that leaves leaves nothing behind")
+@Graded(stage = 8, order = 2, title = "a subscriber that leaves leaves nothing behind")
 class Stage08NothingLeftBehindTest {
 
     @GradedTest(order = 1, value = "after 200 subscribers have come and gone, none of them can still be reached from"

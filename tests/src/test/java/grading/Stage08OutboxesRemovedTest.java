@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import axon.Box;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import kamaelia.util.Recorder;
 import kamaelia.util.SubscribeTo;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
 /**
  * "For an Unsubscribe of an inbox it knows, it removes that outbox" (chapter, The
  * Backplane): the backplane's outboxes are only those of the subscribers still there.
  */
-@Graded
-@Tag("stage08")
-@DisplayName("Stage 8: services and the Backplane, outboxes of subscribers that left are removed")
-@OnTimeout("the run never ended: does the backplane pause when it has nothing to do?")
+@Graded(stage = 8, title = "services and the Backplane, outboxes of subscribers that left are removed")
 class Stage08OutboxesRemovedTest {
 
     @GradedTest(order = 1, value = "after subscribers have come and gone, the backplane has an outbox only for each"

@@ -14,7 +14,6 @@ import axon.ServiceRegistry;
 import axon.UnknownService;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.util.List;
 import java.util.Optional;
 import kamaelia.chassis.Pipeline;
@@ -22,16 +21,8 @@ import kamaelia.util.Backplane;
 import kamaelia.util.PublishTo;
 import kamaelia.util.Recorder;
 import kamaelia.util.SubscribeTo;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 
-@Graded
-@Tag("stage08")
-@Order(1)
-@DisplayName("Stage 8: services and the Backplane")
-@OnTimeout("the run never ended: does every backplane, publisher and subscriber pause when it has nothing to do,"
-        + " and end on shutdown?")
+@Graded(stage = 8, order = 1, title = "services and the Backplane")
 class Stage08ServicesAndBackplaneTest {
 
     @GradedTest(order = 1, value = "a service is registered under a name, retrieved by it, and deregistered")

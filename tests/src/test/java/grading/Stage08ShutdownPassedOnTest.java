@@ -8,7 +8,6 @@ import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -23,18 +22,13 @@ import kamaelia.util.Recorder;
 import kamaelia.util.Sort;
 import kamaelia.util.SubscribeTo;
 import kamaelia.util.Tee;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The shutdown idiom of stage 6 holds for the backplane's components and the other
  * components of kamaelia.util: "a component that ends sends a shutdown message out of
  * signal: the one that ended it" (chapter 6, The shutdown idiom).
  */
-@Graded
-@Tag("stage08")
-@DisplayName("Stage 8: services and the Backplane, every component passes its shutdown on")
-@OnTimeout("the run never ended: does each component end on a shutdown message?")
+@Graded(stage = 8, title = "services and the Backplane, every component passes its shutdown on")
 class Stage08ShutdownPassedOnTest {
 
     @GradedTest(order = 1, value = "Backplane, PublishTo, SubscribeTo and the util components end on"

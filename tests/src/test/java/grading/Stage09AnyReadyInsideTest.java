@@ -8,22 +8,16 @@ import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.time.Duration;
 import java.util.List;
 import kamaelia.util.Recorder;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Inside the thread, the component's questions about its inboxes have the meaning they have
  * in any component, but look at the thread's queues (chapter, Boxes between two threads):
  * anyReady() as well as dataReady(name).
  */
-@Graded
-@Tag("stage09")
-@DisplayName("Stage 9: threaded components, anyReady inside the thread")
-@OnTimeout("the run never ended: does the proxy finish once the body has ended?")
+@Graded(stage = 9, title = "threaded components, anyReady inside the thread")
 class Stage09AnyReadyInsideTest {
 
     /** Waits, up to about two seconds, for anyReady(), then says whether it saw it and what it received. */

@@ -8,20 +8,14 @@ import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
 /**
  * "Every Box operation checks which thread it runs on, and one made from a threaded
  * component's body throws at once" (chapter, Boxes between two threads): also a take()
  * that would succeed, from a box that holds a message.
  */
-@Graded
-@Tag("stage09")
-@DisplayName("Stage 9: threaded components, a box with messages is refused to the body too")
-@OnTimeout("the run never ended: does the proxy finish once the body has ended?")
+@Graded(stage = 9, title = "threaded components, a box with messages is refused to the body too")
 class Stage09BoxWithMessagesTest {
 
     @GradedTest(order = 1, value = "take() from a box that holds a message, called in a threaded component's body,"

@@ -8,21 +8,13 @@ import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 
 /** A Box belongs to the scheduler's thread: the kit refuses one used from a threaded component's body. */
-@Graded
-@Tag("stage09")
-@Order(2)
-@DisplayName("Stage 9: threaded components, boxes stay on the scheduler's thread")
-@OnTimeout("the run never ended: does the proxy finish once the body has ended?")
+@Graded(stage = 9, order = 2, title = "threaded components, boxes stay on the scheduler's thread")
 class Stage09BoxesOnOneThreadTest {
 
     @GradedTest(order = 1, value = "a Box used directly from a threaded component's body throws at once, naming the"

@@ -19,7 +19,6 @@ import examples.capstone.TranscodeAndUpload;
 import examples.capstone.WorkFolders;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -47,9 +46,6 @@ import kamaelia.util.Source;
 import kamaelia.util.Recorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,12 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The transcoder is the kit's stand-in, a small Java program started once per file, so
  * these tests run on any machine with a JDK.
  */
-@Graded
-@Tag("stage09")
-@Order(4)
-@DisplayName("Stage 9: the capstone, transcode and upload")
-@OnTimeout("the batch never ended: if the other stage 9 tests pass, look for a lost wake-up or a shutdown that"
-        + " does not reach a threaded component")
+@Graded(stage = 9, order = 4, title = "the capstone, transcode and upload")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Stage09CapstoneTest {
     @TempDir

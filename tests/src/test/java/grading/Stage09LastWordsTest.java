@@ -12,7 +12,6 @@ import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kamaelia.util.Recorder;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -35,11 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * ended too late, or takes the signal queue too late, loses them every time, not now and
  * then.
  */
-@Graded
-@Tag("stage09")
-@Order(3)
-@DisplayName("Stage 9: threaded components, the last messages")
-@OnTimeout("the run never ended: does the proxy finish once the body has ended and everything it sent has left?")
+@Graded(stage = 9, order = 3, title = "threaded components, the last messages")
 class Stage09LastWordsTest {
     /** How long the proxy, stopped in the middle of its step, waits for the body to end. */
     private static final long PATIENCE_SECONDS = 10;

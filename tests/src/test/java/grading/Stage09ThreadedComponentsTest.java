@@ -48,19 +48,10 @@ import kamaelia.util.Grep;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
 import kamaelia.util.ThreadedTransformer;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-@Graded
-@Tag("stage09")
-@Order(1)
-@DisplayName("Stage 9: threaded components")
-@OnTimeout("the run never ended: a wake-up or a message was probably lost. Does every send and recv inside the"
-        + " thread wake the proxy, does the proxy ring the doorbell after moving messages in, does the doorbell's"
-        + " waitForRing check and wait while holding its lock, and does run() wake what it took from wakeRequests?")
+@Graded(stage = 9, order = 1, title = "threaded components")
 class Stage09ThreadedComponentsTest {
     /** The scheduler of a test, new for each test. */
     private final Scheduler scheduler = new Scheduler();

@@ -12,7 +12,6 @@ import axon.Scheduler.Policy;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import grading.support.SelfWaking;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,15 +22,9 @@ import kamaelia.util.PureTransformer;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
 import kamaelia.util.ThreadedTransformer;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
-@Graded
-@Tag("stage10")
-@DisplayName("Stage 10: the event-driven scheduler")
-@OnTimeout("the run never ended: the event-driven policy runs stage 2's cycle unchanged; do ActivatedList's"
-        + " methods only remember and list, and never queue anything?")
+@Graded(stage = 10, title = "the event-driven scheduler")
 class Stage10EventDrivenSchedulerTest {
 
     /** The scheduler under test, new for each test. */

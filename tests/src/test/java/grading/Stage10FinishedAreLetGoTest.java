@@ -8,23 +8,17 @@ import axon.Scheduler;
 import axon.Scheduler.Policy;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The event-driven policy keeps a list of what was activated, "for listing only", and
  * "tidies finished ones out of it now and then" (chapter, Everything else, unchanged):
  * finished microprocesses must not stay reachable from a scheduler that lives on.
  */
-@Graded
-@Tag("stage10")
-@DisplayName("Stage 10: the event-driven scheduler lets finished microprocesses go")
-@OnTimeout("the run never ended: does ActivatedList.finished() only count and tidy?")
+@Graded(stage = 10, title = "the event-driven scheduler lets finished microprocesses go")
 class Stage10FinishedAreLetGoTest {
 
     private static final int MANY = 400;

@@ -12,13 +12,12 @@ import axon.Microprocess;
 import axon.Outbox;
 import axon.Scheduler;
 import axon.ThreadedComponent;
+import grading.support.Graded;
 import grading.support.GradedTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import kamaelia.chassis.ServerCore;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 
 /**
  * The server adopts both components of each connection ("adopt both (addChild, so that
@@ -26,9 +25,8 @@ import org.junit.jupiter.api.Order;
  * so that a shutdown ends it only "once all of them have finished" (ServerCore's
  * contract): a server that ends first leaves protocols running that nothing waits for.
  */
+@Graded(stage = 11, order = 10, title = "network, a server waits for the connections it adopted")
 @NetworkStage
-@Order(10)
-@DisplayName("Stage 11: network, a server waits for the connections it adopted")
 class Stage11AdoptedConnectionsTest {
 
     /** An echo protocol that takes 300 ms to end once it is told to: a slow goodbye. */

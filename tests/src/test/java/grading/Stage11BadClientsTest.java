@@ -4,6 +4,7 @@ import static grading.Network.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grading.support.Graded;
 import grading.support.GradedTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +13,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.ServerCore;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Timeout;
 
+@Graded(stage = 11, order = 3, title = "network, clients that leave, send garbage or never read")
 @NetworkStage
-@Order(3)
-@DisplayName("Stage 11: network, clients that leave, send garbage or never read")
 class Stage11BadClientsTest {
     @GradedTest(order = 8, value = "when a client leaves (closing, half-closing or resetting), its protocol graph is"
             + " shut down and the server lets go of the connection")

@@ -10,6 +10,7 @@ import axon.Ipc;
 import axon.Linkage;
 import axon.Scheduler;
 import examples.programs.SharedLogServer;
+import grading.support.Graded;
 import grading.support.GradedTest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,14 +29,11 @@ import kamaelia.util.Backplane;
 import kamaelia.util.PublishTo;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Graded(stage = 11, order = 5, title = "network, TCPClient and the shared log walkthrough")
 @NetworkStage
-@Order(5)
-@DisplayName("Stage 11: network, TCPClient and the shared log walkthrough")
 class Stage11ClientAndWalkthroughTest {
     @GradedTest(order = 17, value = "TCPClient sends lines and passes on the replies; when what feeds it finishes it"
             + " half-closes and ends after the server has; a refused connection ends it with ShutdownMicroprocess")

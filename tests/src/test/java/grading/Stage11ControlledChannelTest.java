@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Ipc;
 import axon.Scheduler;
+import grading.support.Graded;
 import grading.support.GradedTest;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,8 +15,6 @@ import java.util.stream.IntStream;
 import kamaelia.internet.ConnectedSocket;
 import kamaelia.util.Recorder;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 
 /**
  * A {@code ConnectedSocket} on a channel whose other end is the test
@@ -26,9 +25,8 @@ import org.junit.jupiter.api.Order;
  * waiting"; Bad clients: the output limit counts "only what the socket will not take
  * right now", and output "waits in unsent up to a limit".
  */
+@Graded(stage = 11, order = 9, title = "network, a socket on a channel the test controls")
 @NetworkStage
-@Order(9)
-@DisplayName("Stage 11: network, a socket on a channel the test controls")
 class Stage11ControlledChannelTest {
     /** The output limit of these tests, in bytes. */
     static final int LIMIT = 100;

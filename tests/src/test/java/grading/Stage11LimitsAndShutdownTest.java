@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import grading.support.Graded;
 import grading.support.GradedTest;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -22,13 +23,10 @@ import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.ServerCore;
 import kamaelia.internet.Selector;
 import kamaelia.internet.SelectorService;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Timeout;
 
+@Graded(stage = 11, order = 4, title = "network, many clients, limits and shutdown")
 @NetworkStage
-@Order(4)
-@DisplayName("Stage 11: network, many clients, limits and shutdown")
 class Stage11LimitsAndShutdownTest {
     @GradedTest(order = 13, value = "500 clients at once each get their own replies within 10 seconds; afterwards no"
             + " connection, socket or thread is left")

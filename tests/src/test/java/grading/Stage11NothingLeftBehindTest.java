@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import axon.Component;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.ServerCore;
 import kamaelia.internet.ConnectedSocket;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -22,12 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * ones, for the network: a server runs for as long as the program, and every connection
  * it ever had must be free to go once it has closed.
  */
-@Graded
-@Tag("stage11")
-@Order(6)
-@DisplayName("Stage 11: a closed connection leaves nothing behind")
-@OnTimeout("a server or a client never answered, or the run never ended. Does every connection close once its"
-        + " client has gone, and does the server forget it (forgetClosedConnections)?")
+@Graded(stage = 11, order = 6, title = "a closed connection leaves nothing behind")
 class Stage11NothingLeftBehindTest {
     static final Duration PATIENCE = Duration.ofSeconds(5);
 

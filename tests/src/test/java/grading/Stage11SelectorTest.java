@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Scheduler;
+import grading.support.Graded;
 import grading.support.GradedTest;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import kamaelia.internet.SelectorService;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 
+@Graded(stage = 11, order = 1, title = "network, the selector service")
 @NetworkStage
-@Order(1)
-@DisplayName("Stage 11: network, the selector service")
 class Stage11SelectorTest {
     @GradedTest(order = 1, value = "the selector service wakes a component when its channel is ready, once for each"
             + " Watch, and ends when nothing is left to watch")

@@ -8,20 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import axon.Ipc;
 import axon.Linkage;
 import axon.Scheduler;
+import grading.support.Graded;
 import grading.support.GradedTest;
 import kamaelia.internet.SelectorThread;
 import kamaelia.util.Recorder;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 
 /**
  * The selector's thread follows stage 6's shutdown idiom like every other component: the
  * chapter's hint ends its body with "After the loop, {@code passShutdownOn()}", and chapter 6
  * says a component that ends sends the shutdown message that ended it out of signal.
  */
+@Graded(stage = 11, order = 7, title = "network, the selector's thread passes its shutdown on")
 @NetworkStage
-@Order(7)
-@DisplayName("Stage 11: network, the selector's thread passes its shutdown on")
 class Stage11SelectorThreadShutdownTest {
 
     @GradedTest(order = 1, value = "the selector's thread ends on ShutdownMicroprocess and sends it on out of signal")

@@ -10,14 +10,10 @@ import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import kamaelia.chassis.ServerCore;
 import kamaelia.util.Recorder;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 
 /**
  * A server that is shut down ends like every component (stage 6, The shutdown idiom: it
@@ -25,12 +21,7 @@ import org.junit.jupiter.api.Tag;
  * on (chapter 11: "a connection that is over leaves nothing behind ... not a link into a
  * live component's box").
  */
-@Graded
-@Tag("stage11")
-@Order(8)
-@DisplayName("Stage 11: network, a server that is shut down")
-@OnTimeout("run() never returned after the server's shutdown: does closeEveryConnection reach every socket, and does"
-        + " forgetClosedConnections let go of the finished ones?")
+@Graded(stage = 11, order = 8, title = "network, a server that is shut down")
 class Stage11ServerShutdownTest {
 
     @GradedTest(order = 1, value = "a server shut down on control passes the shutdown on out of signal and leaves no"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import grading.support.Graded;
 import grading.support.GradedTest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.ServerCore;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Timeout;
 
+@Graded(stage = 11, order = 2, title = "network, a server, its lines and its connections")
 @NetworkStage
-@Order(2)
-@DisplayName("Stage 11: network, a server, its lines and its connections")
 class Stage11ServerTest {
     @GradedTest(order = 2, value = "an echo server answers a client line by line, in order; it listens on 127.0.0.1,"
             + " on the free port that port() tells as soon as it is built")

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -16,21 +15,13 @@ import kamaelia.chassis.ServerCore;
 import kamaelia.experimental.Consoles;
 import kamaelia.experimental.NetworkConsole;
 import kamaelia.experimental.TokenCheck;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * A network console session, used carelessly: a snippet that never ends, a client that
  * leaves in the middle of it. Nothing of the session may stay running or open.
  */
-@Graded
-@Tag("stage12")
-@Order(4)
-@DisplayName("Stage 12: console sessions end cleanly")
-@OnTimeout("the console never answered, or a session never ended. Does evaluate() return the answer of each snippet,"
-        + " and complete() hand over every complete snippet?")
+@Graded(stage = 12, order = 4, title = "console sessions end cleanly")
 class Stage12ConsoleSessionsTest {
     static final Duration PATIENCE = Duration.ofSeconds(20);
     /** The name of the threads on which JShell's local execution runs snippets. */

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,18 +28,10 @@ import kamaelia.experimental.Interpreter;
 import kamaelia.experimental.Introspector;
 import kamaelia.experimental.NetworkConsole;
 import kamaelia.experimental.TokenCheck;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
 /** The consoles: the interpreter wired to a keyboard, or served over TCP behind a token. */
-@Graded
-@Tag("stage12")
-@Order(3)
-@DisplayName("Stage 12: consoles at the keyboard and over the network")
-@OnTimeout("a console never answered or never ended: if the interpreter's tests pass, look at how the console's"
-        + " connection ends after /exit or a refused token")
+@Graded(stage = 12, order = 3, title = "consoles at the keyboard and over the network")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Stage12ConsolesTest {
 

@@ -13,7 +13,6 @@ import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.HintedFailure;
 import grading.support.Hints;
-import grading.support.OnTimeout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,21 +24,13 @@ import kamaelia.experimental.Introspector;
 import kamaelia.experimental.Session;
 import kamaelia.util.Recorder;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The interpreter: snippets run by JShell inside a running system, one system shared by the
  * tests that need one.
  */
-@Graded
-@Tag("stage12")
-@Order(2)
-@DisplayName("Stage 12: an interpreter inside the system")
-@OnTimeout("the interpreter never answered: does every complete snippet give exactly one message out of outbox, and"
-        + " does completeSnippets return once what is pending is incomplete?")
+@Graded(stage = 12, order = 2, title = "an interpreter inside the system")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Stage12InterpreterTest {
     /** A running system with an interpreter in it, started by the first test that needs it. */

@@ -11,7 +11,6 @@ import axon.Ipc;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,9 +24,6 @@ import kamaelia.experimental.Introspector;
 import kamaelia.experimental.Snapshot;
 import kamaelia.util.Recorder;
 import kamaelia.util.ThreadedTransformer;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -36,12 +32,7 @@ import org.w3c.dom.NodeList;
  * The introspector: a snapshot of a running system, as values, text and a picture. Single-threaded,
  * stepped by hand.
  */
-@Graded
-@Tag("stage12")
-@Order(1)
-@DisplayName("Stage 12: a picture of a running system")
-@OnTimeout("the snapshot or the introspector never returned: does Snapshot.of walk each microprocess once, and does"
-        + " the Introspector answer each request in its own step?")
+@Graded(stage = 12, order = 1, title = "a picture of a running system")
 class Stage12RummagingTest {
     /** The scheduler of a test, new for each test. */
     private final Scheduler scheduler = new Scheduler();

@@ -18,7 +18,6 @@ import axon.stm.Values;
 import examples.components.DiningPhilosophers;
 import grading.support.Graded;
 import grading.support.GradedTest;
-import grading.support.OnTimeout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,16 +34,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kamaelia.chassis.Pipeline;
 import kamaelia.util.Recorder;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.opentest4j.AssertionFailedError;
 
-@Graded
-@Tag("stage13")
-@DisplayName("Stage 13: constrained data sharing")
-@OnTimeout("the run never ended: does the store unlock its lock in a finally, even when it throws ConcurrentUpdate,"
-        + " and does every component that gets ConcurrentUpdate or BusyRetry try again instead of giving up or waiting?")
+@Graded(stage = 13, title = "constrained data sharing")
 class Stage13SharingTest {
     /** How long a component keeps retrying a busy store before the test calls the store stuck. */
     static final Duration STUCK = Duration.ofSeconds(5);

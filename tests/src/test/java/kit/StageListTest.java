@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.GradedTitles;
 import grading.support.Hint;
@@ -78,7 +79,6 @@ class StageListTest {
         Path tests = ROOT.resolve("tests/src/test/java/grading");
         List<String> problems = new ArrayList<>();
         for (int stage : stageNumbers()) {
-            String tag = String.format("stage%02d", stage);
             List<Path> classes;
             try (Stream<Path> files = Files.list(tests)) {
                 classes = files.filter(p -> p.getFileName().toString().startsWith(String.format("Stage%02d", stage)))
@@ -90,12 +90,9 @@ class StageListTest {
             for (Path file : classes) {
                 String name = file.getFileName().toString().replace(".java", "");
                 Class<?> type = Class.forName("grading." + name);
-                // The tag may be on the class or on an annotation it carries (@NetworkStage).
-                List<String> tags = org.junit.platform.commons.support.AnnotationSupport
-                        .findRepeatableAnnotations(type, org.junit.jupiter.api.Tag.class).stream()
-                        .map(org.junit.jupiter.api.Tag::value).toList();
-                if (!tags.equals(List.of(tag))) {
-                    problems.add(name + " must be tagged @Tag(\"" + tag + "\"), and only that");
+                Graded graded = type.getAnnotation(Graded.class);
+                if (graded == null || graded.stage() != stage) {
+                    problems.add(name + " must be marked @Graded(stage = " + stage + ", title = \"what it checks\")");
                 }
                 problems.addAll(hintProblems(type, Hints.of(type)));
             }
@@ -127,7 +124,7 @@ class StageListTest {
             }
         }
         for (String block : hints.keySet()) {
-            if (!block.equals(Hints.EVERY_TEST) && !tests.contains(block)) {
+            if (!block.equals(Hints.EVERY_TEST) && !block.equals(Hints.ON_TIMEOUT) && !tests.contains(block)) {
                 problems.add(Hints.file(type) + " has a hint for " + block + ", which is not a test of " + name
                         + ": rename the block after the test, or remove it");
             }

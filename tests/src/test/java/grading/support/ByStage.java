@@ -6,11 +6,10 @@ import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Runs the graded classes stage by stage, and within a stage in their {@code @Order}
+ * Runs the graded classes stage by stage, and within a stage in their {@link Graded#order()}
  * (the class of the stage's most basic contract first), then by name. The board relies on
  * it: the first test of a stage that fails is the narrowest one.
  */
@@ -23,16 +22,14 @@ public final class ByStage implements ClassOrderer {
     }
 
     private static int stage(ClassDescriptor descriptor) {
-        for (Tag tag : AnnotationSupport.findRepeatableAnnotations(descriptor.getTestClass(), Tag.class)) {
-            if (tag.value().matches("stage\\d+")) {
-                return Integer.parseInt(tag.value().substring(5));
-            }
-        }
-        return Integer.MAX_VALUE;
+        return graded(descriptor).map(Graded::stage).orElse(Integer.MAX_VALUE);
     }
 
     private static int order(ClassDescriptor descriptor) {
-        return Optional.ofNullable(descriptor.getTestClass().getAnnotation(Order.class)).map(Order::value)
-                .orElse(Order.DEFAULT);
+        return graded(descriptor).map(Graded::order).orElse(Order.DEFAULT);
+    }
+
+    private static Optional<Graded> graded(ClassDescriptor descriptor) {
+        return AnnotationSupport.findAnnotation(descriptor.getTestClass(), Graded.class);
     }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 
 /**
  * Gives a graded test its {@link GradedTest#value()} as its display name, the title the
- * board and the IDE show; every other name is made as before, underscores read as spaces.
+ * board and the IDE show, and a graded class "Stage N: " and its {@link Graded#title()};
+ * every other name is made as before, underscores read as spaces.
  * The default generator of the test module (see {@code junit-platform.properties}).
  */
 public final class GradedTitles extends DisplayNameGenerator.ReplaceUnderscores {
@@ -16,6 +17,13 @@ public final class GradedTitles extends DisplayNameGenerator.ReplaceUnderscores 
             Method testMethod) {
         return titleOf(testMethod).orElseGet(() -> super.generateDisplayNameForMethod(enclosingInstanceTypes,
                 testClass, testMethod));
+    }
+
+    @Override
+    public String generateDisplayNameForClass(Class<?> testClass) {
+        Graded graded = testClass.getAnnotation(Graded.class);
+        return graded != null ? "Stage " + graded.stage() + ": " + graded.title()
+                : super.generateDisplayNameForClass(testClass);
     }
 
     /** A graded test's title; empty when the method is not a graded test. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -21,7 +22,8 @@ import org.opentest4j.TestAbortedException;
  * Turns what a learner's code does into something a learner can act on.
  *
  * <ul>
- *   <li>Unwritten code ({@link Todo}) makes a test "not started" (aborted), not failed.</li>
+ *   <li>Unwritten code ({@link Todo}) makes a test "not started" (aborted), not failed, whether the
+ *       test or its class's {@code @BeforeEach} fixture met it.</li>
  *   <li>A time-out becomes a failure that says what probably loops ({@link OnTimeout});
  *       the tests after it do not run, since a loop that never ends keeps a processor
  *       busy and would time them out too.</li>
@@ -35,7 +37,8 @@ import org.opentest4j.TestAbortedException;
  *       that passes on unwritten code cannot tell a learner's work from none.</li>
  * </ul>
  */
-public final class Grading implements ExecutionCondition, InvocationInterceptor, TestExecutionExceptionHandler {
+public final class Grading implements ExecutionCondition, InvocationInterceptor, TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
     private static final ExtensionContext.Namespace WATCH = ExtensionContext.Namespace.create(Grading.class);
     private static volatile String stalled;
 
@@ -79,6 +82,15 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         throw outcome;
     }
 
+    /**
+     * A class's shared fixture ({@code @BeforeEach}) builds the components its tests begin
+     * with, with the learner's code: what it throws is judged as if the test had thrown it.
+     */
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        handleTestExecutionException(context, thrown);
+    }
+
     /** The events a test's trace keeps: the last ones, enough for any graded test of stages 4 to 8. */
     static final int TRACE_SIZE = 20_000;
 
@@ -87,8 +99,8 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         if (!System.getProperty("axon.trace", "").isBlank() || Mode.current() == Mode.UNSOLVED) {
             return false;
         }
-        int stage = context.getTags().stream().filter(tag -> tag.matches("stage\\d+"))
-                .mapToInt(tag -> Integer.parseInt(tag.substring(5))).findFirst().orElse(0);
+        int stage = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Graded.class).map(Graded::stage)
+                .orElse(0);
         return stage >= 4 && stage <= 8;
     }
 
@@ -144,7 +156,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
 
     /**
      * What a time-out says: the learner's method that was still running, then what usually
-     * loops in this test ({@link OnTimeout}).
+     * loops in this test ({@link OnTimeout}, or the {@code time-out} block of its class's hints).
      */
     private static String timedOut(ExtensionContext context, String junitMessage) {
         String after = junitMessage == null ? "" : junitMessage.replaceFirst("^.*timed out after ", "");
@@ -161,12 +173,13 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     }
 
     private static String onTimeout(ExtensionContext context) {
-        // On the method, else on the class, either directly or through an annotation such as @NetworkStage.
-        OnTimeout chosen = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), OnTimeout.class)
-                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), OnTimeout.class))
-                .orElse(null);
-        return chosen != null ? "Usual time-out here: " + chosen.value()
-                : "Look for a loop that never ends.";
+        // On the method, else on the class, either directly or through an annotation such as @NetworkStage,
+        // else in the class's hints file.
+        Class<?> type = context.getRequiredTestClass();
+        Optional<String> chosen = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), OnTimeout.class)
+                .or(() -> AnnotationSupport.findAnnotation(type, OnTimeout.class)).map(OnTimeout::value)
+                .or(() -> Optional.ofNullable(Hints.of(type).get(Hints.ON_TIMEOUT)).map(Hint::value));
+        return chosen.map(usual -> "Usual time-out here: " + usual).orElse("Look for a loop that never ends.");
     }
 
     private static String capitalized(String sentence) {

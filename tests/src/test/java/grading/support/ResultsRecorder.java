@@ -207,10 +207,9 @@ public final class ResultsRecorder implements TestExecutionListener {
 
     private int stageOf(TestIdentifier test) {
         for (TestIdentifier t = test; t != null; t = plan.getParent(t).orElse(null)) {
-            for (TestTag tag : t.getTags()) {
-                if (tag.getName().matches("stage\\d+")) {
-                    return Integer.parseInt(tag.getName().substring(5));
-                }
+            int stage = StageFilter.stageOf(t.getSource().orElse(null), t.getTags());
+            if (stage != 0) {
+                return stage;
             }
         }
         return 0;

@@ -1,8 +1,11 @@
 package grading.support;
 
+import java.util.Set;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 
@@ -37,13 +40,30 @@ public final class StageFilter implements PostDiscoveryFilter {
         };
     }
 
-    /** The stage of a test from its {@code stageNN} tag (on it or a parent), or 0 if it has none. */
+    /** The stage of a test, from its class's {@link Graded} (or a {@code stageNN} tag, on it or a parent), or 0. */
     public static int stageOf(TestDescriptor descriptor) {
         for (TestDescriptor d = descriptor; d != null; d = d.getParent().orElse(null)) {
-            for (TestTag tag : d.getTags()) {
-                if (tag.getName().matches("stage\\d+")) {
-                    return Integer.parseInt(tag.getName().substring(5));
-                }
+            int stage = stageOf(d.getSource().orElse(null), d.getTags());
+            if (stage != 0) {
+                return stage;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The stage one node of the test tree names: a graded class's, or the one of a
+     * {@code stageNN} tag (ArchUnit's contracts carry theirs as {@code @ArchTag}s); 0 if none.
+     */
+    static int stageOf(TestSource source, Set<TestTag> tags) {
+        Class<?> type = source instanceof ClassSource c ? c.getJavaClass()
+                : source instanceof MethodSource m ? m.getJavaClass() : null;
+        if (type != null && type.isAnnotationPresent(Graded.class)) {
+            return type.getAnnotation(Graded.class).stage();
+        }
+        for (TestTag tag : tags) {
+            if (tag.getName().matches("stage\\d+")) {
+                return Integer.parseInt(tag.getName().substring(5));
             }
         }
         return 0;
