@@ -235,7 +235,7 @@ public final class Board {
             out.append("  Read: ").append(handbook.whereToRead(first.contract() ? CONTRACTS_CHAPTER : stage.chapter(),
                     first.read())).append('\n');
         }
-        out.append("  Stuck? ./mvnw -q -pl tools compile exec:java@hint -Dstage=")
+        out.append("  Stuck? ./kit hint ")
                 .append(blamed ? suspect.get().number() : stage.number())
                 .append(" shows a hint, gentlest first.\n");
         return out.toString();

@@ -8,14 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * Where the board sends a learner to read: the built handbook's page and section. Until the
- * pages are built, the board says the one command that builds them: the chapters' sources
- * show every hint, answers included, written out, where the built pages keep them folded.
+ * pages are built, the board says the one command that builds them (the kit's short form,
+ * as the README's quick start uses; the README's table of commands gives the Maven form
+ * beside it): the chapters' sources show every hint, answers included, written out, where
+ * the built pages keep them folded.
  */
 public final class Handbook {
     /** Where the handbook's pages are built. */
     private static final String BUILT = "src-docs/target/handbook/";
-    /** Builds the HTML pages only, without the PDF book. */
-    static final String BUILD = "./mvnw -q -pl src-docs -am package -Dhandbook.htmlOnly";
+    /** Builds the HTML pages only, without the PDF book: ./mvnw -q -pl src-docs -am package -Dhandbook.htmlOnly. */
+    static final String BUILD = "./kit handbook";
     private static final Pattern HEADING = Pattern.compile("<h[1-6] id=\"([^\"]+)\"[^>]*>(.*?)</h[1-6]>");
 
     private final Path root;

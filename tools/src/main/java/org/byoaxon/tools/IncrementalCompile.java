@@ -1,11 +1,18 @@
 package org.byoaxon.tools;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The compile of a learner's grading run ({@code ./mvnw test}), in place of
@@ -21,6 +28,11 @@ import java.util.List;
  * column, the compiler's message), followed by the stage whose place marked TODO the line
  * is in, and fails the build.
  *
+ * <p>It also keeps {@code exercises/target/lib} (the libraries jshell is given, README.adoc)
+ * the same as maven-dependency-plugin's copy-dependencies would, copying a jar only when it
+ * is missing or differs: loading that plugin for nothing took about a tenth of a learner's
+ * run.
+ *
  * <p>It takes no arguments (a {@code -Dexec.args} given for a program run in the same
  * command reaches every exec:java execution, this one too): the kit's top folder is where
  * this class was compiled to, {@code tools/target/classes}, and the tree is
@@ -35,8 +47,10 @@ public final class IncrementalCompile {
         Path root = toolClasses.toAbsolutePath().normalize().getParent().getParent().getParent();
         Path tree = root.resolve("exercises");
         Path state = tree.resolve("target/incremental-compile.state");
+        List<Path> libraries = libraries();
+        copyIfChanged(libraries, tree.resolve("target/lib"));
         Javac javac = new Javac(root, tree.resolve("src/main/java"), tree.resolve("target/classes"),
-                WatchLoop.release(root), libraries());
+                WatchLoop.release(root), libraries);
         javac.load(state);
         Javac.Result result = javac.compile();
         javac.save(state);
@@ -59,6 +73,36 @@ public final class IncrementalCompile {
         System.out.flush();
         throw new IllegalStateException("Your code does not compile, so nothing was graded: fix the first error"
                 + " above (the others often follow from it) and run the same command again.");
+    }
+
+    /**
+     * Makes the folder hold these jars and no other: each copied when it is missing there or
+     * differs in size or time, and jars that are no longer among them (an older version)
+     * removed.
+     */
+    static void copyIfChanged(List<Path> jars, Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Set<Path> wanted = new HashSet<>();
+            for (Path jar : jars) {
+                Path copy = folder.resolve(jar.getFileName().toString());
+                wanted.add(copy);
+                if (!Files.isRegularFile(copy) || Files.size(copy) != Files.size(jar)
+                        || !Files.getLastModifiedTime(copy).equals(Files.getLastModifiedTime(jar))) {
+                    Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+            try (Stream<Path> present = Files.list(folder)) {
+                for (Path old : present.filter(p -> p.getFileName().toString().endsWith(".jar")).toList()) {
+                    if (!wanted.contains(old)) {
+                        Files.delete(old);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy the libraries jshell uses to " + folder + " (" + e
+                    + "): check that the folder can be written, or delete it, and run the same command again", e);
+        }
     }
 
     /** The libraries exercises/ compiles against: the jars of the class path exec:java gave this class. */

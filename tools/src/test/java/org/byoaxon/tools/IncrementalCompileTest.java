@@ -97,6 +97,29 @@ class IncrementalCompileTest {
         assertTrue(nextRun().full());
     }
 
+    @Test
+    @DisplayName("target/lib ends up holding exactly the libraries, each copy the same as its jar: missing and"
+            + " changed ones copied, ones no longer used removed")
+    void libraries() throws IOException {
+        Path repo = Files.createDirectories(root.resolve("repo"));
+        Path a = Files.writeString(repo.resolve("a-1.0.jar"), "a");
+        Path b = Files.writeString(repo.resolve("b-2.0.jar"), "b, version 2");
+        Path lib = Files.createDirectories(root.resolve("lib"));
+        Files.writeString(lib.resolve("b-2.0.jar"), "b, damaged");
+        Files.writeString(lib.resolve("b-1.0.jar"), "b, version 1");
+        Files.writeString(lib.resolve("notes.txt"), "not a library");
+        IncrementalCompile.copyIfChanged(List.of(a, b), lib);
+        try (var files = Files.list(lib)) {
+            assertEquals(List.of("a-1.0.jar", "b-2.0.jar", "notes.txt"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("a", Files.readString(lib.resolve("a-1.0.jar")));
+        assertEquals("b, version 2", Files.readString(lib.resolve("b-2.0.jar")));
+        Files.writeString(b, "b, rebuilt");
+        IncrementalCompile.copyIfChanged(List.of(a, b), lib);
+        assertEquals("b, rebuilt", Files.readString(lib.resolve("b-2.0.jar")));
+    }
+
     /** One Maven run: a new compiler that goes on from the state the last one saved. */
     private Javac.Result nextRun() {
         Javac javac = new Javac(root, sources, classes, "21", List.of());
