@@ -8,6 +8,11 @@ import java.util.function.Supplier;
  * members. The number of kicks is chosen so that a game takes a fraction of a second on
  * a laptop, and is at least a few times the number of members where a kick costs about
  * what an exit costs, so that handing out {@code exit} at the end stays a small part.
+ * The models with threads play longer games than their speed alone asks for: how their
+ * threads hand the sack over (parking, waking, a pool's own choices) varies from game to
+ * game, and a game of a few tens of milliseconds let that variance through (virtual threads at
+ * 1,000 members: a spread of 37 % of the mean between games of 100,000 kicks, 14 % with
+ * 400,000, on the two-core machine at a load average of 3).
  */
 enum Model {
     /** Stage 2's scheduler: every member is stepped every cycle and looks at its inbox. */
@@ -43,21 +48,21 @@ enum Model {
     VIRTUAL_THREADS("virtual threads + LinkedTransferQueue", VirtualThreadGame::new) {
         @Override
         long kicks(int members) {
-            return Math.max(100_000, 3L * members);
+            return Math.max(400_000, 3L * members);
         }
     },
     /** Apache Pekko typed actors on Pekko's default dispatcher (a fork-join pool, as many threads as cores). */
     PEKKO("Pekko typed (default dispatcher)", () -> new PekkoGame(false)) {
         @Override
         long kicks(int members) {
-            return Math.max(200_000, 3L * members);
+            return Math.max(800_000, 3L * members);
         }
     },
     /** Apache Pekko typed actors on a dispatcher of one thread: Pekko at its best in this game. */
     PEKKO_ONE_THREAD("Pekko typed (one-thread dispatcher)", () -> new PekkoGame(true)) {
         @Override
         long kicks(int members) {
-            return Math.max(500_000, 5L * members);
+            return Math.max(2_000_000, 5L * members);
         }
     },
     /** No framework: array deques and a ready queue of indices. */

@@ -148,9 +148,11 @@ public final class Report {
     }
 
     /**
-     * The ratios that the tutorial's speaker notes quote, as AsciiDoc attributes, so that
-     * the notes say what the chart beside them shows after every {@code --publish}: each
-     * is event-driven (or sleeping) against another model at N = 10,000, from this run.
+     * The ratios that the tutorial's speaker notes and the stage 10 chapter quote, as
+     * AsciiDoc attributes, so that they say what the chart beside them shows after every
+     * {@code --publish}: event-driven (or sleeping) against another model at N = 10,000,
+     * from this run, and how much of its speed the event-driven scheduler and the loop keep
+     * from N = 1,000 to N = 100,000.
      */
     static String figures(List<Point> points, boolean quick) {
         Map<Model, Map<Integer, Point>> byModel = byModel(points);
@@ -166,7 +168,21 @@ public final class Report {
         figure(text, "hackysack-event-driven-vs-pekko-best", byModel, Model.EVENT_DRIVEN, Model.PEKKO_ONE_THREAD,
                 "%.0f");
         figure(text, "hackysack-loop-vs-event-driven", byModel, Model.HAND_LOOP, Model.EVENT_DRIVEN, "%.0f");
+        flatness(text, "hackysack-event-driven-flatness", byModel, Model.EVENT_DRIVEN);
+        flatness(text, "hackysack-loop-flatness", byModel, Model.HAND_LOOP);
         return text.toString();
+    }
+
+    /**
+     * One attribute: the share of its kicks per second that {@code model} keeps from N = 1,000
+     * to N = 100,000 (1 would be flat), or "?" if either point is missing.
+     */
+    private static void flatness(StringBuilder text, String name, Map<Model, Map<Integer, Point>> byModel,
+            Model model) {
+        Point small = byModel.getOrDefault(model, Map.of()).get(1_000);
+        Point large = byModel.getOrDefault(model, Map.of()).get(100_000);
+        text.append(':').append(name).append(": ").append(small == null || large == null ? "?"
+                : String.format(Locale.ROOT, "%.2f", large.kicksPerSecond() / small.kicksPerSecond())).append('\n');
     }
 
     /** One attribute: how many times {@code a}'s kicks per second {@code b}'s are at N = 10,000, or "?" if either is missing. */

@@ -142,8 +142,7 @@ public final class Box {
 
     /** Whether this box itself stores no message. */
     public boolean isEmpty() {
-        BoxGuard.refuseOffSchedulerThread(this); // a box is for the scheduler's thread only (see BoxGuard)
-        return size() == 0;
+        return size() == 0; // size() refuses a thread that is not the scheduler's (see BoxGuard)
     }
 
     /** The box this one is linked to, or {@code null} when it is not linked. */

@@ -88,10 +88,17 @@ public abstract class Component extends Microprocess {
     private List<Component> children = List.of();
     /** The shutdown message that arrived on control, once one has. */
     private Ipc shutdown;
+    /**
+     * The inbox called {@code inbox} and the outbox called {@code outbox}, which every
+     * component has and most sends and receives name: kept here too, so that they can be
+     * found without a search (null until the constructor has made the boxes).
+     */
+    private Box standardInbox;
+    private Box standardOutbox;
 
     /** Creates a component with the boxes declared on its class and superclasses. */
     protected Component() {
-        // TODO stage 3: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description); keep them, in order, in inboxes and outboxes (List.copyOf of a list you filled)
+        // TODO stage 3: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description); keep them, in order, in inboxes and outboxes (List.copyOf of a list you filled), and the ones called inbox and outbox in standardInbox and standardOutbox too
         throw new Todo(3);
     }
 
@@ -101,7 +108,7 @@ public abstract class Component extends Microprocess {
      * @throws BoxNotFound if this component has no such inbox
      */
     public Box inbox(String name) {
-        // TODO stage 3: look the inbox up with named(inboxes, name); throw new BoxNotFound(this, "inbox", name, namesOf(inboxes)) if there is none
+        // TODO stage 3: look the inbox up with named(inboxes, name), or take standardInbox when the name is "inbox"; throw new BoxNotFound(this, "inbox", name, namesOf(inboxes)) if there is none
         throw new Todo(3);
     }
 
@@ -163,6 +170,9 @@ public abstract class Component extends Microprocess {
                     + " otherwise whoever made it must unlink it first");
         }
         outboxes = outboxes.stream().filter(other -> other != box).toList();
+        if (box == standardOutbox) {
+            standardOutbox = null; // no longer found, by name or otherwise
+        }
     }
 
     /** All inboxes, in declaration order. */

@@ -91,10 +91,17 @@ public abstract class Component extends Microprocess {
     private List<Component> children = List.of();
     /** The shutdown message that arrived on control, once one has. */
     private Ipc shutdown;
+    /**
+     * The inbox called {@code inbox} and the outbox called {@code outbox}, which every
+     * component has and most sends and receives name: kept here too, so that they can be
+     * found without a search (null until the constructor has made the boxes).
+     */
+    private Box standardInbox;
+    private Box standardOutbox;
 
     /** Creates a component with the boxes declared on its class and superclasses. */
     protected Component() {
-        // >>> stage 3 constructor: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description); keep them, in order, in inboxes and outboxes (List.copyOf of a list you filled)
+        // >>> stage 3 constructor: make one Box for each declared inbox and outbox (BoxDeclarations.inboxesOf(getClass()) gives name -> description); keep them, in order, in inboxes and outboxes (List.copyOf of a list you filled), and the ones called inbox and outbox in standardInbox and standardOutbox too
         List<Box> declaredInboxes = new ArrayList<>();
         BoxDeclarations.inboxesOf(getClass())
                 .forEach((name, doc) -> declaredInboxes.add(new Box(this, name, doc, true)));
@@ -103,6 +110,8 @@ public abstract class Component extends Microprocess {
         BoxDeclarations.outboxesOf(getClass())
                 .forEach((name, doc) -> declaredOutboxes.add(new Box(this, name, doc, false)));
         outboxes = List.copyOf(declaredOutboxes);
+        standardInbox = named(inboxes, "inbox");
+        standardOutbox = named(outboxes, "outbox");
         // <<< stage 3
     }
 
@@ -112,8 +121,8 @@ public abstract class Component extends Microprocess {
      * @throws BoxNotFound if this component has no such inbox
      */
     public Box inbox(String name) {
-        // >>> stage 3 inbox: look the inbox up with named(inboxes, name); throw new BoxNotFound(this, "inbox", name, namesOf(inboxes)) if there is none
-        Box box = named(inboxes, name);
+        // >>> stage 3 inbox: look the inbox up with named(inboxes, name), or take standardInbox when the name is "inbox"; throw new BoxNotFound(this, "inbox", name, namesOf(inboxes)) if there is none
+        Box box = name.equals("inbox") ? standardInbox : named(inboxes, name);
         if (box == null) {
             throw new BoxNotFound(this, "inbox", name, namesOf(inboxes));
         }
@@ -128,7 +137,7 @@ public abstract class Component extends Microprocess {
      */
     public Box outbox(String name) {
         // >>> stage 3 outbox: look the outbox up, like inbox(name)
-        Box box = named(outboxes, name);
+        Box box = name.equals("outbox") ? standardOutbox : named(outboxes, name);
         if (box == null) {
             throw new BoxNotFound(this, "outbox", name, namesOf(outboxes));
         }
@@ -185,6 +194,9 @@ public abstract class Component extends Microprocess {
                     + " otherwise whoever made it must unlink it first");
         }
         outboxes = outboxes.stream().filter(other -> other != box).toList();
+        if (box == standardOutbox) {
+            standardOutbox = null; // no longer found, by name or otherwise
+        }
     }
 
     /** All inboxes, in declaration order. */
