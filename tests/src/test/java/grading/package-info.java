@@ -1,6 +1,6 @@
 /**
- * The graded tests: one class or more per stage, tagged {@code stage01} ... {@code stage13},
- * read in stage order. Each test's title ({@code @GradedTest}) is a sentence of its
+ * The graded tests: one class or more per stage, each marked
+ * {@code @Graded(stage = N, order = K, title = "...")}, read in stage order. Each test's title ({@code @GradedTest}) is a sentence of its
  * chapter's contract, and its hint, in the class's hints file beside it on the test class
  * path ({@code Stage02SchedulerTest.hints}), says what to try; a stage's classes run narrowest first
  * (the most basic contract, then what is built on it), which is the order the progress

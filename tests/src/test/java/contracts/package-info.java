@@ -1,0 +1,19 @@
+/**
+ * Axon's component contracts as ArchUnit rules, graded like the stages, and the kit's
+ * proofs that the rules and the stage order hold.
+ *
+ * <p>Read in this order: {@link contracts.Contract} (one contract: its sentence, reason,
+ * chapter and rule), {@link contracts.Contracts} (all of them), {@link contracts.Kinds} and
+ * {@link contracts.Types} (what a component, a chassis or an Ipc message is, by name),
+ * {@link contracts.GradedCode} (the classes a run checks), {@link contracts.GradedRule} and
+ * {@link contracts.WrittenAt} (a rule applies from its stage, a place is judged at the stage
+ * its code is written), then the graded class {@code ComponentContractsTest}, whose rule
+ * fields the progress board shows beside each stage's tests.
+ *
+ * <p>The kit tests, which the kit check runs and a learner's run does not:
+ * {@code PlantedViolationsTest} (each rule reports exactly the violations planted in
+ * {@code contracts.fixtures}), {@code LaterStageTest} (a place is reported at its own
+ * stage) and {@code StageOrderTest} with {@link contracts.TaughtAt} (no class taught at one
+ * stage refers to a class taught at a later one).
+ */
+package contracts;
