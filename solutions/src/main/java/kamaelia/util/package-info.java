@@ -13,7 +13,8 @@
  *   <li>{@link kamaelia.util.ThreadedTransformer}: a transformer whose function may block, and
  *       {@link kamaelia.util.Metronome}, a clock for components that may not wait (stage 9).</li>
  *   <li>{@link kamaelia.util.Backplane}, {@link kamaelia.util.PublishTo} and
- *       {@link kamaelia.util.SubscribeTo}: one producer, many subscribers, through services (stage 8).</li>
+ *       {@link kamaelia.util.SubscribeTo}: one producer, many subscribers, through services (stage 8);
+ *       {@link kamaelia.util.BackplaneServices} names the two services a backplane registers.</li>
  * </ol>
  */
 package kamaelia.util;
