@@ -3,12 +3,20 @@
  * proofs that the rules and the stage order hold.
  *
  * <p>Read in this order: {@link contracts.Contract} (one contract: its sentence, reason,
- * chapter and rule), {@link contracts.Contracts} (all of them), {@link contracts.Kinds} and
- * {@link contracts.Types} (what a component, a chassis or an Ipc message is, by name),
+ * chapter and rule), {@link contracts.Contracts} (all of them), with the judgements they rest
+ * on: {@link contracts.Blocking} (the calls that wait), {@link contracts.Immutability} (what
+ * cannot change once made), {@link contracts.Monitors} (the calls made while holding a
+ * monitor), {@link contracts.Kinds} (what a component, a chassis or an Ipc message is, by
+ * name) and {@link contracts.Types} (type questions about classes the import left out, such
+ * as the JDK's);
  * {@link contracts.GradedCode} (the classes a run checks), {@link contracts.GradedRule} and
  * {@link contracts.WrittenAt} (a rule applies from its stage, a place is judged at the stage
  * its code is written), then the graded class {@code ComponentContractsTest}, whose rule
- * fields the progress board shows beside each stage's tests.
+ * fields the progress board shows beside each stage's tests. A rule's stage is written twice
+ * there: its {@code @ArchTag("stageNN")}, which {@code grading.support.StageFilter} reads to
+ * choose the tests of a run, and the stage given to its {@code GradedRule}, from which the
+ * rule judges code (a place written at a later stage is reported at that stage); keep the
+ * two equal (no test compares them yet).
  *
  * <p>The kit tests, which the kit check runs and a learner's run does not:
  * {@code PlantedViolationsTest} (each rule reports exactly the violations planted in

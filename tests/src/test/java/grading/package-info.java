@@ -1,12 +1,30 @@
 /**
- * The graded tests: one class or more per stage, each marked
- * {@code @Graded(stage = N, order = K, title = "...")}, read in stage order. Each test's title ({@code @GradedTest}) is a sentence of its
- * chapter's contract, and its hint, in the class's hints file beside it on the test class
- * path ({@code Stage02SchedulerTest.hints}), says what to try; a stage's classes run narrowest first
- * (the most basic contract, then what is built on it), which is the order the progress
- * board lists failures in. The small classes beside them ({@code Counting}, {@code Probe},
- * {@code Sleepy}, {@code RunningServer} ...) are the tests' own microprocesses, components
- * and fixtures. How a run is graded and shown is in {@code grading.support}; the kit's own
- * checks are in {@code kit}.
+ * The graded tests: one class or more per stage, {@code Stage01MicroprocessTest} to
+ * {@code Stage13SharingTest}, each headed {@code @Graded(stage = N, title = "...")} (with
+ * {@code order = K} where a stage has several classes), read in stage order. Each test's
+ * title ({@code @GradedTest}) is a sentence of its chapter's contract, and its hint, in the
+ * class's hints file beside it on the test class path ({@code Stage02SchedulerTest.hints}),
+ * says what to try; a stage's classes run narrowest first (the most basic contract, then
+ * what is built on it), which is the order the progress board lists failures in.
+ *
+ * <p>Beside them, package-private so that only the tests see them:
+ * <ul>
+ *   <li>the tests' own microprocesses and components ({@code Counting}, {@code Spawner},
+ *       {@code Probe}, {@code Plain}, {@code Sleepy}, {@code Stopper}, {@code Terminal},
+ *       {@code Talker} ...);</li>
+ *   <li>shared set-ups and endings ({@code Wiring}, {@code Newsroom}, {@code InBackground},
+ *       {@code Quietly}, {@code AllFinished}, {@code Reachable}, {@code Resources},
+ *       {@code Waits});</li>
+ *   <li>stage 11's network fixtures ({@code Network}, {@code NetworkStage}, {@code LineClient},
+ *       {@code ControlledChannel}, {@code RunningServer}; stage 12's consoles use some), and
+ *       {@code LogFile}, the log that {@code Follow} follows (stages 9 and 11).</li>
+ * </ul>
+ *
+ * <p>Six classes here are kit tests, tagged {@code kit}, which a learner's run never runs:
+ * they hold the given code that no learner writes to its contract ({@code FollowTest},
+ * {@code GivenComponentsTest}, {@code GivenSelectorTest}, {@code GivenServerTest},
+ * {@code ConnectedSocketTimeOutsTest}) and try the servers the way an attacker would
+ * ({@code ServersUnderAbuseTest}). They live here for the fixtures above; the kit's other
+ * checks are in {@code kit}. How a run is graded and shown is in {@code grading.support}.
  */
 package grading;

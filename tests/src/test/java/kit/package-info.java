@@ -1,10 +1,29 @@
 /**
  * The kit's own checks, tagged {@code kit}: run by the kit check ({@code ./mvnw verify
- * -Dkit=check}), never in a learner's run. They prove that the stage list, the handbook's
- * sections and the graded classes agree, that a chapter shows its own answers only inside
- * its hints, that the demos print what the chapters show, and
- * that the jshell playground, the picture and the network console work. The graded tests
- * are in {@code grading}; the progress board and the grading extension in
- * {@code grading.support}.
+ * -Dkit=check}), never in a learner's run. By what they keep true:
+ * <ul>
+ *   <li>the stage list, the build and the graded classes agree: {@code StageListTest}
+ *       ({@code grading/stages.properties}, the {@code -Dstage} pattern, a graded class per
+ *       stage with titles, places and hints) and {@code LaterStagesTest} (a run of stages
+ *       1..N leaves out the graded classes of later stages);</li>
+ *   <li>the grader helps: {@code BoardTest} (the progress board),
+ *       {@code HandbookSectionsTest} (every section the board sends a learner to exists),
+ *       {@code TraceTest} with {@code PlantedRun} (the trace of what ran, and the board
+ *       offering it when a planted mistake fails a test), {@code RemoveOutboxMessageTest}
+ *       (removing an outbox that the component did not link itself names the likely
+ *       mistake);</li>
+ *   <li>the exercises are fair: {@code AnswersInHintsTest} (a chapter shows its own answers
+ *       only inside its hints), {@code AlternativesCoverEveryRegionTest} (every region has an
+ *       alternative answer in {@code tools/alternatives}), {@code ThreadedSplitTest} (stage 9's
+ *       proxy cannot see the body's side of a threaded component);</li>
+ *   <li>what the handbook shows works: {@code DemoOutputTest} (each demo prints its chapter's
+ *       expected output), {@code JshellPlaygroundTest}, {@code SystemPictureTest} and
+ *       {@code LayoutTest} (the picture of a running system), {@code LiveViewTest} and
+ *       {@code NetworkConsoleTest} (the live view and the network console, behind a token and
+ *       on loopback).</li>
+ * </ul>
+ * Kit tests that need the graded tests' package-private fixtures are in {@code grading};
+ * those of the contracts (planted violations, stage order) are in {@code contracts}. The
+ * progress board and the grading extension are in {@code grading.support}.
  */
 package kit;

@@ -6,8 +6,9 @@
  * org.byoaxon.tools.SourceFile} (a solution file split at its {@code // >>> stage N}
  * markers into {@link org.byoaxon.tools.Segment}s), {@link org.byoaxon.tools.Render} (one
  * parse written as exercise, solution or the handbook's views, with the include tags made
- * from the markers), {@link org.byoaxon.tools.Merge} and {@link org.byoaxon.tools.Text}
- * (catch-up and reset on a learner's copy, touching only regions). The learner's loops:
+ * from the markers), {@link org.byoaxon.tools.Merge} (catch-up and reset on a learner's copy,
+ * touching only regions) and {@link org.byoaxon.tools.Text} (a file's lines and its line
+ * ending, written back as it was, so that a Windows checkout keeps its CRLF). The learner's loops:
  * {@link org.byoaxon.tools.Stages} (where a learner is), {@link org.byoaxon.tools.Hints},
  * {@link org.byoaxon.tools.Javac} and {@link org.byoaxon.tools.IncrementalCompile} (compile
  * only what changed), {@link org.byoaxon.tools.GradingRun}, {@link
