@@ -8,7 +8,9 @@
  *       JVM, so they see live objects ({@link kamaelia.experimental.Session} is what they see;
  *       {@code LocalExecution} loads the snippets under the kit's own class loader, so that
  *       they see the running classes, not a second copy).</li>
- *   <li>{@link kamaelia.experimental.Consoles}: an interpreter wired to a console on standard input.</li>
+ *   <li>{@link kamaelia.experimental.Consoles}: an interpreter, with an introspector to answer its
+ *       {@code look()}, wired to the keyboard ({@code local}) or to a network connection
+ *       ({@code network}).</li>
  *   <li>{@link kamaelia.experimental.NetworkConsole} and {@link kamaelia.experimental.TokenCheck}:
  *       the same over TCP, on loopback, behind a token.</li>
  *   <li>{@link kamaelia.experimental.Snapshot} and {@link kamaelia.experimental.Introspector}:
