@@ -33,20 +33,23 @@ import java.util.Objects;
 @Inbox(name = "inbox", doc = "Jobs, handled one at a time in order")
 @Outbox(name = "done", doc = "The source of each file this worker does not pass on (finished with, or failed), to free its place at the balancer")
 @Outbox(name = "status", doc = "Status events about each file: see Status")
-public abstract class BatchWorker extends ThreadedComponent {
+public abstract class BatchWorker<J> extends ThreadedComponent {
     /** How long to wait for a job before looking at control again (a shutdown ends the wait anyway). */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     /** The folders whose files the jobs name. */
     protected final WorkFolders folders;
+    /** What a job is: anything else arriving in the inbox is an error that names the box and the type. */
+    private final Class<J> jobs;
 
-    /** A worker on the files of {@code folders}. */
-    protected BatchWorker(WorkFolders folders) {
+    /** A worker on the files of {@code folders}, whose jobs are {@code jobs}. */
+    protected BatchWorker(WorkFolders folders, Class<J> jobs) {
         this.folders = Objects.requireNonNull(folders, "folders");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
     }
 
     /** Does one job. It may block; it is not interrupted by a shutdown message. */
-    protected abstract void handle(Object job) throws InterruptedException;
+    protected abstract void handle(J job) throws InterruptedException;
 
     /** Why an input or output went wrong, in words for a person: "Cannot run program "ffmpeg": ...". */
     protected static String reason(IOException e) {
@@ -57,13 +60,14 @@ public abstract class BatchWorker extends ThreadedComponent {
     @Override
     protected final void body() throws InterruptedException {
         while (!shutdownRequested()) {
-            Object job = recv("inbox", CHECK_EVERY);
-            if (job != null) {
-                handle(job);
+            if (dataReady("inbox")) {
+                handle(recv("inbox", jobs));
+            } else {
+                pause(CHECK_EVERY);                           // a job or a shutdown ends the wait
             }
         }
         while (!stopRequested() && dataReady("inbox")) {     // ProducerFinished: the rest of the jobs
-            handle(recv("inbox"));
+            handle(recv("inbox", jobs));
         }
         passShutdownOn();
     }

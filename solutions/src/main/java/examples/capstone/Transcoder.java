@@ -38,19 +38,18 @@ import java.util.stream.Stream;
 @Inbox(name = "inbox", doc = "Source files to transcode, as paths relative to source/")
 @Outbox(name = "outbox", doc = "A ToUpload for each file whose output is finished")
 @Outbox(name = "status", doc = "Status events: Transcoding, Transcoded and Failed")
-public class Transcoder extends BatchWorker {
+public class Transcoder extends BatchWorker<Path> {
     private final Command command;
 
     /** A transcoder running {@code command} on files in {@code folders}. */
     public Transcoder(WorkFolders folders, Command command) {
-        super(folders);
+        super(folders, Path.class);
         this.command = Objects.requireNonNull(command, "command");
     }
 
     // tag::handle[]
     @Override
-    protected void handle(Object job) throws InterruptedException {
-        Path source = (Path) job;
+    protected void handle(Path source) throws InterruptedException {
         Path output = command.outputFor(source);
         String failure = null;
         try {

@@ -28,19 +28,18 @@ import java.util.Objects;
 @Inbox(name = "inbox", doc = "ToUpload messages: outputs that are finished and waiting in to-upload/")
 @Outbox(name = "outbox", doc = "Not used")
 @Outbox(name = "status", doc = "Status events: Uploading, Uploaded and Failed")
-public class Uploader extends BatchWorker {
+public class Uploader extends BatchWorker<ToUpload> {
     private final Destination destination;
 
     /** An uploader delivering outputs from {@code folders} to {@code destination}. */
     public Uploader(WorkFolders folders, Destination destination) {
-        super(folders);
+        super(folders, ToUpload.class);
         this.destination = Objects.requireNonNull(destination, "destination");
     }
 
     // tag::handle[]
     @Override
-    protected void handle(Object job) throws InterruptedException {
-        ToUpload file = (ToUpload) job;
+    protected void handle(ToUpload file) throws InterruptedException {
         Status result;
         try {
             Path ready = folders.toUpload().resolve(file.output());
