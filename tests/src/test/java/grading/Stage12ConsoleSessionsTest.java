@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * A network console session, used carelessly: a snippet that never ends, a client that
  * leaves in the middle of it. Nothing of the session may stay running or open.
  */
-@Graded(stage = 12, order = 4, title = "console sessions end cleanly")
+@Graded(stage = 12, order = 5, title = "console sessions end cleanly")
 class Stage12ConsoleSessionsTest {
     static final Duration PATIENCE = Duration.ofSeconds(20);
     /** The name of the threads on which JShell's local execution runs snippets. */
