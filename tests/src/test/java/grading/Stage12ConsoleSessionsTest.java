@@ -49,17 +49,23 @@ class Stage12ConsoleSessionsTest {
             return client;
         }
 
+        /** Stops the console and waits for its scheduler to end; what the console threw fails the test. */
         @Override
-        public void close() throws Exception {
+        public void close() {
             stopper.go.countDown();
             try {
-                background.awaitEnd(Duration.ofSeconds(10));
-            } catch (Exception | Error e) {
+                try {
+                    background.awaitEnd(Duration.ofSeconds(10));
+                } finally {
+                    background.stop();
+                }
+            } catch (RuntimeException | Error e) {
                 throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while the console stopped", e);
             } catch (Throwable t) {
                 throw new AssertionError(t);
-            } finally {
-                background.stop();
             }
         }
     }
