@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
  * when it has nothing to do (the chapter's step lists end with "pauses" and "otherwise
  * pause"), and one that finishes leaves "not a link into a live box" (The Backplane).
  */
-@Graded(stage = 8, order = 3, title = "services and the Backplane, asleep when quiet and unlinked when done")
+@Graded(stage = 8, order = 4, title = "services and the Backplane, asleep when quiet and unlinked when done")
 class Stage08AsleepAndUnlinkedTest {
     // A backplane and its publisher, running on a scheduler, new for each test.
     private final Scheduler scheduler = new Scheduler();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * ones, for services: a backplane lives as long as the program, and its subscribers come
  * and go.
  */
-@Graded(stage = 8, order = 2, title = "a subscriber that leaves leaves nothing behind")
+@Graded(stage = 8, order = 3, title = "a subscriber that leaves leaves nothing behind")
 class Stage08NothingLeftBehindTest {
 
     @GradedTest(order = 1, value = "after 200 subscribers have come and gone, none of them can still be reached from"

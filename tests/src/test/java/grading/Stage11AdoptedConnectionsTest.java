@@ -26,7 +26,6 @@ import kamaelia.chassis.ServerCore;
  * contract): a server that ends first leaves protocols running that nothing waits for.
  */
 @Graded(stage = 11, order = 10, title = "network, a server waits for the connections it adopted")
-@NetworkStage
 class Stage11AdoptedConnectionsTest {
 
     /** An echo protocol that takes 300 ms to end once it is told to: a slow goodbye. */

@@ -16,7 +16,6 @@ import kamaelia.chassis.ServerCore;
 import org.junit.jupiter.api.Timeout;
 
 @Graded(stage = 11, order = 3, title = "network, clients that leave, send garbage or never read")
-@NetworkStage
 class Stage11BadClientsTest {
     @GradedTest(order = 8, value = "when a client leaves (closing, half-closing or resetting), its protocol graph is"
             + " shut down and the server lets go of the connection")

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Graded(stage = 11, order = 5, title = "network, TCPClient and the shared log walkthrough")
-@NetworkStage
 class Stage11ClientAndWalkthroughTest {
     @GradedTest(order = 17, value = "TCPClient sends lines and passes on the replies; when what feeds it finishes it"
             + " half-closes and ends after the server has; a refused connection ends it with ShutdownMicroprocess")

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
  * right now", and output "waits in unsent up to a limit".
  */
 @Graded(stage = 11, order = 9, title = "network, a socket on a channel the test controls")
-@NetworkStage
 class Stage11ControlledChannelTest {
     /** The output limit of these tests, in bytes. */
     static final int LIMIT = 100;

@@ -26,7 +26,6 @@ import kamaelia.internet.SelectorService;
 import org.junit.jupiter.api.Timeout;
 
 @Graded(stage = 11, order = 4, title = "network, many clients, limits and shutdown")
-@NetworkStage
 class Stage11LimitsAndShutdownTest {
     @GradedTest(order = 13, value = "500 clients at once each get their own replies within 10 seconds; afterwards no"
             + " connection, socket or thread is left")

@@ -13,7 +13,6 @@ import java.nio.channels.Pipe;
 import kamaelia.internet.SelectorService;
 
 @Graded(stage = 11, order = 1, title = "network, the selector service")
-@NetworkStage
 class Stage11SelectorTest {
     @GradedTest(order = 1, value = "the selector service wakes a component when its channel is ready, once for each"
             + " Watch, and ends when nothing is left to watch")

@@ -19,7 +19,6 @@ import kamaelia.util.Recorder;
  * says a component that ends sends the shutdown message that ended it out of signal.
  */
 @Graded(stage = 11, order = 7, title = "network, the selector's thread passes its shutdown on")
-@NetworkStage
 class Stage11SelectorThreadShutdownTest {
 
     @GradedTest(order = 1, value = "the selector's thread ends on ShutdownMicroprocess and sends it on out of signal")

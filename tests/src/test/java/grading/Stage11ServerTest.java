@@ -18,7 +18,6 @@ import kamaelia.chassis.ServerCore;
 import org.junit.jupiter.api.Timeout;
 
 @Graded(stage = 11, order = 2, title = "network, a server, its lines and its connections")
-@NetworkStage
 class Stage11ServerTest {
     @GradedTest(order = 2, value = "an echo server answers a client line by line, in order; it listens on 127.0.0.1,"
             + " on the free port that port() tells as soon as it is built")

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * A network console session, used carelessly: a snippet that never ends, a client that
  * leaves in the middle of it. Nothing of the session may stay running or open.
  */
-@Graded(stage = 12, order = 4, title = "console sessions end cleanly")
+@Graded(stage = 12, order = 5, title = "console sessions end cleanly")
 class Stage12ConsoleSessionsTest {
     static final Duration PATIENCE = Duration.ofSeconds(20);
     /** The name of the threads on which JShell's local execution runs snippets. */
@@ -49,17 +49,23 @@ class Stage12ConsoleSessionsTest {
             return client;
         }
 
+        /** Stops the console and waits for its scheduler to end; what the console threw fails the test. */
         @Override
-        public void close() throws Exception {
+        public void close() {
             stopper.go.countDown();
             try {
-                background.awaitEnd(Duration.ofSeconds(10));
-            } catch (Exception | Error e) {
+                try {
+                    background.awaitEnd(Duration.ofSeconds(10));
+                } finally {
+                    background.stop();
+                }
+            } catch (RuntimeException | Error e) {
                 throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while the console stopped", e);
             } catch (Throwable t) {
                 throw new AssertionError(t);
-            } finally {
-                background.stop();
             }
         }
     }

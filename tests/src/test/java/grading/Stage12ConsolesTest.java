@@ -31,7 +31,7 @@ import kamaelia.experimental.TokenCheck;
 import org.junit.jupiter.api.Timeout;
 
 /** The consoles: the interpreter wired to a keyboard, or served over TCP behind a token. */
-@Graded(stage = 12, order = 3, title = "consoles at the keyboard and over the network")
+@Graded(stage = 12, order = 4, title = "consoles at the keyboard and over the network")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Stage12ConsolesTest {
 

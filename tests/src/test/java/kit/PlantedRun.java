@@ -1,14 +1,25 @@
 package kit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import grading.support.Result;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.tools.ToolProvider;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs one graded test class in a JVM of its own, for {@link TraceTest}: there, a planted
- * mistake in the core replaces the reference's class on the class path. The results are
- * written by the grading listener to the folder named by {@code grading.results}.
+ * Runs one graded test class in a JVM of its own, with a planted class first on the class
+ * path: a mistake in the core that replaces the reference's class ({@link TraceTest}), or a
+ * graded class of its own ({@link TimeLimitTest}). The results are written by the
+ * grading listener to the folder named by {@code grading.results}.
  */
 public final class PlantedRun {
     private PlantedRun() {
@@ -18,5 +29,27 @@ public final class PlantedRun {
     public static void main(String[] args) throws ClassNotFoundException {
         var request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(Class.forName(args[0]))).build();
         LauncherFactory.create().execute(request);
+    }
+
+    /**
+     * Compiles {@code planted} into {@code folder}/classes, then runs the graded class
+     * {@code testClass} in a JVM of its own with those classes first; returns its results, in
+     * order (the results and any traces are written under {@code folder}).
+     */
+    static List<Result> run(Path folder, Path planted, String testClass) throws IOException, InterruptedException {
+        Path classes = Files.createDirectories(folder.resolve("classes"));
+        String classPath = System.getProperty("java.class.path");
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-cp", classPath, "-implicit:none", planted.toString());
+        assertEquals(0, compiled, "the planted " + planted.getFileName() + " must compile");
+        Path results = folder.resolve("results");
+        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classes + File.pathSeparator + classPath,
+                "-Dgrading.mode=strict", "-Dgrading.results=" + results, "-Dkit.root=" + folder,
+                "kit.PlantedRun", testClass)
+                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(folder.resolve("run.log").toFile())
+                .start();
+        assertTrue(run.waitFor(100, TimeUnit.SECONDS), "the planted run must end");
+        return Files.readAllLines(results.resolve("results.tsv")).stream().map(Result::fromLine).toList();
     }
 }

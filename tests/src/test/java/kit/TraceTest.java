@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -141,21 +140,7 @@ class TraceTest {
         Path planted = folder.resolve("src/axon/Box.java");
         Files.createDirectories(planted.getParent());
         Files.writeString(planted, box.replace(right, "        store(message);\n"));
-        Path classes = Files.createDirectories(folder.resolve("classes"));
-        String classPath = System.getProperty("java.class.path");
-        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-                "-cp", classPath, "-implicit:none", planted.toString());
-        assertEquals(0, compiled, "the planted Box must compile");
-
-        Path results = folder.resolve("results");
-        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classes + File.pathSeparator + classPath,
-                "-Dgrading.mode=strict", "-Dgrading.results=" + results, "-Dkit.root=" + folder,
-                "kit.PlantedRun", "grading.Stage05LinkagesTest")
-                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(folder.resolve("run.log").toFile())
-                .start();
-        assertTrue(run.waitFor(100, TimeUnit.SECONDS), "the planted run must end");
-        List<Result> stage5 = Files.readAllLines(results.resolve("results.tsv")).stream().map(Result::fromLine)
+        List<Result> stage5 = PlantedRun.run(folder, planted, "grading.Stage05LinkagesTest").stream()
                 .filter(r -> r.stage() == 5).toList();
         Result first = stage5.stream().filter(r -> r.status() == Status.FAILED).findFirst().orElse(null);
         assertNotNull(first, "the planted mistake must fail a stage-5 test: " + stage5);

@@ -4,9 +4,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -25,10 +27,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * files their results on the board ({@link ResultsRecorder}); the class is shown as
  * "Stage 7: Pipeline and Graphline" ({@link GradedTitles}). Every graded class carries the
  * JUnit tag {@code graded}, by which the watch loop counts graded tests.
+ *
+ * <p>Each test has its stage's time-out, which {@link Grading} applies ({@link TimeLimit}); the
+ * minute given to JUnit here is only a backstop behind it.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(Grading.class)
+@Timeout(value = 1, unit = TimeUnit.MINUTES)
 @TestMethodOrder(GradedOrder.class)
 @Tag("graded")
 public @interface Graded {

@@ -5,6 +5,7 @@ import axon.Trace;
 import kamaelia.experimental.trace.TracePicture;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -24,6 +25,7 @@ import org.opentest4j.TestAbortedException;
  * <ul>
  *   <li>Unwritten code ({@link Todo}) makes a test "not started" (aborted), not failed, whether the
  *       test or its class's {@code @BeforeEach} fixture met it.</li>
+ *   <li>Each test has its stage's time-out ({@link TimeLimit}), unless it names its own.</li>
  *   <li>A time-out becomes a failure that says what probably loops ({@link OnTimeout});
  *       the tests after it do not run, since a loop that never ends keeps a processor
  *       busy and would time them out too.</li>
@@ -55,6 +57,16 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext extensionContext) throws Throwable {
+        Optional<Duration> limit = TimeLimit.of(extensionContext);
+        if (limit.isPresent()) {
+            TimeLimit.run(limit.get(), extensionContext, () -> graded(invocation, extensionContext));
+        } else {
+            graded(invocation, extensionContext);
+        }
+    }
+
+    /** Runs a graded test on the current thread, watching it and tracing it. */
+    private static void graded(Invocation<Void> invocation, ExtensionContext extensionContext) throws Throwable {
         RunningCode running = RunningCode.watchCurrentThread();
         extensionContext.getStore(WATCH).put(RunningCode.class, running);
         Trace trace = traced(extensionContext) ? Trace.start(TRACE_SIZE) : null;
@@ -156,7 +168,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
 
     /**
      * What a time-out says: the learner's method that was still running, then what usually
-     * loops in this test ({@link OnTimeout}, or the {@code time-out} block of its class's hints).
+     * loops in this test ({@link OnTimeout}, the {@code time-out} block of its class's hints, or its stage's).
      */
     private static String timedOut(ExtensionContext context, String junitMessage) {
         String after = junitMessage == null ? "" : junitMessage.replaceFirst("^.*timed out after ", "");
@@ -173,12 +185,12 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     }
 
     private static String onTimeout(ExtensionContext context) {
-        // On the method, else on the class, either directly or through an annotation such as @NetworkStage,
-        // else in the class's hints file.
+        // On the method, else on the class, else in the class's hints file, else for the whole stage.
         Class<?> type = context.getRequiredTestClass();
         Optional<String> chosen = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), OnTimeout.class)
                 .or(() -> AnnotationSupport.findAnnotation(type, OnTimeout.class)).map(OnTimeout::value)
-                .or(() -> Optional.ofNullable(Hints.of(type).get(Hints.ON_TIMEOUT)).map(Hint::value));
+                .or(() -> Optional.ofNullable(Hints.of(type).get(Hints.ON_TIMEOUT)).map(Hint::value))
+                .or(() -> TimeLimit.usualFor(type));
         return chosen.map(usual -> "Usual time-out here: " + usual).orElse("Look for a loop that never ends.");
     }
 

@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * What probably loops when this test (or every test of a class, through an annotation such as
- * {@code @NetworkStage}) runs out of time; a class of its own says it in its hints file ({@link Hints#ON_TIMEOUT}).
+ * What probably loops when this test runs out of time; a class says it for its tests in its
+ * hints file ({@link Hints#ON_TIMEOUT}), a stage for its classes in {@code grading/stages.properties}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
