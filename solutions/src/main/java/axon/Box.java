@@ -199,6 +199,13 @@ public final class Box {
         next.sources.add(this);
         redirect(this, next.sink);
         // <<< stage 5
+        // >>> stage 6 link-wakes: messages that the link moved into an inbox wake the inbox's owner, as put() does
+        //|
+        Box end = finalDestination();
+        if (end.isInbox() && !end.isEmpty()) {
+            end.owner().wake();
+        }
+        // <<< stage 6
     }
 
     /** Removes this box's link, so that it stores its messages itself again. */

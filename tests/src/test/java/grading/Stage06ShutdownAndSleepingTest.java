@@ -71,7 +71,23 @@ class Stage06ShutdownAndSleepingTest {
                 + " the message");
     }
 
-    @GradedTest(order = 4, value = "a wake-up that comes after pause() in the same step is not lost")
+    @GradedTest(order = 4, value = "messages that a new link moves into a sleeping component's inbox wake it")
+    void linkingWakes() {
+        Sleepy receiver = new Sleepy();
+        Probe sender = new Probe();
+        Scheduler scheduler = schedulerOf(receiver);
+        scheduler.runCycles(3);
+        sender.sendOut("sent before the link", "outbox");
+        Linkage.link(sender.outbox("outbox"), receiver.inbox("inbox"));
+        assertFalse(receiver.isPaused(), "linking " + sender.outbox("outbox") + ", which held a message, to "
+                + receiver.inbox("inbox") + " moved the message into that inbox but left " + receiver.name()
+                + " asleep: a message that lands in an inbox wakes its owner, also when a link moves it there");
+        scheduler.runCycles(3);
+        assertEquals(List.of("sent before the link"), receiver.received, "the woken receiver must be stepped and"
+                + " take the message the link moved");
+    }
+
+    @GradedTest(order = 5, value = "a wake-up that comes after pause() in the same step is not lost")
     void wakeAfterPauseInSameStep() {
         SelfWaking selfWaking = new SelfWaking(5, self -> self.sendToOutbox("note to self"));
         Linkage.link(selfWaking.outbox("outbox"), selfWaking.inbox("inbox"));
@@ -80,7 +96,7 @@ class Stage06ShutdownAndSleepingTest {
                 + " sent itself a message through a link: that delivery must keep it awake for one more step");
     }
 
-    @GradedTest(order = 5, value = "wake() on an awake or finished microprocess changes nothing")
+    @GradedTest(order = 6, value = "wake() on an awake or finished microprocess changes nothing")
     void wakeIsHarmless() {
         Counting counting = new Counting(2);
         Scheduler scheduler = schedulerOf(counting);
@@ -93,7 +109,7 @@ class Stage06ShutdownAndSleepingTest {
         assertEquals(2, counting.steps, "wake() on a finished microprocess must not step it again");
     }
 
-    @GradedTest(order = 6, value = "run() ends when only sleepers are left, lists them in asleep() and names them on"
+    @GradedTest(order = 7, value = "run() ends when only sleepers are left, lists them in asleep() and names them on"
             + " standard error")
     void runEndsWithSleepers() {
         Sleepy sleepy = new Sleepy();
@@ -107,7 +123,7 @@ class Stage06ShutdownAndSleepingTest {
                 "run() should name the sleeping component on standard error");
     }
 
-    @GradedTest(order = 7, value = "a child that finishes wakes its parent")
+    @GradedTest(order = 8, value = "a child that finishes wakes its parent")
     void childEndWakesParent() {
         List<String> log = new ArrayList<>();
         Counting child = new Counting("child", 3, log);
@@ -134,7 +150,7 @@ class Stage06ShutdownAndSleepingTest {
                 "what ran, in order: the paused parent must be woken when its child finishes, and run once more");
     }
 
-    @GradedTest(order = 8, value = "shutdownRequested() takes what is on control and says whether a shutdown message"
+    @GradedTest(order = 9, value = "shutdownRequested() takes what is on control and says whether a shutdown message"
             + " came")
     void shutdownRequested() {
         Recorder collector = new Recorder();
@@ -161,7 +177,7 @@ class Stage06ShutdownAndSleepingTest {
                 + " not replace one already kept");
     }
 
-    @GradedTest(order = 9, value = "ProducerFinished cascades along signal-to-control links, after all the data, and"
+    @GradedTest(order = 10, value = "ProducerFinished cascades along signal-to-control links, after all the data, and"
             + " the run ends")
     void producerFinishedCascades() {
         Source source = new Source(List.of("a", "b", "c"));
@@ -180,7 +196,7 @@ class Stage06ShutdownAndSleepingTest {
         assertAllFinished(scheduler, "everything must finish, nothing left asleep");
     }
 
-    @GradedTest(order = 10, value = "ShutdownMicroprocess sent to the first component stops the whole chain")
+    @GradedTest(order = 11, value = "ShutdownMicroprocess sent to the first component stops the whole chain")
     void shutdownStopsTheChain() {
         PureTransformer first = new PureTransformer(x -> x);
         PureTransformer second = new PureTransformer(x -> x);
@@ -198,7 +214,7 @@ class Stage06ShutdownAndSleepingTest {
         assertAllFinished(scheduler, "every component must have finished, none left asleep");
     }
 
-    @GradedTest(order = 11, value = "idle components cost nothing: a thousand sleepers are not stepped while one"
+    @GradedTest(order = 12, value = "idle components cost nothing: a thousand sleepers are not stepped while one"
             + " component works")
     void sleepersAreFree() {
         Scheduler scheduler = new Scheduler();
