@@ -1,6 +1,7 @@
 package contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import contracts.fixtures.standin.ThreadedComponent;
 import grading.support.Hints;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,7 +159,7 @@ class PlantedViolationsTest {
 
     @Test
     @DisplayName("every graded rule has one stage tag and a hint for the progress board")
-    void gradedRulesAreTaggedWithAStage() {
+    void gradedRulesAreTaggedWithAStage() throws IllegalAccessException {
         List<String> rules = new ArrayList<>();
         List<AnnotatedElement> members = new ArrayList<>(List.of(ComponentContractsTest.class.getDeclaredMethods()));
         members.addAll(List.of(ComponentContractsTest.class.getDeclaredFields()));
@@ -169,6 +171,14 @@ class PlantedViolationsTest {
             List<String> stages = Arrays.stream(member.getAnnotationsByType(ArchTag.class)).map(ArchTag::value)
                     .filter(tag -> tag.matches("stage\\d\\d")).toList();
             assertEquals(1, stages.size(), name + " needs exactly one stageNN tag");
+            if (member instanceof Field field) {
+                GradedRule graded = assertInstanceOf(GradedRule.class, field.get(null), name
+                        + " must be a GradedRule, which carries the stage the rule is judged at");
+                assertEquals(stages.getFirst(), String.format("stage%02d", graded.stage()), name + " is tagged "
+                        + stages.getFirst() + " but its GradedRule is judged at stage " + graded.stage()
+                        + ": the tag chooses the runs that check the rule, the number the stage it reports at;"
+                        + " make them the same");
+            }
             assertTrue(Hints.find(ComponentContractsTest.class, name).isPresent(), name + " needs a hint in "
                     + Hints.file(ComponentContractsTest.class));
             rules.add(name + " " + stages.getFirst());

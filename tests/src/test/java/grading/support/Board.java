@@ -20,8 +20,8 @@ import java.util.Optional;
  * <ol>
  *   <li>A line per stage; the first stage that is not done is the one to work on.</li>
  *   <li>Within a stage the tests run narrowest first: the most basic contract, then what is
- *       built on it (each class in {@code @Order}, the classes of a stage in their
- *       {@code @Order}; see {@link ByStage}). A broad test usually fails because a narrow one
+ *       built on it (each class's tests in their {@code @GradedTest} order, the classes of a stage in
+ *       their {@code @Graded} order; see {@link ByStage}). A broad test usually fails because a narrow one
  *       does, so the board shows the message and hint of the first test that failed or is not
  *       started, and lists the titles of the others after it, in the order they ran. Two
  *       exceptions, both decided by {@link ResultsRecorder}: a failure found by shared tear-down
