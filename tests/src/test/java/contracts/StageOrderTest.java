@@ -1,5 +1,6 @@
 package contracts;
 
+import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,20 +30,31 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60) // importing the classes takes seconds on a busy machine
 @DisplayName("Stage order: no code refers to a class first taught at a later stage")
 class StageOrderTest {
+    private static final String TRACE_HOOK = "a given line reports what happens (a cycle, a step, a put, a link) to the trace,"
+            + " which does nothing until stage 12 turns it on; the comment beside the call says so";
+
     /** References ahead that the kit makes on purpose, each with the reason the reader is given. */
-    private static final Map<String, String> DELIBERATE = Map.of(
-            "axon.Microprocess -> axon.Scheduler", "stage 1 activates a microprocess on a given scheduler; its loop"
-                    + " is written at stage 2",
-            "examples.stages.Stage01Demo -> axon.Scheduler", "the stage 1 demo runs on the given scheduler, as the"
-                    + " chapter says",
-            "axon.Scheduler -> axon.Sleepers", "a scheduler keeps its sleepers through the strategy of its policy"
-                    + " from the start; stage 6 fills the default one in, stage 10 writes the other",
-            "axon.Scheduler -> axon.ServiceRegistry", "as in Axon, each scheduler holds the registry of its services,"
-                    + " which stage 8 teaches",
-            "axon.Component -> axon.Linkage", "a component's given helpers (link, addChild, removeChild) record the"
-                    + " links it makes, which stage 5 writes",
-            "axon.Component -> axon.Ipc", "the given passShutdownOn sends ProducerFinished, the message stage 6"
-                    + " teaches");
+    private static final Map<String, String> DELIBERATE = Map.ofEntries(
+            entry("axon.Microprocess -> axon.Scheduler", "stage 1 activates a microprocess on a given scheduler;"
+                    + " its loop is written at stage 2"),
+            entry("examples.stages.Stage01Demo -> axon.Scheduler", "the stage 1 demo runs on the given scheduler,"
+                    + " as the chapter says"),
+            entry("axon.Scheduler -> axon.Sleepers", "a scheduler keeps its sleepers through the strategy of its"
+                    + " policy from the start; stage 6 fills the default one in, stage 10 writes the other"),
+            entry("axon.Sleepers -> axon.ActivatedList", "the one place where a policy picks its strategy names"
+                    + " both; stage 10 writes the event-driven one"),
+            entry("axon.Scheduler -> axon.ServiceRegistry", "as in Axon, each scheduler holds the registry of its"
+                    + " services, which stage 8 teaches"),
+            entry("axon.Component -> axon.Linkage", "a component's given helpers (link, addChild, removeChild)"
+                    + " record the links they make, which stage 5 writes"),
+            entry("axon.Component -> axon.Ipc", "the given passShutdownOn sends ProducerFinished, the message stage 6"
+                    + " teaches"),
+            entry("axon.Microprocess -> axon.Trace", TRACE_HOOK),
+            entry("axon.Scheduler -> axon.Trace", TRACE_HOOK),
+            entry("axon.Box -> axon.Trace", TRACE_HOOK),
+            entry("axon.Linkage -> axon.Trace", TRACE_HOOK),
+            entry("axon.Scheduler -> axon.ViewFlag", "the given field for stage 12's live view, which the scheduler"
+                    + " asks for by name only when the flag is given"));
 
     @Test
     @DisplayName("every reference in the reference's code is to a class taught at its own stage or before")
@@ -77,17 +89,28 @@ class StageOrderTest {
                     // >>> stage 9 step: a region of stage 9
                     Late later;
                     // <<< stage 9
+                    // >>> stage 5 outer: a region of stage 5
+                    // >>> stage 6 inner: a region of stage 6 inside it
+                    Late inner;
+                    // <<< stage 6
+                    Late outer;
+                    // <<< stage 5
                 }
                 """);
+        Files.writeString(sources.resolve("Named.java"), "class Named {\n}\n");
         Files.writeString(sources.resolve("Late.java"), "// >>> stage 9 late: a class of stage 9\n");
         Files.writeString(chapters.resolve("stage-01-first.adoc"), "include::{exercises}/examples/Early.java[]\n");
+        Files.writeString(chapters.resolve("stage-04-fourth.adoc"), "Here `Named.go()` does it.\n");
         TaughtAt stages = new TaughtAt(new WrittenAt(sources), chapters);
 
         assertEquals(1, stages.classOf("Early.java"), "the chapter of stage 1 includes it, before its first region");
         assertEquals(9, stages.classOf("Late.java"), "its first region");
         assertEquals(0, stages.classOf("Elsewhere.java"), "a file of no region and no chapter");
+        assertEquals(4, stages.classOf("Named.java"), "the chapter of stage 4 names the class as code");
+        assertEquals(List.of(6, 5), List.of(stages.lineOf("Early.java", 10), stages.lineOf("Early.java", 12)),
+                "a line in a region nested in another is of the inner one's stage; after it closes, of the outer's");
         assertEquals(List.of(2, 9, 1), List.of(stages.lineOf("Early.java", 3), stages.lineOf("Early.java", 6),
-                stages.lineOf("Early.java", 8)), "a line in a region is of its stage; outside, of the file's");
+                stages.lineOf("Early.java", 14)), "a line in a region is of its stage; outside, of the file's");
         Optional<String> early = ahead(stages, "Early", "Early.java", 3, "Late", "Late.java");
         assertTrue(early.isPresent() && early.get().contains("written at stage 2") && early.get().contains(
                 "taught at stage 9"), "the stage 2 line names a stage 9 class: " + early);

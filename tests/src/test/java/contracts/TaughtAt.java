@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,9 @@ import java.util.stream.Stream;
  * The stage at which the kit first teaches a class, and the stage of each line of its
  * file: what {@link StageOrderTest} compares. A class is first taught at the earlier of
  * its file's first region ({@code // >>> stage N}) and the first stage chapter that
- * includes its file; a file with neither belongs to no stage (0). A line inside a region
- * is written at that region's stage (the scheduler's stage 10 region may use the
+ * includes its file or names the class as code ({@code `Box`}, {@code `Box.put`}); a file
+ * with none of these belongs to no stage (0). A line inside a region (the innermost, where
+ * regions nest) is written at that region's stage (the scheduler's stage 10 region may use the
  * event-driven policy); any other line of a file, at the file's stage.
  */
 final class TaughtAt {
@@ -24,6 +27,8 @@ final class TaughtAt {
     private static final Pattern CLOSES = Pattern.compile("//\\s*<<< stage (\\d+)");
     private static final Pattern CHAPTER = Pattern.compile("stage-(\\d+)-.*\\.adoc");
     private static final Pattern INCLUDE = Pattern.compile("include::\\{\\w+}/(?:[\\w-]+/)*(\\w+\\.java)\\[");
+    /** A class named in the prose as code: {@code `Box`}, {@code `Box.put`}, {@code `axon.BoxGuard`}, {@code `Box<T>`}. */
+    private static final Pattern NAMED = Pattern.compile("`(?:[a-z]\\w*\\.)*([A-Z]\\w*)[`.#(<\\[]");
 
     private final WrittenAt reference;
     private final Map<String, Integer> firstChapter = new HashMap<>();
@@ -37,9 +42,14 @@ final class TaughtAt {
                 Matcher name = CHAPTER.matcher(chapter.getFileName().toString());
                 if (name.matches()) {
                     int stage = Integer.parseInt(name.group(1));
-                    Matcher include = INCLUDE.matcher(Files.readString(chapter));
+                    String text = Files.readString(chapter);
+                    Matcher include = INCLUDE.matcher(text);
                     while (include.find()) {
                         firstChapter.merge(include.group(1), stage, Math::min);
+                    }
+                    Matcher named = NAMED.matcher(text);
+                    while (named.find()) {
+                        firstChapter.merge(named.group(1) + ".java", stage, Math::min);
                     }
                 }
             }
@@ -77,15 +87,15 @@ final class TaughtAt {
         try {
             List<String> lines = Files.readAllLines(file);
             int[] stages = new int[lines.size() + 1];
-            int open = 0;
+            Deque<Integer> open = new ArrayDeque<>(); // regions nest: a stage 6 place inside a stage 5 one
             for (int i = 0; i < lines.size(); i++) {
                 Matcher opens = OPENS.matcher(lines.get(i));
                 if (opens.find()) {
-                    open = Integer.parseInt(opens.group(1));
+                    open.push(Integer.parseInt(opens.group(1)));
                 }
-                stages[i + 1] = open;
-                if (CLOSES.matcher(lines.get(i)).find()) {
-                    open = 0;
+                stages[i + 1] = open.isEmpty() ? 0 : open.peek();
+                if (CLOSES.matcher(lines.get(i)).find() && !open.isEmpty()) {
+                    open.pop();
                 }
             }
             return stages;
