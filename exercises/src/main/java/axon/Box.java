@@ -160,7 +160,6 @@ public final class Box {
     void linkTo(Box next) {
         // TODO stage 5: record the link both ways (next.sources is null until its first link), then make this box and every box linked into it deliver to the end of next's chain; move waiting messages along
         throw new Todo(5);
-        // TODO stage 6: messages that the link moved into an inbox wake the inbox's owner, as put() does
     }
 
     /** Removes this box's link, so that it stores its messages itself again. */

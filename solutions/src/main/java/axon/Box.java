@@ -198,7 +198,6 @@ public final class Box {
         }
         next.sources.add(this);
         redirect(this, next.sink);
-        // <<< stage 5
         // >>> stage 6 link-wakes: messages that the link moved into an inbox wake the inbox's owner, as put() does
         //|
         Box end = finalDestination();
@@ -206,6 +205,7 @@ public final class Box {
             end.owner().wake();
         }
         // <<< stage 6
+        // <<< stage 5
     }
 
     /** Removes this box's link, so that it stores its messages itself again. */
