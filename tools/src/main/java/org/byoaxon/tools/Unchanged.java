@@ -104,13 +104,19 @@ final class Unchanged {
     /** The hash of a class file's declarations (all but its methods' code), by the hash of the whole file. */
     private final Map<String, String> declarations = new HashMap<>();
 
-    /** A class loader that notes every class and resource it is asked for. */
+    /**
+     * A class loader that notes every class and resource it is asked for, and after a mark,
+     * separately, every one asked for since, also those asked for before it: the JVM asks a
+     * loader only once for each name it resolves through that loader, but a new loader under
+     * it (JShell's for its snippets' classes) asks it again for each name its classes use.
+     */
     static final class Recording extends URLClassLoader {
         static {
             registerAsParallelCapable();
         }
 
         private final Set<String> asked = ConcurrentHashMap.newKeySet();
+        private volatile Set<String> since;
 
         Recording(String name, URL[] urls, ClassLoader parent) {
             super(name, urls, parent);
@@ -118,24 +124,43 @@ final class Unchanged {
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            asked.add(name);
+            note(name);
             return super.loadClass(name, resolve);
         }
 
         @Override
         public URL getResource(String name) {
-            asked.add("/" + name);
+            note("/" + name);
             return super.getResource(name);
         }
 
         @Override
         public Enumeration<URL> getResources(String name) throws IOException {
-            asked.add("/" + name);
+            note("/" + name);
             return super.getResources(name);
+        }
+
+        private void note(String name) {
+            asked.add(name);
+            Set<String> marked = since;
+            if (marked != null) {
+                marked.add(name);
+            }
         }
 
         Set<String> asked() {
             return new HashSet<>(asked);
+        }
+
+        /** From now on, notes separately what is asked for. */
+        void mark() {
+            since = ConcurrentHashMap.newKeySet();
+        }
+
+        /** What was asked for since the mark (everything, without one). */
+        Set<String> requested() {
+            Set<String> marked = since;
+            return new HashSet<>(marked == null ? asked : marked);
         }
     }
 
@@ -150,10 +175,9 @@ final class Unchanged {
         private TestPlan plan;
         private final Map<String, Integer> counts = new LinkedHashMap<>();
         private final Map<String, Boolean> allPassed = new HashMap<>();
-        private final Map<String, Set<String>> seenAtEnd = new HashMap<>();
+        private final Map<String, Set<String>> requestedAtEnd = new HashMap<>();
         private final Map<String, String> engineOf = new HashMap<>();
 
-        private Set<String> discovered = Set.of();
         private final Set<String> ranClasses = new HashSet<>();
         private final Map<String, Set<String>> ranAtEnd = new HashMap<>();
         private final Map<String, ClassFile> files = new HashMap<>();
@@ -180,7 +204,7 @@ final class Unchanged {
         @Override
         public void testPlanExecutionStarted(TestPlan testPlan) {
             plan = testPlan;
-            discovered = loader.asked();   // found while discovering: loaded, but none of their code ran
+            loader.mark();   // what was found while discovering was loaded, but none of its code ran
         }
 
         @Override
@@ -214,7 +238,7 @@ final class Unchanged {
             }
             String top = topClass(test);
             if (top != null && top.equals(test.getUniqueId())) {
-                seenAtEnd.put(top, loader.asked());
+                requestedAtEnd.put(top, loader.requested());
                 ranAtEnd.put(top, Set.copyOf(ranClasses));
                 if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                     allPassed.put(top, false);
@@ -267,15 +291,13 @@ final class Unchanged {
          * alone runs none of its code; if its code runs, a class that ran names it). Returns
          * how much of the tree they could read as files: {@link #USED} when none of them
          * names code that reads class files, {@link #DECLARATIONS} when only JShell,
-         * {@link #EVERYTHING} otherwise.
+         * {@link #EVERYTHING} otherwise. A class found while discovering and asked for again
+         * afterwards counts as run: a JShell snippet's class, which no file here holds, asks
+         * the run's loader (through its own) for each class it names.
          */
-        private int reach(Set<String> asked, Set<String> ranClasses) {
+        private int reach(Set<String> requested, Set<String> ranClasses) {
             java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(ranClasses);
-            for (String name : asked) {
-                if (!discovered.contains(name)) {
-                    todo.add(name);
-                }
-            }
+            todo.addAll(requested);
             while (!todo.isEmpty()) {
                 String name = todo.poll();
                 if (name.startsWith("/") || !reached.add(name)) {
@@ -341,11 +363,11 @@ final class Unchanged {
                 List<String> lines = List.copyOf(written.subList(at, at + n));
                 at += n;
                 merged.addAll(lines);
-                Set<String> asked = seenAtEnd.getOrDefault(id, loader.asked());
-                int whole = Math.max(reach(asked, ranAtEnd.getOrDefault(id, ranClasses)), wholeBefore);
+                Set<String> requested = requestedAtEnd.getOrDefault(id, loader.requested());
+                int whole = Math.max(reach(requested, ranAtEnd.getOrDefault(id, ranClasses)), wholeBefore);
                 Set<String> seen = new HashSet<>(before);
                 seen.addAll(reached);
-                asked.stream().filter(name -> !discovered.contains(name)).forEach(seen::add);
+                seen.addAll(requested);
                 String name = className(id);
                 boolean jupiter = engineOf.getOrDefault(id, "").contains("junit-jupiter");
                 boolean keepable = name != null && jupiter && allPassed.getOrDefault(id, false)
