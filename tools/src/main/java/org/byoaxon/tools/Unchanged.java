@@ -526,19 +526,108 @@ final class Unchanged {
      * A hash of what a compiler reads of a class file: the class file rebuilt without its
      * methods' code (ASM skips the Code attributes, which hold the line numbers too, and
      * rebuilds the constant pool from what is left), so that a change inside a method's
-     * body leaves it as it was. Unreadable: the hash of the whole file.
+     * body leaves it as it was; and of the two things javac still reads inside the code
+     * (JShell compiles with {@code -parameters}): the parameters' names, which the local
+     * variable table holds at offset 0, and type annotations. Unreadable: the hash of the
+     * whole file.
      */
-    private String declarations(Path file, String wholeHash) {
+    String declarations(Path file, String wholeHash) {
         return declarations.computeIfAbsent(file + "@" + wholeHash, k -> {
             try {
+                byte[] bytes = Files.readAllBytes(file);
                 org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
-                new org.objectweb.asm.ClassReader(Files.readAllBytes(file))
-                        .accept(writer, org.objectweb.asm.ClassReader.SKIP_CODE);
-                return java.util.HexFormat.of().formatHex(sha256().digest(writer.toByteArray()));
+                new org.objectweb.asm.ClassReader(bytes).accept(writer, org.objectweb.asm.ClassReader.SKIP_CODE);
+                MessageDigest sha = sha256();
+                sha.update(writer.toByteArray());
+                sha.update(readInCode(bytes).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(sha.digest());
             } catch (IOException | RuntimeException e) {
                 return wholeHash;
             }
         });
+    }
+
+    /** The parameters' names and the type annotations in a class file's code, as text. */
+    private static String readInCode(byte[] bytes) {
+        StringBuilder text = new StringBuilder();
+        int api = org.objectweb.asm.Opcodes.ASM9;
+        org.objectweb.asm.AnnotationVisitor values = new org.objectweb.asm.AnnotationVisitor(api) {
+            @Override
+            public void visit(String name, Object value) {
+                text.append(' ').append(name).append('=').append(value != null && value.getClass().isArray()
+                        ? java.util.Arrays.deepToString(new Object[] {value}) : value);
+            }
+
+            @Override
+            public void visitEnum(String name, String descriptor, String value) {
+                text.append(' ').append(name).append('=').append(descriptor).append('.').append(value);
+            }
+
+            @Override
+            public org.objectweb.asm.AnnotationVisitor visitAnnotation(String name, String descriptor) {
+                text.append(' ').append(name).append("=@").append(descriptor).append('(');
+                return this;
+            }
+
+            @Override
+            public org.objectweb.asm.AnnotationVisitor visitArray(String name) {
+                text.append(' ').append(name).append("=[");
+                return this;
+            }
+
+            @Override
+            public void visitEnd() {
+                text.append(')');
+            }
+        };
+        // The code goes on to a writer that is thrown away: writing it places the labels, so
+        // that a local variable's start can be told to be at offset 0.
+        new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(api,
+                new org.objectweb.asm.ClassWriter(0)) {
+            @Override
+            public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String descriptor,
+                    String signature, String[] exceptions) {
+                text.append("\n").append(name).append(descriptor);
+                return new org.objectweb.asm.MethodVisitor(api,
+                        super.visitMethod(access, name, descriptor, signature, exceptions)) {
+                    @Override
+                    public void visitLocalVariable(String local, String type, String generic,
+                            org.objectweb.asm.Label start, org.objectweb.asm.Label end, int index) {
+                        if (start.getOffset() == 0) {
+                            text.append(" p").append(index).append('=').append(local);
+                        }
+                        super.visitLocalVariable(local, type, generic, start, end, index);
+                    }
+
+                    @Override
+                    public org.objectweb.asm.AnnotationVisitor visitInsnAnnotation(int typeRef,
+                            org.objectweb.asm.TypePath path, String annotation, boolean visible) {
+                        return typeAnnotation("i", typeRef, path, annotation);
+                    }
+
+                    @Override
+                    public org.objectweb.asm.AnnotationVisitor visitTryCatchAnnotation(int typeRef,
+                            org.objectweb.asm.TypePath path, String annotation, boolean visible) {
+                        return typeAnnotation("t", typeRef, path, annotation);
+                    }
+
+                    @Override
+                    public org.objectweb.asm.AnnotationVisitor visitLocalVariableAnnotation(int typeRef,
+                            org.objectweb.asm.TypePath path, org.objectweb.asm.Label[] start,
+                            org.objectweb.asm.Label[] end, int[] index, String annotation, boolean visible) {
+                        return typeAnnotation("l" + java.util.Arrays.toString(index), typeRef, path, annotation);
+                    }
+
+                    private org.objectweb.asm.AnnotationVisitor typeAnnotation(String where, int typeRef,
+                            org.objectweb.asm.TypePath path, String annotation) {
+                        text.append(' ').append(where).append(typeRef).append(path).append('@').append(annotation)
+                                .append('(');
+                        return values;
+                    }
+                };
+            }
+        }, org.objectweb.asm.ClassReader.SKIP_FRAMES);
+        return text.toString();
     }
 
     /** Every file under the folder, by its path relative to it, with a hash of its bytes. */

@@ -43,6 +43,31 @@ class UnchangedTest {
         }
     }
 
+    @Test
+    @DisplayName("a class's declarations, what JShell's compiler reads of it, stay the same after a change inside a"
+            + " method's body, and change with a new method, a renamed parameter or a changed constant")
+    void declarations() throws Exception {
+        String[] versions = {
+            "package p; public class A { public static final int K = 1; int f(int x) { return x + 1; } }",
+            "package p; public class A { public static final int K = 1;\n\n int f(int x) { int y = x * 2; return y; } }",
+            "package p; public class A { public static final int K = 1; int f(int x) { return x + 1; } void g() { } }",
+            "package p; public class A { public static final int K = 1; int f(int y) { return y + 1; } }",
+            "package p; public class A { public static final int K = 2; int f(int x) { return x + 1; } }"};
+        List<String> hashes = new java.util.ArrayList<>();
+        Unchanged unchanged = new Unchanged();
+        for (String version : versions) {
+            Path src = root.resolve("v" + hashes.size());
+            java.nio.file.Files.createDirectories(src.resolve("p"));
+            java.nio.file.Files.writeString(src.resolve("p/A.java"), version);
+            Path classes = root.resolve("c" + hashes.size());
+            assertTrue(new Javac(root, src, classes, "21", List.of()).compile().ok());
+            Path file = classes.resolve("p/A.class");
+            hashes.add(unchanged.declarations(file, Unchanged.hashes(classes).get("p/A.class")));
+        }
+        assertEquals(hashes.get(0), hashes.get(1), "only the body (and the lines) changed");
+        assertEquals(5, new java.util.HashSet<>(hashes).size() + 1, "each other change is seen: " + hashes);
+    }
+
     private Path sources() throws java.io.IOException {
         Path src = root.resolve("src");
         java.nio.file.Files.createDirectories(src.resolve("p"));
