@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +46,7 @@ public final class IncrementalCompile {
     public static void main(String[] args) throws URISyntaxException {
         Path toolClasses = Path.of(IncrementalCompile.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path root = toolClasses.toAbsolutePath().normalize().getParent().getParent().getParent();
+        checkStage(root, System.getProperty("stage"));
         Path tree = root.resolve("exercises");
         Path state = tree.resolve("target/incremental-compile.state");
         List<Path> libraries = libraries();
@@ -73,6 +75,25 @@ public final class IncrementalCompile {
         System.out.flush();
         throw new IllegalStateException("Your code does not compile, so nothing was graded: fix the first error"
                 + " above (the others often follow from it) and run the same command again.");
+    }
+
+    /**
+     * A {@code -Dstage} given on the command line must name a stage of the kit, or be
+     * {@code all}: checked here, before anything is compiled, with the message of the
+     * stage-number profile in pom.xml, whose enforcer rule a learner's run so need not load.
+     */
+    static void checkStage(Path root, String stage) {
+        if (stage == null || stage.equals("all")) {
+            return;
+        }
+        TreeSet<Integer> stages = Stages.all(root);
+        if (stage.matches("[1-9][0-9]*") && stages.contains(Integer.parseInt(stage))) {
+            return;
+        }
+        String list = stages.headSet(stages.last()).stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + " or " + stages.last();
+        throw new IllegalArgumentException("-Dstage=" + stage + " is not a stage of this kit: use -Dstage=N where N is "
+                + list + ", the stage you are working on (stages 1..N are graded).");
     }
 
     /**

@@ -41,11 +41,16 @@ import org.junit.platform.launcher.TestPlan;
  *       and so on (a class loaded while JUnit was discovering the tests is not asked for
  *       again when its code runs, but whatever runs it names it);
  *   <li>every file of the graded tree, once code that reads class files as files
- *       (JShell's and javac's compilers, ArchUnit, ASM) may have run: the interpreter's
- *       snippets are compiled against the whole tree.
+ *       (javac through {@code javax.tools}, ArchUnit, ASM) may have run;
+ *   <li>every file's name and every class's declarations, once JShell may have run: the
+ *       interpreter's snippets are compiled against the whole tree, and a compiler reads
+ *       of a class file all but its methods' code (the snippets' classes then load what
+ *       they use through the run's class loader, which records it as above).
  * </ul>
  * The graded tree's files are hashed before each run; a class is kept when the hashes of
- * all it could have seen are the same. Since each class could see all that ran before it,
+ * all it could have seen are the same. So a change inside a method's body, in a class
+ * that stage 12's interpreter tests did not use, keeps their results; a new method does
+ * not. Since each class could see all that ran before it,
  * the kept classes are the first ones of the run, and from the first class that must run
  * again on, all run.
  *
@@ -65,6 +70,19 @@ final class Unchanged {
     private static final List<String> READS_CLASS_FILES = List.of("jdk.jshell", "javax.tools", "com.sun.source",
             "com.sun.tools", "com.tngtech.archunit", "org.objectweb.asm");
     /**
+     * Of those, the ones that read only what a compiler reads of a class file: JShell, whose
+     * compiler reads every class's declarations (names, types, signatures, annotations,
+     * constants) but never a method's code, and whose snippets then load the classes they
+     * use through the run's class loader, which records them. Code that may use another
+     * package of the list (javac through {@code javax.tools}, ArchUnit, ASM) could read
+     * method bodies too.
+     */
+    private static final List<String> READS_DECLARATIONS = List.of("jdk.jshell");
+    /** What of the graded tree a class could see: what it used, every class's declarations too, or everything. */
+    static final int USED = 0;
+    static final int DECLARATIONS = 1;
+    static final int EVERYTHING = 2;
+    /**
      * Parts of those packages that only describe tests and read nothing: ArchUnit's test
      * sources ({@code FieldSource}), which the results recorder names to find a rule's hint.
      */
@@ -72,7 +90,7 @@ final class Unchanged {
     static final boolean OFF = System.getProperty("kit.watch.rerun", "").equals("all");
 
     /** One test class of the last run, in the order they ran: its results and what it depended on. */
-    private record Ran(String className, boolean keepable, List<String> lines, Set<String> seen, boolean wholeTree,
+    private record Ran(String className, boolean keepable, List<String> lines, Set<String> seen, int wholeTree,
             String digest) {
     }
 
@@ -83,14 +101,22 @@ final class Unchanged {
     private Path testsFolder;
     /** Whether a class file names code that reads class files, by the file's hash. */
     private final Map<String, ClassFile> scanned = new HashMap<>();
+    /** The hash of a class file's declarations (all but its methods' code), by the hash of the whole file. */
+    private final Map<String, String> declarations = new HashMap<>();
 
-    /** A class loader that notes every class and resource it is asked for. */
+    /**
+     * A class loader that notes every class and resource it is asked for, and after a mark,
+     * separately, every one asked for since, also those asked for before it: the JVM asks a
+     * loader only once for each name it resolves through that loader, but a new loader under
+     * it (JShell's for its snippets' classes) asks it again for each name its classes use.
+     */
     static final class Recording extends URLClassLoader {
         static {
             registerAsParallelCapable();
         }
 
         private final Set<String> asked = ConcurrentHashMap.newKeySet();
+        private volatile Set<String> since;
 
         Recording(String name, URL[] urls, ClassLoader parent) {
             super(name, urls, parent);
@@ -98,24 +124,43 @@ final class Unchanged {
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            asked.add(name);
+            note(name);
             return super.loadClass(name, resolve);
         }
 
         @Override
         public URL getResource(String name) {
-            asked.add("/" + name);
+            note("/" + name);
             return super.getResource(name);
         }
 
         @Override
         public Enumeration<URL> getResources(String name) throws IOException {
-            asked.add("/" + name);
+            note("/" + name);
             return super.getResources(name);
+        }
+
+        private void note(String name) {
+            asked.add(name);
+            Set<String> marked = since;
+            if (marked != null) {
+                marked.add(name);
+            }
         }
 
         Set<String> asked() {
             return new HashSet<>(asked);
+        }
+
+        /** From now on, notes separately what is asked for. */
+        void mark() {
+            since = ConcurrentHashMap.newKeySet();
+        }
+
+        /** What was asked for since the mark (everything, without one). */
+        Set<String> requested() {
+            Set<String> marked = since;
+            return new HashSet<>(marked == null ? asked : marked);
         }
     }
 
@@ -130,16 +175,15 @@ final class Unchanged {
         private TestPlan plan;
         private final Map<String, Integer> counts = new LinkedHashMap<>();
         private final Map<String, Boolean> allPassed = new HashMap<>();
-        private final Map<String, Set<String>> seenAtEnd = new HashMap<>();
+        private final Map<String, Set<String>> requestedAtEnd = new HashMap<>();
         private final Map<String, String> engineOf = new HashMap<>();
 
-        private Set<String> discovered = Set.of();
         private final Set<String> ranClasses = new HashSet<>();
         private final Map<String, Set<String>> ranAtEnd = new HashMap<>();
         private final Map<String, ClassFile> files = new HashMap<>();
         /** The classes that may have run so far in this run, and the classes they name. */
         private final Set<String> reached = new HashSet<>();
-        private boolean readsClassFiles;
+        private int readsClassFiles = USED;
 
         private Plan(Map<String, String> tree, String runKey, List<Ran> kept, Recording loader) {
             this.tree = tree;
@@ -160,7 +204,7 @@ final class Unchanged {
         @Override
         public void testPlanExecutionStarted(TestPlan testPlan) {
             plan = testPlan;
-            discovered = loader.asked();   // found while discovering: loaded, but none of their code ran
+            loader.mark();   // what was found while discovering was loaded, but none of its code ran
         }
 
         @Override
@@ -194,7 +238,7 @@ final class Unchanged {
             }
             String top = topClass(test);
             if (top != null && top.equals(test.getUniqueId())) {
-                seenAtEnd.put(top, loader.asked());
+                requestedAtEnd.put(top, loader.requested());
                 ranAtEnd.put(top, Set.copyOf(ranClasses));
                 if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                     allPassed.put(top, false);
@@ -245,15 +289,15 @@ final class Unchanged {
          * reference or as a string. What ran: the test classes that started, and the classes
          * asked for after discovery (a class found while discovering was loaded, but that
          * alone runs none of its code; if its code runs, a class that ran names it). Returns
-         * whether one of them names code that reads class files.
+         * how much of the tree they could read as files: {@link #USED} when none of them
+         * names code that reads class files, {@link #DECLARATIONS} when only JShell,
+         * {@link #EVERYTHING} otherwise. A class found while discovering and asked for again
+         * afterwards counts as run: a JShell snippet's class, which no file here holds, asks
+         * the run's loader (through its own) for each class it names.
          */
-        private boolean reach(Set<String> asked, Set<String> ranClasses) {
+        private int reach(Set<String> requested, Set<String> ranClasses) {
             java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(ranClasses);
-            for (String name : asked) {
-                if (!discovered.contains(name)) {
-                    todo.add(name);
-                }
-            }
+            todo.addAll(requested);
             while (!todo.isEmpty()) {
                 String name = todo.poll();
                 if (name.startsWith("/") || !reached.add(name)) {
@@ -261,16 +305,12 @@ final class Unchanged {
                 }
                 boolean harmless = READS_NOTHING.stream().anyMatch(p -> name.startsWith(p + "."));
                 for (String prefix : READS_CLASS_FILES) {
-                    if (name.startsWith(prefix + ".") && !harmless && !readsClassFiles) {
-                        profile("reads class files: " + name);
-                        readsClassFiles = true;
+                    if (name.startsWith(prefix + ".") && !harmless) {
+                        reads(READS_DECLARATIONS.contains(prefix) ? DECLARATIONS : EVERYTHING, name);
                     }
                 }
                 ClassFile file = classFile(name);
-                if (file.readsClassFiles() && !readsClassFiles) {
-                    profile("reads class files: " + name);
-                    readsClassFiles = true;
-                }
+                reads(file.readsClassFiles(), name);
                 for (String named : file.names()) {
                     todo.add(named.replace('/', '.'));
                     if (named.startsWith("L")) {
@@ -279,6 +319,13 @@ final class Unchanged {
                 }
             }
             return readsClassFiles;
+        }
+
+        private void reads(int level, String name) {
+            if (level > readsClassFiles) {
+                profile("reads " + (level == DECLARATIONS ? "the declarations in " : "") + "class files: " + name);
+                readsClassFiles = level;
+            }
         }
 
         private ClassFile classFile(String name) {
@@ -302,7 +349,7 @@ final class Unchanged {
         List<String> finish(List<String> written) {
             List<Ran> ran = new ArrayList<>(kept);
             Set<String> before = kept.isEmpty() ? Set.of() : kept.getLast().seen();
-            boolean wholeBefore = !kept.isEmpty() && kept.getLast().wholeTree();
+            int wholeBefore = kept.isEmpty() ? USED : kept.getLast().wholeTree();
             List<String> merged = new ArrayList<>();
             kept.forEach(k -> merged.addAll(k.lines()));
             int at = 0;
@@ -316,17 +363,17 @@ final class Unchanged {
                 List<String> lines = List.copyOf(written.subList(at, at + n));
                 at += n;
                 merged.addAll(lines);
-                Set<String> asked = seenAtEnd.getOrDefault(id, loader.asked());
-                boolean whole = reach(asked, ranAtEnd.getOrDefault(id, ranClasses)) || wholeBefore;
+                Set<String> requested = requestedAtEnd.getOrDefault(id, loader.requested());
+                int whole = Math.max(reach(requested, ranAtEnd.getOrDefault(id, ranClasses)), wholeBefore);
                 Set<String> seen = new HashSet<>(before);
                 seen.addAll(reached);
-                asked.stream().filter(name -> !discovered.contains(name)).forEach(seen::add);
+                seen.addAll(requested);
                 String name = className(id);
                 boolean jupiter = engineOf.getOrDefault(id, "").contains("junit-jupiter");
                 boolean keepable = name != null && jupiter && allPassed.getOrDefault(id, false)
                         && lines.stream().allMatch(line -> line.split("\t", 3)[1].equals("PASSED"));
                 Set<String> mine = within(seen);
-                ran.add(new Ran(name, keepable, lines, mine, whole, digest(tree, mine, whole)));
+                ran.add(new Ran(name, keepable, lines, mine, whole, digest(tree, mine, whole, graded)));
             }
             if (at != written.size()) {
                 forget();
@@ -350,15 +397,26 @@ final class Unchanged {
         List<Ran> kept = new ArrayList<>();
         if (!OFF && runKey.equals(key)) {
             for (Ran ran : last) {
-                if (!ran.keepable() || !ran.digest().equals(digest(tree, ran.seen(), ran.wholeTree()))) {
+                if (!ran.keepable() || !ran.digest().equals(digest(tree, ran.seen(), ran.wholeTree(), graded))) {
                     profile("runs again from " + ran.className() + (ran.keepable() ? ", which could see "
-                            + (ran.wholeTree() ? "every class" : changed(tree, ran.seen())) : ", which did not pass"));
+                            + seen(ran, tree) : ", which did not pass"));
                     break;
                 }
                 kept.add(ran);
             }
         }
         return new Plan(tree, runKey, kept, loader);
+    }
+
+    /** What a class that runs again could see that changed, for the profile. */
+    private String seen(Ran ran, Map<String, String> tree) {
+        Set<String> changed = changed(tree, ran.seen());
+        return switch (ran.wholeTree()) {
+            case EVERYTHING -> "every class";
+            case DECLARATIONS -> changed.isEmpty() ? "the declarations of every class" : changed
+                    + " (and the declarations of every class)";
+            default -> changed.toString();
+        };
     }
 
     /** The first few names of these whose files differ now. */
@@ -380,11 +438,14 @@ final class Unchanged {
         hashesBefore = Map.of();
     }
 
-    /** What a class file names: other classes (a/b/C in its constants), and whether it names code that reads class files. */
-    private record ClassFile(Set<String> names, boolean readsClassFiles) {
+    /**
+     * What a class file names: other classes (a/b/C in its constants), and how much of the
+     * tree the code it names could read as files ({@link #USED}: none).
+     */
+    private record ClassFile(Set<String> names, int readsClassFiles) {
     }
 
-    private static final ClassFile NONE = new ClassFile(Set.of(), false);
+    private static final ClassFile NONE = new ClassFile(Set.of(), USED);
     /** A class's name as the class file holds it (a/b/C). */
     private static final java.util.regex.Pattern INTERNAL_NAME =
             java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(?:/[A-Za-z_$][A-Za-z0-9_$]*)+");
@@ -400,9 +461,11 @@ final class Unchanged {
                 for (String prefix : READS_NOTHING) {
                     named = named.replace(prefix + ".", "").replace(prefix.replace('.', '/') + "/", "");
                 }
-                boolean reads = false;
+                int reads = USED;
                 for (String prefix : READS_CLASS_FILES) {
-                    reads |= named.contains(prefix + ".") || named.contains(prefix.replace('.', '/') + "/");
+                    if (named.contains(prefix + ".") || named.contains(prefix.replace('.', '/') + "/")) {
+                        reads = Math.max(reads, READS_DECLARATIONS.contains(prefix) ? DECLARATIONS : EVERYTHING);
+                    }
                 }
                 Set<String> names = new HashSet<>();
                 java.util.regex.Matcher m = INTERNAL_NAME.matcher(text);
@@ -412,7 +475,7 @@ final class Unchanged {
                 return new ClassFile(names, reads);
             });
         } catch (IOException e) {
-            return new ClassFile(Set.of(), true);   // cannot tell: assume the worst
+            return new ClassFile(Set.of(), EVERYTHING);   // cannot tell: assume the worst
         }
     }
 
@@ -437,18 +500,134 @@ final class Unchanged {
         return mine;
     }
 
-    /** One digest of the files behind these names (or of the whole tree). */
-    private static String digest(Map<String, String> tree, Set<String> names, boolean wholeTree) {
+    /**
+     * One digest of the files behind these names, and of what else of the tree could be
+     * seen: nothing more ({@link #USED}), every file's name and every class's declarations
+     * ({@link #DECLARATIONS}), or every file whole ({@link #EVERYTHING}).
+     */
+    private String digest(Map<String, String> tree, Set<String> names, int wholeTree, Path graded) {
         MessageDigest sha = sha256();
-        if (wholeTree) {
+        if (wholeTree == EVERYTHING) {
             tree.forEach((path, hash) -> sha.update((path + "=" + hash + "\n").getBytes()));
         } else {
             for (String name : names) {
                 String path = name.startsWith("/") ? name.substring(1) : name.replace('.', '/') + ".class";
                 sha.update((path + "=" + tree.getOrDefault(path, "-") + "\n").getBytes());
             }
+            if (wholeTree == DECLARATIONS) {
+                tree.forEach((path, hash) -> sha.update(("declared " + path + "="
+                        + (path.endsWith(".class") ? declarations(graded.resolve(path), hash) : hash) + "\n").getBytes()));
+            }
         }
         return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * A hash of what a compiler reads of a class file: the class file rebuilt without its
+     * methods' code (ASM skips the Code attributes, which hold the line numbers too, and
+     * rebuilds the constant pool from what is left), so that a change inside a method's
+     * body leaves it as it was; and of the two things javac still reads inside the code
+     * (JShell compiles with {@code -parameters}): the parameters' names, which the local
+     * variable table holds at offset 0, and type annotations. Unreadable: the hash of the
+     * whole file.
+     */
+    String declarations(Path file, String wholeHash) {
+        return declarations.computeIfAbsent(file + "@" + wholeHash, k -> {
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+                new org.objectweb.asm.ClassReader(bytes).accept(writer, org.objectweb.asm.ClassReader.SKIP_CODE);
+                MessageDigest sha = sha256();
+                sha.update(writer.toByteArray());
+                sha.update(readInCode(bytes).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(sha.digest());
+            } catch (IOException | RuntimeException e) {
+                return wholeHash;
+            }
+        });
+    }
+
+    /** The parameters' names and the type annotations in a class file's code, as text. */
+    private static String readInCode(byte[] bytes) {
+        StringBuilder text = new StringBuilder();
+        int api = org.objectweb.asm.Opcodes.ASM9;
+        org.objectweb.asm.AnnotationVisitor values = new org.objectweb.asm.AnnotationVisitor(api) {
+            @Override
+            public void visit(String name, Object value) {
+                text.append(' ').append(name).append('=').append(value != null && value.getClass().isArray()
+                        ? java.util.Arrays.deepToString(new Object[] {value}) : value);
+            }
+
+            @Override
+            public void visitEnum(String name, String descriptor, String value) {
+                text.append(' ').append(name).append('=').append(descriptor).append('.').append(value);
+            }
+
+            @Override
+            public org.objectweb.asm.AnnotationVisitor visitAnnotation(String name, String descriptor) {
+                text.append(' ').append(name).append("=@").append(descriptor).append('(');
+                return this;
+            }
+
+            @Override
+            public org.objectweb.asm.AnnotationVisitor visitArray(String name) {
+                text.append(' ').append(name).append("=[");
+                return this;
+            }
+
+            @Override
+            public void visitEnd() {
+                text.append(')');
+            }
+        };
+        // The code goes on to a writer that is thrown away: writing it places the labels, so
+        // that a local variable's start can be told to be at offset 0.
+        new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(api,
+                new org.objectweb.asm.ClassWriter(0)) {
+            @Override
+            public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String descriptor,
+                    String signature, String[] exceptions) {
+                text.append("\n").append(name).append(descriptor);
+                return new org.objectweb.asm.MethodVisitor(api,
+                        super.visitMethod(access, name, descriptor, signature, exceptions)) {
+                    @Override
+                    public void visitLocalVariable(String local, String type, String generic,
+                            org.objectweb.asm.Label start, org.objectweb.asm.Label end, int index) {
+                        if (start.getOffset() == 0) {
+                            text.append(" p").append(index).append('=').append(local);
+                        }
+                        super.visitLocalVariable(local, type, generic, start, end, index);
+                    }
+
+                    @Override
+                    public org.objectweb.asm.AnnotationVisitor visitInsnAnnotation(int typeRef,
+                            org.objectweb.asm.TypePath path, String annotation, boolean visible) {
+                        return typeAnnotation("i", typeRef, path, annotation);
+                    }
+
+                    @Override
+                    public org.objectweb.asm.AnnotationVisitor visitTryCatchAnnotation(int typeRef,
+                            org.objectweb.asm.TypePath path, String annotation, boolean visible) {
+                        return typeAnnotation("t", typeRef, path, annotation);
+                    }
+
+                    @Override
+                    public org.objectweb.asm.AnnotationVisitor visitLocalVariableAnnotation(int typeRef,
+                            org.objectweb.asm.TypePath path, org.objectweb.asm.Label[] start,
+                            org.objectweb.asm.Label[] end, int[] index, String annotation, boolean visible) {
+                        return typeAnnotation("l" + java.util.Arrays.toString(index), typeRef, path, annotation);
+                    }
+
+                    private org.objectweb.asm.AnnotationVisitor typeAnnotation(String where, int typeRef,
+                            org.objectweb.asm.TypePath path, String annotation) {
+                        text.append(' ').append(where).append(typeRef).append(path).append('@').append(annotation)
+                                .append('(');
+                        return values;
+                    }
+                };
+            }
+        }, org.objectweb.asm.ClassReader.SKIP_FRAMES);
+        return text.toString();
     }
 
     /** Every file under the folder, by its path relative to it, with a hash of its bytes. */

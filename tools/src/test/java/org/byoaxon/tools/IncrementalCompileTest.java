@@ -120,6 +120,24 @@ class IncrementalCompileTest {
         assertEquals("b, rebuilt", Files.readString(lib.resolve("b-2.0.jar")));
     }
 
+    @Test
+    @DisplayName("-Dstage must be a stage of stages.properties, or all, or absent; anything else stops the run with"
+            + " the stages it could be, as pom.xml's stage-number rule says it")
+    void stageNumber() throws IOException {
+        Path list = root.resolve("tests/src/test/resources/grading/stages.properties");
+        Files.createDirectories(list.getParent());
+        Files.writeString(list, "1.title = One\n2.title = Two\n3.title = Three\n");
+        for (String right : new String[] {null, "all", "1", "3"}) {
+            IncrementalCompile.checkStage(root, right);
+        }
+        for (String wrong : new String[] {"4", "0", "03", "abc", "", " 2"}) {
+            IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> IncrementalCompile.checkStage(root, wrong), wrong);
+            assertEquals("-Dstage=" + wrong + " is not a stage of this kit: use -Dstage=N where N is 1, 2 or 3, the"
+                    + " stage you are working on (stages 1..N are graded).", refused.getMessage());
+        }
+    }
+
     /** One Maven run: a new compiler that goes on from the state the last one saved. */
     private Javac.Result nextRun() {
         Javac javac = new Javac(root, sources, classes, "21", List.of());

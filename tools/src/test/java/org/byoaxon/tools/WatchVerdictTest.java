@@ -165,6 +165,18 @@ class WatchVerdictTest {
         assertEquals(board(full.board()).replaceAll("Store\\.java:\\d+", "Store.java:N"),
                 board(kept.board()).replaceAll("Store\\.java:\\d+", "Store.java:N"), "only the line moved");
 
+        // A new declaration, which the compiler of stage 12's interpreter could see: its classes run again.
+        String text = Files.readString(store);
+        int end = text.lastIndexOf('}');
+        Files.writeString(store, text.substring(0, end) + "\n    static int aNewDeclaration() {\n        return 0;\n    }\n"
+                + text.substring(end));
+        assertTrue(exercises.compile().ok());
+        GradingRun.Outcome declared = grade(classes, "exercises", "13");
+        assertTrue(declared.kept() > 0 && declared.kept() < kept.kept(), "a change in the code of a method keeps more"
+                + " classes (" + kept.kept() + ") than a new declaration (" + declared.kept() + "), which JShell sees");
+        assertEquals(board(kept.board()).replaceAll("Store\\.java:\\d+", "Store.java:N"),
+                board(declared.board()).replaceAll("Store\\.java:\\d+", "Store.java:N"));
+
         plantInStage(13, "throw new IllegalStateException(\"planted\");");
         String plantedByMaven = board(maven("test", "-Dstage=13"));
         assertTrue(exercises.compile().ok());
