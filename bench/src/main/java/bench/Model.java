@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * threads hand the sack over (parking, waking, which carrier or pool thread runs the next
  * holder) varies from one stretch of a game to the next, and a short game lets that
  * through (virtual threads at 1,000 members: a spread of 37 % of the mean between games of
- * 100,000 kicks, 14 % with 400,000, on the two-core machine at a load average of 3; with
- * 1,600,000 a third of the spread of 400,000).
+ * 100,000 kicks, 14 % with 400,000, on the two-core machine at a load average of 3; at the
+ * same load, games of 1,600,000 spread a third as much as games of 400,000).
  */
 enum Model {
     /** Stage 2's scheduler: every member is stepped every cycle and looks at its inbox. */
