@@ -96,7 +96,7 @@ enum Model {
      * <ul>
      * <li>{@link #ONE_THREAD}: models on one thread play games of a few tens to hundreds
      * of milliseconds, which cost little, and a short game is still being compiled after
-     * five: many of them, after eight to warm up.</li>
+     * four: many of them, after six to warm up.</li>
      * <li>{@link #THREADS}: models with threads play games of a second or more, whose
      * spread is the hand-overs between threads rather than compilation: fewer, longer.</li>
      * <li>{@link #THREADS_MORE_JVMS}: models whose threads are placed by a pool of as many
@@ -105,9 +105,9 @@ enum Model {
      * </ul>
      */
     record Plan(int jvms, int warmUps, int games) {
-        static final Plan ONE_THREAD = new Plan(3, 8, 12);
-        static final Plan THREADS = new Plan(3, 3, 8);
-        static final Plan THREADS_MORE_JVMS = new Plan(4, 3, 7);
+        static final Plan ONE_THREAD = new Plan(3, 6, 12);
+        static final Plan THREADS = new Plan(3, 3, 10);
+        static final Plan THREADS_MORE_JVMS = new Plan(4, 2, 7);
     }
 
     /** How a full run measures this model. */
