@@ -60,7 +60,9 @@ final class PekkoGame extends Game {
             system = ActorSystem.create(guardian(), "hackysack",
                     ConfigFactory.parseString(quiet + (oneThread ? ONE_THREAD : "")).withFallback(ConfigFactory.load()));
         }
-        awaitNoMembers();
+        if (exited != null && exited.getCount() == 0) {
+            awaitNoMembers(); // the last game was played to the end: its members are stopping
+        }
         members = new ActorRef[count];
         exited = new CountDownLatch(count);
         CountDownLatch spawned = new CountDownLatch(1);

@@ -25,6 +25,17 @@ class GameTest {
     }
 
     @Test
+    @DisplayName("Pekko's models can be set up again without a game between, as the memory measurement does")
+    void setUpTwice() throws Exception {
+        for (Model model : List.of(Model.PEKKO, Model.PEKKO_ONE_THREAD)) {
+            try (Game game = model.newGame()) {
+                game.setUp(2, 1, 1);
+                game.setUp(20, 1, 1);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("the wake-up game wakes every member once a round, on each of the kit's schedulers, twice in a row")
     void wakeUpsPlay() {
         for (Model model : WakeUpBenchmark.models()) {
