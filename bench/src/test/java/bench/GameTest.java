@@ -103,6 +103,18 @@ class GameTest {
     }
 
     @Test
+    @DisplayName("a quick run, whose games are too few for an error, claims none")
+    void quickRunClaimsNoError() {
+        List<Report.Point> points = List.of(new Report.Point(Model.EVENT_DRIVEN, 10_000, 1000, 100.0, 0));
+        String figures = Report.figures(points, List.of(), java.util.Map.of(), true);
+        assertTrue(figures.contains(":hackysack-points-within-10-percent: ?\n"), figures);
+        assertTrue(figures.contains(":hackysack-largest-error: ?\n"), figures);
+        String table = Report.table(points, java.util.Map.of(), true);
+        assertTrue(table.contains("too few games"), table);
+        assertTrue(!table.contains("Within 10 %"), table);
+    }
+
+    @Test
     @DisplayName("the summary gives JMH's error for every point, as a share of it")
     void summaryGivesEveryError() {
         List<Report.Point> points = List.of(
