@@ -1,6 +1,7 @@
 package bench;
 
 import com.typesafe.config.ConfigFactory;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -11,7 +12,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 /**
  * Hackysack on Apache Pekko typed actors: each member is an actor; the sack and exit are
  * its messages. One actor system serves every game of a benchmark run; its guardian
- * spawns the members of each game.
+ * spawns the members of each game. A member that receives {@code exit} stops, and Pekko
+ * finishes stopping it after the game; set-up waits until the guardian has no member of
+ * the last game left, so that this work is not measured with the next game.
  *
  * <p>With {@code oneThread}, the actor system's dispatcher runs every actor on a single
  * thread and lets an actor handle up to 100 messages at a turn. Only one member holds the
@@ -29,7 +32,7 @@ final class PekkoGame extends Game {
             """;
 
     private final boolean oneThread;
-    private ActorSystem<Spawn> system;
+    private ActorSystem<Request> system;
     private ActorRef<Object>[] members;
     private CountDownLatch exited;
 
@@ -37,17 +40,28 @@ final class PekkoGame extends Game {
         this.oneThread = oneThread;
     }
 
+    /** What the guardian is asked. */
+    sealed interface Request {
+    }
+
     /** Asks the guardian for the members of a game. */
-    record Spawn(PekkoGame game, int count, CountDownLatch spawned) {
+    record Spawn(PekkoGame game, int count, CountDownLatch spawned) implements Request {
+    }
+
+    /** Asks the guardian how many members it still has: those of the last game that have not stopped yet. */
+    record Census(CompletableFuture<Integer> members) implements Request {
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    protected void makeMembers(int count) throws InterruptedException {
+    protected void makeMembers(int count) throws Exception {
         if (system == null) {
             String quiet = "pekko.loglevel = ERROR\npekko.log-dead-letters = off\npekko.stdout-loglevel = OFF\n";
             system = ActorSystem.create(guardian(), "hackysack",
                     ConfigFactory.parseString(quiet + (oneThread ? ONE_THREAD : "")).withFallback(ConfigFactory.load()));
+        }
+        if (exited != null && exited.getCount() == 0) {
+            awaitNoMembers(); // the last game was played to the end: its members are stopping
         }
         members = new ActorRef[count];
         exited = new CountDownLatch(count);
@@ -58,12 +72,33 @@ final class PekkoGame extends Game {
         }
     }
 
-    private static Behavior<Spawn> guardian() {
-        return Behaviors.receive((context, spawn) -> {
-            for (int i = 0; i < spawn.count(); i++) {
-                spawn.game().members[i] = context.spawnAnonymous(spawn.game().member(i));
+    /** Waits until every member of the last game has stopped and the guardian knows it. */
+    private void awaitNoMembers() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            CompletableFuture<Integer> census = new CompletableFuture<>();
+            system.tell(new Census(census));
+            if (census.get(2, TimeUnit.MINUTES) == 0) {
+                return;
             }
-            spawn.spawned().countDown();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Pekko did not stop the last game's members in 2 minutes");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static Behavior<Request> guardian() {
+        return Behaviors.receive((context, request) -> {
+            switch (request) {
+                case Spawn spawn -> {
+                    for (int i = 0; i < spawn.count(); i++) {
+                        spawn.game().members[i] = context.spawnAnonymous(spawn.game().member(i));
+                    }
+                    spawn.spawned().countDown();
+                }
+                case Census census -> census.members().complete(context.getChildren().size());
+            }
             return Behaviors.same();
         });
     }

@@ -27,6 +27,8 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -39,7 +41,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * java -jar bench/target/hackysack.jar quick              # 1 to 2 minutes, games a quarter as long
- * java -jar bench/target/hackysack.jar full               # about 15 minutes
+ * java -jar bench/target/hackysack.jar full               # about 25 minutes
+ * java -jar bench/target/hackysack.jar full --plan        # what it would measure, and how
  * java -jar bench/target/hackysack.jar full --out DIR     # where the CSV and chart go
  * java -jar bench/target/hackysack.jar full --publish     # into the handbook (run from the kit's top folder)
  * </pre>
@@ -57,6 +60,11 @@ public final class Report {
         double kicksPerSecond() {
             return kicks / (msPerGame / 1000.0);
         }
+
+        /** JMH's error as a share of the point (0.1 is 10 %). */
+        double relativeError() {
+            return msPerGame > 0 ? msError / msPerGame : 0;
+        }
     }
 
     /** One measured point of the wake-up workload ({@link WakeUpBenchmark}). */
@@ -64,16 +72,22 @@ public final class Report {
         double wakeUpsPerSecond() {
             return wakeUps / (msPerGame / 1000.0);
         }
+
+        /** JMH's error as a share of the point (0.1 is 10 %). */
+        double relativeError() {
+            return msPerGame > 0 ? msError / msPerGame : 0;
+        }
     }
 
     public static void main(String[] args) throws Exception {
         String run = args.length > 0 ? args[0] : "";
         if (!run.equals("quick") && !run.equals("full") && !run.equals("redraw")) {
-            System.err.println("Say which run: quick (1 to 2 minutes) or full (about 15 minutes), for example\n"
+            System.err.println("Say which run: quick (1 to 2 minutes) or full (about 25 minutes), for example\n"
                     + "  java -jar bench/target/hackysack.jar quick\n"
-                    + "Add --out DIR to choose where hackysack.csv, hackysack-memory.csv, wake-ups.csv, hackysack-figures.adoc"
-                    + " and hackysack.png go"
-                    + " (bench/target/results by default), or --publish to write them into the handbook."
+                    + "Add --out DIR to choose where hackysack.csv, hackysack-memory.csv, wake-ups.csv, games.csv,"
+                    + " hackysack-figures.adoc and hackysack.png go"
+                    + " (bench/target/results by default), or --publish to write them into the handbook;"
+                    + " --plan prints what the run would measure, and how, without running it."
                     + " redraw draws the chart again from the CSV file already there.");
             System.exit(2);
         }
@@ -82,6 +96,9 @@ public final class Report {
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) {
                 out = Path.of(args[++i]);
+            } else if (args[i].equals("--plan") && !run.equals("redraw")) {
+                System.out.print(plan(run.equals("quick")));
+                return;
             } else if (args[i].equals("--publish")) {
                 Path docs = Path.of("src-docs/src/docs/asciidoc");
                 if (!Files.isDirectory(docs)) {
@@ -92,7 +109,7 @@ public final class Report {
                 out = docs.resolve("bench");
                 chartFile = docs.resolve("images/hackysack.png");
             } else {
-                System.err.println("Unknown argument " + args[i] + ": the options are --out DIR and --publish");
+                System.err.println("Unknown argument " + args[i] + ": the options are --out DIR, --publish and --plan");
                 System.exit(2);
             }
         }
@@ -106,8 +123,9 @@ public final class Report {
         boolean quick = run.equals("quick");
         Files.createDirectories(out);
 
-        List<Point> points = measure(quick);
-        List<WakePoint> wakePoints = measureWakeUps(quick);
+        List<String> games = new ArrayList<>(List.of("workload,model,members,jvm,game,ms"));
+        List<Point> points = measure(quick, games);
+        List<WakePoint> wakePoints = measureWakeUps(quick, games);
         Map<Model, Long> bytes = new EnumMap<>(Model.class);
         int memoryMembers = quick ? MEMORY_MEMBERS / 5 : MEMORY_MEMBERS;
         for (Model model : Model.values()) {
@@ -122,11 +140,12 @@ public final class Report {
         writeCsv(out.resolve("hackysack.csv"), points);
         writeMemoryCsv(out.resolve("hackysack-memory.csv"), bytes, memoryMembers);
         writeWakeUpCsv(out.resolve("wake-ups.csv"), wakePoints);
+        Files.write(out.resolve("games.csv"), games);
         Files.writeString(out.resolve("hackysack-summary.txt"), table + million + System.lineSeparator());
-        Files.writeString(out.resolve("hackysack-figures.adoc"), figures(points, quick));
+        Files.writeString(out.resolve("hackysack-figures.adoc"), figures(points, wakePoints, bytes, quick));
         Files.createDirectories(chartFile.toAbsolutePath().getParent());
         chart(chartFile, points, quick);
-        System.out.println("Wrote hackysack.csv, hackysack-memory.csv, wake-ups.csv, hackysack-summary.txt and"
+        System.out.println("Wrote hackysack.csv, hackysack-memory.csv, wake-ups.csv, games.csv, hackysack-summary.txt and"
                 + " hackysack-figures.adoc to " + out
                 + ", and the chart to " + chartFile);
     }
@@ -140,10 +159,25 @@ public final class Report {
             points.add(new Point(Model.valueOf(f[0]), Integer.parseInt(f[2]), Long.parseLong(f[3]),
                     Double.parseDouble(f[4]), Double.parseDouble(f[5])));
         }
+        List<WakePoint> wakePoints = new ArrayList<>();
+        Path wakeUps = out.resolve("wake-ups.csv");
+        List<String> wakeLines = Files.exists(wakeUps) ? Files.readAllLines(wakeUps) : List.of("header");
+        for (String line : wakeLines.subList(1, wakeLines.size())) {
+            String[] f = line.split(",");
+            wakePoints.add(new WakePoint(Model.valueOf(f[0]), Integer.parseInt(f[2]), Long.parseLong(f[3]),
+                    Double.parseDouble(f[4]), Double.parseDouble(f[5])));
+        }
+        Map<Model, Long> bytes = new EnumMap<>(Model.class);
+        Path memory = out.resolve("hackysack-memory.csv");
+        List<String> memoryLines = Files.exists(memory) ? Files.readAllLines(memory) : List.of("header");
+        for (String line : memoryLines.subList(1, memoryLines.size())) {
+            String[] f = line.split(",");
+            bytes.put(Model.valueOf(f[0]), Long.parseLong(f[3]));
+        }
         Path summary = out.resolve("hackysack-summary.txt");
         boolean quick = Files.exists(summary) && Files.readString(summary).contains("quick run");
         chart(chartFile, points, quick);
-        Files.writeString(out.resolve("hackysack-figures.adoc"), figures(points, quick));
+        Files.writeString(out.resolve("hackysack-figures.adoc"), figures(points, wakePoints, bytes, quick));
         System.out.println("Drew " + chartFile + " and wrote hackysack-figures.adoc from " + out.resolve("hackysack.csv"));
     }
 
@@ -152,9 +186,12 @@ public final class Report {
      * AsciiDoc attributes, so that they say what the chart beside them shows after every
      * {@code --publish}: event-driven (or sleeping) against another model at N = 10,000,
      * from this run, and how much of its speed the event-driven scheduler and the loop keep
-     * from N = 1,000 to N = 100,000.
+     * from N = 1,000 to N = 100,000; event-driven against the loop and stage 6, and Pekko's
+     * one thread against its default, at each N; the wake-ups; bytes per idle member; and
+     * how many points are within 10 % and which error is the largest ("?" for a quick run).
+     * Any number the chapter or the notes give from a run belongs here, not in their text.
      */
-    static String figures(List<Point> points, boolean quick) {
+    static String figures(List<Point> points, List<WakePoint> wakePoints, Map<Model, Long> bytes, boolean quick) {
         Map<Model, Map<Integer, Point>> byModel = byModel(points);
         StringBuilder text = new StringBuilder();
         text.append("// Written by the hackysack benchmark (bench/src/main/java/bench/Report.java) with the CSV files"
@@ -170,6 +207,36 @@ public final class Report {
         figure(text, "hackysack-loop-vs-event-driven", byModel, Model.HAND_LOOP, Model.EVENT_DRIVEN, "%.0f");
         flatness(text, "hackysack-event-driven-flatness", byModel, Model.EVENT_DRIVEN);
         flatness(text, "hackysack-loop-flatness", byModel, Model.HAND_LOOP);
+        for (int members : MEMBERS) {
+            String at = members == 1_000 ? "1k" : members == 10_000 ? "10k" : "100k";
+            ratioAt(text, "hackysack-event-driven-vs-loop-" + at, byModel, Model.EVENT_DRIVEN, Model.HAND_LOOP,
+                    members);
+            ratioAt(text, "hackysack-event-driven-vs-sleeping-" + at, byModel, Model.EVENT_DRIVEN,
+                    Model.ROUND_ROBIN_SLEEPING, members);
+            ratioAt(text, "hackysack-pekko-best-vs-default-" + at, byModel, Model.PEKKO_ONE_THREAD, Model.PEKKO,
+                    members);
+        }
+        for (Model model : WakeUpBenchmark.models()) {
+            text.append(":wake-ups-").append(model.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .append(": ").append(millions(wakePoints, model)).append('\n');
+        }
+        text.append(":wake-ups-event-driven-vs-sleeping: ").append(wakeRatios(wakePoints)).append('\n');
+        for (Model model : List.of(Model.EVENT_DRIVEN, Model.HAND_LOOP)) {
+            Long b = bytes.get(model);
+            String name = model == Model.HAND_LOOP ? "loop" : "event-driven";
+            text.append(":hackysack-bytes-").append(name).append(": ")
+                    .append(b == null || b < 0 ? "?" : Long.toString(b)).append('\n');
+            text.append(":hackysack-megabytes-").append(name).append("-100k: ").append(b == null || b < 0 ? "?"
+                    : String.format(Locale.ROOT, "%.1f", b * 100_000 / 1e6)).append('\n');
+        }
+        text.append(":hackysack-points: ").append(points.size()).append('\n');
+        text.append(":hackysack-points-within-10-percent: ").append(quick ? "?" : Long.toString(points.stream()
+                .filter(p -> p.relativeError() <= 0.10).count())).append('\n');
+        Point worst = quick ? null : worst(points).orElse(null); // a quick run's games are too few for an error
+        text.append(":hackysack-largest-error: ").append(worst == null ? "?"
+                : String.format(Locale.ROOT, "%.0f %%", 100 * worst.relativeError())).append('\n');
+        text.append(":hackysack-largest-error-at: ").append(worst == null ? "?" : String.format(Locale.ROOT,
+                "%s at %,d members", worst.model().label(), worst.members())).append('\n');
         return text.toString();
     }
 
@@ -185,6 +252,39 @@ public final class Report {
                 : String.format(Locale.ROOT, "%.2f", large.kicksPerSecond() / small.kicksPerSecond())).append('\n');
     }
 
+    /** One attribute: how many times {@code a}'s kicks per second {@code b}'s are at {@code members}, two decimals. */
+    private static void ratioAt(StringBuilder text, String name, Map<Model, Map<Integer, Point>> byModel, Model a,
+            Model b, int members) {
+        Point pa = byModel.getOrDefault(a, Map.of()).get(members);
+        Point pb = byModel.getOrDefault(b, Map.of()).get(members);
+        text.append(':').append(name).append(": ").append(pa == null || pb == null ? "?"
+                : String.format(Locale.ROOT, "%.2f", pa.kicksPerSecond() / pb.kicksPerSecond())).append('\n');
+    }
+
+    /** The wake-ups per second of {@code model} at 1,000, 10,000 and 100,000 members, in millions: "37, 34 and 23". */
+    private static String millions(List<WakePoint> points, Model model) {
+        List<String> values = new ArrayList<>();
+        for (int members : MEMBERS) {
+            values.add(points.stream().filter(p -> p.model() == model && p.members() == members).findFirst()
+                    .map(p -> String.format(Locale.ROOT, "%.0f", p.wakeUpsPerSecond() / 1e6)).orElse("?"));
+        }
+        return values.get(0) + ", " + values.get(1) + " and " + values.get(2);
+    }
+
+    /** Event-driven's wake-ups per second against stage 6's at each N: "2.0, 1.9 and 2.2". */
+    private static String wakeRatios(List<WakePoint> points) {
+        List<String> values = new ArrayList<>();
+        for (int members : MEMBERS) {
+            WakePoint a = points.stream().filter(p -> p.model() == Model.EVENT_DRIVEN && p.members() == members)
+                    .findFirst().orElse(null);
+            WakePoint b = points.stream().filter(p -> p.model() == Model.ROUND_ROBIN_SLEEPING
+                    && p.members() == members).findFirst().orElse(null);
+            values.add(a == null || b == null ? "?"
+                    : String.format(Locale.ROOT, "%.1f", a.wakeUpsPerSecond() / b.wakeUpsPerSecond()));
+        }
+        return values.get(0) + ", " + values.get(1) + " and " + values.get(2);
+    }
+
     /** One attribute: how many times {@code a}'s kicks per second {@code b}'s are at N = 10,000, or "?" if either is missing. */
     private static void figure(StringBuilder text, String name, Map<Model, Map<Integer, Point>> byModel, Model a,
             Model b, String format) {
@@ -195,27 +295,58 @@ public final class Report {
     }
 
     /**
-     * The JMH options of a run of {@code benchmark}: a quick run plays games a quarter as
-     * long, and fewer of them; a full run measures eight games a point in each of two
-     * JVMs, after five to warm up in each (a short game is still being compiled after
-     * four). Two JVMs put the JIT's choices, which differ from one JVM to the next, into
-     * the error instead of into the point; sixteen games keep JMH's error a small part
-     * of each point.
+     * The JMH options of a run of {@code benchmark} on {@code model}: a quick run plays
+     * games a quarter as long, one JVM, one game to warm up and two measured; a full run
+     * measures as the model's {@link Model.Plan} says. Every JVM of a run, whatever its
+     * model, gets the same arguments ({@link #forkArguments()}).
      */
-    private static ChainedOptionsBuilder options(Class<?> benchmark, boolean quick) {
+    static ChainedOptionsBuilder options(Class<?> benchmark, Model model, boolean quick) {
+        Model.Plan plan = quick ? new Model.Plan(1, 1, 2) : model.plan();
         return new OptionsBuilder()
                 .include(benchmark.getName() + ".play")
-                .warmupIterations(quick ? 1 : 5)
-                .measurementIterations(quick ? 2 : 8)
-                .forks(quick ? 1 : 2)
+                .param("model", model.name())
+                .warmupIterations(plan.warmUps())
+                .measurementIterations(plan.games())
+                .forks(plan.jvms())
                 .param("kickScale", quick ? "0.25" : "1")
                 .jvmArgsAppend(forkArguments())
                 .timeout(TimeValue.minutes(5))
                 .shouldFailOnError(true);
     }
 
-    private static List<WakePoint> measureWakeUps(boolean quick) throws Exception {
-        Collection<RunResult> results = new Runner(options(WakeUpBenchmark.class, quick).build()).run();
+    /** The plan of a run, one line a model and workload: what {@code plan} prints. */
+    static String plan(boolean quick) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "The %s run: JMH, one game a measured iteration (single-shot), N = 1,000, 10,000 and 100,000;%n"
+                + "every JVM with %s%n", quick ? "quick" : "full", String.join(" ", forkArguments())));
+        text.append(String.format(Locale.ROOT, "%-40s %5s %8s %6s  %s%n", "workload / model", "JVMs", "warm-up",
+                "games", "kicks (wake-ups) a game, N = 1,000 / 10,000 / 100,000"));
+        for (Model model : Model.values()) {
+            planLine(text, "hackysack / " + model.shortLabel(), model, quick, members -> model.kicks(members,
+                    quick ? 0.25 : 1));
+        }
+        for (Model model : WakeUpBenchmark.models()) {
+            planLine(text, "wake-ups / " + model.shortLabel(), model, quick, members -> (long) members
+                    * WakeUpBenchmark.rounds(members, quick ? 0.25 : 1));
+        }
+        return text.toString();
+    }
+
+    private static void planLine(StringBuilder text, String name, Model model, boolean quick,
+            java.util.function.IntToLongFunction kicks) {
+        var options = options(HackysackBenchmark.class, model, quick).build();
+        text.append(String.format(Locale.ROOT, "%-40s %5d %8d %6d  %,d / %,d / %,d%n", name,
+                options.getForkCount().get(), options.getWarmupIterations().get(),
+                options.getMeasurementIterations().get(), kicks.applyAsLong(1_000), kicks.applyAsLong(10_000),
+                kicks.applyAsLong(100_000)));
+    }
+
+    private static List<WakePoint> measureWakeUps(boolean quick, List<String> games) throws Exception {
+        Collection<RunResult> results = new ArrayList<>();
+        for (Model model : WakeUpBenchmark.models()) {
+            results.addAll(new Runner(options(WakeUpBenchmark.class, model, quick).build()).run());
+        }
+        keepGames(games, "wake-ups", results);
         List<WakePoint> points = new ArrayList<>();
         for (RunResult result : results) {
             Model model = Model.valueOf(result.getParams().getParam("model"));
@@ -230,8 +361,12 @@ public final class Report {
         return points;
     }
 
-    private static List<Point> measure(boolean quick) throws Exception {
-        Collection<RunResult> results = new Runner(options(HackysackBenchmark.class, quick).build()).run();
+    private static List<Point> measure(boolean quick, List<String> games) throws Exception {
+        Collection<RunResult> results = new ArrayList<>();
+        for (Model model : Model.values()) {
+            results.addAll(new Runner(options(HackysackBenchmark.class, model, quick).build()).run());
+        }
+        keepGames(games, "hackysack", results);
         List<Point> points = new ArrayList<>();
         for (RunResult result : results) {
             Model model = Model.valueOf(result.getParams().getParam("model"));
@@ -247,6 +382,28 @@ public final class Report {
     }
 
     /**
+     * Appends one line per measured game to {@code games}: the workload, model, members,
+     * JVM (1, 2, ...), the game's number in that JVM and its time in milliseconds, so that
+     * a point's spread can be read afterwards (one odd JVM, a slow first game, games that
+     * fall into two groups).
+     */
+    private static void keepGames(List<String> games, String workload, Collection<RunResult> results) {
+        for (RunResult result : results) {
+            String point = workload + "," + result.getParams().getParam("model") + ","
+                    + result.getParams().getParam("members");
+            int jvm = 0;
+            for (BenchmarkResult fork : result.getBenchmarkResults()) {
+                jvm++;
+                int game = 0;
+                for (IterationResult measured : fork.getIterationResults()) {
+                    games.add(String.format(Locale.ROOT, "%s,%d,%d,%.3f", point, jvm, ++game,
+                            measured.getPrimaryResult().getScore()));
+                }
+            }
+        }
+    }
+
+    /**
      * Pekko uses sun.misc.Unsafe, which JDK 23 and later warn about at every start; this
      * says it is allowed, on the JDKs that know the option.
      */
@@ -255,9 +412,16 @@ public final class Report {
                 : new String[0];
     }
 
-    /** The benchmark JVM's arguments: a fixed heap, big enough for 100,000 threaded members. */
-    private static String[] forkArguments() {
-        List<String> arguments = new ArrayList<>(List.of("-Xms3g", "-Xmx3g"));
+    /**
+     * The benchmark JVM's arguments, the same for every model: a fixed heap, big enough for
+     * 100,000 threaded members, and a young generation of fixed size. Every game starts
+     * after a full collection, with the young generation empty, so a game that makes less
+     * garbage than it holds collects none, and one that makes more collects the same number
+     * of times in every game; left to size itself, the young generation changes from game
+     * to game, and so does the number of collections in a game.
+     */
+    static String[] forkArguments() {
+        List<String> arguments = new ArrayList<>(List.of("-Xms3g", "-Xmx3g", "-Xmn512m"));
         arguments.addAll(List.of(unsafeAllowed()));
         return arguments.toArray(String[]::new);
     }
@@ -335,11 +499,35 @@ public final class Report {
         text.append(String.format(Locale.ROOT, "At N = 100,000:%n"));
         ratio(text, byModel, Model.HAND_LOOP, 100_000, 100_000, "at least 0.2x");
         ratio(text, byModel, Model.EVENT_DRIVEN, 100_000, 1_000, "at least 0.5x: flat as N grows");
-        points.stream().filter(p -> !quick && p.msPerGame() > 0).max((a, b) -> Double.compare(a.msError() / a.msPerGame(),
-                b.msError() / b.msPerGame())).ifPresent(worst -> text.append(String.format(Locale.ROOT,
-                "Largest error (JMH, 99.9%%): %.0f%% of its point, %s at N=%,d (target: at most 10%%)%n",
-                100 * worst.msError() / worst.msPerGame(), worst.model().shortLabel(), worst.members())));
+        if (quick) {
+            text.append(String.format(Locale.ROOT, "%nA quick run plays too few games for JMH's error: see a full run.%n"));
+            return text.toString();
+        }
+        text.append(String.format(Locale.ROOT, "%nJMH's error (99.9 %% confidence) as a share of each point%n"));
+        for (Model model : Model.values()) {
+            Map<Integer, Point> row = byModel.get(model);
+            if (row == null) {
+                continue;
+            }
+            text.append(String.format(Locale.ROOT, "%-27s", model.shortLabel()));
+            for (int members : MEMBERS) {
+                Point point = row.get(members);
+                text.append(point == null ? String.format("%11s", "-")
+                        : String.format(Locale.ROOT, " %9.1f%%", 100 * point.relativeError()));
+            }
+            text.append(System.lineSeparator());
+        }
+        worst(points).ifPresent(worst -> text.append(String.format(Locale.ROOT,
+                "Within 10 %%: %d of %d points; the largest, %.0f %%, %s at N=%,d (target: at most 10 %%)%n",
+                points.stream().filter(p -> p.relativeError() <= 0.10).count(), points.size(),
+                100 * worst.relativeError(), worst.model().shortLabel(), worst.members())));
         return text.toString();
+    }
+
+    /** The point whose error is the largest share of it. */
+    private static java.util.Optional<Point> worst(List<Point> points) {
+        return points.stream().filter(p -> p.msPerGame() > 0)
+                .max((a, b) -> Double.compare(a.relativeError(), b.relativeError()));
     }
 
     /**
@@ -381,6 +569,10 @@ public final class Report {
             text.append(String.format(Locale.ROOT, "%-27s%s%n", "event-driven / " + (other == Model.ROUND_ROBIN
                     ? "stage 2" : "stage 6"), ratios));
         }
+        points.stream().filter(p -> p.msError() > 0) // none in a quick run: too few games for an error
+                .max((a, b) -> Double.compare(a.relativeError(), b.relativeError())).ifPresent(worst ->
+                text.append(String.format(Locale.ROOT, "JMH's error: at most %.1f %% of a point (%s at N=%,d)%n",
+                        100 * worst.relativeError(), worst.model().shortLabel(), worst.members())));
         return text.toString();
     }
 

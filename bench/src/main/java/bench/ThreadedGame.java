@@ -7,6 +7,8 @@ import axon.Linkage;
 import axon.Scheduler;
 import axon.ThreadedComponent;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Hackysack with the kit's threaded components: each member is a
@@ -14,16 +16,20 @@ import java.time.Duration;
  * A thread cannot put into another component's inbox, so a member sends the number of
  * the member it kicks to out of its outbox, and one cooperative {@link Circle}, linked
  * to every member's outbox, hands the sack on. Every kick crosses from a thread to the
- * scheduler and back.
+ * scheduler and back. Set-up returns once every member's thread has started its body, so
+ * that starting threads is not measured with the game.
  */
 final class ThreadedGame extends Game {
     private Scheduler scheduler;
     private Box[] inboxes;
+    /** Counted down by each member's thread as its body starts. */
+    private CountDownLatch started;
 
     @Override
-    protected void makeMembers(int count) {
+    protected void makeMembers(int count) throws InterruptedException {
         scheduler = new Scheduler(Scheduler.Policy.EVENT_DRIVEN);
         inboxes = new Box[count];
+        started = new CountDownLatch(count);
         Circle circle = new Circle(inboxes);
         for (int i = 0; i < count; i++) {
             Sacker member = new Sacker(this, i);
@@ -33,6 +39,10 @@ final class ThreadedGame extends Game {
         }
         circle.activate(scheduler);
         scheduler.runCycles(1); // starts each member's thread, which then waits for the sack
+        if (!started.await(2, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(started.getCount() + " of " + count + " members' threads had not started"
+                    + " after 2 minutes");
+        }
     }
 
     @Override
@@ -56,6 +66,7 @@ final class ThreadedGame extends Game {
 
         @Override
         protected void body() throws InterruptedException {
+            game.started.countDown();
             while (true) {
                 Object message = recv("inbox", PATIENCE);
                 if (message == null) {

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-Xmn512m"}) // as Report.forkArguments()
 public class WakeUpBenchmark {
     /** About this many wake-ups a game, whatever the number of members. */
     static final long WAKE_UPS = 2_000_000;
