@@ -2,6 +2,7 @@ package axon;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,28 @@ public final class BoxDeclarations {
     private BoxDeclarations() {
     }
 
-    /** The declared inboxes of a component class: name to description, in order. */
-    public static Map<String, String> inboxesOf(Class<?> type) {
-        return declared(type, Inbox.class, Inbox::name, Inbox::doc);
+    /** Each class's declarations, read once: every component of a class shares them. */
+    private static final ClassValue<Declared> DECLARED = new ClassValue<>() {
+        @Override
+        protected Declared computeValue(Class<?> type) {
+            Map<String, String> inboxes = declared(type, Inbox.class, Inbox::name, Inbox::doc);
+            Map<String, String> outboxes = declared(type, Outbox.class, Outbox::name, Outbox::doc);
+            return new Declared(Collections.unmodifiableMap(inboxes), Collections.unmodifiableMap(outboxes));
+        }
+    };
+
+    /** One class's inboxes and outboxes: name to description, in order. */
+    private record Declared(Map<String, String> inboxes, Map<String, String> outboxes) {
     }
 
-    /** The declared outboxes of a component class: name to description, in order. */
+    /** The declared inboxes of a component class: name to description, in order (unmodifiable). */
+    public static Map<String, String> inboxesOf(Class<?> type) {
+        return DECLARED.get(type).inboxes();
+    }
+
+    /** The declared outboxes of a component class: name to description, in order (unmodifiable). */
     public static Map<String, String> outboxesOf(Class<?> type) {
-        return declared(type, Outbox.class, Outbox::name, Outbox::doc);
+        return DECLARED.get(type).outboxes();
     }
 
     /** The declarations of one kind, from {@link Component} down to {@code type}: a name declared again keeps its place. */
