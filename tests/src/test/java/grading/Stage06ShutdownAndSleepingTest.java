@@ -73,18 +73,20 @@ class Stage06ShutdownAndSleepingTest {
 
     @GradedTest(order = 4, value = "messages that a new link moves into a sleeping component's inbox wake it")
     void linkingWakes() {
-        Sleepy receiver = new Sleepy();
         Probe sender = new Probe();
+        sender.sendOut("first", "outbox");
+        sender.sendOut("second", "outbox"); // both wait in the outbox, linked nowhere yet
+        Sleepy receiver = new Sleepy();
         Scheduler scheduler = schedulerOf(receiver);
-        scheduler.runCycles(3);
-        sender.sendOut("sent before the link", "outbox");
+        scheduler.runCycles(3); // the receiver finds nothing and falls asleep
+
         Linkage.link(sender.outbox("outbox"), receiver.inbox("inbox"));
-        assertFalse(receiver.isPaused(), "linking " + sender.outbox("outbox") + ", which held a message, to "
-                + receiver.inbox("inbox") + " moved the message into that inbox but left " + receiver.name()
-                + " asleep: a message that lands in an inbox wakes its owner, also when a link moves it there");
         scheduler.runCycles(3);
-        assertEquals(List.of("sent before the link"), receiver.received, "the woken receiver must be stepped and"
-                + " take the message the link moved");
+        assertEquals(List.of("first", "second"), receiver.received, "linking " + sender.outbox("outbox")
+                + ", which held two messages, to " + receiver.inbox("inbox") + " moves them into that inbox;"
+                + " a message that lands in an inbox wakes its owner, also when a link moves it there, so "
+                + receiver.name() + " must be woken and take both at its next step (asleep now: "
+                + scheduler.asleep() + ")");
     }
 
     @GradedTest(order = 5, value = "a wake-up that comes after pause() in the same step is not lost")
