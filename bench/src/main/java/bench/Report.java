@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -454,6 +455,26 @@ public final class Report {
         return process.waitFor() == 0 ? last : null;
     }
 
+    /**
+     * A line for each model that has points: its label, a cell for each N (a dash where it
+     * has no point) and what {@code end} adds.
+     */
+    private static void rows(StringBuilder text, Map<Model, Map<Integer, Point>> byModel,
+            Function<Point, String> cell, Function<Model, String> end) {
+        for (Model model : Model.values()) {
+            Map<Integer, Point> row = byModel.get(model);
+            if (row == null) {
+                continue;
+            }
+            text.append(String.format(Locale.ROOT, "%-27s", model.shortLabel()));
+            for (int members : MEMBERS) {
+                Point point = row.get(members);
+                text.append(point == null ? String.format("%11s", "-") : cell.apply(point));
+            }
+            text.append(end.apply(model)).append(System.lineSeparator());
+        }
+    }
+
     /** Makes a million idle components on the event-driven scheduler in a 512 MiB heap. */
     private static String millionIdle() throws IOException, InterruptedException {
         String line = runIdleMemory(Model.EVENT_DRIVEN, MILLION, "-Xmx512m");
@@ -474,21 +495,10 @@ public final class Report {
         text.append(String.format(Locale.ROOT, "%-27s %10s %10s %10s %11s%n", "model", "N=1,000", "N=10,000",
                 "N=100,000", "bytes/idle"));
         Map<Model, Map<Integer, Point>> byModel = byModel(points);
-        for (Model model : Model.values()) {
-            Map<Integer, Point> row = byModel.get(model);
-            if (row == null) {
-                continue;
-            }
-            text.append(String.format(Locale.ROOT, "%-27s", model.shortLabel()));
-            for (int members : MEMBERS) {
-                Point point = row.get(members);
-                text.append(point == null ? String.format("%11s", "-")
-                        : String.format(Locale.ROOT, " %,10.0f", point.kicksPerSecond()));
-            }
+        rows(text, byModel, point -> String.format(Locale.ROOT, " %,10.0f", point.kicksPerSecond()), model -> {
             Long b = bytes.get(model);
-            text.append(b == null || b < 0 ? String.format("%12s", "-") : String.format(Locale.ROOT, " %,11d", b));
-            text.append(System.lineSeparator());
-        }
+            return b == null || b < 0 ? String.format("%12s", "-") : String.format(Locale.ROOT, " %,11d", b);
+        });
         text.append(String.format(Locale.ROOT, "%nAt N = 10,000, event-driven (stage 10) against the others:%n"));
         ratio(text, byModel, Model.HAND_LOOP, 10_000, 10_000, "at least 0.33x");
         ratio(text, byModel, Model.VIRTUAL_THREADS, 10_000, 10_000, "at least 10x");
@@ -504,19 +514,7 @@ public final class Report {
             return text.toString();
         }
         text.append(String.format(Locale.ROOT, "%nJMH's error (99.9 %% confidence) as a share of each point%n"));
-        for (Model model : Model.values()) {
-            Map<Integer, Point> row = byModel.get(model);
-            if (row == null) {
-                continue;
-            }
-            text.append(String.format(Locale.ROOT, "%-27s", model.shortLabel()));
-            for (int members : MEMBERS) {
-                Point point = row.get(members);
-                text.append(point == null ? String.format("%11s", "-")
-                        : String.format(Locale.ROOT, " %9.1f%%", 100 * point.relativeError()));
-            }
-            text.append(System.lineSeparator());
-        }
+        rows(text, byModel, point -> String.format(Locale.ROOT, " %9.1f%%", 100 * point.relativeError()), model -> "");
         worst(points).ifPresent(worst -> text.append(String.format(Locale.ROOT,
                 "Within 10 %%: %d of %d points; the largest, %.0f %%, %s at N=%,d (target: at most 10 %%)%n",
                 points.stream().filter(p -> p.relativeError() <= 0.10).count(), points.size(),
