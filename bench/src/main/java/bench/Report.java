@@ -456,19 +456,19 @@ public final class Report {
     }
 
     /**
-     * A line for each model that has points: its label, a cell for each N (a dash where it
-     * has no point) and what {@code end} adds.
+     * A line for each of {@code models} that has points: its label, a cell for each N (a dash
+     * where it has no point) and what {@code end} adds.
      */
-    private static void rows(StringBuilder text, Map<Model, Map<Integer, Point>> byModel,
-            Function<Point, String> cell, Function<Model, String> end) {
-        for (Model model : Model.values()) {
-            Map<Integer, Point> row = byModel.get(model);
+    private static <P> void rows(StringBuilder text, Iterable<Model> models, Map<Model, Map<Integer, P>> byModel,
+            Function<P, String> cell, Function<Model, String> end) {
+        for (Model model : models) {
+            Map<Integer, P> row = byModel.get(model);
             if (row == null) {
                 continue;
             }
             text.append(String.format(Locale.ROOT, "%-27s", model.shortLabel()));
             for (int members : MEMBERS) {
-                Point point = row.get(members);
+                P point = row.get(members);
                 text.append(point == null ? String.format("%11s", "-") : cell.apply(point));
             }
             text.append(end.apply(model)).append(System.lineSeparator());
@@ -495,7 +495,8 @@ public final class Report {
         text.append(String.format(Locale.ROOT, "%-27s %10s %10s %10s %11s%n", "model", "N=1,000", "N=10,000",
                 "N=100,000", "bytes/idle"));
         Map<Model, Map<Integer, Point>> byModel = byModel(points);
-        rows(text, byModel, point -> String.format(Locale.ROOT, " %,10.0f", point.kicksPerSecond()), model -> {
+        rows(text, List.of(Model.values()), byModel,
+                point -> String.format(Locale.ROOT, " %,10.0f", point.kicksPerSecond()), model -> {
             Long b = bytes.get(model);
             return b == null || b < 0 ? String.format("%12s", "-") : String.format(Locale.ROOT, " %,11d", b);
         });
@@ -514,7 +515,8 @@ public final class Report {
             return text.toString();
         }
         text.append(String.format(Locale.ROOT, "%nJMH's error (99.9 %% confidence) as a share of each point%n"));
-        rows(text, byModel, point -> String.format(Locale.ROOT, " %9.1f%%", 100 * point.relativeError()), model -> "");
+        rows(text, List.of(Model.values()), byModel,
+                point -> String.format(Locale.ROOT, " %9.1f%%", 100 * point.relativeError()), model -> "");
         worst(points).ifPresent(worst -> text.append(String.format(Locale.ROOT,
                 "Within 10 %%: %d of %d points; the largest, %.0f %%, %s at N=%,d (target: at most 10 %%)%n",
                 points.stream().filter(p -> p.relativeError() <= 0.10).count(), points.size(),
@@ -541,19 +543,8 @@ public final class Report {
         for (WakePoint point : points) {
             byModel.computeIfAbsent(point.model(), m -> new TreeMap<>()).put(point.members(), point);
         }
-        for (Model model : WakeUpBenchmark.models()) {
-            Map<Integer, WakePoint> row = byModel.get(model);
-            if (row == null) {
-                continue;
-            }
-            text.append(String.format(Locale.ROOT, "%-27s", model.shortLabel()));
-            for (int members : MEMBERS) {
-                WakePoint point = row.get(members);
-                text.append(point == null ? String.format("%11s", "-")
-                        : String.format(Locale.ROOT, " %,10.0f", point.wakeUpsPerSecond()));
-            }
-            text.append(System.lineSeparator());
-        }
+        rows(text, List.of(WakeUpBenchmark.models()), byModel,
+                point -> String.format(Locale.ROOT, " %,10.0f", point.wakeUpsPerSecond()), model -> "");
         Map<Integer, WakePoint> eventDriven = byModel.getOrDefault(Model.EVENT_DRIVEN, Map.of());
         for (Model other : List.of(Model.ROUND_ROBIN_SLEEPING, Model.ROUND_ROBIN)) {
             Map<Integer, WakePoint> row = byModel.getOrDefault(other, Map.of());
