@@ -27,7 +27,7 @@ import kamaelia.util.Recorder;
  * service, a {@code ConnectedSocket} runs on it cycle by cycle, without the operating
  * system's buffers deciding how much a read or a write moves.
  */
-final class ControlledChannel extends SocketChannel {
+public final class ControlledChannel extends SocketChannel {
     /** Room without end: the peer reads everything at once. */
     static final int UNLIMITED = Integer.MAX_VALUE;
     private static final byte[] FLOOD_LINE = "a line of a peer that sends without end, 64 bytes with its end.\n"
@@ -43,7 +43,7 @@ final class ControlledChannel extends SocketChannel {
     private boolean outputShut = false;
     private boolean peerClosed = false;
 
-    ControlledChannel() throws IOException {
+    public ControlledChannel() throws IOException {
         super(SelectorProvider.provider());
         configureBlocking(false);
     }
@@ -53,7 +53,7 @@ final class ControlledChannel extends SocketChannel {
      * {@code scheduler}, with a new Recorder as its protocol (the socket's outbox and signal
      * go to the recorder's inbox and control); returns the recorder once both have started.
      */
-    static Recorder startWithRecorder(ConnectedSocket socket, Scheduler scheduler) {
+    public static Recorder startWithRecorder(ConnectedSocket socket, Scheduler scheduler) {
         Recorder protocol = new Recorder();
         Wiring.wire(socket, protocol);
         Wiring.activate(scheduler, socket, protocol);
@@ -62,7 +62,7 @@ final class ControlledChannel extends SocketChannel {
     }
 
     /** The peer sends {@code text} (UTF-8): the next reads give it. */
-    synchronized void peerSends(String text) {
+    public synchronized void peerSends(String text) {
         byte[] more = text.getBytes(StandardCharsets.UTF_8);
         byte[] left = java.util.Arrays.copyOfRange(incoming, incomingAt, incoming.length);
         incoming = new byte[left.length + more.length];
@@ -72,7 +72,7 @@ final class ControlledChannel extends SocketChannel {
     }
 
     /** The peer closes its sending side: once what it sent has been read, reads give -1. */
-    synchronized void peerCloses() {
+    public synchronized void peerCloses() {
         peerClosed = true;
     }
 
@@ -92,12 +92,12 @@ final class ControlledChannel extends SocketChannel {
     }
 
     /** What the writes have taken so far, as text. */
-    synchronized String taken() {
+    public synchronized String taken() {
         return taken.toString(StandardCharsets.UTF_8);
     }
 
     /** Whether the socket has told the peer there is no more (a half-close). */
-    synchronized boolean outputShut() {
+    public synchronized boolean outputShut() {
         return outputShut;
     }
 
@@ -256,14 +256,14 @@ final class ControlledChannel extends SocketChannel {
      * remembers a {@link Selector.Forget}. It never sleeps: run it with
      * {@link Scheduler#runCycles}.
      */
-    static final class ReadyNotices extends Component {
+    public static final class ReadyNotices extends Component {
         private final ControlledChannel channel;
         private int watched = 0;
         private Box owner;
         private boolean forgotten = false;
 
         /** Registers itself as {@code scheduler}'s selector service, and starts. */
-        ReadyNotices(ControlledChannel channel, Scheduler scheduler) {
+        public ReadyNotices(ControlledChannel channel, Scheduler scheduler) {
             this.channel = channel;
             scheduler.services().register(SelectorService.NAME, inbox("inbox"));
             activate(scheduler);

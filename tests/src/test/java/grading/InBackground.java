@@ -7,7 +7,7 @@ import java.time.Duration;
  * Runs a scheduler on a thread of its own, so that a test can act while it runs (write
  * to a file, measure it) and then wait for it to end.
  */
-final class InBackground {
+public final class InBackground {
     private final Thread thread;
     private volatile Throwable error;
 
@@ -22,7 +22,7 @@ final class InBackground {
     }
 
     /** Starts {@code scheduler.run()} on a new thread. */
-    static InBackground run(Scheduler scheduler) {
+    public static InBackground run(Scheduler scheduler) {
         InBackground running = new InBackground(scheduler);
         running.thread.start();
         return running;
@@ -34,7 +34,7 @@ final class InBackground {
     }
 
     /** Rethrows what run() threw, if it has thrown (unwritten code shows up as "not started"). */
-    void rethrow() throws Throwable {
+    public void rethrow() throws Throwable {
         Throwable thrown = error;
         if (thrown != null) {
             throw thrown;
@@ -42,14 +42,14 @@ final class InBackground {
     }
 
     /** Waits up to {@code patience} for run() to return; rethrows what it threw. Returns whether it returned. */
-    boolean awaitEnd(Duration patience) throws Throwable {
+    public boolean awaitEnd(Duration patience) throws Throwable {
         boolean ended = thread.join(patience);
         rethrow();
         return ended;
     }
 
     /** If run() is still going (the test failed), interrupts it, so that it stops its threads. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (thread.isAlive()) {
             thread.interrupt();
             thread.join(Duration.ofSeconds(1));

@@ -23,7 +23,7 @@ import java.util.List;
  * at the scheduler running in the background, so that an exception there (a
  * {@code Todo} in unwritten code, say) ends the wait at once instead of a time-out.
  */
-final class LineClient implements AutoCloseable {
+public final class LineClient implements AutoCloseable {
     /** How long one read waits before looking at the scheduler again. */
     private static final int POLL_MILLIS = 20;
 
@@ -65,7 +65,7 @@ final class LineClient implements AutoCloseable {
     }
 
     /** Sends text as UTF-8, as it is: add the "\n" yourself. */
-    LineClient send(String text) throws IOException {
+    public LineClient send(String text) throws IOException {
         return sendBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -99,7 +99,7 @@ final class LineClient implements AutoCloseable {
      * The next line from the server, without its "\n", or {@code null} at the end of the
      * stream; fails if none has come within {@code patience}.
      */
-    String readLine(Duration patience) throws Throwable {
+    public String readLine(Duration patience) throws Throwable {
         long deadline = System.nanoTime() + patience.toNanos();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
@@ -153,7 +153,7 @@ final class LineClient implements AutoCloseable {
      * Reads until the server closes the connection (end of stream, or a reset), within
      * {@code patience}; returns the lines read on the way.
      */
-    List<String> readUntilClosed(Duration patience) throws Throwable {
+    public List<String> readUntilClosed(Duration patience) throws Throwable {
         long deadline = System.nanoTime() + patience.toNanos();
         List<String> lines = new ArrayList<>();
         while (true) {

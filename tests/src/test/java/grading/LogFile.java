@@ -10,19 +10,19 @@ import java.nio.file.StandardOpenOption;
  * A log file in a test's folder for Follow to follow, added to the way a server writes
  * its log and replaced the way a log rotation does.
  */
-final class LogFile {
+public final class LogFile {
     private LogFile() {
     }
 
     /** {@code folder}/server.log, holding {@code text}. */
-    static Path holding(Path folder, String text) throws IOException {
+    public static Path holding(Path folder, String text) throws IOException {
         Path log = folder.resolve("server.log");
         Files.writeString(log, text);
         return log;
     }
 
     /** Adds {@code text} at the end of {@code log}. */
-    static void append(Path log, String text) throws IOException {
+    public static void append(Path log, String text) throws IOException {
         Files.writeString(log, text, StandardOpenOption.APPEND);
     }
 
@@ -30,7 +30,7 @@ final class LogFile {
      * Replaces {@code log} at once by a new file holding {@code text}, the way a log rotation
      * does: the new file is written next to it, then moved over it.
      */
-    static void replace(Path log, String text) throws IOException {
+    public static void replace(Path log, String text) throws IOException {
         Path fresh = log.resolveSibling(log.getFileName() + ".new");
         Files.writeString(fresh, text);
         Files.move(fresh, log, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

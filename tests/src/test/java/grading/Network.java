@@ -14,11 +14,11 @@ import kamaelia.chassis.ServerCore;
 import kamaelia.util.PureTransformer;
 
 /** What the stage 11 tests share: patience, the echo protocol, and clients run on threads of their own. */
-final class Network {
+public final class Network {
     /** Long enough never to run out when the code is right, even on a loaded machine. */
-    static final Duration PATIENCE = Duration.ofSeconds(5);
+    public static final Duration PATIENCE = Duration.ofSeconds(5);
     /** Open files the JVM itself may open meanwhile (class files, pollers); a leak per connection shows more. */
-    static final int FILE_SLACK = 2;
+    public static final int FILE_SLACK = 2;
 
     /** Echoes each line. */
     static Component echo() {
@@ -26,7 +26,7 @@ final class Network {
     }
 
     /** A server whose every connection gets an echo, on a free port of 127.0.0.1; not running yet. */
-    static ServerCore echoServer() {
+    public static ServerCore echoServer() {
         return new ServerCore(Network::echo, 0);
     }
 

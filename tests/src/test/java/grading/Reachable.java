@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * says what still links to it, as far as the public API shows (its own links, a parent's
  * list of children).
  */
-final class Reachable {
+public final class Reachable {
     /**
      * How many finished components may still be reachable: a scheduler may keep a few in
      * a list it tidies now and then (the event-driven one does), which is no leak. A leak
@@ -28,13 +28,13 @@ final class Reachable {
     private final List<WeakReference<Component>> watched = new CopyOnWriteArrayList<>();
 
     /** Watches {@code component}: it should become unreachable once it has finished. */
-    <T extends Component> T watch(T component) {
+    public <T extends Component> T watch(T component) {
         watched.add(new WeakReference<>(component));
         return component;
     }
 
     /** How many components are watched. */
-    int count() {
+    public int count() {
         return watched.size();
     }
 
@@ -44,7 +44,7 @@ final class Reachable {
      * that stay for {@code patience}. (A component once collected never comes back, so
      * waiting longer could only lower the count.)
      */
-    List<Component> survivors(Duration patience) throws InterruptedException {
+    public List<Component> survivors(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             System.gc();
@@ -67,7 +67,7 @@ final class Reachable {
     }
 
     /** What can be seen of why {@code component} is still reachable: its links that were not undone. */
-    static String whyStillThere(Component component) {
+    public static String whyStillThere(Component component) {
         List<String> links = new ArrayList<>();
         for (Box box : component.outboxes()) {
             if (box.target() != null) {
@@ -90,11 +90,11 @@ final class Reachable {
      */
     @Inbox(name = "inbox", doc = "Anything")
     @Outbox(name = "outbox", doc = "The same, unchanged")
-    static final class Noter extends Component {
+    public static final class Noter extends Component {
         private final Reachable watched;
         private boolean noted = false;
 
-        Noter(Reachable watched) {
+        public Noter(Reachable watched) {
             this.watched = watched;
         }
 

@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What is open and running now: what a connection or a component might leak. */
-record Resources(long files, Set<Thread> threads, Set<String> virtual) {
+public record Resources(long files, Set<Thread> threads, Set<String> virtual) {
     /** The open file descriptors of this JVM, sockets included; -1 where the platform cannot tell (Windows). */
-    static long openFiles() {
+    public static long openFiles() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : -1;
     }

@@ -16,14 +16,14 @@ import kamaelia.internet.ConnectedSocket;
 import org.opentest4j.AssertionFailedError;
 
 /** A scheduler running a server (and more) on a thread of its own, with a Stopper for each part to stop. */
-final class RunningServer implements AutoCloseable {
+public final class RunningServer implements AutoCloseable {
     final Scheduler scheduler = new Scheduler();
-    final ServerCore server;
+    public final ServerCore server;
     final InBackground background;
     private final List<Stopper> stoppers = new ArrayList<>();
 
     /** Runs {@code server} and {@code others}; stopping sends ShutdownMicroprocess to each one's control. */
-    RunningServer(ServerCore server, Component... others) {
+    public RunningServer(ServerCore server, Component... others) {
         this.server = server;
         List<Component> all = new ArrayList<>(List.of(others));
         all.addFirst(server);
@@ -33,7 +33,7 @@ final class RunningServer implements AutoCloseable {
         background = InBackground.run(scheduler);
     }
 
-    LineClient client() throws IOException {
+    public LineClient client() throws IOException {
         return LineClient.connect(server.port(), background);
     }
 
@@ -73,7 +73,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     /** A client that has been answered once, so that it is surely connected and served. */
-    LineClient answeredClient() throws Throwable {
+    public LineClient answeredClient() throws Throwable {
         LineClient client = client();
         client.send("ping\n");
         assertNotNull(client.readLine(PATIENCE), "the server closed a new connection without answering");
@@ -81,7 +81,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     /** Stops everything and waits for run() to return. */
-    void stop() throws Throwable {
+    public void stop() throws Throwable {
         stoppers.forEach(s -> s.go.countDown());
         if (background.awaitEnd(PATIENCE)) {
             return;
@@ -99,7 +99,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     /** Waits until the server counts {@code count} open connections. */
-    void awaitConnections(int count, String why) throws Throwable {
+    public void awaitConnections(int count, String why) throws Throwable {
         awaitConnections(server, background, count, why);
     }
 

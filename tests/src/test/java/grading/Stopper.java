@@ -15,14 +15,14 @@ import java.util.concurrent.CountDownLatch;
  * another thread: boxes may only be touched on the scheduler's thread.
  */
 @Outbox(name = "outbox", doc = "One ShutdownMicroprocess, when the test says go")
-class Stopper extends ThreadedComponent {
-    final CountDownLatch go = new CountDownLatch(1);
+public class Stopper extends ThreadedComponent {
+    public final CountDownLatch go = new CountDownLatch(1);
 
     /**
      * Activates {@code component} on {@code scheduler} together with a new stopper wired to
      * its control, and returns the stopper.
      */
-    static Stopper wiredTo(Component component, Scheduler scheduler) {
+    public static Stopper wiredTo(Component component, Scheduler scheduler) {
         Stopper stopper = new Stopper();
         Linkage.link(stopper.outbox("outbox"), component.inbox("control"));
         component.activate(scheduler);

@@ -12,12 +12,12 @@ import kamaelia.internet.SelectorService;
 /** Watches one channel: asks the selector once at its first step and once more after the first notice. */
 @Inbox(name = "ready", doc = "Notices from the selector")
 @Outbox(name = "selector", doc = "Requests to the selector service")
-final class Watcher extends Component {
+public final class Watcher extends Component {
     private final SelectableChannel channel;
-    final AtomicInteger notices = new AtomicInteger();
+    public final AtomicInteger notices = new AtomicInteger();
     private int asked = 0;
 
-    Watcher(SelectableChannel channel) {
+    public Watcher(SelectableChannel channel) {
         this.channel = channel;
     }
 

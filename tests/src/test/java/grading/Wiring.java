@@ -17,18 +17,18 @@ import java.util.Map;
  *         links("source.outbox -> grep.inbox", "source.signal -> grep.control"));
  * }</pre>
  */
-final class Wiring {
+public final class Wiring {
     private Wiring() {
     }
 
     /** Links {@code from}'s outbox to {@code to}'s inbox and its signal to {@code to}'s control. */
-    static void wire(Component from, Component to) {
+    public static void wire(Component from, Component to) {
         Linkage.link(from.outbox("outbox"), to.inbox("inbox"));
         Linkage.link(from.outbox("signal"), to.inbox("control"));
     }
 
     /** Activates {@code microprocesses} on {@code scheduler}, in the order given. */
-    static void activate(Scheduler scheduler, Microprocess... microprocesses) {
+    public static void activate(Scheduler scheduler, Microprocess... microprocesses) {
         for (Microprocess microprocess : microprocesses) {
             microprocess.activate(scheduler);
         }

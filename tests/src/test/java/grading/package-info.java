@@ -7,7 +7,7 @@
  * says what to try; a stage's classes run narrowest first (the most basic contract, then
  * what is built on it), which is the order the progress board lists failures in.
  *
- * <p>Beside them, package-private so that only the tests see them:
+ * <p>Beside them, the tests' own fixtures:
  * <ul>
  *   <li>the tests' own microprocesses and components ({@code Counting}, {@code Spawner},
  *       {@code Probe}, {@code Plain}, {@code Sleepy}, {@code Stopper}, {@code Terminal},
@@ -15,16 +15,13 @@
  *   <li>shared set-ups and endings ({@code Wiring}, {@code Newsroom}, {@code InBackground},
  *       {@code Quietly}, {@code AllFinished}, {@code Reachable}, {@code Resources},
  *       {@code Waits});</li>
- *   <li>stage 11's network fixtures ({@code Network}, {@code NetworkStage}, {@code LineClient},
+ *   <li>stage 11's network fixtures ({@code Network}, {@code LineClient},
  *       {@code ControlledChannel}, {@code RunningServer}; stage 12's consoles use some), and
  *       {@code LogFile}, the log that {@code Follow} follows (stages 9 and 11).</li>
  * </ul>
- *
- * <p>Six classes here are kit tests, tagged {@code kit}, which a learner's run never runs:
- * they hold the given code that no learner writes to its contract ({@code FollowTest},
- * {@code GivenComponentsTest}, {@code GivenSelectorTest}, {@code GivenServerTest},
- * {@code ConnectedSocketTimeOutsTest}) and try the servers the way an attacker would
- * ({@code ServersUnderAbuseTest}). They live here for the fixtures above; the kit's other
- * checks are in {@code kit}. How a run is graded and shown is in {@code grading.support}.
+ * They are package-private, except those the kit's tests of the given code share
+ * ({@code kit.given}): those classes, and only the members those tests call, are public.
+ * Every class here that is not a fixture is graded; the kit's own checks are in {@code kit},
+ * and how a run is graded and shown is in {@code grading.support}.
  */
 package grading;

@@ -22,8 +22,9 @@
  *       {@code NetworkConsoleTest} (the live view and the network console, behind a token and
  *       on loopback).</li>
  * </ul>
- * Kit tests that need the graded tests' package-private fixtures are in {@code grading};
- * those of the contracts (planted violations, stage order) are in {@code contracts}. The
+ * The tests of the given code that no learner writes (the given components, selector,
+ * server and socket time-outs, and the servers under abuse) are in {@code kit.given}, with
+ * the graded tests' network and log fixtures; those of the contracts (planted violations, stage order) are in {@code contracts}. The
  * progress board and the grading extension are in {@code grading.support}.
  */
 package kit;

@@ -1,4 +1,4 @@
-package grading;
+package kit.given;
 
 import static grading.Network.PATIENCE;
 import static grading.Network.echoServer;
@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Box;
+import grading.LineClient;
+import grading.Network;
+import grading.RunningServer;
+import grading.Waits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

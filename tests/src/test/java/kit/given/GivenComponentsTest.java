@@ -1,4 +1,4 @@
-package grading;
+package kit.given;
 
 import static grading.Wiring.activate;
 import static grading.Wiring.wire;
@@ -12,6 +12,9 @@ import axon.Linkage;
 import axon.Outbox;
 import axon.Scheduler;
 import axon.ThreadedComponent;
+import grading.InBackground;
+import grading.Stopper;
+import grading.Wiring;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package grading;
+package kit.given;
 
 import static grading.Network.echoServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import axon.Component;
 import axon.Scheduler;
+import grading.InBackground;
+import grading.LineClient;
+import grading.LogFile;
+import grading.Network;
+import grading.Reachable;
+import grading.RunningServer;
+import grading.Stopper;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package grading;
+package kit.given;
 
 import static grading.Network.FILE_SLACK;
 import static grading.Network.PATIENCE;
@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import axon.Ipc;
 import axon.Linkage;
 import axon.Scheduler;
+import grading.InBackground;
+import grading.Network;
+import grading.Resources;
+import grading.Stopper;
+import grading.Watcher;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import kamaelia.internet.Selector;

@@ -1,4 +1,4 @@
-package grading;
+package kit.given;
 
 import static grading.Wiring.activate;
 import static grading.Wiring.wire;
@@ -13,6 +13,11 @@ import axon.Inbox;
 import axon.Ipc;
 import axon.Linkage;
 import axon.Scheduler;
+import grading.InBackground;
+import grading.LogFile;
+import grading.Stopper;
+import grading.Waits;
+import grading.Wiring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

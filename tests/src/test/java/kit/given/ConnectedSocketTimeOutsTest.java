@@ -1,4 +1,4 @@
-package grading;
+package kit.given;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Ipc;
 import axon.Scheduler;
+import grading.ControlledChannel;
+import grading.Waits;
 import java.time.Duration;
 import java.util.List;
 import kamaelia.internet.ConnectedSocket;
