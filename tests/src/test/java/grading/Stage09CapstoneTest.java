@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The transcoder is the kit's stand-in, a small Java program started once per file, so
  * these tests run on any machine with a JDK.
  */
-@Graded(stage = 9, order = 4, title = "the capstone, transcode and upload")
+@Graded(stage = 9, order = 5, title = "the capstone, transcode and upload")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Stage09CapstoneTest {
     @TempDir

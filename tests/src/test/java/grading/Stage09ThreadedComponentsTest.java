@@ -1,6 +1,5 @@
 package grading;
 
-import static grading.LogFile.append;
 import static grading.Waits.PATIENCE;
 import static grading.Wiring.activate;
 import static grading.Wiring.wire;
@@ -24,16 +23,10 @@ import axon.ThreadedComponent;
 import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.OnTimeout;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,14 +35,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import kamaelia.chassis.Pipeline;
-import kamaelia.file.Follow;
-import kamaelia.util.ConsolePrinter;
-import kamaelia.util.Grep;
 import kamaelia.util.Recorder;
 import kamaelia.util.Source;
 import kamaelia.util.ThreadedTransformer;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 @Graded(stage = 9, order = 1, title = "threaded components")
 class Stage09ThreadedComponentsTest {
@@ -590,92 +579,6 @@ class Stage09ThreadedComponentsTest {
         } finally {
             done.countDown();
             running.stop();
-        }
-    }
-
-    @GradedTest(order = 15, value = "tail -f | grep: Follow, Grep and a printer print exactly the matching lines added"
-            + " to a file, in order, through truncation and replacement, and stop on request")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void tailGrep(@TempDir Path folder) throws Throwable {
-        Path log = LogFile.holding(folder, "ERROR before we started\nINFO old news\n");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Follow follow = new Follow(log, Duration.ofMillis(5));
-        Pipeline pipeline = new Pipeline(follow, new Grep("ERROR"),
-                new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8)));
-        Stopper stopper = Stopper.wiredTo(pipeline, scheduler);
-        InBackground running = InBackground.run(scheduler);
-        List<String> expected = new ArrayList<>();
-        try {
-            // Follow starts at the end of the file, some time after run() starts: append a marker line every
-            // 100 ms until one comes out; then, once a last line has come out, everything before it has too.
-            for (int i = 0; printedLines(printed).isEmpty(); i++) {
-                running.rethrow();
-                if (i % 20 == 0) {
-                    append(log, "ERROR marker\n");
-                }
-                Thread.sleep(5);
-                assertTrue(i < 400, "nothing came out of Follow -> Grep -> ConsolePrinter within 2 seconds");
-            }
-            append(log, "ERROR following\n");
-            awaitLastPrinted(printed, "ERROR following", running);
-            List<String> start = printedLines(printed);
-            expected.addAll(start);
-            assertEquals(Collections.nCopies(start.size() - 1, "ERROR marker"), start.subList(0, start.size() - 1),
-                    "only the lines added after Follow started may come out");
-
-            append(log, "INFO all well\nERROR disk full\nWARN disk nearly full\nERROR disk still ");
-            append(log, "full\nINFO fixed\n");
-            expected.addAll(List.of("ERROR disk full", "ERROR disk still full"));
-            awaitPrinted(printed, expected, running);
-
-            append(log, "INFO filler to make the file longer than what comes after the truncation\n".repeat(20));
-            append(log, "ERROR before truncation\n");
-            expected.add("ERROR before truncation");
-            awaitPrinted(printed, expected, running);
-            Files.writeString(log, "ERROR after truncation\nINFO short\n"); // truncates, then writes
-            expected.add("ERROR after truncation");
-            awaitPrinted(printed, expected, running);
-
-            LogFile.replace(log, "INFO new file\nERROR in the new file\n");
-            expected.add("ERROR in the new file");
-            awaitPrinted(printed, expected, running);
-
-            stopper.go.countDown();
-            assertTrue(running.awaitEnd(Duration.ofSeconds(3)), "the system must stop when the shutdown arrives");
-            assertEquals(expected, printedLines(printed), "exactly the matching lines, in order, each once");
-            assertTrue(follow.isFinished() && pipeline.isFinished(), "Follow and the pipeline must have finished");
-            assertEverythingFinished();
-        } finally {
-            stopper.go.countDown();
-            running.stop();
-        }
-    }
-
-    static List<String> printedLines(ByteArrayOutputStream printed) {
-        return printed.toString(StandardCharsets.UTF_8).lines().toList();
-    }
-
-    /** Polls what was printed until its last line is {@code last}, for up to two seconds. */
-    static void awaitLastPrinted(ByteArrayOutputStream printed, String last, InBackground running) throws Throwable {
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (printedLines(printed).isEmpty() || !printedLines(printed).getLast().equals(last)) {
-            running.rethrow();
-            assertTrue(System.nanoTime() < deadline, "\"" + last + "\" did not come out within 2 seconds of being"
-                    + " added to the file; what came out: " + printedLines(printed));
-            Thread.sleep(5);
-        }
-    }
-
-    /** Polls what was printed until it is {@code expected}, for up to two seconds. */
-    static void awaitPrinted(ByteArrayOutputStream printed, List<String> expected, InBackground running)
-            throws Throwable {
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (!printedLines(printed).equals(expected)) {
-            running.rethrow();
-            if (System.nanoTime() > deadline) {
-                assertEquals(expected, printedLines(printed), "within 2 seconds of the file changing");
-            }
-            Thread.sleep(5);
         }
     }
 
