@@ -54,9 +54,7 @@ public final class ControlledChannel extends SocketChannel {
      * go to the recorder's inbox and control); returns the recorder once both have started.
      */
     public static Recorder startWithRecorder(ConnectedSocket socket, Scheduler scheduler) {
-        Recorder protocol = new Recorder();
-        Wiring.wire(socket, protocol);
-        Wiring.activate(scheduler, socket, protocol);
+        Recorder protocol = Wiring.collectorOf(scheduler, socket);
         scheduler.runCycles(20);
         return protocol;
     }

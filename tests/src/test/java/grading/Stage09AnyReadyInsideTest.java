@@ -1,7 +1,6 @@
 package grading;
 
-import static grading.Wiring.activate;
-import static grading.Wiring.wire;
+import static grading.Wiring.collectorOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import axon.Scheduler;
@@ -42,10 +41,8 @@ class Stage09AnyReadyInsideTest {
     void anyReadySeesTheQueues() {
         Scheduler scheduler = new Scheduler();
         Watcher watcher = new Watcher();
-        Recorder collector = new Recorder();
-        wire(watcher, collector);
+        Recorder collector = collectorOf(scheduler, watcher);
         watcher.inbox("inbox").put("hello");
-        activate(scheduler, watcher, collector);
         scheduler.run();
         assertEquals(List.of("anyReady: true", "hello", "nothing left"), collector.collected(),
                 "what the body reported: \"inside the thread, dataReady, recv and send have the meaning they have in"

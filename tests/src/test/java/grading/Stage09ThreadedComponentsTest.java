@@ -2,6 +2,7 @@ package grading;
 
 import static grading.Waits.PATIENCE;
 import static grading.Wiring.activate;
+import static grading.Wiring.collectorOf;
 import static grading.Wiring.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,14 +50,6 @@ class Stage09ThreadedComponentsTest {
         return IntStream.range(0, count).boxed().toList();
     }
 
-    /** A new collector with {@code component}'s outbox and signal wired to it, both activated. */
-    private Recorder collectorOf(Component component) {
-        Recorder collector = new Recorder();
-        wire(component, collector);
-        activate(scheduler, component, collector);
-        return collector;
-    }
-
     /** Checks that every microprocess of the test's scheduler has finished. */
     private void assertEverythingFinished() {
         assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished");
@@ -67,7 +60,7 @@ class Stage09ThreadedComponentsTest {
      * start the body's thread: {@code started} is what the body counts down first.
      */
     private Recorder startedIntoCollector(ThreadedComponent body, CountDownLatch started) throws InterruptedException {
-        Recorder collector = collectorOf(body);
+        Recorder collector = collectorOf(scheduler, body);
         scheduler.runCycles(1);
         assertTrue(started.await(2, TimeUnit.SECONDS), "the body never started: does the first step start the thread?");
         return collector;
@@ -125,7 +118,7 @@ class Stage09ThreadedComponentsTest {
             + " arrives in order")
     void bodyRunsOnItsOwnThread() {
         Counter counter = new Counter(3, ThreadedComponent.DEFAULT_QUEUE_SIZE);
-        Recorder collector = collectorOf(counter);
+        Recorder collector = collectorOf(scheduler, counter);
         scheduler.run();
         assertEquals(List.of(0, 1, 2), collector.collected(), "what the body sent must reach the component linked to"
                 + " its outbox, in order");
@@ -184,7 +177,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Recorder collector = collectorOf(probe);
+        Recorder collector = collectorOf(scheduler, probe);
         scheduler.run();
         assertEquals(List.of("dataReady=false anyReady=false", "EmptyBox true true", "BoxNotFound true"), seen,
                 "what the body saw: empty boxes that are not ready, EmptyBox naming the component and the box, and"
@@ -200,7 +193,7 @@ class Stage09ThreadedComponentsTest {
         // earlier ones: that is when a proxy that looks at bodyEnded too late, or moves signal too early, loses them.
         int burst = 5000;
         List<Recorder> collectors = IntStream.range(0, 16)
-                .mapToObj(i -> collectorOf(new Counter(burst, ThreadedComponent.DEFAULT_QUEUE_SIZE))).toList();
+                .mapToObj(i -> collectorOf(scheduler, new Counter(burst, ThreadedComponent.DEFAULT_QUEUE_SIZE))).toList();
         scheduler.run();
         for (Recorder collector : collectors) {
             int got = collector.collected().size();
@@ -396,7 +389,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Recorder collector = collectorOf(producer);
+        Recorder collector = collectorOf(scheduler, producer);
         scheduler.runCycles(1);
         go.countDown();
         assertTrue(refused.await(2, TimeUnit.SECONDS), "the body never got past its third send");
@@ -451,7 +444,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Recorder collector = collectorOf(slow);
+        Recorder collector = collectorOf(scheduler, slow);
         for (int i = 0; i < 10; i++) {
             slow.inbox("inbox").put(i);
         }
@@ -553,7 +546,7 @@ class Stage09ThreadedComponentsTest {
                 passShutdownOn();
             }
         };
-        Recorder collector = collectorOf(worker);
+        Recorder collector = collectorOf(scheduler, worker);
         InBackground running = InBackground.run(scheduler);
         try {
             for (int i = 0; !working.await(10, TimeUnit.MILLISECONDS); i++) {

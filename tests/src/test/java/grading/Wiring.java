@@ -6,6 +6,7 @@ import axon.Microprocess;
 import axon.Scheduler;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kamaelia.util.Recorder;
 
 /**
  * Wiring for tests: two components linked the way a Pipeline links neighbours, components
@@ -25,6 +26,18 @@ public final class Wiring {
     public static void wire(Component from, Component to) {
         Linkage.link(from.outbox("outbox"), to.inbox("inbox"));
         Linkage.link(from.outbox("signal"), to.inbox("control"));
+    }
+
+    /**
+     * A new collector at the end of {@code component}: wired to its outbox and signal, and
+     * activated on {@code scheduler} after it. The collector records what the component
+     * sends and what ended it.
+     */
+    static Recorder collectorOf(Scheduler scheduler, Component component) {
+        Recorder collector = new Recorder();
+        wire(component, collector);
+        activate(scheduler, component, collector);
+        return collector;
     }
 
     /** Activates {@code microprocesses} on {@code scheduler}, in the order given. */
