@@ -34,23 +34,26 @@ import org.junit.jupiter.api.io.TempDir;
 class Stage09TailGrepTest {
     /** The scheduler of the test. */
     private final Scheduler scheduler = new Scheduler();
+    /** What the printer at the end of the pipeline has printed. */
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    /** The scheduler's run in the background: each wait below ends with what it threw, if it threw. */
+    private InBackground running;
 
     @GradedTest(order = 1, value = "tail -f | grep: Follow, Grep and a printer print exactly the matching lines added"
             + " to a file, in order, through truncation and replacement, and stop on request")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void tailGrep(@TempDir Path folder) throws Throwable {
         Path log = LogFile.holding(folder, "ERROR before we started\nINFO old news\n");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Follow follow = new Follow(log, Duration.ofMillis(5));
         Pipeline pipeline = new Pipeline(follow, new Grep("ERROR"),
                 new ConsolePrinter(new PrintStream(printed, true, StandardCharsets.UTF_8)));
         Stopper stopper = Stopper.wiredTo(pipeline, scheduler);
-        InBackground running = InBackground.run(scheduler);
+        running = InBackground.run(scheduler);
         List<String> expected = new ArrayList<>();
         try {
             // Follow starts at the end of the file, some time after run() starts: append a marker line every
             // 100 ms until one comes out; then, once a last line has come out, everything before it has too.
-            for (int i = 0; printedLines(printed).isEmpty(); i++) {
+            for (int i = 0; printedLines().isEmpty(); i++) {
                 running.rethrow();
                 if (i % 20 == 0) {
                     append(log, "ERROR marker\n");
@@ -59,8 +62,8 @@ class Stage09TailGrepTest {
                 assertTrue(i < 400, "nothing came out of Follow -> Grep -> ConsolePrinter within 2 seconds");
             }
             append(log, "ERROR following\n");
-            awaitLastPrinted(printed, "ERROR following", running);
-            List<String> start = printedLines(printed);
+            awaitLastPrinted("ERROR following");
+            List<String> start = printedLines();
             expected.addAll(start);
             assertEquals(Collections.nCopies(start.size() - 1, "ERROR marker"), start.subList(0, start.size() - 1),
                     "only the lines added after Follow started may come out");
@@ -68,23 +71,23 @@ class Stage09TailGrepTest {
             append(log, "INFO all well\nERROR disk full\nWARN disk nearly full\nERROR disk still ");
             append(log, "full\nINFO fixed\n");
             expected.addAll(List.of("ERROR disk full", "ERROR disk still full"));
-            awaitPrinted(printed, expected, running);
+            awaitPrinted(expected);
 
             append(log, "INFO filler to make the file longer than what comes after the truncation\n".repeat(20));
             append(log, "ERROR before truncation\n");
             expected.add("ERROR before truncation");
-            awaitPrinted(printed, expected, running);
+            awaitPrinted(expected);
             Files.writeString(log, "ERROR after truncation\nINFO short\n"); // truncates, then writes
             expected.add("ERROR after truncation");
-            awaitPrinted(printed, expected, running);
+            awaitPrinted(expected);
 
             LogFile.replace(log, "INFO new file\nERROR in the new file\n");
             expected.add("ERROR in the new file");
-            awaitPrinted(printed, expected, running);
+            awaitPrinted(expected);
 
             stopper.go.countDown();
             assertTrue(running.awaitEnd(Duration.ofSeconds(3)), "the system must stop when the shutdown arrives");
-            assertEquals(expected, printedLines(printed), "exactly the matching lines, in order, each once");
+            assertEquals(expected, printedLines(), "exactly the matching lines, in order, each once");
             assertTrue(follow.isFinished() && pipeline.isFinished(), "Follow and the pipeline must have finished");
             assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished");
         } finally {
@@ -94,30 +97,28 @@ class Stage09TailGrepTest {
     }
 
     /** What was printed so far, line by line. */
-    private static List<String> printedLines(ByteArrayOutputStream printed) {
+    private List<String> printedLines() {
         return printed.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
     /** Polls what was printed until its last line is {@code last}, for up to two seconds. */
-    private static void awaitLastPrinted(ByteArrayOutputStream printed, String last, InBackground running)
-            throws Throwable {
+    private void awaitLastPrinted(String last) throws Throwable {
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (printedLines(printed).isEmpty() || !printedLines(printed).getLast().equals(last)) {
+        while (printedLines().isEmpty() || !printedLines().getLast().equals(last)) {
             running.rethrow();
             assertTrue(System.nanoTime() < deadline, "\"" + last + "\" did not come out within 2 seconds of being"
-                    + " added to the file; what came out: " + printedLines(printed));
+                    + " added to the file; what came out: " + printedLines());
             Thread.sleep(5);
         }
     }
 
     /** Polls what was printed until it is {@code expected}, for up to two seconds. */
-    private static void awaitPrinted(ByteArrayOutputStream printed, List<String> expected, InBackground running)
-            throws Throwable {
+    private void awaitPrinted(List<String> expected) throws Throwable {
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (!printedLines(printed).equals(expected)) {
+        while (!printedLines().equals(expected)) {
             running.rethrow();
             if (System.nanoTime() > deadline) {
-                assertEquals(expected, printedLines(printed), "within 2 seconds of the file changing");
+                assertEquals(expected, printedLines(), "within 2 seconds of the file changing");
             }
             Thread.sleep(5);
         }
