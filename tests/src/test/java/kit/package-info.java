@@ -23,8 +23,9 @@
  *       on loopback).</li>
  * </ul>
  * The tests of the given code that no learner writes (the given components, selector,
- * server and socket time-outs, and the servers under abuse) are in {@code kit.given}, with
- * the graded tests' network and log fixtures; those of the contracts (planted violations, stage order) are in {@code contracts}. The
- * progress board and the grading extension are in {@code grading.support}.
+ * server and socket time-outs, and the servers under abuse) are in {@code kit.given}; they
+ * use the graded tests' network and log fixtures. Those of the contracts (planted
+ * violations, stage order) are in {@code contracts}. The progress board and the grading
+ * extension are in {@code grading.support}.
  */
 package kit;
