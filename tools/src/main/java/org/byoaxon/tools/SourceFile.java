@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * // <<< stage 3
  * </pre>
  * The word after the stage number ({@code take}) names the region; it is optional, and
- * unique in its file. The handbook's views wrap a named region's answer in the include tag
- * {@code answer-take}, so a chapter shows the answer by name and no tag is written twice.
+ * unique in its file. The handbook's views wrap a named region in an include tag made from
+ * that name: its answer in {@code answer-take}, its stub (the TODO a learner starts from) in
+ * {@code todo-take}, so a chapter shows either by name and no tag is written twice.
  * A region without skeleton lines becomes {@code throw new Todo(3);} in the exercise,
  * so it must be the end of a method body. A region may hold regions of later stages: a
  * method written in one stage and changed in a later one. They show up in an exercise
@@ -28,7 +29,7 @@ final class SourceFile {
     private static final Pattern OPEN = Pattern.compile("^(\\s*)// >>> stage (\\d+)(?: ([a-z][\\w.-]*))?:\\s*(.*)$");
     private static final Pattern CLOSE = Pattern.compile("^\\s*// <<< stage (\\d+)\\s*$");
     private static final Pattern SKELETON = Pattern.compile("^(\\s*)//\\|(?: (.*))?$");
-    private static final Pattern ANSWER_TAG = Pattern.compile("^\\s*// (?:tag|end)::answer-([\\w.-]+)\\[]\\s*$");
+    private static final Pattern REGION_TAG = Pattern.compile("^\\s*// (?:tag|end)::(answer|todo)-([\\w.-]+)\\[]\\s*$");
     static final Pattern DOC_TAG = Pattern.compile("^\\s*// (tag|end)::[\\w.-]+\\[]\\s*$");
 
     final String path;
@@ -49,8 +50,9 @@ final class SourceFile {
     }
 
     /**
-     * Region names are unique in a file, and they are the only source of answer tags: a
-     * hand-written {@code tag::answer-NAME[]} would say the same thing twice.
+     * Region names are unique in a file, and they are the only source of the tags made from
+     * them: a hand-written {@code tag::answer-NAME[]} or {@code tag::todo-NAME[]} would say
+     * the same thing twice.
      */
     private static void checkNames(String path, String[] lines) {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
@@ -63,10 +65,11 @@ final class SourceFile {
                             + "' is already used on line " + first + ": give each region of a file its own name");
                 }
             }
-            Matcher tag = ANSWER_TAG.matcher(lines[i]);
+            Matcher tag = REGION_TAG.matcher(lines[i]);
             if (tag.matches()) {
-                throw new IllegalArgumentException(path + ":" + (i + 1) + ": an answer tag is made from the region's name;"
-                        + " write '// >>> stage N " + tag.group(1) + ": ...' instead of '// tag::answer-" + tag.group(1) + "[]'");
+                throw new IllegalArgumentException(path + ":" + (i + 1) + ": an " + tag.group(1)
+                        + " tag is made from the region's name; write '// >>> stage N " + tag.group(2)
+                        + ": ...' instead of '// tag::" + tag.group(1) + "-" + tag.group(2) + "[]'");
             }
         }
     }
