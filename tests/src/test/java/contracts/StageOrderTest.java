@@ -76,6 +76,17 @@ class StageOrderTest {
     }
 
     @Test
+    @DisplayName("the capstone comes after the stage that grades it: its chapter's :after-stage: is its graded"
+            + " class's stage")
+    void capstonePlacedWhereItIsGraded() throws Exception {
+        Path chapter = Path.of(System.getProperty("kit.root", "..")).resolve("src-docs/src/docs/asciidoc/capstone.adoc");
+        Class<?> graded = Class.forName("grading.Stage09CapstoneTest");
+        int stage = graded.getAnnotation(grading.support.Graded.class).stage();
+        assertEquals(Optional.of(stage), TaughtAt.afterStage(chapter), "capstone.adoc's :after-stage: places the"
+                + " capstone's classes for this test; it must be the stage " + graded.getSimpleName() + " grades it at");
+    }
+
+    @Test
     @DisplayName("a line of a stage 2 region that names a class of stage 9 is found; the same line in a stage 9"
             + " region is not; a walkthrough places its classes at the stage it comes after")
     void aReferenceAheadIsFound(@TempDir Path kit) throws IOException {

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,6 +70,12 @@ final class TaughtAt {
         }
         Matcher after = AFTER_STAGE.matcher(text);
         return after.find() ? Integer.parseInt(after.group(1)) : 0;
+    }
+
+    /** The stage a walkthrough chapter names in {@code :after-stage:}, if it names one. */
+    static Optional<Integer> afterStage(Path chapter) throws IOException {
+        Matcher after = AFTER_STAGE.matcher(Files.readString(chapter));
+        return after.find() ? Optional.of(Integer.parseInt(after.group(1))) : Optional.empty();
     }
 
     /** For the kit that runs the tests. */
