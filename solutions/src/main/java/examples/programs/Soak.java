@@ -55,9 +55,6 @@ public final class Soak {
 
     private final InetAddress loopback = InetAddress.getLoopbackAddress();
     private final String token = Consoles.newToken();
-    private ServerCore echo;
-    private ServerCore logs;
-    private ServerCore console;
 
     private Soak() {
     }
@@ -86,11 +83,12 @@ public final class Soak {
     private void run(int seconds, int concurrency) throws Exception {
         Path log = Files.createTempFile("soak", ".log");
         Scheduler scheduler = new Scheduler();
-        echo = new ServerCore(() -> new PureTransformer(line -> line), 0).withIdleTimeout(IDLE)
+        ServerCore echo = new ServerCore(() -> new PureTransformer(line -> line), 0).withIdleTimeout(IDLE)
                 .withMaxLineLength(MAX_LINE);
-        logs = new ServerCore(SharedLogServer::follower, 0).withIdleTimeout(IDLE.multipliedBy(5));
-        console = NetworkConsole.serve(new InetSocketAddress(loopback, 0), NetworkConsole.Reach.LOOPBACK_ONLY, token)
-                .withFirstLineTimeout(TOKEN);
+        ServerCore logs = new ServerCore(SharedLogServer::follower, 0).withIdleTimeout(IDLE.multipliedBy(5));
+        ServerCore console = NetworkConsole.serve(new InetSocketAddress(loopback, 0), NetworkConsole.Reach.LOOPBACK_ONLY,
+                token).withFirstLineTimeout(TOKEN);
+        Servers servers = new Servers(echo, logs, console);
         Map<String, axon.Component> world = new LinkedHashMap<>();
         world.put("backplane", new Backplane("log"));
         world.put("follow", new Pipeline(new Follow(log, Duration.ofMillis(20)), new PublishTo("log")));
@@ -115,12 +113,12 @@ public final class Soak {
             }
         });
 
-        SoakClients clients = new SoakClients(loopback, echo, logs, console);
+        SoakClients clients = new SoakClients(servers);
         Random warmUp = new Random(1);
         for (String kind : SoakClients.KINDS) {
             clients.client(kind, warmUp);   // every kind once, so that every class is loaded before the baseline
         }
-        awaitNoConnections();
+        awaitNoConnections(servers);
         clients.forget();
         Measure before = Measure.now();
         System.out.println("baseline: " + before);
@@ -147,11 +145,11 @@ public final class Soak {
                     nextReport += Duration.ofSeconds(10).toNanos();
                     System.out.printf("%4d s left: served %d, lost %d, open connections %d%n",
                             (end - System.nanoTime()) / 1_000_000_000, clients.served(), clients.lost(),
-                            echo.connections() + logs.connections() + console.connections());
+                            servers.connections());
                 }
             }
         }
-        awaitNoConnections();
+        awaitNoConnections(servers);
         Measure during = Measure.now();
         writer.interrupt();
         off.pressed.countDown();
@@ -167,10 +165,18 @@ public final class Soak {
         System.out.println("  after the servers stopped:       " + after + "   (run() returned: " + !running.isAlive() + ")");
     }
 
-    private void awaitNoConnections() throws InterruptedException {
+    private static void awaitNoConnections(Servers servers) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (echo.connections() + logs.connections() + console.connections() > 0 && System.nanoTime() < deadline) {
+        while (servers.connections() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
+        }
+    }
+
+    /** The three servers under soak, which the clients talk to. */
+    record Servers(ServerCore echo, ServerCore logs, ServerCore console) {
+        /** How many connections they hold now, together. */
+        int connections() {
+            return echo.connections() + logs.connections() + console.connections();
         }
     }
 

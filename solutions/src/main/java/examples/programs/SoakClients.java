@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import kamaelia.chassis.ServerCore;
 import kamaelia.experimental.TokenCheck;
 
 /**
@@ -46,20 +45,12 @@ final class SoakClients {
     private final Map<String, AtomicLong> served = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lost = new ConcurrentHashMap<>();
     private final Map<String, String> firstLoss = new ConcurrentHashMap<>();
-    private final InetAddress loopback;
-    private final ServerCore echo;
-    private final ServerCore logs;
-    private final ServerCore console;
+    /** The servers, on the loopback address: echo, shared log, network console. */
+    private final Soak.Servers servers;
 
-    /**
-     * Clients of the echo server {@code echo}, the shared log server {@code logs} and the
-     * network console {@code console}, all on {@code loopback}.
-     */
-    SoakClients(InetAddress loopback, ServerCore echo, ServerCore logs, ServerCore console) {
-        this.loopback = loopback;
-        this.echo = echo;
-        this.logs = logs;
-        this.console = console;
+    /** Clients of {@code servers}, which listen on the loopback address. */
+    SoakClients(Soak.Servers servers) {
+        this.servers = servers;
     }
 
     /** Runs one client of {@code kind} to its end and counts it as served or lost. */
@@ -86,7 +77,7 @@ final class SoakClients {
     }
 
     private boolean normal(Random random) throws IOException {
-        try (Connection c = new Connection(echo.port())) {
+        try (Connection c = new Connection(servers.echo().port())) {
             List<String> sent = new ArrayList<>();
             StringBuilder burst = new StringBuilder();
             for (int i = 0; i < 20; i++) {
@@ -105,7 +96,7 @@ final class SoakClients {
     }
 
     private boolean slow(Random random) throws IOException, InterruptedException {
-        try (Connection c = new Connection(echo.port())) {
+        try (Connection c = new Connection(servers.echo().port())) {
             String line = "slowly " + random.nextInt(1000);
             for (byte b : (line + "\n").getBytes(StandardCharsets.UTF_8)) {
                 c.send(new byte[] {b});
@@ -116,7 +107,7 @@ final class SoakClients {
     }
 
     private boolean logReader() throws IOException {
-        try (Connection c = new Connection(logs.port())) {
+        try (Connection c = new Connection(servers.logs().port())) {
             long previous = -1;
             for (int i = 0; i < 20; i++) {
                 String line = c.readLine();
@@ -134,7 +125,7 @@ final class SoakClients {
     }
 
     private boolean idle() throws IOException {
-        try (Connection c = new Connection(echo.port())) {
+        try (Connection c = new Connection(servers.echo().port())) {
             String line = c.readLine();
             return line != null && line.contains("nothing came or went") && c.readLine() == null
                     || loss("idle", "not closed as idle: " + line);
@@ -142,7 +133,7 @@ final class SoakClients {
     }
 
     private boolean resetting(Random random) throws IOException {
-        try (Connection c = new Connection(echo.port())) {
+        try (Connection c = new Connection(servers.echo().port())) {
             c.send(("half a line " + random.nextInt()).getBytes(StandardCharsets.UTF_8));
             c.reset();
             return true;
@@ -150,7 +141,7 @@ final class SoakClients {
     }
 
     private boolean garbage(Random random) throws IOException {
-        try (Connection c = new Connection(echo.port())) {
+        try (Connection c = new Connection(servers.echo().port())) {
             byte[] bytes = new byte[20 * 1024];
             random.nextBytes(bytes);
             for (int i = 0; i < bytes.length; i++) {
@@ -169,7 +160,7 @@ final class SoakClients {
     }
 
     private boolean guessing(Random random) throws IOException {
-        try (Connection c = new Connection(console.port())) {
+        try (Connection c = new Connection(servers.console().port())) {
             c.send(("guess " + Long.toHexString(random.nextLong()) + "\n").getBytes(StandardCharsets.UTF_8));
             String line = c.readLine();
             return TokenCheck.REFUSED.equals(line) && c.readLine() == null || loss("guessing", "got " + line);
@@ -177,7 +168,7 @@ final class SoakClients {
     }
 
     private boolean silent() throws IOException {
-        try (Connection c = new Connection(console.port())) {
+        try (Connection c = new Connection(servers.console().port())) {
             String line = c.readLine();
             return line != null && line.contains("no line came within") || loss("silent", "got " + line);
         }
@@ -228,7 +219,7 @@ final class SoakClients {
         private final OutputStream out;
 
         Connection(int port) throws IOException {
-            socket.connect(new InetSocketAddress(loopback, port), (int) PATIENCE.toMillis());
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) PATIENCE.toMillis());
             socket.setSoTimeout((int) PATIENCE.toMillis());
             in = socket.getInputStream();
             out = socket.getOutputStream();
