@@ -44,6 +44,7 @@ final class SourceFile {
     static SourceFile parse(String path, String text) {
         String[] lines = Text.of(text).lines().toArray(String[]::new);
         checkNames(path, lines);
+        checkNoTagAroundARegion(path, lines);
         int[] position = {0};
         List<Segment> segments = parseUntil(path, lines, position, 0, 0);
         return new SourceFile(path, segments);
@@ -72,6 +73,48 @@ final class SourceFile {
                         + ": ...' instead of '// tag::" + tag.group(1) + "-" + tag.group(2) + "[]'");
             }
         }
+    }
+
+    /**
+     * A hand-written tag that wraps exactly one region, from the line before its opening
+     * marker to the line after its close (blank lines aside), marks what the region already marks: the views
+     * tag every named region ({@code todo-NAME}, {@code answer-NAME}), so a chapter includes
+     * those instead.
+     */
+    private static void checkNoTagAroundARegion(String path, String[] lines) {
+        for (int i = 0; i + 1 < lines.length; i++) {
+            Matcher tag = DOC_TAG.matcher(lines[i]);
+            Matcher open = OPEN.matcher(lines[i + 1]);
+            if (!tag.matches() || !tag.group(1).equals("tag") || !open.matches()) {
+                continue;
+            }
+            int after = closeOf(lines, i + 1) + 1;
+            while (after < lines.length && lines[after].isBlank()) {
+                after++;
+            }
+            String name = lines[i].trim().substring("// tag::".length()).replace("[]", "");
+            if (after < lines.length && lines[after].trim().equals("// end::" + name + "[]")) {
+                String region = open.group(3) == null ? "NAME" : open.group(3);
+                throw new IllegalArgumentException(path + ":" + (i + 1) + ": the tag '" + name + "' wraps exactly the"
+                        + " region of line " + (i + 2) + ", which the views tag already: include tag=todo-" + region
+                        + " (the exercise) or tag=answer-" + region + " (the answer)"
+                        + (open.group(3) == null ? ", after naming the region ('// >>> stage N NAME: ...')" : "")
+                        + ", and remove this tag");
+            }
+        }
+    }
+
+    /** The line of the marker that closes the region opened at {@code open}, or the last line if none does. */
+    private static int closeOf(String[] lines, int open) {
+        int depth = 0;
+        for (int i = open; i < lines.length; i++) {
+            if (OPEN.matcher(lines[i]).matches()) {
+                depth++;
+            } else if (CLOSE.matcher(lines[i]).matches() && --depth == 0) {
+                return i;
+            }
+        }
+        return lines.length - 1;
     }
 
     /**

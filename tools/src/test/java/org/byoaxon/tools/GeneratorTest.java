@@ -20,8 +20,8 @@ class GeneratorTest {
             "",
             "import java.util.List;",
             "",
+            "// tag::fields[]",
             "public class Demo {",
-            "    // tag::fields[]",
             "    // >>> stage 1: the fields",
             "    //|",
             "    private int count;",
@@ -87,7 +87,8 @@ class GeneratorTest {
     }
 
     @Test
-    @DisplayName("a region name used twice in a file, or an answer or TODO tag written by hand, is an error naming the line")
+    @DisplayName("a region name used twice in a file, an answer or TODO tag written by hand, or a tag around exactly a region,"
+            + " is an error naming the line")
     void regionNamesAreTheOnlyAnswerTags() {
         String twice = String.join("\n", "class A {", "  int a() {", "    // >>> stage 1 same: a", "    return 1;",
                 "    // <<< stage 1", "  }", "  int b() {", "    // >>> stage 2 same: b", "    return 2;", "    // <<< stage 2",
@@ -98,6 +99,12 @@ class GeneratorTest {
                 "    return 1;", "    // end::answer-a[]", "    // <<< stage 1", "  }", "}");
         IllegalArgumentException tag = assertThrows(IllegalArgumentException.class, () -> SourceFile.parse("A.java", byHand));
         assertTrue(tag.getMessage().contains("A.java:4") && tag.getMessage().contains(">>> stage N a:"), tag.getMessage());
+        String around = String.join("\n", "class A {", "  int a() {", "    // tag::a[]", "    // >>> stage 1 a: a",
+                "    return 1;", "    // <<< stage 1", "", "    // end::a[]", "  }", "}");
+        IllegalArgumentException wrapped = assertThrows(IllegalArgumentException.class, () -> SourceFile.parse("A.java", around));
+        assertTrue(wrapped.getMessage().contains("A.java:3") && wrapped.getMessage().contains("tag=todo-a")
+                && wrapped.getMessage().contains("tag=answer-a"), wrapped.getMessage());
+        SourceFile.parse("A.java", around.replace("    // tag::a[]\n", "    // tag::a[]\n  int b;\n"));
         String todoByHand = byHand.replace("answer-a", "todo-a");
         IllegalArgumentException todo = assertThrows(IllegalArgumentException.class, () -> SourceFile.parse("A.java", todoByHand));
         assertTrue(todo.getMessage().contains("A.java:4") && todo.getMessage().contains("tag::todo-a"), todo.getMessage());
