@@ -111,7 +111,9 @@ class StageOrderTest {
         Files.writeString(sources.resolve("Named.java"), "class Named {\n}\n");
         Files.writeString(sources.resolve("Late.java"), "// >>> stage 9 late: a class of stage 9\n");
         Files.writeString(chapters.resolve("stage-01-first.adoc"), "include::{exercises}/examples/Early.java[]\n");
-        Files.writeString(chapters.resolve("stage-04-fourth.adoc"), "Here `Named.go()` does it.\n");
+        Files.writeString(sources.resolve("Marked.java"), "@interface Marked {\n}\n");
+        Files.writeString(chapters.resolve("stage-04-fourth.adoc"), "Here `Named.go()` does it, on a class marked"
+                + " `@Marked`.\n");
         Files.writeString(sources.resolve("Walk.java"), "class Walk {\n}\n");
         Files.writeString(sources.resolve("Aside.java"), "class Aside {\n}\n");
         Files.writeString(chapters.resolve("walkthrough.adoc"), "= A walkthrough\n:after-stage: 9\n\n"
@@ -123,6 +125,7 @@ class StageOrderTest {
         assertEquals(9, stages.classOf("Late.java"), "its first region");
         assertEquals(0, stages.classOf("Elsewhere.java"), "a file of no region and no chapter");
         assertEquals(4, stages.classOf("Named.java"), "the chapter of stage 4 names the class as code");
+        assertEquals(4, stages.classOf("Marked.java"), "the chapter of stage 4 names the annotation as code");
         assertEquals(9, stages.classOf("Walk.java"), "a walkthrough that comes after stage 9 (:after-stage: 9) includes it");
         assertEquals(0, stages.classOf("Aside.java"), "a chapter that is neither a stage's nor says :after-stage:");
         assertEquals(List.of(6, 5), List.of(stages.lineOf("Early.java", 10), stages.lineOf("Early.java", 12)),

@@ -33,7 +33,7 @@ final class TaughtAt {
     private static final Pattern AFTER_STAGE = Pattern.compile("(?m)^:after-stage: (\\d+)\\s*$");
     private static final Pattern INCLUDE = Pattern.compile("include::\\{\\w+}/(?:[\\w-]+/)*(\\w+\\.java)\\[");
     /** A class named in the prose as code: {@code `Box`}, {@code `Box.put`}, {@code `axon.BoxGuard`}, {@code `Box<T>`}. */
-    private static final Pattern NAMED = Pattern.compile("`(?:[a-z]\\w*\\.)*([A-Z]\\w*)[`.#(<\\[]");
+    private static final Pattern NAMED = Pattern.compile("`@?(?:[a-z]\\w*\\.)*([A-Z]\\w*)[`.#(<\\[]");
 
     private final WrittenAt reference;
     private final Map<String, Integer> firstChapter = new HashMap<>();
