@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scheduler, losing or repeating messages now and then. The guard turns that into an
  * error that says so, every time.
  *
- * It knows nothing of how those threads are made: a component that runs work on its own
- * thread calls {@link #enterThread} there first and {@link #leaveThread} at the end, and
- * from then on every box operation on that thread is refused.
+ * It knows nothing of how those threads are made (virtual or platform, by whom): a
+ * component that runs work on its own thread calls {@link #enterThread} there first and
+ * {@link #leaveThread} at the end, and from then on every box operation on that thread is
+ * refused. While no such thread runs, a box operation costs the guard one read.
  */
 final class BoxGuard {
     /** The microprocess whose own work runs on the current thread, if any. */
@@ -41,7 +42,7 @@ final class BoxGuard {
      * @throws IllegalStateException if the current thread runs a microprocess's own work
      */
     static void refuseOffSchedulerThread(Box box) {
-        if (threadsInside.get() > 0 && Thread.currentThread().isVirtual()) { // one read while no such thread runs
+        if (threadsInside.get() > 0) { // one read while no such thread runs
             Microprocess owner = OWNER.get();
             if (owner != null) {
                 throw new IllegalStateException(owner.name() + "'s thread used " + box.kind() + " " + box

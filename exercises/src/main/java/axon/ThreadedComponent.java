@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
  * class Uppercase extends ThreadedComponent {
  *     protected void body() throws InterruptedException {
  *         while (!shutdownRequested()) {
- *             Object text = recv("inbox", Duration.ofSeconds(1));    // waits: allowed here
+ *             String text = recv("inbox", String.class, Duration.ofSeconds(1));  // waits: allowed here
  *             if (text != null) {
- *                 send(((String) text).toUpperCase(), "outbox");      // waits for room
+ *                 send(text.toUpperCase(), "outbox");                             // waits for room
  *             }
  *         }
  *         while (dataReady("inbox")) {                                // what came before the shutdown
@@ -68,7 +68,8 @@ import java.util.concurrent.TimeUnit;
  *       {@link NoSpaceInBox} and sends nothing, which is what Axon's threaded
  *       {@code send} does.</li>
  *   <li>{@link #pause(Duration)} and {@link #recv(String, Duration)} wait for a message,
- *       up to a timeout. Blocking methods throw {@link InterruptedException}: the
+ *       up to a timeout; {@link #recv(String, Class, Duration)} too, and returns it as the
+ *       type the component expects, as {@link #recv(String, Class)} does. Blocking methods throw {@link InterruptedException}: the
  *       scheduler interrupts the thread to stop it if the run ends early.</li>
  * </ul>
  * Order and shutdown:
@@ -238,6 +239,20 @@ public abstract class ThreadedComponent extends Component {
     protected Object recv(String inbox, Duration timeout) throws InterruptedException {
         // TODO stage 9: if the inbox is empty, pause(timeout) once; then recv(inbox) if it holds a message, or return null
         throw new Todo(9);
+    }
+
+    /**
+     * Inside the thread: {@link #recv(String, Duration)} as a {@code type}, so that
+     * {@code String text = recv("inbox", String.class, Duration.ofSeconds(1));} needs no cast.
+     * Returns {@code null} when {@code recv(inbox, timeout)} does.
+     *
+     * @throws ClassCastException if the message is not a {@code type}; the message is taken
+     *         all the same, and the error names the component, the box and the type that arrived
+     * @throws InterruptedException if the thread was interrupted while it waited
+     */
+    protected final <T> T recv(String inbox, Class<T> type, Duration timeout) throws InterruptedException {
+        Object message = recv(inbox, timeout);
+        return message == null ? null : received(message, inbox, type);
     }
 
     /** Not available: a threaded component's boxes are fixed when it is built. */

@@ -254,7 +254,17 @@ public abstract class Component extends Microprocess {
      *         all the same, and the error names the box and the type that arrived
      */
     protected final <T> T recv(String inbox, Class<T> type) {
-        Object message = recv(inbox);
+        return received(recv(inbox), inbox, type);
+    }
+
+    /**
+     * A message just taken from {@code inbox}, as a {@code type}: the check of every typed
+     * {@code recv}.
+     *
+     * @throws ClassCastException if the message is not a {@code type}, naming this component,
+     *         the box and the type that arrived
+     */
+    final <T> T received(Object message, String inbox, Class<T> type) {
         if (!type.isInstance(message)) {
             throw new ClassCastException(name() + " expected a message of type " + type.getSimpleName()
                     + " on its inbox \"" + inbox + "\" but got one of type " + message.getClass().getName()

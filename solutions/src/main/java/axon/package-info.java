@@ -82,13 +82,16 @@
  * queues it again.
  * <p>When {@code b} is a {@link axon.ThreadedComponent} (stage 9), its {@code step()} is
  * {@code ThreadProxy.step()}: {@code relay} moves the message from {@code b.inbox} into the
- * thread's queue ({@code moveIn}) and rings the {@code Doorbell}; the body's
- * {@code pause(Duration)} or {@code recv(String, Duration)} wakes, and its
- * {@code dataReady}/{@code recv} read that queue. The other way, a body's {@code send} offers
- * the message to the thread's outbox queue and asks {@code Scheduler.wakeFromThread} for a
- * step of the proxy; the scheduler's thread wakes the component at the start of its next
- * cycle ({@code wakeThoseAskedFor}, or {@code awaitWakeRequest} while {@code run()} waits for
- * its threads), so it is stepped in that cycle, and {@code ThreadProxy.moveOut} calls
- * {@code Box.put}: hop 2.
+ * thread's queue ({@code moveIn}; a message that finds the queue full waits in the box for a
+ * later step) and rings the {@code Doorbell}; the body's {@code pause(Duration)} or
+ * {@code recv(String, Duration)} (typed: {@code recv(String, Class, Duration)}) wakes, and
+ * its {@code dataReady}/{@code recv} read that queue. The other way, a body's {@code send}
+ * offers the message to the thread's outbox queue (waiting for room) and, through
+ * {@code ThreadProxy.wakeProxy} (once while a request is pending), asks
+ * {@code Scheduler.wakeFromThread} for a step of the proxy; the scheduler's thread wakes the
+ * component at the start of its next cycle ({@code wakeThoseAskedFor}, or
+ * {@code awaitWakeRequest} while {@code run()} waits for its threads), so it is stepped in
+ * that cycle, and {@code ThreadProxy.moveOut} calls {@code Box.put}: hop 2, on the
+ * scheduler's thread, where {@code BoxGuard} lets it through.
  */
 package axon;

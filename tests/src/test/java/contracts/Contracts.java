@@ -64,9 +64,9 @@ final class Contracts {
         String why = """
                 a component's parent wires its boxes, the way a shell wires programs with pipes. A component that \
                 holds or calls another one works only with that one: it cannot be rewired, reused or tested alone, \
-                and its calls run the other's code outside the scheduler and the boxes. Only a chassis (%s, or a \
-                class in a package named chassis) owns children and wires them.\
-                """.formatted(String.join(", ", Kinds.CHASSIS));
+                and its calls run the other's code outside the scheduler and the boxes. Only a chassis (a component \
+                annotated @Chassis, as Pipeline, Graphline and ServerCore are) owns children and wires them.\
+                """;
         return contract(title, why, "Components do not know each other",
                 belongToAComponent().and(notOfAChassisOrBaseClass()),
                 "hold no other component in a field, and create, call or touch no other component", (type, events) -> {
@@ -112,8 +112,8 @@ final class Contracts {
         String where = Kinds.describe(access.getOrigin()) + " " + access.getSourceCodeLocation();
         if (access instanceof JavaConstructorCall || access instanceof JavaConstructorReference) {
             return where + " creates another component (" + target.getName() + "). Making and wiring components is"
-                    + " the job of a parent (a chassis such as Pipeline or Graphline): let the parent create both and"
-                    + " link your outbox to the other's inbox.";
+                    + " the job of a parent (a chassis such as Pipeline or Graphline, which says so with @Chassis):"
+                    + " let the parent create both and link your outbox to the other's inbox.";
         }
         if (access instanceof JavaFieldAccess fieldAccess) {
             return where + " uses field " + fieldAccess.getTarget().getName() + " of another component ("

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * <h2>Chassis</h2>
  * A chassis owns its children: it creates or receives them, keeps them in fields, wires
  * their boxes and activates them. It is the one kind of component that may know other
- * components. A chassis says so with the annotation {@code @axon.Chassis}; the names in
- * {@link #CHASSIS} and every class in a package named {@code chassis} count too.
+ * components. A chassis says so with the annotation {@code @axon.Chassis}, and that
+ * annotation is the one thing that makes a class a chassis here.
  */
 final class Kinds {
     /** The package of the kit's core. */
@@ -37,9 +37,6 @@ final class Kinds {
 
     /** The annotation a chassis carries. */
     static final String CHASSIS_MARKER = "axon.Chassis";
-
-    /** The components that own their children and so may hold and wire them (see the class comment). */
-    static final List<String> CHASSIS = List.of("kamaelia.chassis.Pipeline", "kamaelia.chassis.Graphline", "kamaelia.chassis.ServerCore");
 
     /**
      * The base classes every component extends. They are the machinery, not components
@@ -92,10 +89,9 @@ final class Kinds {
         return BASE_CLASSES.contains(type.getName());
     }
 
+    /** A component that owns its children, which says so with {@code @axon.Chassis}. */
     static boolean isChassis(JavaClass type) {
-        String pkg = type.getPackageName();
-        return type.isAnnotatedWith(CHASSIS_MARKER) || CHASSIS.contains(type.getName())
-                || pkg.equals("chassis") || pkg.endsWith(".chassis");
+        return type.isAnnotatedWith(CHASSIS_MARKER);
     }
 
     /**

@@ -76,8 +76,19 @@ class StageOrderTest {
     }
 
     @Test
+    @DisplayName("the capstone comes after the stage that grades it: its chapter's :after-stage: is its graded"
+            + " class's stage")
+    void capstonePlacedWhereItIsGraded() throws Exception {
+        Path chapter = Path.of(System.getProperty("kit.root", "..")).resolve("src-docs/src/docs/asciidoc/capstone.adoc");
+        Class<?> graded = Class.forName("grading.Stage09CapstoneTest");
+        int stage = graded.getAnnotation(grading.support.Graded.class).stage();
+        assertEquals(Optional.of(stage), TaughtAt.afterStage(chapter), "capstone.adoc's :after-stage: places the"
+                + " capstone's classes for this test; it must be the stage " + graded.getSimpleName() + " grades it at");
+    }
+
+    @Test
     @DisplayName("a line of a stage 2 region that names a class of stage 9 is found; the same line in a stage 9"
-            + " region is not")
+            + " region is not; a walkthrough places its classes at the stage it comes after")
     void aReferenceAheadIsFound(@TempDir Path kit) throws IOException {
         Path sources = Files.createDirectories(kit.resolve("sources"));
         Path chapters = Files.createDirectories(kit.resolve("chapters"));
@@ -100,13 +111,23 @@ class StageOrderTest {
         Files.writeString(sources.resolve("Named.java"), "class Named {\n}\n");
         Files.writeString(sources.resolve("Late.java"), "// >>> stage 9 late: a class of stage 9\n");
         Files.writeString(chapters.resolve("stage-01-first.adoc"), "include::{exercises}/examples/Early.java[]\n");
-        Files.writeString(chapters.resolve("stage-04-fourth.adoc"), "Here `Named.go()` does it.\n");
+        Files.writeString(sources.resolve("Marked.java"), "@interface Marked {\n}\n");
+        Files.writeString(chapters.resolve("stage-04-fourth.adoc"), "Here `Named.go()` does it, on a class marked"
+                + " `@Marked`.\n");
+        Files.writeString(sources.resolve("Walk.java"), "class Walk {\n}\n");
+        Files.writeString(sources.resolve("Aside.java"), "class Aside {\n}\n");
+        Files.writeString(chapters.resolve("walkthrough.adoc"), "= A walkthrough\n:after-stage: 9\n\n"
+                + "include::{solutions}/examples/Walk.java[]\n");
+        Files.writeString(chapters.resolve("aside.adoc"), "= Not placed\n\ninclude::{solutions}/examples/Aside.java[]\n");
         TaughtAt stages = new TaughtAt(new WrittenAt(sources), chapters);
 
         assertEquals(1, stages.classOf("Early.java"), "the chapter of stage 1 includes it, before its first region");
         assertEquals(9, stages.classOf("Late.java"), "its first region");
         assertEquals(0, stages.classOf("Elsewhere.java"), "a file of no region and no chapter");
         assertEquals(4, stages.classOf("Named.java"), "the chapter of stage 4 names the class as code");
+        assertEquals(4, stages.classOf("Marked.java"), "the chapter of stage 4 names the annotation as code");
+        assertEquals(9, stages.classOf("Walk.java"), "a walkthrough that comes after stage 9 (:after-stage: 9) includes it");
+        assertEquals(0, stages.classOf("Aside.java"), "a chapter that is neither a stage's nor says :after-stage:");
         assertEquals(List.of(6, 5), List.of(stages.lineOf("Early.java", 10), stages.lineOf("Early.java", 12)),
                 "a line in a region nested in another is of the inner one's stage; after it closes, of the outer's");
         assertEquals(List.of(2, 9, 1), List.of(stages.lineOf("Early.java", 3), stages.lineOf("Early.java", 6),

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,7 +19,9 @@ import java.util.stream.Stream;
  * file: what {@link StageOrderTest} compares. A class is first taught at the earlier of
  * its file's first region ({@code // >>> stage N}) and the first stage chapter that
  * includes its file or names the class as code ({@code `Box`}, {@code `Box.put`}); a file
- * with none of these belongs to no stage (0). A line inside a region (the innermost, where
+ * with none of these belongs to no stage (0). A stage chapter is {@code stage-NN-....adoc},
+ * or a walkthrough that says which stage it comes after ({@code :after-stage: 9}, as the
+ * capstone does). A line inside a region (the innermost, where
  * regions nest) is written at that region's stage (the scheduler's stage 10 region may use the
  * event-driven policy); any other line of a file, at the file's stage.
  */
@@ -26,9 +29,11 @@ final class TaughtAt {
     private static final Pattern OPENS = Pattern.compile("//\\s*>>> stage (\\d+)");
     private static final Pattern CLOSES = Pattern.compile("//\\s*<<< stage (\\d+)");
     private static final Pattern CHAPTER = Pattern.compile("stage-(\\d+)-.*\\.adoc");
+    /** The attribute of a walkthrough that comes after a stage and is graded with it. */
+    private static final Pattern AFTER_STAGE = Pattern.compile("(?m)^:after-stage: (\\d+)\\s*$");
     private static final Pattern INCLUDE = Pattern.compile("include::\\{\\w+}/(?:[\\w-]+/)*(\\w+\\.java)\\[");
     /** A class named in the prose as code: {@code `Box`}, {@code `Box.put`}, {@code `axon.BoxGuard`}, {@code `Box<T>`}. */
-    private static final Pattern NAMED = Pattern.compile("`(?:[a-z]\\w*\\.)*([A-Z]\\w*)[`.#(<\\[]");
+    private static final Pattern NAMED = Pattern.compile("`@?(?:[a-z]\\w*\\.)*([A-Z]\\w*)[`.#(<\\[]");
 
     private final WrittenAt reference;
     private final Map<String, Integer> firstChapter = new HashMap<>();
@@ -38,11 +43,10 @@ final class TaughtAt {
     TaughtAt(WrittenAt reference, Path chapters) {
         this.reference = reference;
         try (Stream<Path> files = Files.list(chapters)) {
-            for (Path chapter : files.toList()) {
-                Matcher name = CHAPTER.matcher(chapter.getFileName().toString());
-                if (name.matches()) {
-                    int stage = Integer.parseInt(name.group(1));
-                    String text = Files.readString(chapter);
+            for (Path chapter : files.filter(f -> f.toString().endsWith(".adoc")).toList()) {
+                String text = Files.readString(chapter);
+                int stage = stageOf(chapter.getFileName().toString(), text);
+                if (stage > 0) {
                     Matcher include = INCLUDE.matcher(text);
                     while (include.find()) {
                         firstChapter.merge(include.group(1), stage, Math::min);
@@ -56,6 +60,22 @@ final class TaughtAt {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the handbook's chapters in " + chapters, e);
         }
+    }
+
+    /** The stage a chapter teaches: from its name ({@code stage-05-...}), or its {@code :after-stage:}; 0 for none. */
+    private static int stageOf(String fileName, String text) {
+        Matcher name = CHAPTER.matcher(fileName);
+        if (name.matches()) {
+            return Integer.parseInt(name.group(1));
+        }
+        Matcher after = AFTER_STAGE.matcher(text);
+        return after.find() ? Integer.parseInt(after.group(1)) : 0;
+    }
+
+    /** The stage a walkthrough chapter names in {@code :after-stage:}, if it names one. */
+    static Optional<Integer> afterStage(Path chapter) throws IOException {
+        Matcher after = AFTER_STAGE.matcher(Files.readString(chapter));
+        return after.find() ? Optional.of(Integer.parseInt(after.group(1))) : Optional.empty();
     }
 
     /** For the kit that runs the tests. */

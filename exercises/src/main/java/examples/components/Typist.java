@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * answer it sends {@link axon.Ipc.ProducerFinished} out of {@code signal} and ends; a
  * shutdown message on {@code control} stops it early and is passed on.
  */
-@Inbox(name = "inbox", doc = "The interpreter's answers, one per snippet")
+@Inbox(name = "inbox", doc = "The interpreter's answers, one per snippet, as text")
 @Outbox(name = "outbox", doc = "The snippets, one at a time, each after the answer to the one before")
 public class Typist extends ThreadedComponent {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -39,11 +39,11 @@ public class Typist extends ThreadedComponent {
             }
             show.accept("> " + snippet.replace("\n", "\n  "));
             send(snippet, "outbox", PATIENCE);
-            Object answer = recv("inbox", PATIENCE);   // null: told to stop, or no answer in time
+            String answer = recv("inbox", String.class, PATIENCE);   // null: told to stop, or no answer in time
             if (answer == null) {
                 break;
             }
-            show.accept(answer.toString());
+            show.accept(answer);
         }
         passShutdownOn();
     }

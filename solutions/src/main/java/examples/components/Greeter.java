@@ -24,13 +24,11 @@ import java.util.function.Consumer;
 public class Greeter extends Microprocess {
     private final List<String> names;
     private final Consumer<String> out;
-    // tag::state[]
     // >>> stage 1 state: the fields that remember where the greeter is between steps
     //|
     private boolean greeting = true;
     private int position = 0;
     // <<< stage 1
-    // end::state[]
 
     /** A greeter for {@code names} that writes each line to {@code out}. */
     public Greeter(List<String> names, Consumer<String> out) {

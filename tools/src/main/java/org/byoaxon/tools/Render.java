@@ -68,27 +68,33 @@ final class Render {
 
     /**
      * A region's lines: its answer (with nested regions rendered the same way) or its stub.
-     * With documentation tags, a named region's answer is wrapped in the tag {@code answer-NAME}.
+     * With documentation tags, a named region is wrapped in a tag made from its name:
+     * {@code answer-NAME} around its answer, {@code todo-NAME} around its stub.
      */
     private static List<String> region(Segment.Region region, int solvedBelow, boolean docTags) {
         if (region.stage() >= solvedBelow) {
-            return stub(region);
+            return tagged(region, "todo-", docTags, stub(region));
         }
         List<String> lines = new ArrayList<>();
-        boolean tagged = docTags && region.name() != null;
-        if (tagged) {
-            lines.add(region.indent() + "// tag::answer-" + region.name() + "[]");
-        }
         for (Segment segment : region.answer()) {
             switch (segment) {
                 case Segment.Shared shared -> lines.addAll(shared.lines());
                 case Segment.Region inner -> lines.addAll(region(inner, solvedBelow, docTags));
             }
         }
-        if (tagged) {
-            lines.add(region.indent() + "// end::answer-" + region.name() + "[]");
+        return tagged(region, "answer-", docTags, lines);
+    }
+
+    /** {@code lines} inside the tag {@code PREFIX + NAME} when the views keep tags and the region has a name. */
+    private static List<String> tagged(Segment.Region region, String prefix, boolean docTags, List<String> lines) {
+        if (!docTags || region.name() == null) {
+            return lines;
         }
-        return lines;
+        List<String> out = new ArrayList<>();
+        out.add(region.indent() + "// tag::" + prefix + region.name() + "[]");
+        out.addAll(lines);
+        out.add(region.indent() + "// end::" + prefix + region.name() + "[]");
+        return out;
     }
 
     /** Outside package axon, code that throws Todo needs to import it; it goes where a sorted import list has it. */

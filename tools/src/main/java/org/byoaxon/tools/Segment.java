@@ -13,7 +13,7 @@ sealed interface Segment {
      * A region marked {@code // >>> stage N name: task} ... {@code // <<< stage N}.
      *
      * @param stage    the stage that asks the learner to write it
-     * @param name     the region's name, from which the views make the include tag {@code answer-NAME}, or null
+     * @param name     the region's name, from which the views make the include tags {@code answer-NAME} and {@code todo-NAME}, or null
      * @param task     what to write, shown in the exercise's TODO comment
      * @param indent   the indentation of the opening marker
      * @param answer   the reference code: shared lines, and regions of later stages nested in it

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * // <<< stage 3
  * </pre>
  * The word after the stage number ({@code take}) names the region; it is optional, and
- * unique in its file. The handbook's views wrap a named region's answer in the include tag
- * {@code answer-take}, so a chapter shows the answer by name and no tag is written twice.
+ * unique in its file. The handbook's views wrap a named region in an include tag made from
+ * that name: its answer in {@code answer-take}, its stub (the TODO a learner starts from) in
+ * {@code todo-take}, so a chapter shows either by name and no tag is written twice.
  * A region without skeleton lines becomes {@code throw new Todo(3);} in the exercise,
  * so it must be the end of a method body. A region may hold regions of later stages: a
  * method written in one stage and changed in a later one. They show up in an exercise
@@ -28,7 +29,7 @@ final class SourceFile {
     private static final Pattern OPEN = Pattern.compile("^(\\s*)// >>> stage (\\d+)(?: ([a-z][\\w.-]*))?:\\s*(.*)$");
     private static final Pattern CLOSE = Pattern.compile("^\\s*// <<< stage (\\d+)\\s*$");
     private static final Pattern SKELETON = Pattern.compile("^(\\s*)//\\|(?: (.*))?$");
-    private static final Pattern ANSWER_TAG = Pattern.compile("^\\s*// (?:tag|end)::answer-([\\w.-]+)\\[]\\s*$");
+    private static final Pattern REGION_TAG = Pattern.compile("^\\s*// (?:tag|end)::(answer|todo)-([\\w.-]+)\\[]\\s*$");
     static final Pattern DOC_TAG = Pattern.compile("^\\s*// (tag|end)::[\\w.-]+\\[]\\s*$");
 
     final String path;
@@ -43,14 +44,16 @@ final class SourceFile {
     static SourceFile parse(String path, String text) {
         String[] lines = Text.of(text).lines().toArray(String[]::new);
         checkNames(path, lines);
+        checkNoTagAroundARegion(path, lines);
         int[] position = {0};
         List<Segment> segments = parseUntil(path, lines, position, 0, 0);
         return new SourceFile(path, segments);
     }
 
     /**
-     * Region names are unique in a file, and they are the only source of answer tags: a
-     * hand-written {@code tag::answer-NAME[]} would say the same thing twice.
+     * Region names are unique in a file, and they are the only source of the tags made from
+     * them: a hand-written {@code tag::answer-NAME[]} or {@code tag::todo-NAME[]} would say
+     * the same thing twice.
      */
     private static void checkNames(String path, String[] lines) {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
@@ -63,12 +66,55 @@ final class SourceFile {
                             + "' is already used on line " + first + ": give each region of a file its own name");
                 }
             }
-            Matcher tag = ANSWER_TAG.matcher(lines[i]);
+            Matcher tag = REGION_TAG.matcher(lines[i]);
             if (tag.matches()) {
-                throw new IllegalArgumentException(path + ":" + (i + 1) + ": an answer tag is made from the region's name;"
-                        + " write '// >>> stage N " + tag.group(1) + ": ...' instead of '// tag::answer-" + tag.group(1) + "[]'");
+                throw new IllegalArgumentException(path + ":" + (i + 1) + ": an " + tag.group(1)
+                        + " tag is made from the region's name; write '// >>> stage N " + tag.group(2)
+                        + ": ...' instead of '// tag::" + tag.group(1) + "-" + tag.group(2) + "[]'");
             }
         }
+    }
+
+    /**
+     * A hand-written tag that wraps exactly one region, from the line before its opening
+     * marker to the line after its close (blank lines aside), marks what the region already marks: the views
+     * tag every named region ({@code todo-NAME}, {@code answer-NAME}), so a chapter includes
+     * those instead.
+     */
+    private static void checkNoTagAroundARegion(String path, String[] lines) {
+        for (int i = 0; i + 1 < lines.length; i++) {
+            Matcher tag = DOC_TAG.matcher(lines[i]);
+            Matcher open = OPEN.matcher(lines[i + 1]);
+            if (!tag.matches() || !tag.group(1).equals("tag") || !open.matches()) {
+                continue;
+            }
+            int after = closeOf(lines, i + 1) + 1;
+            while (after < lines.length && lines[after].isBlank()) {
+                after++;
+            }
+            String name = lines[i].trim().substring("// tag::".length()).replace("[]", "");
+            if (after < lines.length && lines[after].trim().equals("// end::" + name + "[]")) {
+                String region = open.group(3) == null ? "NAME" : open.group(3);
+                throw new IllegalArgumentException(path + ":" + (i + 1) + ": the tag '" + name + "' wraps exactly the"
+                        + " region of line " + (i + 2) + ", which the views tag already: include tag=todo-" + region
+                        + " (the exercise) or tag=answer-" + region + " (the answer)"
+                        + (open.group(3) == null ? ", after naming the region ('// >>> stage N NAME: ...')" : "")
+                        + ", and remove this tag");
+            }
+        }
+    }
+
+    /** The line of the marker that closes the region opened at {@code open}, or the last line if none does. */
+    private static int closeOf(String[] lines, int open) {
+        int depth = 0;
+        for (int i = open; i < lines.length; i++) {
+            if (OPEN.matcher(lines[i]).matches()) {
+                depth++;
+            } else if (CLOSE.matcher(lines[i]).matches() && --depth == 0) {
+                return i;
+            }
+        }
+        return lines.length - 1;
     }
 
     /**

@@ -20,8 +20,8 @@ class GeneratorTest {
             "",
             "import java.util.List;",
             "",
+            "// tag::fields[]",
             "public class Demo {",
-            "    // tag::fields[]",
             "    // >>> stage 1: the fields",
             "    //|",
             "    private int count;",
@@ -71,18 +71,24 @@ class GeneratorTest {
     }
 
     @Test
-    @DisplayName("a named region's answer is wrapped in its include tag in the views, and in nothing a learner sees")
+    @DisplayName("a named region is wrapped in its include tags in the views (answer or TODO), and in nothing a learner sees")
     void namedRegionsMakeTheirTags() {
         String view = render(Integer.MAX_VALUE, true);
         assertTrue(view.contains("        // tag::answer-next[]\n        return ++count;\n        // end::answer-next[]"), view);
+        assertTrue(!view.contains("todo-next"), "a solved region has no TODO tag: " + view);
         String beforeStage2 = render(2, true);
         assertTrue(!beforeStage2.contains("answer-next"), "an unsolved region has no answer tag: " + beforeStage2);
+        assertTrue(beforeStage2.contains("        // tag::todo-next[]\n        // TODO stage 2: count up\n"
+                + "        throw new Todo(2);\n        // end::todo-next[]"), beforeStage2);
         String exercise = render(3, false);
         assertTrue(exercise.contains("return ++count;") && !exercise.contains("answer-next"), exercise);
+        String untouched = render(1, false);
+        assertTrue(!untouched.contains("todo-next"), untouched);
     }
 
     @Test
-    @DisplayName("a region name used twice in a file, or an answer tag written by hand, is an error naming the line")
+    @DisplayName("a region name used twice in a file, an answer or TODO tag written by hand, or a tag around exactly a region,"
+            + " is an error naming the line")
     void regionNamesAreTheOnlyAnswerTags() {
         String twice = String.join("\n", "class A {", "  int a() {", "    // >>> stage 1 same: a", "    return 1;",
                 "    // <<< stage 1", "  }", "  int b() {", "    // >>> stage 2 same: b", "    return 2;", "    // <<< stage 2",
@@ -93,6 +99,15 @@ class GeneratorTest {
                 "    return 1;", "    // end::answer-a[]", "    // <<< stage 1", "  }", "}");
         IllegalArgumentException tag = assertThrows(IllegalArgumentException.class, () -> SourceFile.parse("A.java", byHand));
         assertTrue(tag.getMessage().contains("A.java:4") && tag.getMessage().contains(">>> stage N a:"), tag.getMessage());
+        String around = String.join("\n", "class A {", "  int a() {", "    // tag::a[]", "    // >>> stage 1 a: a",
+                "    return 1;", "    // <<< stage 1", "", "    // end::a[]", "  }", "}");
+        IllegalArgumentException wrapped = assertThrows(IllegalArgumentException.class, () -> SourceFile.parse("A.java", around));
+        assertTrue(wrapped.getMessage().contains("A.java:3") && wrapped.getMessage().contains("tag=todo-a")
+                && wrapped.getMessage().contains("tag=answer-a"), wrapped.getMessage());
+        SourceFile.parse("A.java", around.replace("    // tag::a[]\n", "    // tag::a[]\n  int b;\n"));
+        String todoByHand = byHand.replace("answer-a", "todo-a");
+        IllegalArgumentException todo = assertThrows(IllegalArgumentException.class, () -> SourceFile.parse("A.java", todoByHand));
+        assertTrue(todo.getMessage().contains("A.java:4") && todo.getMessage().contains("tag::todo-a"), todo.getMessage());
     }
 
     @Test
