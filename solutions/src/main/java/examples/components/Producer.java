@@ -10,23 +10,23 @@ import axon.Outbox;
 @Outbox(name = "outbox", doc = "The numbered messages, one per step")
 public class Producer extends Component {
     private final String message;
-    private final int count;
+    private final int times;
     private int sent = 0;
 
-    /** A producer of {@code count} numbered copies of {@code message}. */
-    public Producer(String message, int count) {
+    /** A producer of {@code times} numbered copies of {@code message}. */
+    public Producer(String message, int times) {
         this.message = message;
-        this.count = count;
+        this.times = times;
     }
 
     // tag::step[]
     @Override
     protected boolean step() {
-        if (sent < count) {
+        if (sent < times) {
             sent++;
             send(message + " " + sent, "outbox");
         }
-        return sent < count;
+        return sent < times;
     }
     // end::step[]
 }
