@@ -17,7 +17,8 @@
  *       alternative answer in {@code tools/alternatives}), {@code ThreadedSplitTest} (stage 9's
  *       proxy cannot see the body's side of a threaded component);</li>
  *   <li>what the handbook shows works: {@code DemoOutputTest} (each demo prints its chapter's
- *       expected output), {@code JshellPlaygroundTest}, {@code SystemPictureTest} and
+ *       expected output), {@code IncludedTagsTest} (every hand-written include tag in the
+ *       code is included by a page), {@code JshellPlaygroundTest}, {@code SystemPictureTest} and
  *       {@code LayoutTest} (the picture of a running system), {@code LiveViewTest} and
  *       {@code NetworkConsoleTest} (the live view and the network console, behind a token and
  *       on loopback).</li>
