@@ -83,8 +83,7 @@ final class GradedCode {
     }
 
     /**
-     * For {@code @AnalyzeClasses}: ArchUnit's engine runs the rules and turns their
-     * {@code @ArchTag}s into the stage tags the grader selects by, but imports nothing
+     * For {@code @AnalyzeClasses}: ArchUnit's engine runs the rules, but imports nothing
      * itself; the rules use {@link #classes()}.
      */
     public static final class ImportedByGradedCode implements LocationProvider {
