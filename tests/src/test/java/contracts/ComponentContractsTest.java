@@ -24,7 +24,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @ArchTag("graded")
 @ArchTag("contracts")
 @AnalyzeClasses(locations = GradedCode.ImportedByGradedCode.class)
-class ComponentContractsTest {
+public class ComponentContractsTest {
     private static final Contracts CONTRACTS = Contracts.AXON;
 
     @ArchTest

@@ -16,7 +16,7 @@ import grading.support.Staged;
  * @param contract the contract to check
  * @param stage the stage from which the rule applies
  */
-record GradedRule(Contract contract, int stage) implements ArchRule, Staged {
+public record GradedRule(Contract contract, int stage) implements ArchRule, Staged {
 
     @Override
     public void check(JavaClasses ignored) {

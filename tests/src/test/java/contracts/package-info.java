@@ -1,6 +1,5 @@
 /**
- * Axon's component contracts as ArchUnit rules, graded like the stages, and the kit's
- * proofs that the rules and the stage order hold.
+ * Axon's component contracts as ArchUnit rules, graded like the stages.
  *
  * <p>Read in this order: {@link contracts.Contract} (one contract: its sentence, reason,
  * chapter and rule), {@link contracts.Contracts} (all of them), with the judgements they rest
@@ -17,10 +16,8 @@
  * later stage is reported at that stage), and {@code grading.support.StageFilter} reads it
  * from the field to choose the rules of a run.
  *
- * <p>The kit tests, which the kit check runs and a learner's run does not:
- * {@code PlantedViolationsTest} (each rule reports exactly the violations planted in
- * {@code contracts.fixtures}), {@code LaterStageTest} (a place is reported at its own
- * stage) and {@code StageOrderTest} with {@link contracts.TaughtAt} (no class taught at one
- * stage refers to a class taught at a later one).
+ * <p>The kit's proofs that the rules and the stage order hold are apart, in
+ * {@code kit.contracts}: the kit check runs them, a learner's run never loads them. What
+ * they use of this package is public for them; the rest is not.
  */
 package contracts;

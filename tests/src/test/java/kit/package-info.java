@@ -26,7 +26,8 @@
  * The tests of the given code that no learner writes (the given components, selector,
  * server and socket time-outs, and the servers under abuse) are in {@code kit.given}; they
  * use the graded tests' network and log fixtures. Those of the contracts (planted
- * violations, stage order) are in {@code contracts}. The progress board and the grading
- * extension are in {@code grading.support}.
+ * violations, a place reported at its later stage, stage order) are in
+ * {@code kit.contracts}. The progress board and the grading extension are in
+ * {@code grading.support}.
  */
 package kit;

@@ -1,4 +1,4 @@
-package contracts;
+package kit.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,6 +13,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.junit.ArchTag;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.engine_api.FieldSource;
+import contracts.ComponentContractsTest;
+import contracts.Contract;
+import contracts.Contracts;
+import contracts.GradedCode;
+import contracts.GradedRule;
+import contracts.Kinds;
 import contracts.fixtures.standin.Ipc;
 import contracts.fixtures.standin.ThreadedComponent;
 import grading.support.Hints;
