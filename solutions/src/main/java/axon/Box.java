@@ -123,7 +123,6 @@ public final class Box {
     }
     // end::put[]
 
-    // tag::store-method[]
     /** Stores a message at the back of this box itself: in {@code first} when the box is empty, else behind it in {@code rest}. */
     private void store(Object message) {
         if (first == null) {
@@ -135,7 +134,6 @@ public final class Box {
             rest.addLast(message);
         }
     }
-    // end::store-method[]
 
     // tag::take-size[]
     /**

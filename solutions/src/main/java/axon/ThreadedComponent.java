@@ -120,7 +120,6 @@ public abstract class ThreadedComponent extends Component {
         return queueSize;
     }
 
-    // tag::body[]
     /**
      * The component's work, run once on its own thread, started at the component's
      * first step. It may block. The component finishes when it returns, once the
@@ -128,7 +127,6 @@ public abstract class ThreadedComponent extends Component {
      * {@link ComponentFailed}.
      */
     protected abstract void body() throws Exception;
-    // end::body[]
 
     // tag::step[]
     /** A step of the proxy, on the scheduler's thread (see {@code ThreadProxy}): the work is in {@link #body()}. */

@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  * @param section the section of the handbook's contracts chapter that explains it
  * @param rule    the rule, described as {@code title, because why}
  */
-record Contract(String title, String why, String section, ArchRule rule) {
+public record Contract(String title, String why, String section, ArchRule rule) {
     /** Where the handbook explains the contracts. */
-    static final String CHAPTER = "src-docs/src/docs/asciidoc/contracts.adoc";
+    public static final String CHAPTER = "src-docs/src/docs/asciidoc/contracts.adoc";
 
     /** The first place a sentence names, such as {@code (Doubler.java:12)}. */
     private static final WrittenAt WRITTEN_AT = WrittenAt.ofKit();
@@ -35,7 +35,7 @@ record Contract(String title, String why, String section, ArchRule rule) {
      * What breaks the contract in these classes, one sentence per place, in the order of
      * the places (file, then line); empty when nothing does.
      */
-    List<String> violations(JavaClasses classes) {
+    public List<String> violations(JavaClasses classes) {
         EvaluationResult result = rule.evaluate(classes);
         return result.getFailureReport().getDetails().stream()
                 .sorted(Comparator.comparing(Contract::file).thenComparingInt(Contract::line)
@@ -54,7 +54,7 @@ record Contract(String title, String why, String section, ArchRule rule) {
     }
 
     /** Passes when the classes keep the contract; else fails with what to change. */
-    void check(JavaClasses classes) {
+    public void check(JavaClasses classes) {
         List<String> violations = violations(classes);
         if (!violations.isEmpty()) {
             throw new AssertionError(describe(violations));
@@ -72,7 +72,7 @@ record Contract(String title, String why, String section, ArchRule rule) {
     }
 
     /** As {@link #check(JavaClasses, int)}, with the stages of files taken from {@code writtenAt}. */
-    void check(JavaClasses classes, int stage, WrittenAt writtenAt) {
+    public void check(JavaClasses classes, int stage, WrittenAt writtenAt) {
         List<String> violations = violations(classes);
         if (violations.isEmpty()) {
             return;

@@ -38,20 +38,20 @@ import java.util.regex.Pattern;
  * do not see what happens at run time, such as what a lambda passed in from outside will
  * do. The handbook's chapter "Component contracts" explains each rule.
  */
-final class Contracts {
+public final class Contracts {
     /** The contracts for the kit's own type names. */
-    static final Contracts AXON = new Contracts(Kinds.AXON);
+    public static final Contracts AXON = new Contracts(Kinds.AXON);
 
     private final Kinds kinds;
     private final Immutability immutability;
 
-    Contracts(Kinds kinds) {
+    public Contracts(Kinds kinds) {
         this.kinds = kinds;
         this.immutability = new Immutability(kinds);
     }
 
     /** All the contracts, in the order of the handbook. */
-    List<Contract> all() {
+    public List<Contract> all() {
         return List.of(componentsDoNotKnowEachOther(), componentsShareOnlyThroughBoxes(), boxesAreDocumented(),
                 cooperativeComponentsDoNotBlock(), messagesAreImmutable(), threadedComponentsUseTheThreadedApi(),
                 threadedComponentsDoNotWaitHoldingALock());
@@ -59,7 +59,7 @@ final class Contracts {
 
     // --- 1. A component does not know who it is wired to -------------------------------
 
-    Contract componentsDoNotKnowEachOther() {
+    public Contract componentsDoNotKnowEachOther() {
         String title = "a component does not know who it is wired to";
         String why = """
                 a component's parent wires its boxes, the way a shell wires programs with pipes. A component that \
@@ -129,7 +129,7 @@ final class Contracts {
 
     // --- 2. A component talks to others only through its boxes --------------------------
 
-    Contract componentsShareOnlyThroughBoxes() {
+    public Contract componentsShareOnlyThroughBoxes() {
         String title = "a component talks to others only through its boxes";
         String why = """
                 everything a component shares travels through a box as a message, so no component sees another's \
@@ -166,7 +166,7 @@ final class Contracts {
             "(?i)\\s*(todo|fixme|tbd|xxx|none|n/?a|doc|description|box|inbox|outbox|\\.+|-+|\\?+)\\s*[.!]*\\s*");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
-    Contract boxesAreDocumented() {
+    public Contract boxesAreDocumented() {
         String title = "every box says what travels through it";
         String why = """
                 a component is wired by people who do not read its code: the sentence on each @Inbox and @Outbox is \
@@ -224,7 +224,7 @@ final class Contracts {
 
     // --- 4. A cooperative component never blocks ----------------------------------------
 
-    Contract cooperativeComponentsDoNotBlock() {
+    public Contract cooperativeComponentsDoNotBlock() {
         String title = "a cooperative component never blocks";
         String why = """
                 cooperative components take turns on the scheduler's one thread: step() does a slice of work and \
@@ -334,7 +334,7 @@ final class Contracts {
 
     // --- 5. Messages cannot change once sent --------------------------------------------
 
-    Contract messagesAreImmutable() {
+    public Contract messagesAreImmutable() {
         String title = "a message cannot change once it is sent";
         String why = """
                 a message is handed from one component to another while the sender may keep a reference to it. If \
@@ -392,7 +392,7 @@ final class Contracts {
     private static final Set<String> STEPPING = Set.of("next", "step", "activate", "scheduler");
     private static final Set<String> WIRING = Set.of("link", "unlinkAll");
 
-    Contract threadedComponentsUseTheThreadedApi() {
+    public Contract threadedComponentsUseTheThreadedApi() {
         String title = "a threaded component uses only the threaded API";
         String why = """
                 a threaded component's code runs on a thread of its own, while the scheduler, its run queue, the \
@@ -444,7 +444,7 @@ final class Contracts {
 
     // --- 7. A threaded component never waits inside synchronized -------------------------
 
-    Contract threadedComponentsDoNotWaitHoldingALock() {
+    public Contract threadedComponentsDoNotWaitHoldingALock() {
         String title = "a threaded component never waits inside synchronized";
         String why = """
                 threaded components run on virtual threads, which take turns on a few carrier threads (as many as \

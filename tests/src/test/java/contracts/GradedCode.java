@@ -23,7 +23,7 @@ import java.util.Set;
  * the graded packages: it does not follow their references into the JDK, which would
  * triple its time; {@link Types} answers the few questions about JDK types instead.
  */
-final class GradedCode {
+public final class GradedCode {
     /** The packages of the graded tree; learners write their components in them. */
     static final List<String> PACKAGES = List.of("axon", "examples", "kamaelia");
 
@@ -36,7 +36,7 @@ final class GradedCode {
     }
 
     /** The graded tree's classes. */
-    static synchronized JavaClasses classes() {
+    public static synchronized JavaClasses classes() {
         if (graded == null) {
             graded = importFrom(locationsOf(PACKAGES), location -> !location.contains("/" + FIXTURES + "/")
                     && new ImportOption.DoNotIncludeTests().includes(location));
@@ -49,7 +49,7 @@ final class GradedCode {
      * with the graded tree they build on (so that, for example, it is known that they
      * are components).
      */
-    static synchronized JavaClasses fixturesWithGradedCode() {
+    public static synchronized JavaClasses fixturesWithGradedCode() {
         if (fixtures == null) {
             Set<Location> locations = locationsOf(PACKAGES);
             locations.addAll(locationsOf(List.of(FIXTURES.replace('/', '.'))));
@@ -83,8 +83,7 @@ final class GradedCode {
     }
 
     /**
-     * For {@code @AnalyzeClasses}: ArchUnit's engine runs the rules and turns their
-     * {@code @ArchTag}s into the stage tags the grader selects by, but imports nothing
+     * For {@code @AnalyzeClasses}: ArchUnit's engine runs the rules, but imports nothing
      * itself; the rules use {@link #classes()}.
      */
     public static final class ImportedByGradedCode implements LocationProvider {

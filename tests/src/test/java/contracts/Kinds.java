@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * components. A chassis says so with the annotation {@code @axon.Chassis}, and that
  * annotation is the one thing that makes a class a chassis here.
  */
-final class Kinds {
+public final class Kinds {
     /** The package of the kit's core. */
     static final String CORE = "axon";
     static final String MICROPROCESS = "axon.Microprocess";
@@ -55,7 +55,7 @@ final class Kinds {
      * @param threadedComponent the base class of threaded components
      * @param ipc               the interface every Ipc message implements
      */
-    Kinds(String threadedComponent, String ipc) {
+    public Kinds(String threadedComponent, String ipc) {
         this.threadedComponent = threadedComponent;
         this.ipc = ipc;
     }

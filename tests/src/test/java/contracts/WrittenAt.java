@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * the kit, whose file names are unique); a file the reference does not have, such as a
  * learner's own component, and a file with no region belong to no stage (0).
  */
-final class WrittenAt {
+public final class WrittenAt {
     private static final Pattern REGION = Pattern.compile("//\\s*>>> stage (\\d+)");
     private static final Pattern PLACE = Pattern.compile("\\((\\w+\\.java):\\d+\\)");
 
@@ -29,7 +29,7 @@ final class WrittenAt {
     private final Map<String, Integer> stageOfFile = new HashMap<>();
     private Map<String, Path> files;
 
-    WrittenAt(Path sources) {
+    public WrittenAt(Path sources) {
         this.sources = sources;
     }
 
@@ -40,7 +40,7 @@ final class WrittenAt {
     }
 
     /** The latest stage of the files a violation names as "(Store.java:168)"; 0 when none is written at a stage. */
-    synchronized int stageOf(String violation) {
+    public synchronized int stageOf(String violation) {
         int stage = 0;
         Matcher place = PLACE.matcher(violation);
         while (place.find()) {
@@ -50,12 +50,12 @@ final class WrittenAt {
     }
 
     /** The stage of the first region of the reference file of this name, such as {@code Box.java}; 0 when none. */
-    synchronized int stageOfFile(String fileName) {
+    public synchronized int stageOfFile(String fileName) {
         return stageOfFile.computeIfAbsent(fileName, this::firstRegion);
     }
 
     /** The reference source file of this name, such as {@code Box.java}; null when the reference has none. */
-    synchronized Path file(String fileName) {
+    public synchronized Path file(String fileName) {
         return files().get(fileName);
     }
 

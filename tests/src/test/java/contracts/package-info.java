@@ -1,6 +1,5 @@
 /**
- * Axon's component contracts as ArchUnit rules, graded like the stages, and the kit's
- * proofs that the rules and the stage order hold.
+ * Axon's component contracts as ArchUnit rules, graded like the stages.
  *
  * <p>Read in this order: {@link contracts.Contract} (one contract: its sentence, reason,
  * chapter and rule), {@link contracts.Contracts} (all of them), with the judgements they rest
@@ -12,16 +11,13 @@
  * {@link contracts.GradedCode} (the classes a run checks), {@link contracts.GradedRule} and
  * {@link contracts.WrittenAt} (a rule applies from its stage, a place is judged at the stage
  * its code is written), then the graded class {@code ComponentContractsTest}, whose rule
- * fields the progress board shows beside each stage's tests. A rule's stage is written twice
- * there: its {@code @ArchTag("stageNN")}, which {@code grading.support.StageFilter} reads to
- * choose the tests of a run, and the stage given to its {@code GradedRule}, from which the
- * rule judges code (a place written at a later stage is reported at that stage); keep the
- * two equal (no test compares them yet).
+ * fields the progress board shows beside each stage's tests. A rule's stage is written once,
+ * in its {@code GradedRule}: the rule judges code from that stage on (a place written at a
+ * later stage is reported at that stage), and {@code grading.support.StageFilter} reads it
+ * from the field to choose the rules of a run.
  *
- * <p>The kit tests, which the kit check runs and a learner's run does not:
- * {@code PlantedViolationsTest} (each rule reports exactly the violations planted in
- * {@code contracts.fixtures}), {@code LaterStageTest} (a place is reported at its own
- * stage) and {@code StageOrderTest} with {@link contracts.TaughtAt} (no class taught at one
- * stage refers to a class taught at a later one).
+ * <p>The kit's proofs that the rules and the stage order hold are apart, in
+ * {@code kit.contracts}: the kit check runs them, a learner's run never loads them. What
+ * they use of this package is public for them; the rest is not.
  */
 package contracts;

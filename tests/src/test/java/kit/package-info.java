@@ -17,7 +17,8 @@
  *       alternative answer in {@code tools/alternatives}), {@code ThreadedSplitTest} (stage 9's
  *       proxy cannot see the body's side of a threaded component);</li>
  *   <li>what the handbook shows works: {@code DemoOutputTest} (each demo prints its chapter's
- *       expected output), {@code JshellPlaygroundTest}, {@code SystemPictureTest} and
+ *       expected output), {@code IncludedTagsTest} (every hand-written include tag in the
+ *       code is included by a page), {@code JshellPlaygroundTest}, {@code SystemPictureTest} and
  *       {@code LayoutTest} (the picture of a running system), {@code LiveViewTest} and
  *       {@code NetworkConsoleTest} (the live view and the network console, behind a token and
  *       on loopback).</li>
@@ -25,7 +26,8 @@
  * The tests of the given code that no learner writes (the given components, selector,
  * server and socket time-outs, and the servers under abuse) are in {@code kit.given}; they
  * use the graded tests' network and log fixtures. Those of the contracts (planted
- * violations, stage order) are in {@code contracts}. The progress board and the grading
- * extension are in {@code grading.support}.
+ * violations, a place reported at its later stage, stage order) are in
+ * {@code kit.contracts}. The progress board and the grading extension are in
+ * {@code grading.support}.
  */
 package kit;

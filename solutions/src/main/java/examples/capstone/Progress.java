@@ -66,7 +66,6 @@ public class Progress extends Component {
         lastLine = line;
     }
 
-    // tag::follow[]
     private void follow(Object message) {
         switch (message) {
             case Path toDo -> total++;
@@ -86,7 +85,6 @@ public class Progress extends Component {
             default -> throw new IllegalArgumentException("Progress cannot show " + message);
         }
     }
-    // end::follow[]
 
     private String line() {
         return done + " of " + total + " done" + (failed.isEmpty() ? "" : ", " + failed.size() + " failed")

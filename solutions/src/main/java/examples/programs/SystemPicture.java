@@ -51,7 +51,6 @@ public final class SystemPicture {
     }
 
     private static void run(Path picture, Path log) {
-        // tag::picture[]
         String token = Consoles.newToken();
         ServerCore server = NetworkConsole.serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 NetworkConsole.Reach.LOOPBACK_ONLY, token);
@@ -75,6 +74,5 @@ public final class SystemPicture {
                 "client.signal", "server.control",                     // the client is done: shut everything down
                 "server.signal", "errors.control")).activate(scheduler);
         scheduler.run();
-        // end::picture[]
     }
 }

@@ -77,7 +77,6 @@ public final class Stage06Demo {
     }
     // end::chain[]
 
-    // tag::helpers[]
     /** The names of the microprocesses that are awake: not finished, and not asleep. */
     private static List<String> awake(Scheduler scheduler, Map<Microprocess, String> names) {
         List<Microprocess> awake = new ArrayList<>(scheduler.microprocesses());
@@ -88,5 +87,4 @@ public final class Stage06Demo {
     private static List<String> named(List<Microprocess> microprocesses, Map<Microprocess, String> names) {
         return microprocesses.stream().map(names::get).toList();
     }
-    // end::helpers[]
 }

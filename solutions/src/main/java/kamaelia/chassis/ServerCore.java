@@ -117,12 +117,10 @@ public class ServerCore extends Component {
     /** Accepting has failed and has not worked again since: the listener is not watched until the next tick. */
     private boolean acceptFailing = false;
 
-    // tag::fields[]
     /** Each connection: its socket, and the protocol wired to it. */
     private final Map<ConnectedSocket, Component> connections = new LinkedHashMap<>();
     /** How many sockets are open: written on the scheduler's thread, read from any. */
     private volatile int open = 0;
-    // end::fields[]
     private boolean listening = false;
     private boolean stopping = false;
 
@@ -256,7 +254,6 @@ public class ServerCore extends Component {
     }
     // end::step[]
 
-    // tag::accept[]
     /**
      * Accepts the clients waiting, up to {@link #ACCEPT_BUDGET}: each gets a connection, or
      * is turned away. Returns whether to watch for more clients now: not when accepting
@@ -318,7 +315,6 @@ public class ServerCore extends Component {
             System.err.println(name() + ": accepting new connections again");
         }
     }
-    // end::accept[]
 
     /** Starts the child that ticks, so that time-outs and failed accepts are looked at. */
     private void startMetronome() {

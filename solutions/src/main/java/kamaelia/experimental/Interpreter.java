@@ -95,14 +95,12 @@ public class Interpreter extends ThreadedComponent {
     /** Whether the end of the input (ProducerFinished) stops a running snippet. */
     private boolean stopWhenInputEnds = false;
 
-    // tag::fields[]
     /** The JShell that runs the snippets; started at the first line. */
     private JShell shell;
     /** What snippets see of the system; opened with the JShell. */
     private Session session;
     /** Lines received that do not make a complete snippet yet. */
     private String pending = "";
-    // end::fields[]
 
     // tag::body[]
     @Override
@@ -301,7 +299,6 @@ public class Interpreter extends ThreadedComponent {
     }
     // end::evaluate[]
 
-    // tag::helpers[]
     /** The compiler's error messages about a snippet, without the "location: class" that says nothing here. */
     private String errors(Snippet snippet) {
         return shell().diagnostics(snippet).filter(Diag::isError)
@@ -317,7 +314,6 @@ public class Interpreter extends ThreadedComponent {
                 : exception.getClass().getName();
         return exception.getMessage() == null ? type : type + ": " + exception.getMessage();
     }
-    // end::helpers[]
 
     // tag::start[]
     /** The JShell, started at the first call: local execution, and the definitions every snippet sees. */

@@ -221,7 +221,6 @@ public record Snapshot(String scheduler, long cycles, List<Node> nodes, List<Lin
         return nodes.stream().filter(Node::asleep).count();
     }
 
-    // tag::text[]
     /**
      * The snapshot as text: a line per microprocess, children indented under their
      * parent, and under each the boxes that hold messages or are linked.
@@ -251,7 +250,6 @@ public record Snapshot(String scheduler, long cycles, List<Node> nodes, List<Lin
         }
         return text.toString();
     }
-    // end::text[]
 
     private void describe(Node node, String indent, StringBuilder text) {
         text.append(indent).append(node.name()).append(" (").append(node.kind().words()).append(", ")

@@ -268,7 +268,6 @@ public class ConnectedSocket extends Component {
     }
     // end::read[]
 
-    // tag::read-helpers[]
     /** A whole line has arrived: sends it on as text, without its line end. */
     private void lineEnded() {
         String line = partialLine.toString(StandardCharsets.UTF_8);
@@ -300,7 +299,6 @@ public class ConnectedSocket extends Component {
         queue((why + "\n").getBytes(StandardCharsets.UTF_8));
         finishing = true;
     }
-    // end::read-helpers[]
 
     // tag::write[]
     /**
@@ -345,7 +343,6 @@ public class ConnectedSocket extends Component {
     // <<< stage 11
     // end::write[]
 
-    // tag::write-helpers[]
     /** Adds bytes at the end of what waits for the peer. */
     private void queue(byte[] bytes) {
         unsent.addLast(ByteBuffer.wrap(bytes));
@@ -361,9 +358,7 @@ public class ConnectedSocket extends Component {
         write(); // most likely the socket takes none of it: the close is what counts
         abandoned = true;
     }
-    // end::write-helpers[]
 
-    // tag::closing[]
     /** Send what is waiting, then close. A server's socket has nobody left to give the peer's lines to. */
     private void finish() {
         finishing = true;
@@ -404,7 +399,6 @@ public class ConnectedSocket extends Component {
         signal(why);
         return false;
     }
-    // end::closing[]
 
     // tag::watching[]
     /** At the first step: opens a client's channel and starts connecting; links to the selector service. */

@@ -126,7 +126,6 @@ public class Selector extends Component {
         return true;
     }
 
-    // tag::handle[]
     /** Handles one request; returns whether what the JDK selector watches has changed. */
     private boolean handle(Object request) {
         switch (request) {
@@ -162,7 +161,6 @@ public class Selector extends Component {
                     + ", which is not a request: send Selector.Watch or Selector.Forget");
         }
     }
-    // end::handle[]
 
     /** Registers a channel the first time it is to be watched, with an outbox to wake its owner. */
     private boolean register(SelectableChannel channel, int ops, Box inbox) {

@@ -45,7 +45,6 @@ public class Sort extends Component {
         this.order = Objects.requireNonNull(order, "order");
     }
 
-    // tag::step[]
     @Override
     protected boolean step() {
         while (dataReady("inbox")) {
@@ -63,5 +62,4 @@ public class Sort extends Component {
         pause();
         return true;
     }
-    // end::step[]
 }

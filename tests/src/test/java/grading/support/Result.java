@@ -5,7 +5,7 @@ package grading.support;
  * {@code results.tsv}, fields separated by tabs) and {@link Board} reads it. Results are
  * written in the order the tests ran, which is the order the board lists them in.
  *
- * @param stage the stage the test grades (its class's {@code @Graded}, a contract's {@code stageNN} tag)
+ * @param stage the stage the test grades (its class's {@code @Graded}, a contract rule's {@link Staged})
  * @param status what became of it
  * @param title its {@code @DisplayName}: a sentence of the contract
  * @param message what it said when it did not pass, on one line, or ""

@@ -207,7 +207,7 @@ public final class ResultsRecorder implements TestExecutionListener {
 
     private int stageOf(TestIdentifier test) {
         for (TestIdentifier t = test; t != null; t = plan.getParent(t).orElse(null)) {
-            int stage = StageFilter.stageOf(t.getSource().orElse(null), t.getTags());
+            int stage = StageFilter.stageOf(t.getSource().orElse(null));
             if (stage != 0) {
                 return stage;
             }

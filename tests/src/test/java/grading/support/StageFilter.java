@@ -1,6 +1,8 @@
 package grading.support;
 
-import java.util.Set;
+import com.tngtech.archunit.junit.engine_api.FieldSource;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
@@ -40,10 +42,10 @@ public final class StageFilter implements PostDiscoveryFilter {
         };
     }
 
-    /** The stage of a test, from its class's {@link Graded} (or a {@code stageNN} tag, on it or a parent), or 0. */
+    /** The stage of a test, from its class's {@link Graded} or its rule's {@link Staged} (on it or a parent), or 0. */
     public static int stageOf(TestDescriptor descriptor) {
         for (TestDescriptor d = descriptor; d != null; d = d.getParent().orElse(null)) {
-            int stage = stageOf(d.getSource().orElse(null), d.getTags());
+            int stage = stageOf(d.getSource().orElse(null));
             if (stage != 0) {
                 return stage;
             }
@@ -52,20 +54,33 @@ public final class StageFilter implements PostDiscoveryFilter {
     }
 
     /**
-     * The stage one node of the test tree names: a graded class's, or the one of a
-     * {@code stageNN} tag (ArchUnit's contracts carry theirs as {@code @ArchTag}s); 0 if none.
+     * The stage one node of the test tree names: a graded class's ({@link Graded}), or the one
+     * a contract rule states in itself ({@link Staged}: ArchUnit's engine reports a rule
+     * field as a {@link FieldSource}); 0 if none.
      */
-    static int stageOf(TestSource source, Set<TestTag> tags) {
+    public static int stageOf(TestSource source) {
+        if (source instanceof FieldSource field) {
+            return valueOf(field) instanceof Staged staged ? staged.stage() : 0;
+        }
         Class<?> type = source instanceof ClassSource c ? c.getJavaClass()
                 : source instanceof MethodSource m ? m.getJavaClass() : null;
         if (type != null && type.isAnnotationPresent(Graded.class)) {
             return type.getAnnotation(Graded.class).stage();
         }
-        for (TestTag tag : tags) {
-            if (tag.getName().matches("stage\\d+")) {
-                return Integer.parseInt(tag.getName().substring(5));
-            }
-        }
         return 0;
+    }
+
+    /** The value of a static field that a test comes from, or null if it has none. */
+    private static Object valueOf(FieldSource source) {
+        try {
+            Field field = source.getJavaClass().getDeclaredField(source.getFieldName());
+            if (!Modifier.isStatic(field.getModifiers())) {
+                return null;
+            }
+            field.setAccessible(true);
+            return field.get(null);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
     }
 }

@@ -65,7 +65,7 @@ class FollowTest {
         @Override
         protected boolean step() {
             while (dataReady("inbox")) {
-                received.add((String) recv("inbox"));
+                received.add(recv("inbox", String.class));
             }
             if (shutdownRequested()) {
                 endedBy = shutdownMessage();

@@ -1,5 +1,6 @@
-package contracts;
+package kit.contracts;
 
+import contracts.WrittenAt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package contracts;
+package kit.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import contracts.Contract;
+import contracts.Contracts;
+import contracts.GradedCode;
+import contracts.Kinds;
+import contracts.WrittenAt;
 import grading.support.LaterStageFailure;
 import java.io.IOException;
 import java.nio.file.Files;

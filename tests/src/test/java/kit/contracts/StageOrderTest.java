@@ -1,4 +1,4 @@
-package contracts;
+package kit.contracts;
 
 import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import contracts.GradedCode;
+import contracts.WrittenAt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

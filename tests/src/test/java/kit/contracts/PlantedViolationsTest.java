@@ -1,4 +1,4 @@
-package contracts;
+package kit.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,9 +12,17 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.junit.ArchTag;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.engine_api.FieldSource;
+import contracts.ComponentContractsTest;
+import contracts.Contract;
+import contracts.Contracts;
+import contracts.GradedCode;
+import contracts.GradedRule;
+import contracts.Kinds;
 import contracts.fixtures.standin.Ipc;
 import contracts.fixtures.standin.ThreadedComponent;
 import grading.support.Hints;
+import grading.support.StageFilter;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -158,8 +166,9 @@ class PlantedViolationsTest {
     }
 
     @Test
-    @DisplayName("every graded rule has one stage tag and a hint for the progress board")
-    void gradedRulesAreTaggedWithAStage() throws IllegalAccessException {
+    @DisplayName("every graded rule states its stage once, in its GradedRule, which the grader reads; each has a hint"
+            + " for the progress board")
+    void gradedRulesStateTheirStageOnce() throws IllegalAccessException {
         List<String> rules = new ArrayList<>();
         List<AnnotatedElement> members = new ArrayList<>(List.of(ComponentContractsTest.class.getDeclaredMethods()));
         members.addAll(List.of(ComponentContractsTest.class.getDeclaredFields()));
@@ -168,20 +177,20 @@ class PlantedViolationsTest {
                 continue;
             }
             String name = ((Member) member).getName();
-            List<String> stages = Arrays.stream(member.getAnnotationsByType(ArchTag.class)).map(ArchTag::value)
-                    .filter(tag -> tag.matches("stage\\d\\d")).toList();
-            assertEquals(1, stages.size(), name + " needs exactly one stageNN tag");
-            if (member instanceof Field field) {
-                GradedRule graded = assertInstanceOf(GradedRule.class, field.get(null), name
-                        + " must be a GradedRule, which carries the stage the rule is judged at");
-                assertEquals(stages.getFirst(), String.format("stage%02d", graded.stage()), name + " is tagged "
-                        + stages.getFirst() + " but its GradedRule is judged at stage " + graded.stage()
-                        + ": the tag chooses the runs that check the rule, the number the stage it reports at;"
-                        + " make them the same");
-            }
+            Field field = assertInstanceOf(Field.class, member, name + " must be a rule field holding a GradedRule:"
+                    + " the grader reads a rule's stage from the field's value");
+            field.setAccessible(true);
+            GradedRule graded = assertInstanceOf(GradedRule.class, field.get(null), name
+                    + " must be a GradedRule, which carries the stage the rule is judged at");
+            List<String> tags = Arrays.stream(member.getAnnotationsByType(ArchTag.class)).map(ArchTag::value)
+                    .filter(tag -> tag.matches("stage\\d+")).toList();
+            assertEquals(List.of(), tags, name + " states its stage in its GradedRule: remove its stage tags,"
+                    + " which the grader no longer reads");
+            assertEquals(graded.stage(), StageFilter.stageOf(FieldSource.from(field)), name + " is judged at stage "
+                    + graded.stage() + ": the grader must choose it for runs of that stage and file it there");
             assertTrue(Hints.find(ComponentContractsTest.class, name).isPresent(), name + " needs a hint in "
                     + Hints.file(ComponentContractsTest.class));
-            rules.add(name + " " + stages.getFirst());
+            rules.add(name + " " + String.format("stage%02d", graded.stage()));
         }
         List<String> names = rules.stream().map(rule -> rule.substring(0, rule.indexOf(' '))).toList();
         for (String block : Hints.of(ComponentContractsTest.class).keySet()) {
