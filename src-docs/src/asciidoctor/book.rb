@@ -30,6 +30,7 @@ class AnswersAtTheBack < Asciidoctor::Extensions::Treeprocessor
         pointer = create_paragraph parent, %(_#{answer.title}_: at the end of this chapter, in <<#{id},Answers>>.), {}, subs: :default
         parent.blocks[at] = pointer
         answer.id = id
+        doc.register :refs, [id, answer] # known to the pointer's <<id>> above, as a written [[id]] would be
         answer.remove_attr 'collapsible-option'
         answer.parent = section
         section.blocks << answer
