@@ -77,18 +77,25 @@ final class SourceFile {
 
     /**
      * A hand-written tag that wraps exactly one region, from the line before its opening
-     * marker to the line after its close (blank lines aside), marks what the region already marks: the views
+     * marker to the line after its close (blank lines aside, on either side), marks what the region already marks: the views
      * tag every named region ({@code todo-NAME}, {@code answer-NAME}), so a chapter includes
      * those instead.
      */
     private static void checkNoTagAroundARegion(String path, String[] lines) {
         for (int i = 0; i + 1 < lines.length; i++) {
             Matcher tag = DOC_TAG.matcher(lines[i]);
-            Matcher open = OPEN.matcher(lines[i + 1]);
-            if (!tag.matches() || !tag.group(1).equals("tag") || !open.matches()) {
+            if (!tag.matches() || !tag.group(1).equals("tag")) {
                 continue;
             }
-            int after = closeOf(lines, i + 1) + 1;
+            int first = i + 1;
+            while (first < lines.length && lines[first].isBlank()) {
+                first++;
+            }
+            Matcher open = OPEN.matcher(first < lines.length ? lines[first] : "");
+            if (!open.matches()) {
+                continue;
+            }
+            int after = closeOf(lines, first) + 1;
             while (after < lines.length && lines[after].isBlank()) {
                 after++;
             }
@@ -96,7 +103,7 @@ final class SourceFile {
             if (after < lines.length && lines[after].trim().equals("// end::" + name + "[]")) {
                 String region = open.group(3) == null ? "NAME" : open.group(3);
                 throw new IllegalArgumentException(path + ":" + (i + 1) + ": the tag '" + name + "' wraps exactly the"
-                        + " region of line " + (i + 2) + ", which the views tag already: include tag=todo-" + region
+                        + " region of line " + (first + 1) + ", which the views tag already: include tag=todo-" + region
                         + " (the exercise) or tag=answer-" + region + " (the answer)"
                         + (open.group(3) == null ? ", after naming the region ('// >>> stage N NAME: ...')" : "")
                         + ", and remove this tag");

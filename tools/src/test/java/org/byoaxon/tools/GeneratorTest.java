@@ -105,6 +105,10 @@ class GeneratorTest {
         assertTrue(wrapped.getMessage().contains("A.java:3") && wrapped.getMessage().contains("tag=todo-a")
                 && wrapped.getMessage().contains("tag=answer-a"), wrapped.getMessage());
         SourceFile.parse("A.java", around.replace("    // tag::a[]\n", "    // tag::a[]\n  int b;\n"));
+        String spaced = around.replace("    // tag::a[]\n", "    // tag::a[]\n\n");
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class, () -> SourceFile.parse("A.java", spaced));
+        assertTrue(blank.getMessage().contains("A.java:3") && blank.getMessage().contains("region of line 5"),
+                "a blank line between the tag and the region changes nothing: " + blank.getMessage());
         String todoByHand = byHand.replace("answer-a", "todo-a");
         IllegalArgumentException todo = assertThrows(IllegalArgumentException.class, () -> SourceFile.parse("A.java", todoByHand));
         assertTrue(todo.getMessage().contains("A.java:4") && todo.getMessage().contains("tag::todo-a"), todo.getMessage());
