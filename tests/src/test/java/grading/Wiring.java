@@ -29,9 +29,9 @@ public final class Wiring {
     }
 
     /**
-     * A new collector at the end of {@code component}: wired to its outbox and signal, and
-     * activated on {@code scheduler} after it. The collector records what the component
-     * sends and what ended it.
+     * A new collector at the end of {@code component}: wired to its outbox and signal, then
+     * both activated on {@code scheduler}, the component first (so it must not be active
+     * yet). The collector records what the component sends and what ended it.
      */
     static Recorder collectorOf(Scheduler scheduler, Component component) {
         Recorder collector = new Recorder();
