@@ -204,7 +204,9 @@ class PlantedViolationsTest {
                 "a_message_cannot_change_once_it_is_sent stage06",
                 "a_threaded_component_never_waits_inside_synchronized stage09",
                 "a_threaded_component_uses_only_the_threaded_api stage09",
-                "every_box_says_what_travels_through_it stage03"), rules.stream().sorted().toList());
+                "every_box_says_what_travels_through_it stage03"), rules.stream().sorted().toList(), "the graded"
+                + " rules and the stages they are graded from: a rule added, renamed or moved to another stage must"
+                + " be changed here too, on purpose, with the handbook's contracts chapter that says where it starts");
     }
 
     @Test
