@@ -69,8 +69,9 @@ import java.util.concurrent.TimeUnit;
  *       {@code send} does.</li>
  *   <li>{@link #pause(Duration)} and {@link #recv(String, Duration)} wait for a message,
  *       up to a timeout; {@link #recv(String, Class, Duration)} too, and returns it as the
- *       type the component expects, as {@link #recv(String, Class)} does. Blocking methods throw {@link InterruptedException}: the
- *       scheduler interrupts the thread to stop it if the run ends early.</li>
+ *       type the component expects, as {@link #recv(String, Class)} does. Blocking methods
+ *       throw {@link InterruptedException}: the scheduler interrupts the thread to stop it
+ *       if the run ends early.</li>
  * </ul>
  * Order and shutdown:
  * <ul>
