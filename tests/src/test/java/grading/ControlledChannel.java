@@ -5,6 +5,7 @@ import axon.Component;
 import axon.Scheduler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketOption;
@@ -32,6 +33,10 @@ public final class ControlledChannel extends SocketChannel {
     static final int UNLIMITED = Integer.MAX_VALUE;
     private static final byte[] FLOOD_LINE = "a line of a peer that sends without end, 64 bytes with its end.\n"
             .getBytes(StandardCharsets.UTF_8);
+
+    /** The addresses a controlled channel reports; no socket is bound to either. */
+    static final InetSocketAddress HERE = new InetSocketAddress("127.0.0.1", 8765);
+    static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 50123);
 
     private byte[] incoming = new byte[0];
     private int incomingAt = 0;
@@ -197,14 +202,22 @@ public final class ControlledChannel extends SocketChannel {
         return true;
     }
 
+    /**
+     * The peer's address: made up, as there is no peer, but a connected channel has one
+     * (null would mean "not connected"), and code that names a connection in a message
+     * should read a plausible address, not "null". Closed, it throws, as a real channel does.
+     */
     @Override
-    public SocketAddress getRemoteAddress() {
-        return null;
+    public SocketAddress getRemoteAddress() throws IOException {
+        ensureOpen();
+        return PEER;
     }
 
+    /** This end's address: made up too, the port a server in a test might listen on. */
     @Override
-    public SocketAddress getLocalAddress() {
-        return null;
+    public SocketAddress getLocalAddress() throws IOException {
+        ensureOpen();
+        return HERE;
     }
 
     @Override
