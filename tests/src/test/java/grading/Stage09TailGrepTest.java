@@ -53,13 +53,17 @@ class Stage09TailGrepTest {
         try {
             // Follow starts at the end of the file, some time after run() starts: append a marker line every
             // 100 ms until one comes out; then, once a last line has come out, everything before it has too.
-            for (int i = 0; printedLines().isEmpty(); i++) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            long nextMarker = System.nanoTime();
+            while (printedLines().isEmpty()) {
                 running.rethrow();
-                if (i % 20 == 0) {
+                if (System.nanoTime() - nextMarker >= 0) {
                     append(log, "ERROR marker\n");
+                    nextMarker = System.nanoTime() + Duration.ofMillis(100).toNanos();
                 }
+                assertTrue(System.nanoTime() < deadline, "no \"ERROR marker\" line came out of Follow -> Grep ->"
+                        + " ConsolePrinter within 2 seconds, though one was added to the file every 100 ms");
                 Thread.sleep(5);
-                assertTrue(i < 400, "nothing came out of Follow -> Grep -> ConsolePrinter within 2 seconds");
             }
             append(log, "ERROR following\n");
             awaitLastPrinted("ERROR following");
