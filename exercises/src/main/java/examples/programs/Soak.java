@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.Graphline;
@@ -40,6 +41,13 @@ import kamaelia.util.PureTransformer;
  * descriptors, threads) compared with before the traffic. Not part of the kit's check:
  * it takes minutes. This class runs the servers and measures the process; the traffic
  * (which clients, what each expects) is {@link SoakClients}.
+ * <p>
+ * Threads are the platform threads the JDK reports. Some of them are the JDK's own pool
+ * workers, counted apart: mostly the carriers that virtual threads run on (the clients
+ * here, and every threaded component), which the JDK adds as the load grows, up to one
+ * per processor, and ends about 30 seconds after their last use (the common pool's, a
+ * minute). More of them after the traffic than before is the JDK keeping its pools warm,
+ * not something the kit left behind.
  *
  * <pre>
  * ./mvnw -q -pl solutions compile exec:java -Dexec.mainClass=examples.programs.Soak -Dexec.args="180 64"
@@ -163,6 +171,8 @@ public final class Soak {
         System.out.println("  before the traffic:              " + before);
         System.out.println("  after it, servers still running: " + during + "   (retained: " + during.minus(before) + ")");
         System.out.println("  after the servers stopped:       " + after + "   (run() returned: " + !running.isAlive() + ")");
+        System.out.println("  JDK pool workers (virtual threads' carriers, mostly) are the JDK's own: it ends them 30 to"
+                + " 60 s after their last use.");
     }
 
     private static void awaitNoConnections(Servers servers) throws InterruptedException {
@@ -180,8 +190,11 @@ public final class Soak {
         }
     }
 
-    /** What the process holds: heap in use after a collection, open file descriptors, threads. */
-    record Measure(long heapKiB, long files, int threads) {
+    /**
+     * What the process holds: heap in use after a collection, open file descriptors,
+     * platform threads, and of those the JDK's pool workers (see the class comment).
+     */
+    record Measure(long heapKiB, long files, int threads, long poolWorkers) {
         static Measure now() throws InterruptedException {
             for (int i = 0; i < 3; i++) {
                 System.gc();
@@ -190,17 +203,21 @@ public final class Soak {
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
             long files = ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
                     ? unix.getOpenFileDescriptorCount() : -1;
-            return new Measure(heap, files, ManagementFactory.getThreadMXBean().getThreadCount());
+            long poolWorkers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread instanceof ForkJoinWorkerThread).count();
+            return new Measure(heap, files, ManagementFactory.getThreadMXBean().getThreadCount(), poolWorkers);
         }
 
         String minus(Measure before) {
-            return String.format("%+d KiB heap, %+d files, %+d threads", heapKiB - before.heapKiB,
-                    files - before.files, threads - before.threads);
+            return String.format("%+d KiB heap, %+d files, %+d threads (%+d JDK pool workers)",
+                    heapKiB - before.heapKiB, files - before.files, threads - before.threads,
+                    poolWorkers - before.poolWorkers);
         }
 
         @Override
         public String toString() {
-            return heapKiB + " KiB heap, " + files + " open files, " + threads + " threads";
+            return heapKiB + " KiB heap, " + files + " open files, " + threads + " threads (" + poolWorkers
+                    + " JDK pool workers)";
         }
     }
 }
