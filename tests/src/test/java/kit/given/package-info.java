@@ -12,7 +12,9 @@
  *       limits on a channel the test controls, and a server's settings and time-outs on
  *       loopback;</li>
  *   <li>{@code ServersUnderAbuseTest}: the reference's servers and consoles, used the way
- *       an attacker or a careless user would.</li>
+ *       an attacker or a careless user would;</li>
+ *   <li>{@code BoxGuardTest}: the box guard refuses a platform thread declared as a
+ *       component's own, as it does the virtual threads of threaded components.</li>
  * </ul>
  * They share the graded tests' fixtures ({@code grading.Network}, {@code RunningServer},
  * {@code LineClient}, {@code ControlledChannel}, {@code LogFile} ...), which are public for
