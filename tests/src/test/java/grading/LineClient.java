@@ -190,8 +190,8 @@ public final class LineClient implements AutoCloseable {
 
     /** Closes with a reset instead of a normal close, as a crashing client would. */
     void reset() throws IOException {
-        socket.setSoLinger(true, 0);
-        socket.close();
+        socket.setSoLinger(true, 0); // a close with no time to linger sends a reset
+        close();
     }
 
     @Override
