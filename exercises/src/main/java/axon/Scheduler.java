@@ -132,7 +132,7 @@ public class Scheduler extends Microprocess {
             watcher.accept(this); // a live view looks, between two cycles (stage 12)
         }
         try {
-            // TODO stage 2: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again; say whether any is awake (isAnyAwake())
+            // TODO stage 2: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, taking each off the front of the run queue when its turn comes (microprocesses() lists the queue, even during a cycle), keeping only those that want to run again; say whether any is awake (isAnyAwake())
             throw new Todo(2);
         } finally {
             Trace.cycleEnds(); // the cycle ends here, however the code above returns or throws (see Trace)

@@ -135,7 +135,7 @@ public class Scheduler extends Microprocess {
             watcher.accept(this); // a live view looks, between two cycles (stage 12)
         }
         try {
-            // >>> stage 2 step: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, keeping only those that want to run again; say whether any is awake (isAnyAwake())
+            // >>> stage 2 step: move the arrivals to the end of the run queue; step each queued microprocess once with next(), in order, taking each off the front of the run queue when its turn comes (microprocesses() lists the queue, even during a cycle), keeping only those that want to run again; say whether any is awake (isAnyAwake())
             while (!arrivals.isEmpty()) {
                 runQueue.addLast(arrivals.removeFirst());
             }

@@ -223,6 +223,32 @@ class Stage02SchedulerTest {
     }
 
     /** Activates these microprocesses on the test's scheduler, in this order. */
+    @GradedTest(order = 15, value = "during a cycle, microprocesses() lists those still waiting for their turn, in"
+            + " the order they will be stepped")
+    void microprocessesListsThoseWaitingDuringACycle() {
+        List<List<Microprocess>> seen = new ArrayList<>();
+        Microprocess looking = new Microprocess() {
+            private int steps;
+
+            @Override
+            protected boolean step() {
+                List<Microprocess> listed = new ArrayList<>(scheduler.microprocesses());
+                listed.remove(this); // whether the one being stepped is listed, the chapter leaves open
+                seen.add(listed);
+                return ++steps < 2;
+            }
+        };
+        Counting b = new Counting("b", 3, log);
+        Counting c = new Counting("c", 3, log);
+        activateAll(looking, b, c);
+        scheduler.runCycles(2);
+        assertEquals(2, seen.size(), "the looking microprocess wants 2 steps, one in each of 2 cycles");
+        assertEquals(List.of(List.of(b, c), List.of(b, c)), seen, "what microprocesses() listed during the first"
+                + " microprocess's step, in each of 2 cycles (itself left out): b and c had not had their turn yet, so"
+                + " they must still be in the run queue, in order. Take each microprocess off the front of the queue"
+                + " when its turn comes, not all of them at the start of the cycle");
+    }
+
     private void activateAll(Microprocess... microprocesses) {
         for (Microprocess microprocess : microprocesses) {
             microprocess.activate(scheduler);

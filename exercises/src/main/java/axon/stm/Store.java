@@ -131,7 +131,7 @@ public final class Store {
      * @throws BusyRetry if another thread holds the lock
      */
     private void lockOrBusy() {
-        // TODO stage 13: try the lock (lock.tryLock(), which never waits); if another thread holds it, throw new BusyRetry()
+        // TODO stage 13: try the lock (lock.tryLock(), which never waits; not the timed tryLock(time, unit), which does); if another thread holds it, throw new BusyRetry()
         throw new Todo(13);
     }
 

@@ -164,7 +164,7 @@ public final class Store {
      * @throws BusyRetry if another thread holds the lock
      */
     private void lockOrBusy() {
-        // >>> stage 13 lock-or-busy: try the lock (lock.tryLock(), which never waits); if another thread holds it, throw new BusyRetry()
+        // >>> stage 13 lock-or-busy: try the lock (lock.tryLock(), which never waits; not the timed tryLock(time, unit), which does); if another thread holds it, throw new BusyRetry()
         if (!lock.tryLock()) {
             throw new BusyRetry();
         }
