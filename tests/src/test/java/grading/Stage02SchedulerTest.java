@@ -222,7 +222,6 @@ class Stage02SchedulerTest {
                 + " the order they were written");
     }
 
-    /** Activates these microprocesses on the test's scheduler, in this order. */
     @GradedTest(order = 15, value = "during a cycle, microprocesses() lists those still waiting for their turn, in"
             + " the order they will be stepped")
     void microprocessesListsThoseWaitingDuringACycle() {
@@ -249,6 +248,7 @@ class Stage02SchedulerTest {
                 + " when its turn comes, not all of them at the start of the cycle");
     }
 
+    /** Activates these microprocesses on the test's scheduler, in this order. */
     private void activateAll(Microprocess... microprocesses) {
         for (Microprocess microprocess : microprocesses) {
             microprocess.activate(scheduler);
