@@ -152,7 +152,11 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         }
         if (thrown instanceof TimeoutException) {
             stalled = context.getDisplayName();
-            return new AssertionFailedError(timedOut(context, thrown.getMessage()));
+            RunningCode running = context.getStore(WATCH).get(RunningCode.class, RunningCode.class);
+            String said = timedOut(context, thrown.getMessage());
+            return running == null ? new AssertionFailedError(said)
+                    : LaterRegion.ofTimeOut(stageOf(context), afterWhat(thrown.getMessage()), running, Regions.ofKit())
+                            .map(Throwable.class::cast).orElseGet(() -> new AssertionFailedError(said));
         }
         if (thrown instanceof NoSuchMethodError || thrown instanceof NoSuchFieldError
                 || thrown instanceof AbstractMethodError || thrown instanceof NoClassDefFoundError) {
@@ -163,7 +167,18 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
             return new AssertionFailedError("a method calls itself without end (stack overflow): look for a method"
                     + " that calls itself, or two that call each other", thrown);
         }
-        return thrown;
+        return LaterRegion.ofThrown(stageOf(context), thrown, ResultsRecorder.message(thrown), Regions.ofKit())
+                .map(Throwable.class::cast).orElse(thrown);
+    }
+
+    private static int stageOf(ExtensionContext context) {
+        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Graded.class).map(Graded::stage)
+                .orElse(Integer.MAX_VALUE);
+    }
+
+    private static String afterWhat(String junitMessage) {
+        String after = junitMessage == null ? "" : junitMessage.replaceFirst("^.*timed out after ", "");
+        return "still running after " + (after.isBlank() ? "its time" : after);
     }
 
     /**

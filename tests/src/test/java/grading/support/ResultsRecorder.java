@@ -154,7 +154,7 @@ public final class ResultsRecorder implements TestExecutionListener {
         Optional<LaterStageFailure> later = causeOf(thrown, LaterStageFailure.class)
                 .filter(failure -> failure.stage() > stage);
         if (later.isPresent()) {
-            Optional<Hint> hint = hintOf(test);
+            Optional<Hint> hint = later.get().hint().or(() -> hintOf(test));
             for (int at : new int[] {stage, later.get().stage()}) {
                 boolean own = at == stage;
                 add(new Result(at, own ? Status.PASSED : status, test.getDisplayName(),
@@ -236,7 +236,7 @@ public final class ResultsRecorder implements TestExecutionListener {
         return message(thrown) + TraceOffered.of(thrown).map(t -> TraceOffered.MARK + t.shown()).orElse("");
     }
 
-    private static String message(Throwable thrown) {
+    static String message(Throwable thrown) {
         String text = thrown instanceof AssertionError || thrown instanceof org.opentest4j.TestAbortedException
                 ? String.valueOf(thrown.getMessage())
                 : thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage())

@@ -31,6 +31,9 @@ final class RunningCode {
     private final Thread thread;
     private final ScheduledFuture<?> sampling;
     private volatile List<StackTraceElement> lastSeen = List.of();
+    /** The graded frames of each sample that found the thread running (not waiting), oldest first. */
+    private final List<List<StackTraceElement>> busy = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile int samples;
 
     private RunningCode(Thread thread) {
         this.thread = thread;
@@ -100,10 +103,30 @@ final class RunningCode {
     }
 
     private void sample() {
+        Thread.State state = thread.getState();
         List<StackTraceElement> frames = graded(thread.getStackTrace());
+        samples++;
         if (!frames.isEmpty()) {
             lastSeen = frames;
+            if (state == Thread.State.RUNNABLE && busy.size() < MAX_BUSY) {
+                busy.add(frames);
+            }
         }
+    }
+
+    private static final int MAX_BUSY = 600;
+
+    /**
+     * The graded frames of every sample that found the test's thread running the graded
+     * code rather than waiting, oldest first: what a loop that never ends was doing.
+     */
+    List<List<StackTraceElement>> busySamples() {
+        return List.copyOf(busy);
+    }
+
+    /** How many times the test's thread was sampled. */
+    int samplesTaken() {
+        return samples;
     }
 
     /** "Scheduler.step (Scheduler.java:123)". */
@@ -115,7 +138,7 @@ final class RunningCode {
         return method + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
     }
 
-    private static List<StackTraceElement> graded(StackTraceElement[] stack) {
+    static List<StackTraceElement> graded(StackTraceElement[] stack) {
         List<StackTraceElement> frames = new ArrayList<>();
         for (StackTraceElement frame : stack) {
             if (isGraded(frame.getClassName())) {
