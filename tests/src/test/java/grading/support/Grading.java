@@ -153,10 +153,10 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         if (thrown instanceof TimeoutException) {
             stalled = context.getDisplayName();
             RunningCode running = context.getStore(WATCH).get(RunningCode.class, RunningCode.class);
-            String said = timedOut(context, thrown.getMessage());
-            return running == null ? new AssertionFailedError(said)
+            Throwable said = timedOut(context, thrown.getMessage());
+            return running == null ? said
                     : LaterRegion.ofTimeOut(stageOf(context), afterWhat(thrown.getMessage()), running, Regions.ofKit())
-                            .map(Throwable.class::cast).orElseGet(() -> new AssertionFailedError(said));
+                            .map(Throwable.class::cast).orElse(said);
         }
         if (thrown instanceof NoSuchMethodError || thrown instanceof NoSuchFieldError
                 || thrown instanceof AbstractMethodError || thrown instanceof NoClassDefFoundError) {
@@ -182,10 +182,13 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     }
 
     /**
-     * What a time-out says: the learner's method that was still running, then what usually
-     * loops in this test ({@link OnTimeout}, the {@code time-out} block of its class's hints, or its stage's).
+     * What a time-out says: the learner's method that was still running; and, as its hint,
+     * what usually loops in this test ({@link OnTimeout}, the {@code METHOD time-out} or
+     * {@code time-out} block of its class's hints, or its stage's). The test's own hint is
+     * about what its assertions check, which a test that never got to them does not concern
+     * (a lost wake-up is not a wrong exception).
      */
-    private static String timedOut(ExtensionContext context, String junitMessage) {
+    private static HintedFailure timedOut(ExtensionContext context, String junitMessage) {
         String after = junitMessage == null ? "" : junitMessage.replaceFirst("^.*timed out after ", "");
         String afterWhat = after.isBlank() ? "its time" : after;
         RunningCode running = context.getStore(WATCH).get(RunningCode.class, RunningCode.class);
@@ -193,24 +196,25 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         if (running != null) {
             running.stop();
         }
-        String usual = onTimeout(context);
-        return where.map(w -> w + ". " + capitalized(usual))
+        String message = where.map(w -> w + ": the test never finished")
                 .orElse("the test was still running after " + afterWhat + ", outside your code (in the test's"
-                        + " own waiting). " + capitalized(usual));
+                        + " own waiting): something it waits for never happened");
+        String read = Hints.ofTest(context.getRequiredTestMethod()).map(Hint::read).orElse("");
+        return new HintedFailure(message, new Hint(onTimeout(context), read));
     }
 
     private static String onTimeout(ExtensionContext context) {
-        // On the method, else on the class, else in the class's hints file, else for the whole stage.
+        // On the method, else in the class's hints file for the method, else on the class, else in the
+        // class's hints file, else for the whole stage.
         Class<?> type = context.getRequiredTestClass();
-        Optional<String> chosen = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), OnTimeout.class)
-                .or(() -> AnnotationSupport.findAnnotation(type, OnTimeout.class)).map(OnTimeout::value)
+        Method test = context.getRequiredTestMethod();
+        Optional<String> chosen = AnnotationSupport.findAnnotation(test, OnTimeout.class).map(OnTimeout::value)
+                .or(() -> Optional.ofNullable(Hints.of(type).get(Hints.onTimeout(test.getName()))).map(Hint::value))
+                .or(() -> AnnotationSupport.findAnnotation(type, OnTimeout.class).map(OnTimeout::value))
                 .or(() -> Optional.ofNullable(Hints.of(type).get(Hints.ON_TIMEOUT)).map(Hint::value))
                 .or(() -> TimeLimit.usualFor(type));
-        return chosen.map(usual -> "Usual time-out here: " + usual).orElse("Look for a loop that never ends.");
-    }
-
-    private static String capitalized(String sentence) {
-        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+        return chosen.map(usual -> "Usual cause of a time-out here: " + usual)
+                .orElse("Look for a loop that never ends, or a wait that nothing answers, in the method named above.");
     }
 
     private static Optional<Todo> todoIn(Throwable thrown) {
