@@ -67,6 +67,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
 
     /** Runs a graded test on the current thread, watching it and tracing it. */
     private static void graded(Invocation<Void> invocation, ExtensionContext extensionContext) throws Throwable {
+        NeverPaused.forget();
         RunningCode running = RunningCode.watchCurrentThread();
         extensionContext.getStore(WATCH).put(RunningCode.class, running);
         Trace trace = traced(extensionContext) ? Trace.start(TRACE_SIZE) : null;
@@ -167,7 +168,9 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
             return new AssertionFailedError("a method calls itself without end (stack overflow): look for a method"
                     + " that calls itself, or two that call each other", thrown);
         }
-        return LaterRegion.ofThrown(stageOf(context), thrown, ResultsRecorder.message(thrown), Regions.ofKit())
+        int stage = stageOf(context);
+        return LaterRegion.ofThrown(stage, thrown, ResultsRecorder.message(thrown), Regions.ofKit())
+                .or(() -> stage < NeverPaused.PAUSE_STAGE ? NeverPaused.inTheSchedulersMade() : Optional.empty())
                 .map(Throwable.class::cast).orElse(thrown);
     }
 

@@ -155,10 +155,12 @@ public final class ResultsRecorder implements TestExecutionListener {
                 .filter(failure -> failure.stage() > stage);
         if (later.isPresent()) {
             Optional<Hint> hint = later.get().hint().or(() -> hintOf(test));
+            // Found after the test failed (by a check after it), the later failure explains the test's own.
+            String said = later.get() == thrown ? message : describe(later.get());
             for (int at : new int[] {stage, later.get().stage()}) {
                 boolean own = at == stage;
                 add(new Result(at, own ? Status.PASSED : status, test.getDisplayName(),
-                        own ? "" : message, hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse(""),
+                        own ? "" : said, hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse(""),
                         hasTag(test, "contracts")), test);
             }
             return;
