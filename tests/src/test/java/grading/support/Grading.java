@@ -186,10 +186,12 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
 
     /**
      * What a time-out says: the learner's method that was still running; and, as its hint,
-     * what usually loops in this test ({@link OnTimeout}, the {@code METHOD time-out} or
-     * {@code time-out} block of its class's hints, or its stage's). The test's own hint is
-     * about what its assertions check, which a test that never got to them does not concern
-     * (a lost wake-up is not a wrong exception).
+     * what usually loops in this very test ({@link OnTimeout} on the method, or the
+     * {@code METHOD time-out} block of its class's hints) instead of the test's own hint, which
+     * is about what its assertions check and may mislead a test that never got to them (a
+     * lost wake-up is not a wrong exception); else what usually loops in its class or stage
+     * ({@link OnTimeout} on the class, the {@code time-out} block, the stage's), then the test's
+     * own hint.
      */
     private static HintedFailure timedOut(ExtensionContext context, String junitMessage) {
         String after = junitMessage == null ? "" : junitMessage.replaceFirst("^.*timed out after ", "");
@@ -202,22 +204,34 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         String message = where.map(w -> w + ": the test never finished")
                 .orElse("the test was still running after " + afterWhat + ", outside your code (in the test's"
                         + " own waiting): something it waits for never happened");
-        String read = Hints.ofTest(context.getRequiredTestMethod()).map(Hint::read).orElse("");
-        return new HintedFailure(message, new Hint(onTimeout(context), read));
+        Optional<Hint> own = Hints.ofTest(context.getRequiredTestMethod());
+        String read = own.map(Hint::read).orElse("");
+        Optional<String> ownTimeOut = onTimeoutOfTest(context);
+        if (ownTimeOut.isPresent()) {
+            return new HintedFailure(message, new Hint("Usual cause of a time-out here: " + ownTimeOut.get(), read));
+        }
+        // What usually loops or waits in its class or stage first; the test's own hint after it, as it may still
+        // name the cause (a failure that the run waited for in vain).
+        String usual = onTimeout(context).map(u -> "Usual cause of a time-out here: " + u)
+                .orElse("Look for a loop that never ends, or a wait that nothing answers, in the method named above.");
+        return new HintedFailure(message, new Hint(own.map(h -> usual + " What this test checks: " + h.value())
+                .orElse(usual), read));
     }
 
-    private static String onTimeout(ExtensionContext context) {
-        // On the method, else in the class's hints file for the method, else on the class, else in the
-        // class's hints file, else for the whole stage.
+    /** What usually loops when this very test runs out of time: on the method, or in the class's hints for it. */
+    private static Optional<String> onTimeoutOfTest(ExtensionContext context) {
         Class<?> type = context.getRequiredTestClass();
         Method test = context.getRequiredTestMethod();
-        Optional<String> chosen = AnnotationSupport.findAnnotation(test, OnTimeout.class).map(OnTimeout::value)
-                .or(() -> Optional.ofNullable(Hints.of(type).get(Hints.onTimeout(test.getName()))).map(Hint::value))
-                .or(() -> AnnotationSupport.findAnnotation(type, OnTimeout.class).map(OnTimeout::value))
+        return AnnotationSupport.findAnnotation(test, OnTimeout.class).map(OnTimeout::value)
+                .or(() -> Optional.ofNullable(Hints.of(type).get(Hints.onTimeout(test.getName()))).map(Hint::value));
+    }
+
+    /** What usually loops when a test of this class or stage runs out of time: on the class, in its hints, or the stage's. */
+    private static Optional<String> onTimeout(ExtensionContext context) {
+        Class<?> type = context.getRequiredTestClass();
+        return AnnotationSupport.findAnnotation(type, OnTimeout.class).map(OnTimeout::value)
                 .or(() -> Optional.ofNullable(Hints.of(type).get(Hints.ON_TIMEOUT)).map(Hint::value))
                 .or(() -> TimeLimit.usualFor(type));
-        return chosen.map(usual -> "Usual cause of a time-out here: " + usual)
-                .orElse("Look for a loop that never ends, or a wait that nothing answers, in the method named above.");
     }
 
     private static Optional<Todo> todoIn(Throwable thrown) {
