@@ -206,6 +206,16 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
                         + " own waiting): something it waits for never happened");
         Optional<Hint> own = Hints.ofTest(context.getRequiredTestMethod());
         String read = own.map(Hint::read).orElse("");
+        Optional<RunningCode.Blocked> blocked = running == null ? Optional.empty() : running.blockedInStep();
+        if (blocked.isPresent()) {
+            return new HintedFailure(RunningCode.place(blocked.get().by()) + " waited in " + blocked.get().call()
+                    + " for " + afterWhat + ", inside a step, on the scheduler's thread: while a step waits, nothing"
+                    + " else runs, so what it waits for never comes", new Hint("A step must never block: no"
+                    + " BlockingQueue.put or take, sleep, wait or lock inside step() or what it calls. Do what can be"
+                    + " done now and return (look first: remainingCapacity(), dataReady()), leave the rest for a"
+                    + " later step, or pause() and let a delivery wake you. Blocking belongs in a ThreadedComponent's"
+                    + " body, on its own thread.", read));
+        }
         Optional<String> ownTimeOut = onTimeoutOfTest(context);
         if (ownTimeOut.isPresent()) {
             return new HintedFailure(message, new Hint("Usual cause of a time-out here: " + ownTimeOut.get(), read));

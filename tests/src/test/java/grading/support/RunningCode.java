@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunningCode {
     private static final long SAMPLE_EVERY_MS = 100;
+    /** Enough busy samples for a minute of a test's run. */
+    private static final int MAX_BUSY = 600;
     private static final ScheduledExecutorService SAMPLER = sampler();
     /** Where the graded code's classes come from: the tree that holds {@link Todo}. */
     private static final URL GRADED = locationOf(Todo.class);
@@ -34,6 +36,9 @@ final class RunningCode {
     /** The graded frames of each sample that found the thread running (not waiting), oldest first. */
     private final List<List<StackTraceElement>> busy = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int samples;
+    /** The whole stack, and the state, of the test's thread when last sampled in graded code. */
+    private volatile StackTraceElement[] lastStack;
+    private volatile Thread.State lastState;
 
     private RunningCode(Thread thread) {
         this.thread = thread;
@@ -91,10 +96,11 @@ final class RunningCode {
      * Scheduler.run (Scheduler.java:150)", or empty when no graded method was running.
      */
     Optional<String> stillRunning(String after) {
-        List<StackTraceElement> frames = gradedFrames();
-        if (frames.isEmpty()) {
+        List<StackTraceElement> all = gradedFrames();
+        if (all.isEmpty()) {
             return Optional.empty();
         }
+        List<StackTraceElement> frames = all.subList(looping(all), all.size());
         String top = place(frames.getFirst());
         List<String> callers = frames.stream().skip(1).map(RunningCode::place).filter(p -> !p.equals(top)).distinct()
                 .limit(2).toList();
@@ -102,19 +108,92 @@ final class RunningCode {
                 + (callers.isEmpty() ? "" : ", called from " + String.join(", from ", callers)));
     }
 
+    /**
+     * Where in these frames a loop that never ends is: the top-most method that every busy
+     * sample found on the stack (a loop that calls other methods is sampled in them too, but
+     * always with itself below). 0, the top, when the samples are too few to tell.
+     */
+    private int looping(List<StackTraceElement> frames) {
+        List<List<StackTraceElement>> samples = busySamples();
+        if (samples.size() < 3) {
+            return 0;
+        }
+        List<Integer> always = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            StackTraceElement frame = frames.get(i);
+            if (samples.stream().allMatch(sample -> sample.stream().anyMatch(f -> sameMethod(f, frame)))) {
+                always.add(i);
+            }
+        }
+        if (always.isEmpty()) {
+            return 0;
+        }
+        // The given code is right: a loop that runs through it is the learner's, in a region below it. Of those,
+        // one sampled at more than one line is the loop itself rather than a method it calls.
+        Regions regions = Regions.ofKit();
+        List<Integer> learners = always.stream().filter(i -> regions.of(frames.get(i)).isPresent()).toList();
+        return learners.stream().filter(i -> linesSampled(samples, frames.get(i)) > 1).findFirst()
+                .or(() -> learners.stream().findFirst()).orElse(always.getFirst());
+    }
+
+    private static long linesSampled(List<List<StackTraceElement>> samples, StackTraceElement frame) {
+        return samples.stream().flatMap(List::stream).filter(f -> sameMethod(f, frame))
+                .mapToInt(StackTraceElement::getLineNumber).distinct().count();
+    }
+
+    private static boolean sameMethod(StackTraceElement a, StackTraceElement b) {
+        return a.getClassName().equals(b.getClassName()) && a.getMethodName().equals(b.getMethodName());
+    }
+
+    /**
+     * The blocking call that the test's thread was found waiting in, inside a step of a
+     * microprocess (called by {@code Microprocess.next}), with the graded frame that made it:
+     * a step that blocks stops the whole scheduler. Empty when the thread was not waiting
+     * there.
+     */
+    Optional<Blocked> blockedInStep() {
+        StackTraceElement[] stack = lastStack;
+        Thread.State state = lastState;
+        if (stack == null || state == Thread.State.RUNNABLE || state == null) {
+            return Optional.empty();
+        }
+        int first = -1;
+        boolean inStep = false;
+        for (int i = 0; i < stack.length; i++) {
+            boolean graded = isGraded(stack[i].getClassName());
+            if (graded && first < 0) {
+                first = i;
+            }
+            if (graded && stack[i].getMethodName().equals("next") && stack[i].getClassName().endsWith(".Microprocess")) {
+                inStep = true;
+            }
+        }
+        if (first <= 0 || !inStep) {
+            return Optional.empty();
+        }
+        StackTraceElement call = stack[first - 1];
+        String type = call.getClassName().substring(call.getClassName().lastIndexOf('.') + 1);
+        return Optional.of(new Blocked(type + "." + call.getMethodName(), stack[first]));
+    }
+
+    /** A blocking call ("LinkedBlockingQueue.put") and the graded frame that made it. */
+    record Blocked(String call, StackTraceElement by) {
+    }
+
     private void sample() {
         Thread.State state = thread.getState();
-        List<StackTraceElement> frames = graded(thread.getStackTrace());
+        StackTraceElement[] stack = thread.getStackTrace();
+        List<StackTraceElement> frames = graded(stack);
         samples++;
         if (!frames.isEmpty()) {
             lastSeen = frames;
+            lastStack = stack;
+            lastState = state;
             if (state == Thread.State.RUNNABLE && busy.size() < MAX_BUSY) {
                 busy.add(frames);
             }
         }
     }
-
-    private static final int MAX_BUSY = 600;
 
     /**
      * The graded frames of every sample that found the test's thread running the graded
@@ -148,7 +227,7 @@ final class RunningCode {
         return frames;
     }
 
-    private static boolean isGraded(String className) {
+    static boolean isGraded(String className) {
         return GRADED != null && IS_GRADED.computeIfAbsent(className, name -> {
             try {
                 Class<?> type = Class.forName(name, false, RunningCode.class.getClassLoader());
