@@ -6,6 +6,7 @@ import grading.support.Regions;
 import grading.support.Regions.Region;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -103,14 +104,17 @@ class RegionsTest {
     }
 
     @Test
-    @DisplayName("without markers (the exercises), by the method in the reference, when the method holds one stage's"
-            + " code only")
+    @DisplayName("without markers (the exercises), by the method in the reference, at the stage of its outer regions,"
+            + " with the later part nested in them named")
     void byMethod() throws Exception {
         Regions regions = regions();
         Files.writeString(folder.resolve("graded/planted/Thing.java"), WITHOUT_MARKERS);
         assertEquals(Optional.of("stage 6 wake: wake up"), named(regions.of(at("wake", 13))));
         assertEquals(Optional.of("stage 3 constructor: make the boxes"), named(regions.of(at("<init>", 17))));
-        assertEquals(Optional.empty(), named(regions.of(at("linkTo", 7))),
-                "a method with code of stages 5 and 6 cannot be split without the markers");
+        assertEquals(Optional.of("stage 5 link-to: link, then move the messages"), named(regions.of(at("linkTo", 7))),
+                "a method with code of stages 5 and 6 is placed at the stage of its outer region");
+        assertEquals(List.of("link-wakes"), regions.laterInMethod(at("linkTo", 7), 5).stream().map(Region::name)
+                .toList(), "the later part nested in it is named, as it cannot be told apart without the markers");
+        assertEquals(List.of(), regions.laterInMethod(at("linkTo", 7), 6), "nothing in it is later than stage 6");
     }
 }

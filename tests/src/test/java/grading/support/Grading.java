@@ -6,6 +6,7 @@ import kamaelia.experimental.trace.TracePicture;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -171,7 +172,28 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         int stage = stageOf(context);
         return LaterRegion.ofThrown(stage, thrown, ResultsRecorder.message(thrown), Regions.ofKit())
                 .or(() -> stage < NeverPaused.PAUSE_STAGE ? NeverPaused.inTheSchedulersMade() : Optional.empty())
-                .map(Throwable.class::cast).orElse(thrown);
+                .map(Throwable.class::cast).orElseGet(() -> withLaterPart(stage, thrown));
+    }
+
+    /**
+     * An exception thrown in a method that also holds a later stage's part, which the
+     * exercises' lack of markers hides: the same failure, saying so.
+     */
+    private static Throwable withLaterPart(int stage, Throwable thrown) {
+        if (thrown instanceof AssertionError) {
+            return thrown;
+        }
+        List<StackTraceElement> graded = RunningCode.graded(thrown.getStackTrace());
+        if (graded.isEmpty()) {
+            return thrown;
+        }
+        StackTraceElement top = graded.getFirst();
+        return Regions.ofKit().laterInMethod(top, stage).stream().filter(r -> r.stage() <= Mode.lastStage())
+                .findFirst().<Throwable>map(r -> new AssertionFailedError(ResultsRecorder.message(thrown) + ". "
+                        + RunningCode.place(top).replaceFirst(" \\(.*", "") + " also holds stage " + r.stage()
+                        + "'s part (" + r.task() + "): if you wrote it, look there first, since stage " + stage
+                        + "'s tests run it too", thrown))
+                .orElse(thrown);
     }
 
     private static int stageOf(ExtensionContext context) {
@@ -201,7 +223,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         if (running != null) {
             running.stop();
         }
-        String message = where.map(w -> w + ": the test never finished")
+        String message = where.map(w -> w + ": the test never finished" + alsoLater(context, running))
                 .orElse("the test was still running after " + afterWhat + ", outside your code (in the test's"
                         + " own waiting): something it waits for never happened");
         Optional<Hint> own = Hints.ofTest(context.getRequiredTestMethod());
@@ -226,6 +248,24 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
                 .orElse("Look for a loop that never ends, or a wait that nothing answers, in the method named above.");
         return new HintedFailure(message, new Hint(own.map(h -> usual + " What this test checks: " + h.value())
                 .orElse(usual), read));
+    }
+
+    /**
+     * ". Box.linkTo also holds stage 6's part (...): ..." when the method that loops holds code of
+     * a later stage too, which only the exercises' lack of markers hides ({@link Regions#laterInMethod}),
+     * and this run grades that stage; else "".
+     */
+    private static String alsoLater(ExtensionContext context, RunningCode running) {
+        if (running == null) {
+            return "";
+        }
+        int stage = stageOf(context);
+        return running.loopingFrame().map(frame -> Regions.ofKit().laterInMethod(frame, stage).stream()
+                .filter(r -> r.stage() <= Mode.lastStage()).findFirst()
+                .map(r -> ". " + RunningCode.place(frame).replaceFirst(" \\(.*", "") + " also holds stage " + r.stage()
+                        + "'s part (" + r.task() + "): if you wrote it, look there first, since stage " + stage
+                        + "'s tests run it too")
+                .orElse("")).orElse("");
     }
 
     /** What usually loops when this very test runs out of time: on the method, or in the class's hints for it. */

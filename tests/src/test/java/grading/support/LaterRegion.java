@@ -56,7 +56,7 @@ final class LaterRegion {
                         + r.stage() + ", not in stage " + stage + "'s";
                 String hint = "Make " + where(r, frame) + " do its task once and return: \"" + r.task() + "\"."
                         + " Look for a while where an if belongs, a wake-up that wakes again and again, or a"
-                        + " step that waits in a loop instead of pausing.";
+                        + " step that waits in a loop instead of pausing." + alsoLater(regions, frame, r);
                 return Optional.of(new LaterStageFailure(r.stage(), message, new Hint(hint, "The exercise")));
             }
         }
@@ -84,15 +84,23 @@ final class LaterRegion {
                 if (r.stage() <= stage) {
                     return Optional.empty();
                 }
-                String message = described + ": " + where(r, frame) + " threw " + t.getClass().getSimpleName()
-                        + " while a test of stage " + stage + " ran it. The mistake is most likely in that code of"
-                        + " stage " + r.stage() + ", not in stage " + stage + "'s";
+                String message = described + ", thrown by " + where(r, frame) + ", which a test of stage " + stage
+                        + " ran: the mistake is most likely in that code of stage " + r.stage() + ", not in stage "
+                        + stage + "'s";
                 String hint = "Check " + where(r, frame) + " against its task: \"" + r.task() + "\". It must not"
-                        + " throw where the chapter of stage " + r.stage() + " does not say so.";
+                        + " throw where the chapter of stage " + r.stage() + " does not say so."
+                        + alsoLater(regions, frame, r);
                 return Optional.of(new LaterStageFailure(r.stage(), message, new Hint(hint, "The exercise")));
             }
         }
         return Optional.empty();
+    }
+
+    /** " put also holds stage 6's part (...): ..." where the exercises' lack of markers hides a later part; else "". */
+    private static String alsoLater(Regions regions, StackTraceElement frame, Region region) {
+        return regions.laterInMethod(frame, region.stage()).stream().filter(r -> r.stage() <= Mode.lastStage())
+                .findFirst().map(r -> " " + Regions.methodOf(frame) + " also holds stage " + r.stage() + "'s part (\""
+                        + r.task() + "\"): if you wrote it, look there first.").orElse("");
     }
 
     /** "stage 6's code in Box.linkTo (Box.java:203)". */

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * <p>Where the graded tree keeps its markers ({@code // >>> stage N name: task} ...
  * {@code // <<< stage N}, as {@code solutions/} does), the innermost region around the line
  * is the answer. The exercises have no markers: there a frame is placed by its method, in
- * the reference source of the same file, when the method holds regions of one stage only
- * (a method that holds code of two stages, such as a stage 5 method with a stage 6 part
- * nested in it, cannot be split without the markers, and is placed nowhere).
+ * the reference source of the same file, at the stage of the method's outermost regions; a
+ * later stage's part nested in them (stage 6's in a stage 5 method) cannot be told apart
+ * without the markers, and {@link #laterInMethod} names it.
  */
 public final class Regions {
     private static final Pattern OPEN = Pattern.compile("//\\s*>>> stage (\\d+)\\s+([\\w.-]+)(?::\\s*(.*))?$");
@@ -80,7 +80,46 @@ public final class Regions {
         return byMethod(reference.resolve(relative), methodOf(frame));
     }
 
-    /** The regions of the reference's method of this name, when they are all of one stage: the first of them. */
+    /**
+     * Whether the learner writes the frame's line: it lies in a region, or, without markers, its
+     * method holds one in the reference.
+     */
+    public boolean learners(StackTraceElement frame) {
+        return of(frame).isPresent() || !inReferenceMethod(frame).isEmpty();
+    }
+
+    /**
+     * Where the graded tree has no markers (the exercises): the regions of stages after
+     * {@code stage} that the reference writes inside the frame's method, such as stage 6's
+     * part of a stage 5 method. Such a method cannot be split without the markers, so a
+     * failure in it can only say that it holds later code too. Empty where the markers are.
+     */
+    public List<Region> laterInMethod(StackTraceElement frame, int stage) {
+        List<Region> inMethod = inReferenceMethod(frame);
+        if (inMethod.stream().noneMatch(r -> r.stage() <= stage)) {
+            return List.of(); // all of it later: byMethod places it
+        }
+        return inMethod.stream().filter(r -> r.stage() > stage).toList();
+    }
+
+    /** The regions the reference writes inside the frame's method, for a graded tree without markers. */
+    private List<Region> inReferenceMethod(StackTraceElement frame) {
+        String relative = packageFolder(frame.getClassName()) + frame.getFileName();
+        Path source = graded == null ? null : graded.resolve(relative);
+        if (frame.getFileName() == null || source != null && Files.isRegularFile(source)
+                && !regionsOf(source).isEmpty()) {
+            return List.of();
+        }
+        Path file = reference.resolve(relative);
+        String method = methodOf(frame);
+        return Files.isRegularFile(file) ? regionsOf(file).stream().filter(r -> r.method().equals(method)).toList()
+                : List.of();
+    }
+
+    /**
+     * The first region of the reference's method of this name, when its outermost regions are
+     * all of one stage (a later stage's part nested in them is {@link #laterInMethod}'s).
+     */
     private Optional<Region> byMethod(Path source, String method) {
         if (!Files.isRegularFile(source)) {
             return Optional.empty();
@@ -88,8 +127,7 @@ public final class Regions {
         List<Region> outermost = regionsOf(source).stream().filter(r -> r.method().equals(method))
                 .filter(r -> regionsOf(source).stream().noneMatch(o -> o != r && o.from() < r.from() && r.to() < o.to()))
                 .toList();
-        List<Region> inside = regionsOf(source).stream().filter(r -> r.method().equals(method)).toList();
-        if (outermost.isEmpty() || inside.stream().mapToInt(Region::stage).distinct().count() != 1) {
+        if (outermost.isEmpty() || outermost.stream().mapToInt(Region::stage).distinct().count() != 1) {
             return Optional.empty();
         }
         return Optional.of(outermost.getFirst());

@@ -95,6 +95,12 @@ final class RunningCode {
      * "Scheduler.step (Scheduler.java:123) was still running after 3 seconds, called from
      * Scheduler.run (Scheduler.java:150)", or empty when no graded method was running.
      */
+    /** The graded frame of the method that loops (see {@link #looping}), or of the top-most graded one. */
+    Optional<StackTraceElement> loopingFrame() {
+        List<StackTraceElement> all = gradedFrames();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(looping(all)));
+    }
+
     Optional<String> stillRunning(String after) {
         List<StackTraceElement> all = gradedFrames();
         if (all.isEmpty()) {
@@ -131,7 +137,7 @@ final class RunningCode {
         // The given code is right: a loop that runs through it is the learner's, in a region below it. Of those,
         // one sampled at more than one line is the loop itself rather than a method it calls.
         Regions regions = Regions.ofKit();
-        List<Integer> learners = always.stream().filter(i -> regions.of(frames.get(i)).isPresent()).toList();
+        List<Integer> learners = always.stream().filter(i -> regions.learners(frames.get(i))).toList();
         return learners.stream().filter(i -> linesSampled(samples, frames.get(i)) > 1).findFirst()
                 .or(() -> learners.stream().findFirst()).orElse(always.getFirst());
     }
