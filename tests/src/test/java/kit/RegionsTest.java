@@ -110,6 +110,8 @@ class RegionsTest {
         Regions regions = regions();
         Files.writeString(folder.resolve("graded/planted/Thing.java"), WITHOUT_MARKERS);
         assertEquals(Optional.of("stage 6 wake: wake up"), named(regions.of(at("wake", 13))));
+        assertEquals(Optional.empty(), named(regions.of(at("linkTo", 4))),
+                "a given line (the same text stands in the reference outside every region) is no region's");
         assertEquals(Optional.of("stage 3 constructor: make the boxes"), named(regions.of(at("<init>", 17))));
         assertEquals(Optional.of("stage 5 link-to: link, then move the messages"), named(regions.of(at("linkTo", 7))),
                 "a method with code of stages 5 and 6 is placed at the stage of its outer region");

@@ -77,6 +77,9 @@ public final class Regions {
                         .reduce((outer, inner) -> inner.from() >= outer.from() ? inner : outer);
             }
         }
+        if (source != null && given(source, reference.resolve(relative), frame.getLineNumber())) {
+            return Optional.empty();
+        }
         return byMethod(reference.resolve(relative), methodOf(frame));
     }
 
@@ -131,6 +134,44 @@ public final class Regions {
             return Optional.empty();
         }
         return Optional.of(outermost.getFirst());
+    }
+
+    /**
+     * Whether a line of a graded file without markers is given code: the same text stands in
+     * the reference outside every region. The exercises keep the given lines as they are, so
+     * what the learner wrote is what the reference's shared lines do not hold.
+     */
+    private boolean given(Path graded, Path reference, int line) {
+        List<String> lines = linesOf(graded);
+        if (line < 1 || line > lines.size() || lines.get(line - 1).isBlank()) {
+            return false;
+        }
+        return sharedLines(reference).contains(lines.get(line - 1).strip());
+    }
+
+    private final Map<Path, java.util.Set<String>> shared = new ConcurrentHashMap<>();
+
+    private java.util.Set<String> sharedLines(Path reference) {
+        return shared.computeIfAbsent(reference, file -> {
+            List<String> lines = linesOf(file);
+            List<Region> regions = regionsOf(file);
+            java.util.Set<String> outside = new java.util.HashSet<>();
+            for (int i = 0; i < lines.size(); i++) {
+                int number = i + 1;
+                if (regions.stream().noneMatch(r -> r.from() <= number && number <= r.to())) {
+                    outside.add(lines.get(i).strip());
+                }
+            }
+            return outside;
+        });
+    }
+
+    private static List<String> linesOf(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private List<Region> regionsOf(Path source) {
