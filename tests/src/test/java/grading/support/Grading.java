@@ -223,11 +223,21 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         if (running != null) {
             running.stop();
         }
-        String message = where.map(w -> w + ": the test never finished" + alsoLater(context, running))
+        // A test that waits (for a wake-up, say) may wait on a thread that loops instead of waiting itself.
+        Optional<String> busy = running == null || !running.busySamples().isEmpty() ? Optional.empty()
+                : BusyThreads.besides(running.thread());
+        String message = busy.map(b -> b + ", while the test waited" + where.map(w -> " (" + w + ")").orElse("")
+                        + ": a loop there never waits, and the test never finished")
+                .or(() -> where.map(w -> w + ": the test never finished" + alsoLater(context, running)))
                 .orElse("the test was still running after " + afterWhat + ", outside your code (in the test's"
                         + " own waiting): something it waits for never happened");
         Optional<Hint> own = Hints.ofTest(context.getRequiredTestMethod());
         String read = own.map(Hint::read).orElse("");
+        if (busy.isPresent()) {
+            return new HintedFailure(message, new Hint("A loop on a thread must wait, not look again and again: inside"
+                    + " a threaded component's body, wait with recv(inbox, timeout) or pause(timeout), which return"
+                    + " when a message comes; a doorbell's waitForRing awaits its condition.", read));
+        }
         Optional<RunningCode.Blocked> blocked = running == null ? Optional.empty() : running.blockedInStep();
         if (blocked.isPresent()) {
             return new HintedFailure(RunningCode.place(blocked.get().by()) + " waited in " + blocked.get().call()

@@ -65,6 +65,11 @@ final class RunningCode {
         return new RunningCode(Thread.currentThread());
     }
 
+    /** The thread watched: the test's. */
+    Thread thread() {
+        return thread;
+    }
+
     /** Stops watching. */
     void stop() {
         sampling.cancel(false);
@@ -120,7 +125,11 @@ final class RunningCode {
      * always with itself below). 0, the top, when the samples are too few to tell.
      */
     private int looping(List<StackTraceElement> frames) {
-        List<List<StackTraceElement>> samples = busySamples();
+        return looping(frames, busySamples());
+    }
+
+    /** {@link #looping(List)} for frames and busy samples of any thread. */
+    static int looping(List<StackTraceElement> frames, List<List<StackTraceElement>> samples) {
         if (samples.size() < 3) {
             return 0;
         }
