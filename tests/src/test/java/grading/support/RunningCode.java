@@ -2,6 +2,8 @@ package grading.support;
 
 import axon.Todo;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -246,11 +248,21 @@ final class RunningCode {
         return GRADED != null && IS_GRADED.computeIfAbsent(className, name -> {
             try {
                 Class<?> type = Class.forName(name, false, RunningCode.class.getClassLoader());
-                return Objects.equals(GRADED, locationOf(type)) && type != Todo.class;
+                return (Objects.equals(GRADED, locationOf(type)) || inGradedTree(name)) && type != Todo.class;
             } catch (ClassNotFoundException | LinkageError e) {
                 return false;
             }
         });
+    }
+
+    /** Whether the graded tree has a class of this name (one planted before it on the class path replaces it). */
+    private static boolean inGradedTree(String className) {
+        try {
+            Path tree = Path.of(GRADED.toURI());
+            return Files.isDirectory(tree) && Files.isRegularFile(tree.resolve(className.replace('.', '/') + ".class"));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static URL locationOf(Class<?> type) {
