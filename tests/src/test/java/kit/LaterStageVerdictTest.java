@@ -22,9 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A mistake in a later stage's code, found by the tests of an earlier stage, is reported at
- * the later stage, naming its code (grading.support.LaterRegion): the reference's Box with
- * one line of stage 6's part changed, its line numbers kept so that the reference's markers
- * still place every line, run with the graded class of the earlier stage in a JVM of its own.
+ * the later stage, naming its code (grading.support.LaterRegion, grading.support.NeverPaused):
+ * a reference class with one line of stage 6's part changed, its line numbers kept so that
+ * the reference's markers still place every line, run with the graded class of the earlier
+ * stage in a JVM of its own.
  */
 @Tag("kit")
 @DisplayName("Kit: a mistake in a later stage's code, found by an earlier stage's test, is reported at that stage")
@@ -36,20 +37,24 @@ class LaterStageVerdictTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "a loop in stage 6's part of Box.linkTo, found by stage 5's tests|Stage05LinkagesTest"
+        "a loop in stage 6's part of Box.linkTo, found by stage 5's tests|Stage05LinkagesTest|Box"
                 + "|        if (end.isInbox() && !end.isEmpty()) {|        while (end.isInbox() && !end.isEmpty()) {"
                 + "|a loop in stage 6's code in Box.linkTo",
-        "a NullPointerException from stage 6's part of Box.put, found by stage 3's tests|Stage03ComponentTest"
+        "a NullPointerException from stage 6's part of Box.put, found by stage 3's tests|Stage03ComponentTest|Box"
                 + "|        if (sink.inbox) {|        if (target.inbox) {"
-                + "|thrown by stage 6's code in Box.put"})
+                + "|thrown by stage 6's code in Box.put",
+        "a fallAsleep() that always says yes, found by stage 2's tests|Stage02SchedulerTest|Microprocess"
+                + "|        if (sleep == Sleep.PAUSING) {|        if (sleep != null) {"
+                + "|never called pause(), yet the scheduler put it to sleep"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void laterStageMistake(String what, String testClass, String right, String wrong, String said) throws Exception {
-        String box = Files.readString(ROOT.resolve("solutions/src/main/java/axon/Box.java"));
-        assertEquals(1, box.split(java.util.regex.Pattern.quote(right + "\n"), -1).length - 1,
-                "the planted mistake needs this line, once, in the reference's Box: " + right);
-        Path planted = folder.resolve("src/axon/Box.java");
+    void laterStageMistake(String what, String testClass, String type, String right, String wrong, String said)
+            throws Exception {
+        String source = Files.readString(ROOT.resolve("solutions/src/main/java/axon/" + type + ".java"));
+        assertEquals(1, source.split(java.util.regex.Pattern.quote(right + "\n"), -1).length - 1,
+                "the planted mistake needs this line, once, in the reference's " + type + ": " + right);
+        Path planted = folder.resolve("src/axon/" + type + ".java");
         Files.createDirectories(planted.getParent());
-        Files.writeString(planted, box.replace(right + "\n", wrong + "\n"));
+        Files.writeString(planted, source.replace(right + "\n", wrong + "\n"));
         List<Result> results = PlantedRun.run(folder, planted, "grading." + testClass);
         Result later = results.stream().filter(r -> r.stage() == 6).findFirst().orElse(null);
         assertNotNull(later, "the mistake must be counted at stage 6: " + results);
