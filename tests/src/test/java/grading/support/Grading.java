@@ -172,20 +172,28 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         int stage = stageOf(context);
         return LaterRegion.ofThrown(stage, thrown, ResultsRecorder.message(thrown), Regions.ofKit())
                 .or(() -> stage < NeverPaused.PAUSE_STAGE ? NeverPaused.inTheSchedulersMade() : Optional.empty())
-                .map(Throwable.class::cast).orElseGet(() -> withLaterPart(stage, thrown));
+                .map(Throwable.class::cast).orElseGet(() -> withLaterPart(context, stage, thrown));
     }
 
     /**
      * An exception thrown in a method that also holds a later stage's part, which the
      * exercises' lack of markers hides: the same failure, saying so.
      */
-    private static Throwable withLaterPart(int stage, Throwable thrown) {
+    private static Throwable withLaterPart(ExtensionContext context, int stage, Throwable thrown) {
         if (thrown instanceof AssertionError) {
             return thrown;
         }
         List<StackTraceElement> graded = RunningCode.graded(thrown.getStackTrace());
         if (graded.isEmpty()) {
             return thrown;
+        }
+        String by = LaterRegion.thrownBy(thrown, Regions.ofKit());
+        if (!by.isEmpty()) {
+            Optional<Hint> own = Hints.ofTest(context.getRequiredTestMethod());
+            HintedFailure failure = new HintedFailure(ResultsRecorder.message(thrown), new Hint(
+                    by + own.map(h -> " What this test checks: " + h.value()).orElse(""), own.map(Hint::read).orElse("")));
+            failure.initCause(thrown);
+            return failure;
         }
         StackTraceElement top = graded.getFirst();
         return Regions.ofKit().laterInMethod(top, stage).stream().filter(r -> r.stage() <= Mode.lastStage())

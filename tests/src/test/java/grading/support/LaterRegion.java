@@ -96,6 +96,36 @@ final class LaterRegion {
         return Optional.empty();
     }
 
+    /**
+     * "It was thrown by stage 8's code in ServiceRegistry.retrieve (...) (its task: ...), called
+     * from stage 8's code in ServiceRegistry.find (...) (its task: ...)." for an exception that
+     * the learner's code threw, or "" when no region threw it: the exception's own message
+     * speaks to a component's author, and may not fit a mistake in the code that throws it.
+     */
+    static String thrownBy(Throwable thrown, Regions regions) {
+        if (thrown instanceof AssertionError) {
+            return "";
+        }
+        Throwable deepest = thrown;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        // The region that threw, and the one that called it, if another: either may be the mistake.
+        List<String> said = new java.util.ArrayList<>();
+        Region last = null;
+        for (StackTraceElement frame : RunningCode.graded(deepest.getStackTrace())) {
+            Optional<Region> region = regions.of(frame);
+            if (region.isPresent() && !region.get().equals(last)) {
+                said.add(where(region.get(), frame) + " (its task: " + region.get().task() + ")");
+                last = region.get();
+                if (said.size() == 2) {
+                    break;
+                }
+            }
+        }
+        return said.isEmpty() ? "" : "It was thrown by " + String.join(", called from ", said) + ".";
+    }
+
     /** " put also holds stage 6's part (...): ..." where the exercises' lack of markers hides a later part; else "". */
     private static String alsoLater(Regions regions, StackTraceElement frame, Region region) {
         return regions.laterInMethod(frame, region.stage()).stream().filter(r -> r.stage() <= Mode.lastStage())
