@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  */
 final class BusyThreads {
     private static final Pattern HEADER = Pattern.compile("^#(\\d+) \"(.*)\"(.*)$");
-    private static final Pattern FRAME = Pattern.compile("^\\s+at (?:[\\w.]+/)?([\\w.$]+)\\.([\\w$<>]+)\\((.*?)\\)");
+    /** A frame, as JDK 25 writes it ("    at java.base/java.lang.Thread.run(Thread.java:1)") or JDK 21 (without "at"). */
+    private static final Pattern FRAME = Pattern.compile(
+            "^\\s+(?:at )?(?:[\\w.]+/)?([\\w.$]+)\\.([\\w$<>]+)\\(([^()]*)\\)\\s*$");
     private static final int DUMPS = 4;
     private static final long APART_MS = 60;
 
