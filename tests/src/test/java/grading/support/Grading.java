@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,7 +30,9 @@ import org.opentest4j.TestAbortedException;
  *   <li>Each test has its stage's time-out ({@link TimeLimit}), unless it names its own.</li>
  *   <li>A time-out becomes a failure that says what probably loops ({@link OnTimeout});
  *       the tests after it do not run, since a loop that never ends keeps a processor
- *       busy and would time them out too.</li>
+ *       busy and would time them out too. In a learner's run, once a stage has a failed
+ *       test, the tests of later stages that name a time-out of their own over ten seconds
+ *       do not run either: they would only wait, for minutes, on the earlier stage's code.</li>
  *   <li>A method the tests need but the exercises lack becomes a sentence, not a
  *       {@code NoSuchMethodError}.</li>
  *   <li>At stages 4 to 8, each test runs with a {@link Trace} recording; when it fails,
@@ -45,6 +48,11 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     private static final ExtensionContext.Namespace WATCH = ExtensionContext.Namespace.create(Grading.class);
     private static volatile String stalled;
 
+    /** The earliest stage with a failed test in this run, which a test that waits long need not wait for. */
+    private static volatile int firstFailedStage = Integer.MAX_VALUE;
+    /** A test allowed more than this (its own {@code @Timeout}) waits long when an earlier stage's code is wrong. */
+    private static final Duration WAITS_LONG = Duration.ofSeconds(10);
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         String earlier = stalled;
@@ -52,7 +60,22 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
             return ConditionEvaluationResult.disabled("not run: an earlier test never finished (" + earlier
                     + "); fix that first");
         }
+        int failed = firstFailedStage;
+        if (Mode.current() == Mode.GRADE && context.getTestMethod().isPresent() && failed < stageOf(context)
+                && waitsLong(context)) {
+            // Its waits would add minutes to a run whose board shows the earlier stage anyway.
+            return ConditionEvaluationResult.disabled("not run: stage " + failed + " fails, and this test may wait"
+                    + " long for what that stage's code does; fix stage " + failed + " first");
+        }
         return ConditionEvaluationResult.enabled("");
+    }
+
+    /** Whether a test names its own time-out ({@code @Timeout}) of more than {@link #WAITS_LONG}. */
+    private static boolean waitsLong(ExtensionContext context) {
+        // Written on the test or its class, as TimeLimit reads it: @Graded's own is only a backstop.
+        Timeout own = Optional.ofNullable(context.getRequiredTestMethod().getAnnotation(Timeout.class))
+                .orElse(context.getRequiredTestClass().getAnnotation(Timeout.class));
+        return own != null && Duration.ofNanos(own.unit().toNanos(own.value())).compareTo(WAITS_LONG) > 0;
     }
 
     @Override
@@ -91,6 +114,8 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
             return;
         }
         if (!(outcome instanceof TestAbortedException) && !(outcome instanceof PassedUnsolved)) {
+            int stage = outcome instanceof LaterStageFailure later ? later.stage() : stageOf(context);
+            firstFailedStage = Math.min(firstFailedStage, stage);
             offerTrace(context, outcome);
         }
         throw outcome;
