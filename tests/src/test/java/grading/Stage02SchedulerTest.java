@@ -12,14 +12,31 @@ import axon.Microprocess;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
+import grading.support.NeverPaused;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 
 @Graded(stage = 2, title = "a scheduler")
 class Stage02SchedulerTest {
     // What the tests begin with, new for each test: a scheduler, and a log its microprocesses note their steps in.
     private final Scheduler scheduler = new Scheduler();
     private final List<String> log = new ArrayList<>();
+    /** Every scheduler a test made: the one above, and those of the tests that need more. */
+    private final List<Scheduler> schedulers = new ArrayList<>(List.of(scheduler));
+
+    /** A further scheduler for a test that needs more than one. */
+    private Scheduler another() {
+        Scheduler another = new Scheduler();
+        schedulers.add(another);
+        return another;
+    }
+
+    /** No microprocess of these tests pauses, so one that sleeps is stage 6's doing (see NeverPaused). */
+    @AfterEach
+    void nothingSleepsThatNeverPaused() {
+        NeverPaused.check(schedulers);
+    }
 
     @GradedTest(order = 1, value = "one cycle steps each microprocess activated before it exactly once")
     void oneCycleStepsEachOnce() {
@@ -133,7 +150,7 @@ class Stage02SchedulerTest {
                         + " that cycle's step() returned false although an arrival was waiting");
 
         List<String> again = new ArrayList<>();
-        Scheduler counted = new Scheduler();
+        Scheduler counted = another();
         new Microprocess() {
             @Override
             protected boolean step() {
@@ -171,8 +188,8 @@ class Stage02SchedulerTest {
     @GradedTest(order = 11, value = "the scheduler is a microprocess: activated on another scheduler, each of its"
             + " steps is one cycle")
     void schedulerInsideScheduler() {
-        Scheduler outer = new Scheduler();
-        Scheduler inner = new Scheduler();
+        Scheduler outer = another();
+        Scheduler inner = another();
         new Counting("x", 3, log).activate(outer);
         inner.activate(outer);
         new Counting("a", 2, log).activate(inner);
@@ -185,8 +202,8 @@ class Stage02SchedulerTest {
 
     @GradedTest(order = 12, value = "two schedulers are independent")
     void schedulersAreIndependent() {
-        Scheduler first = new Scheduler();
-        Scheduler second = new Scheduler();
+        Scheduler first = another();
+        Scheduler second = another();
         Counting a = new Counting(2);
         Counting b = new Counting(2);
         a.activate(first);

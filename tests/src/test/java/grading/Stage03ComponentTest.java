@@ -26,11 +26,22 @@ class Stage03ComponentTest {
         box.put(2);
         box.put("three");
         assertEquals(3, box.size(), "after putting \"one\", 2 and \"three\", size() must count 3");
-        assertEquals("one", box.take(), "take() must give the oldest message first: \"one\" was put first");
-        assertEquals(2, box.take(), "the second take() must give the second message put, 2");
+        assertEquals("one", taken(box, "first"), "take() must give the oldest message first: \"one\" was put first");
+        assertEquals(2, taken(box, "second"), "the second take() must give the second message put, 2");
         assertEquals(1, box.size(), "after two of three messages were taken, size() must count 1");
-        assertEquals("three", box.take(), "the third take() must give the last message put, \"three\"");
+        assertEquals("three", taken(box, "third"), "the third take() must give the last message put, \"three\"");
         assertTrue(box.isEmpty(), "a box whose every message was taken must be empty");
+    }
+
+    /** What the {@code which} take() of three gives; EmptyBox there means take() lost the messages behind the first. */
+    private static Object taken(Box box, String which) {
+        try {
+            return box.take();
+        } catch (EmptyBox e) {
+            throw new AssertionError("the " + which + " take() threw EmptyBox, but three messages were put and fewer"
+                    + " were taken: when take() gives back the oldest message, the next oldest (if any) must move up"
+                    + " to be taken next, not be lost", e);
+        }
     }
 
     @GradedTest(order = 2, value = "taking from an empty box throws EmptyBox, naming the component and the box")

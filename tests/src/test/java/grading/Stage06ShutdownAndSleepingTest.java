@@ -89,6 +89,25 @@ class Stage06ShutdownAndSleepingTest {
                 + scheduler.asleep() + ")");
     }
 
+    @GradedTest(order = 13, value = "messages that a new link moves along a chain wake the owner of the inbox at its"
+            + " end, not the owner of the box linked to")
+    void linkingWakesTheEndOfTheChain() {
+        Probe parent = new Probe();
+        Sleepy receiver = new Sleepy();
+        Scheduler scheduler = schedulerOf(receiver);
+        Linkage.link(parent.outbox("outbox"), receiver.inbox("inbox")); // a parent's outbox, passed through
+        scheduler.runCycles(3); // the receiver finds nothing and falls asleep
+        Probe child = new Probe();
+        child.sendOut("from the child", "outbox"); // waits in the child's outbox, linked nowhere yet
+        Linkage.link(child.outbox("outbox"), parent.outbox("outbox"));
+        scheduler.runCycles(3);
+        assertEquals(List.of("from the child"), receiver.received, "linking " + child.outbox("outbox") + ", which"
+                + " held a message, to " + parent.outbox("outbox") + ", itself linked to " + receiver.inbox("inbox")
+                + ", moves the message to the end of the chain, " + receiver.inbox("inbox") + ": the owner of that"
+                + " inbox (finalDestination()) must be woken, not the owner of the box linked to (asleep now: "
+                + scheduler.asleep() + ")");
+    }
+
     @GradedTest(order = 5, value = "a wake-up that comes after pause() in the same step is not lost")
     void wakeAfterPauseInSameStep() {
         SelfWaking selfWaking = new SelfWaking(5, self -> self.sendToOutbox("note to self"));

@@ -24,6 +24,7 @@ import axon.ThreadedComponent;
 import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.OnTimeout;
+import grading.support.StillAlive;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -482,7 +483,9 @@ class Stage09ThreadedComponentsTest {
         assertInstanceOf(IllegalStateException.class, failed.getCause(), "the cause must be what the body threw");
         assertEquals("disk on fire", failed.getCause().getMessage(), "the cause must be the body's own exception");
         assertEquals(1, bystander.threads.size(), "the other threaded component's body must have run once");
-        assertFalse(bystander.threads.getFirst().isAlive(), "the other threads must have ended when run() ends");
+        Thread other = bystander.threads.getFirst();
+        assertFalse(other.isAlive(), () -> "the other threads must have ended when run() ends"
+                + StillAlive.where(other));
     }
 
     @GradedTest(order = 10, value = "no thread outlives the run: after a shutdown every component has finished and"
@@ -526,7 +529,8 @@ class Stage09ThreadedComponentsTest {
         threads.addAll(relay.threads);
         assertEquals(3, threads.size(), "the three threaded components' bodies must each have run on a thread");
         for (Thread thread : threads) {
-            assertFalse(thread.isAlive(), thread + " is still alive after run() returned");
+            assertFalse(thread.isAlive(), () -> thread + " is still alive after run() returned"
+                    + StillAlive.where(thread));
         }
     }
 

@@ -60,4 +60,21 @@ class Stage10FinishedAreLetGoTest {
                 + " and then\" (chapter), so at most a few dozen may linger, not all of them");
         Reference.reachabilityFence(scheduler);
     }
+
+    @GradedTest(order = 2, value = "tidying lets only the finished go: sleepers activated before many that come and go"
+            + " are still listed by asleep()")
+    void tidyingKeepsTheLiving() {
+        Scheduler scheduler = new Scheduler(Policy.EVENT_DRIVEN);
+        Sleepy first = new Sleepy();
+        Sleepy second = new Sleepy();
+        first.activate(scheduler);
+        second.activate(scheduler);
+        for (int i = 0; i < MANY; i++) {
+            new Once().activate(scheduler);
+        }
+        Quietly.run(scheduler);
+        assertEquals(List.of(first, second), scheduler.asleep(), "two sleepers were activated, then " + MANY
+                + " microprocesses that finished at once: tidying the finished ones out of the event-driven list must"
+                + " keep the two sleepers, which asleep() lists in the order they were activated");
+    }
 }

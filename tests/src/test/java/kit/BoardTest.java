@@ -252,6 +252,27 @@ class BoardTest {
     }
 
     @Test
+    @DisplayName("a failure that a test of stage 5 found in stage 6's code sends the learner to stage 6, even when the"
+            + " run graded stages 1 to 5 and the time-out left the rest of stage 5 not run")
+    void laterStageFailureFirst() {
+        List<Result> results = new ArrayList<>(passing(4));
+        results.add(passed(5, "links one box to another"));
+        results.add(passed(5, "waiting messages move on"));
+        results.add(failed(6, "waiting messages move on", "a loop in stage 6's code in Box.linkTo never ended",
+                "make stage 6's part of linkTo do its task once"));
+        results.add(new Result(5, Status.NOT_RUN, "unlink undoes the link", "not run: an earlier test never finished",
+                "", "", false));
+        String text = board(results, Policy.ROUND_ROBIN, 0).grade(5, "solutions").text();
+        String next = text.substring(text.indexOf("Next:"));
+        assertTrue(next.startsWith("Next: stage 6,"), "the stage whose code is wrong comes next:\n" + text);
+        assertTrue(next.contains("a loop in stage 6's code") && next.contains("Hint: make stage 6's part"),
+                "its message and hint are shown:\n" + next);
+        assertTrue(next.contains("./kit hint 6"), "the hint command is stage 6's:\n" + next);
+        assertTrue(text.contains("stage  6  Shutdown and sleeping   [") && !text.contains("later (-Dstage=6)"),
+                "stage 6 gets its line, not \"later\":\n" + text);
+    }
+
+    @Test
     @DisplayName("a results line survives being written and read back")
     void resultLines() {
         Result result = new Result(3, Status.FAILED, "a\ttitle", "two\nlines", "hint", "Boxes", true);

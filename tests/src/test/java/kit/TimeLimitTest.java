@@ -72,20 +72,21 @@ class TimeLimitTest {
     @TempDir
     Path folder;
 
-    /** The planted class, and what its second test's time-out must say. */
+    /** The planted class, and what its second test's time-out must say, and its hint (what usually loops there). */
     static Stream<Arguments> stages() {
         return Stream.of(
                 Arguments.of("stage 10 has JUnit's default of 3 s, and a test's own @Timeout replaces it",
-                        "Stage10PlantedWaitsTest", STAGE_10, List.of("after 3 seconds")),
+                        "Stage10PlantedWaitsTest", STAGE_10, List.of("after 3 seconds"), List.of()),
                 Arguments.of("stage 11 has 10 s from stages.properties, and its time-out says what usually loops there",
                         "Stage11PlantedWaitsTest", STAGE_11,
-                        List.of("after 10 seconds", "a server or a client never answered")));
+                        List.of("after 10 seconds"), List.of("a server or a client never answered")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stages")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void eachStageItsTimeOut(String what, String name, String source, List<String> said) throws Exception {
+    void eachStageItsTimeOut(String what, String name, String source, List<String> said, List<String> hinted)
+            throws Exception {
         Path planted = folder.resolve("src/grading/" + name + ".java");
         Files.createDirectories(planted.getParent());
         Files.writeString(planted, source);
@@ -94,5 +95,7 @@ class TimeLimitTest {
                 "the test that waits 4 s passes; the one that waits for ever fails: " + results);
         String message = results.get(1).message();
         assertTrue(said.stream().allMatch(message::contains), "the time-out must say " + said + ": " + message);
+        String hint = results.get(1).hint();
+        assertTrue(hinted.stream().allMatch(hint::contains), "the time-out's hint must say " + hinted + ": " + hint);
     }
 }

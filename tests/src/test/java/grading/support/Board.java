@@ -26,8 +26,12 @@ import java.util.Optional;
  *       started, and lists the titles of the others after it, in the order they ran. Two
  *       exceptions, both decided by {@link ResultsRecorder}: a failure found by shared tear-down
  *       that names the test about its contract ({@link HintedFailure}) moves that test, when it
- *       fails too, before the first such failure; and a contract rule broken only by code of a
- *       later stage's region ({@link LaterStageFailure}) is counted at that stage.</li>
+ *       fails too, before the first such failure; and a failure caused by code of a later
+ *       stage's region ({@link LaterStageFailure}: a contract rule broken only there, a loop
+ *       or an exception in it) is counted at that stage, which the board then shows and sends
+ *       the learner to, even in a run that graded only earlier stages. A stage whose only
+ *       unfinished tests did not run (grading stops after a time-out) is not where to work
+ *       when another stage has a failing test.</li>
  *   <li>Contract rules (ArchUnit) come after the tests of their stage: they pass on code
  *       nobody has written yet.</li>
  *   <li>When the run used the event-driven scheduler ({@code -Daxon.scheduler=event-driven})
@@ -118,20 +122,28 @@ public final class Board {
         out.append("Build Your Own Axon: progress of ").append(graded).append("/, stages 1 to ").append(lastGraded)
                 .append(", ").append(policy.describe()).append("\n\n");
         Progress firstUnfinished = null;
+        Progress firstOpen = null;
         for (Stage stage : stages) {
             out.append(String.format("  stage %2d  %-23s ", stage.number(), stage.title()));
-            if (stage.number() > lastGraded) {
+            Progress progress = progressOf(stage);
+            if (stage.number() > lastGraded && progress.open().isEmpty()) {
                 out.append(" ".repeat(Progress.BAR + 2)).append(" later (-Dstage=").append(stage.number())
                         .append(")\n");
                 continue;
             }
-            Progress progress = progressOf(stage);
             out.append(progress.describe()).append('\n');
             if (!progress.done() && firstUnfinished == null) {
                 firstUnfinished = progress;
             }
+            if (!progress.open().isEmpty() && firstOpen == null) {
+                firstOpen = progress;
+            }
         }
         out.append('\n');
+        if (firstOpen != null) {
+            // A stage whose only unfinished tests did not run (after a time-out) is not where to work.
+            firstUnfinished = firstOpen;
+        }
         if (firstUnfinished == null) {
             out.append(allPass(lastGraded));
             return new Verdict(out.toString(), true);

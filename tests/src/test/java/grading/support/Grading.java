@@ -6,8 +6,10 @@ import kamaelia.experimental.trace.TracePicture;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,7 +30,9 @@ import org.opentest4j.TestAbortedException;
  *   <li>Each test has its stage's time-out ({@link TimeLimit}), unless it names its own.</li>
  *   <li>A time-out becomes a failure that says what probably loops ({@link OnTimeout});
  *       the tests after it do not run, since a loop that never ends keeps a processor
- *       busy and would time them out too.</li>
+ *       busy and would time them out too. In a learner's run, once a stage has a failed
+ *       test, the tests of later stages that name a time-out of their own over ten seconds
+ *       do not run either: they would only wait, for minutes, on the earlier stage's code.</li>
  *   <li>A method the tests need but the exercises lack becomes a sentence, not a
  *       {@code NoSuchMethodError}.</li>
  *   <li>At stages 4 to 8, each test runs with a {@link Trace} recording; when it fails,
@@ -44,6 +48,11 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     private static final ExtensionContext.Namespace WATCH = ExtensionContext.Namespace.create(Grading.class);
     private static volatile String stalled;
 
+    /** The earliest stage with a failed test in this run, which a test that waits long need not wait for. */
+    private static volatile int firstFailedStage = Integer.MAX_VALUE;
+    /** A test allowed more than this (its own {@code @Timeout}) waits long when an earlier stage's code is wrong. */
+    private static final Duration WAITS_LONG = Duration.ofSeconds(10);
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         String earlier = stalled;
@@ -51,7 +60,22 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
             return ConditionEvaluationResult.disabled("not run: an earlier test never finished (" + earlier
                     + "); fix that first");
         }
+        int failed = firstFailedStage;
+        if (Mode.current() == Mode.GRADE && context.getTestMethod().isPresent() && failed < stageOf(context)
+                && waitsLong(context)) {
+            // Its waits would add minutes to a run whose board shows the earlier stage anyway.
+            return ConditionEvaluationResult.disabled("not run: stage " + failed + " fails, and this test may wait"
+                    + " long for what that stage's code does; fix stage " + failed + " first");
+        }
         return ConditionEvaluationResult.enabled("");
+    }
+
+    /** Whether a test names its own time-out ({@code @Timeout}) of more than {@link #WAITS_LONG}. */
+    private static boolean waitsLong(ExtensionContext context) {
+        // Written on the test or its class, as TimeLimit reads it: @Graded's own is only a backstop.
+        Timeout own = Optional.ofNullable(context.getRequiredTestMethod().getAnnotation(Timeout.class))
+                .orElse(context.getRequiredTestClass().getAnnotation(Timeout.class));
+        return own != null && Duration.ofNanos(own.unit().toNanos(own.value())).compareTo(WAITS_LONG) > 0;
     }
 
     @Override
@@ -67,6 +91,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
 
     /** Runs a graded test on the current thread, watching it and tracing it. */
     private static void graded(Invocation<Void> invocation, ExtensionContext extensionContext) throws Throwable {
+        NeverPaused.forget();
         RunningCode running = RunningCode.watchCurrentThread();
         extensionContext.getStore(WATCH).put(RunningCode.class, running);
         Trace trace = traced(extensionContext) ? Trace.start(TRACE_SIZE) : null;
@@ -89,6 +114,8 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
             return;
         }
         if (!(outcome instanceof TestAbortedException) && !(outcome instanceof PassedUnsolved)) {
+            int stage = outcome instanceof LaterStageFailure later ? later.stage() : stageOf(context);
+            firstFailedStage = Math.min(firstFailedStage, stage);
             offerTrace(context, outcome);
         }
         throw outcome;
@@ -152,7 +179,11 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         }
         if (thrown instanceof TimeoutException) {
             stalled = context.getDisplayName();
-            return new AssertionFailedError(timedOut(context, thrown.getMessage()));
+            RunningCode running = context.getStore(WATCH).get(RunningCode.class, RunningCode.class);
+            Throwable said = timedOut(context, thrown.getMessage());
+            return running == null ? said
+                    : LaterRegion.ofTimeOut(stageOf(context), afterWhat(thrown.getMessage()), running, Regions.ofKit())
+                            .map(Throwable.class::cast).orElse(said);
         }
         if (thrown instanceof NoSuchMethodError || thrown instanceof NoSuchFieldError
                 || thrown instanceof AbstractMethodError || thrown instanceof NoClassDefFoundError) {
@@ -163,14 +194,61 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
             return new AssertionFailedError("a method calls itself without end (stack overflow): look for a method"
                     + " that calls itself, or two that call each other", thrown);
         }
-        return thrown;
+        int stage = stageOf(context);
+        return LaterRegion.ofThrown(stage, thrown, ResultsRecorder.message(thrown), Regions.ofKit())
+                .or(() -> stage < NeverPaused.PAUSE_STAGE ? NeverPaused.inTheSchedulersMade() : Optional.empty())
+                .map(Throwable.class::cast).orElseGet(() -> withLaterPart(context, stage, thrown));
     }
 
     /**
-     * What a time-out says: the learner's method that was still running, then what usually
-     * loops in this test ({@link OnTimeout}, the {@code time-out} block of its class's hints, or its stage's).
+     * An exception thrown in a method that also holds a later stage's part, which the
+     * exercises' lack of markers hides: the same failure, saying so.
      */
-    private static String timedOut(ExtensionContext context, String junitMessage) {
+    private static Throwable withLaterPart(ExtensionContext context, int stage, Throwable thrown) {
+        if (thrown instanceof AssertionError) {
+            return thrown;
+        }
+        List<StackTraceElement> graded = RunningCode.graded(thrown.getStackTrace());
+        if (graded.isEmpty()) {
+            return thrown;
+        }
+        String by = LaterRegion.thrownBy(thrown, Regions.ofKit());
+        if (!by.isEmpty()) {
+            Optional<Hint> own = Hints.ofTest(context.getRequiredTestMethod());
+            HintedFailure failure = new HintedFailure(ResultsRecorder.message(thrown), new Hint(
+                    by + own.map(h -> " What this test checks: " + h.value()).orElse(""), own.map(Hint::read).orElse("")));
+            failure.initCause(thrown);
+            return failure;
+        }
+        StackTraceElement top = graded.getFirst();
+        return Regions.ofKit().laterInMethod(top, stage).stream().filter(r -> r.stage() <= Mode.lastStage())
+                .findFirst().<Throwable>map(r -> new AssertionFailedError(ResultsRecorder.message(thrown) + ". "
+                        + RunningCode.place(top).replaceFirst(" \\(.*", "") + " also holds stage " + r.stage()
+                        + "'s part (" + r.task() + "): if you wrote it, look there first, since stage " + stage
+                        + "'s tests run it too", thrown))
+                .orElse(thrown);
+    }
+
+    private static int stageOf(ExtensionContext context) {
+        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Graded.class).map(Graded::stage)
+                .orElse(Integer.MAX_VALUE);
+    }
+
+    private static String afterWhat(String junitMessage) {
+        String after = junitMessage == null ? "" : junitMessage.replaceFirst("^.*timed out after ", "");
+        return "still running after " + (after.isBlank() ? "its time" : after);
+    }
+
+    /**
+     * What a time-out says: the learner's method that was still running; and, as its hint,
+     * what usually loops in this very test ({@link OnTimeout} on the method, or the
+     * {@code METHOD time-out} block of its class's hints) instead of the test's own hint, which
+     * is about what its assertions check and may mislead a test that never got to them (a
+     * lost wake-up is not a wrong exception); else what usually loops in its class or stage
+     * ({@link OnTimeout} on the class, the {@code time-out} block, the stage's), then the test's
+     * own hint.
+     */
+    private static HintedFailure timedOut(ExtensionContext context, String junitMessage) {
         String after = junitMessage == null ? "" : junitMessage.replaceFirst("^.*timed out after ", "");
         String afterWhat = after.isBlank() ? "its time" : after;
         RunningCode running = context.getStore(WATCH).get(RunningCode.class, RunningCode.class);
@@ -178,24 +256,75 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         if (running != null) {
             running.stop();
         }
-        String usual = onTimeout(context);
-        return where.map(w -> w + ". " + capitalized(usual))
+        // A test that waits (for a wake-up, say) may wait on a thread that loops instead of waiting itself.
+        Optional<String> busy = running == null || !running.busySamples().isEmpty() ? Optional.empty()
+                : BusyThreads.besides(running.thread());
+        String message = busy.map(b -> b + ", while the test waited" + where.map(w -> " (" + w + ")").orElse("")
+                        + ": a loop there never waits, and the test never finished")
+                .or(() -> where.map(w -> w + ": the test never finished" + alsoLater(context, running)))
                 .orElse("the test was still running after " + afterWhat + ", outside your code (in the test's"
-                        + " own waiting). " + capitalized(usual));
+                        + " own waiting): something it waits for never happened");
+        Optional<Hint> own = Hints.ofTest(context.getRequiredTestMethod());
+        String read = own.map(Hint::read).orElse("");
+        if (busy.isPresent()) {
+            return new HintedFailure(message, new Hint("A loop on a thread must wait, not look again and again: inside"
+                    + " a threaded component's body, wait with recv(inbox, timeout) or pause(timeout), which return"
+                    + " when a message comes; a doorbell's waitForRing awaits its condition.", read));
+        }
+        Optional<RunningCode.Blocked> blocked = running == null ? Optional.empty() : running.blockedInStep();
+        if (blocked.isPresent()) {
+            return new HintedFailure(RunningCode.place(blocked.get().by()) + " waited in " + blocked.get().call()
+                    + " for " + afterWhat + ", inside a step, on the scheduler's thread: while a step waits, nothing"
+                    + " else runs, so what it waits for never comes", new Hint("A step must never block: no"
+                    + " BlockingQueue.put or take, sleep, wait or lock inside step() or what it calls. Do what can be"
+                    + " done now and return (look first: remainingCapacity(), dataReady()), leave the rest for a"
+                    + " later step, or pause() and let a delivery wake you. Blocking belongs in a ThreadedComponent's"
+                    + " body, on its own thread.", read));
+        }
+        Optional<String> ownTimeOut = onTimeoutOfTest(context);
+        if (ownTimeOut.isPresent()) {
+            return new HintedFailure(message, new Hint("Usual cause of a time-out here: " + ownTimeOut.get(), read));
+        }
+        // What usually loops or waits in its class or stage first; the test's own hint after it, as it may still
+        // name the cause (a failure that the run waited for in vain).
+        String usual = onTimeout(context).map(u -> "Usual cause of a time-out here: " + u)
+                .orElse("Look for a loop that never ends, or a wait that nothing answers, in the method named above.");
+        return new HintedFailure(message, new Hint(own.map(h -> usual + " What this test checks: " + h.value())
+                .orElse(usual), read));
     }
 
-    private static String onTimeout(ExtensionContext context) {
-        // On the method, else on the class, else in the class's hints file, else for the whole stage.
+    /**
+     * ". Box.linkTo also holds stage 6's part (...): ..." when the method that loops holds code of
+     * a later stage too, which only the exercises' lack of markers hides ({@link Regions#laterInMethod}),
+     * and this run grades that stage; else "".
+     */
+    private static String alsoLater(ExtensionContext context, RunningCode running) {
+        if (running == null) {
+            return "";
+        }
+        int stage = stageOf(context);
+        return running.loopingFrame().map(frame -> Regions.ofKit().laterInMethod(frame, stage).stream()
+                .filter(r -> r.stage() <= Mode.lastStage()).findFirst()
+                .map(r -> ". " + RunningCode.place(frame).replaceFirst(" \\(.*", "") + " also holds stage " + r.stage()
+                        + "'s part (" + r.task() + "): if you wrote it, look there first, since stage " + stage
+                        + "'s tests run it too")
+                .orElse("")).orElse("");
+    }
+
+    /** What usually loops when this very test runs out of time: on the method, or in the class's hints for it. */
+    private static Optional<String> onTimeoutOfTest(ExtensionContext context) {
         Class<?> type = context.getRequiredTestClass();
-        Optional<String> chosen = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), OnTimeout.class)
-                .or(() -> AnnotationSupport.findAnnotation(type, OnTimeout.class)).map(OnTimeout::value)
+        Method test = context.getRequiredTestMethod();
+        return AnnotationSupport.findAnnotation(test, OnTimeout.class).map(OnTimeout::value)
+                .or(() -> Optional.ofNullable(Hints.of(type).get(Hints.onTimeout(test.getName()))).map(Hint::value));
+    }
+
+    /** What usually loops when a test of this class or stage runs out of time: on the class, in its hints, or the stage's. */
+    private static Optional<String> onTimeout(ExtensionContext context) {
+        Class<?> type = context.getRequiredTestClass();
+        return AnnotationSupport.findAnnotation(type, OnTimeout.class).map(OnTimeout::value)
                 .or(() -> Optional.ofNullable(Hints.of(type).get(Hints.ON_TIMEOUT)).map(Hint::value))
                 .or(() -> TimeLimit.usualFor(type));
-        return chosen.map(usual -> "Usual time-out here: " + usual).orElse("Look for a loop that never ends.");
-    }
-
-    private static String capitalized(String sentence) {
-        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private static Optional<Todo> todoIn(Throwable thrown) {

@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * The block's first line, at the start of the line, is the test method's name (or
  * {@code *}: the hint of every test of the class without a block of its own; or
- * {@code time-out}: what usually loops when one of the class's tests runs out of time); the
+ * {@code time-out}: what usually loops when one of the class's tests runs out of time, or
+ * {@code METHOD time-out}: when that test does, shown instead of its hint); the
  * indented lines after it are the hint, one text whatever its line breaks; an indented
  * line {@code Read: title} ends the block with the section to read. The kit checks that
  * every graded test has a hint, that every block names a test, and that every section
@@ -41,6 +42,11 @@ public final class Hints {
 
     /** The name of the block that says what usually loops when a test of the class runs out of time. */
     public static final String ON_TIMEOUT = "time-out";
+
+    /** The name of the block that says what usually loops when this test runs out of time: "noSpaceInBox time-out". */
+    public static String onTimeout(String test) {
+        return test + " " + ON_TIMEOUT;
+    }
 
     private static final String READ = "Read: ";
     private static final Map<Class<?>, Map<String, Hint>> LOADED = new ConcurrentHashMap<>();

@@ -50,7 +50,14 @@ record Progress(Stage stage, List<Result> results) {
         return bar + testsPassed + " of " + plural(tests.size(), "test") + " pass"
                 + (rulesBroken > 0 ? ", " + rulesBroken + " of " + plural(rules.size(), "contract rule") + " broken"
                         : "")
-                + (notRun > 0 ? " (" + notRun + " not run: grading stopped after a time-out)" : "");
+                + (notRun > 0 ? " (" + notRun + " not run: " + whyNotRun() + ")" : "");
+    }
+
+    /** Why its tests did not run: a time-out stopped the grading, or they wait long and an earlier stage fails. */
+    private String whyNotRun() {
+        boolean timedOut = results.stream().anyMatch(r -> r.status() == Status.NOT_RUN
+                && r.message().contains("never finished"));
+        return timedOut ? "grading stopped after a time-out" : "they wait long, and an earlier stage fails";
     }
 
     private static String plural(long count, String what) {

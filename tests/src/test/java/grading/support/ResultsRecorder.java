@@ -154,11 +154,13 @@ public final class ResultsRecorder implements TestExecutionListener {
         Optional<LaterStageFailure> later = causeOf(thrown, LaterStageFailure.class)
                 .filter(failure -> failure.stage() > stage);
         if (later.isPresent()) {
-            Optional<Hint> hint = hintOf(test);
+            Optional<Hint> hint = later.get().hint().or(() -> hintOf(test));
+            // Found after the test failed (by a check after it), the later failure explains the test's own.
+            String said = later.get() == thrown ? message : describe(later.get());
             for (int at : new int[] {stage, later.get().stage()}) {
                 boolean own = at == stage;
                 add(new Result(at, own ? Status.PASSED : status, test.getDisplayName(),
-                        own ? "" : message, hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse(""),
+                        own ? "" : said, hint.map(Hint::value).orElse(""), hint.map(Hint::read).orElse(""),
                         hasTag(test, "contracts")), test);
             }
             return;
@@ -236,7 +238,7 @@ public final class ResultsRecorder implements TestExecutionListener {
         return message(thrown) + TraceOffered.of(thrown).map(t -> TraceOffered.MARK + t.shown()).orElse("");
     }
 
-    private static String message(Throwable thrown) {
+    static String message(Throwable thrown) {
         String text = thrown instanceof AssertionError || thrown instanceof org.opentest4j.TestAbortedException
                 ? String.valueOf(thrown.getMessage())
                 : thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage())

@@ -15,13 +15,16 @@ public final class Setup {
 
     /** The microprocess, activated on a new scheduler of its own. */
     public static <M extends Microprocess> M activated(M microprocess) {
-        microprocess.activate(new Scheduler());
+        Scheduler scheduler = new Scheduler();
+        NeverPaused.remember(scheduler);
+        microprocess.activate(scheduler);
         return microprocess;
     }
 
     /** A new scheduler with these microprocesses activated on it, in this order. */
     public static Scheduler schedulerOf(Microprocess... microprocesses) {
         Scheduler scheduler = new Scheduler();
+        NeverPaused.remember(scheduler);
         for (Microprocess microprocess : microprocesses) {
             microprocess.activate(scheduler);
         }

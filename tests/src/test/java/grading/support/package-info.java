@@ -4,8 +4,13 @@
  *   <li>What a graded class and test are: {@link grading.support.Graded} marks a class (its
  *       stage, place and title) and brings in {@link grading.support.Grading}, which turns
  *       unwritten code into "not started", a time-out into the learner's method that was still
- *       running ({@link grading.support.RunningCode}, {@link grading.support.OnTimeout}), and a
- *       missing method into a sentence. {@link grading.support.GradedTest} gives a test its place
+ *       running ({@link grading.support.RunningCode}, {@link grading.support.OnTimeout},
+ *       {@link grading.support.BusyThreads} for the other threads), and a missing method into a
+ *       sentence. A failure whose cause lies in a later stage's region goes to that stage:
+ *       {@link grading.support.Regions} places a line of code in its region,
+ *       {@link grading.support.LaterRegion} judges a time-out or an exception by it, and
+ *       {@link grading.support.NeverPaused} finds a microprocess put to sleep by stage 6's code in
+ *       an earlier stage's test. {@link grading.support.GradedTest} gives a test its place
  *       ({@link grading.support.GradedOrder}) and its title ({@link grading.support.GradedTitles});
  *       {@link grading.support.Hints} reads its {@link grading.support.Hint} from the class's hints
  *       file.</li>
@@ -24,10 +29,10 @@
  *       ({@link grading.support.ExerciseFiles}) and the section to read
  *       ({@link grading.support.Handbook}).</li>
  * </ol>
- * Three classes here serve the graded tests rather than grading:
+ * Four classes here serve the graded tests rather than grading:
  * {@link grading.support.Setup} (the one-line set-ups most tests begin with),
  * {@link grading.support.SelfWaking} (the component of the lost-wake-up tests of stages 6
- * and 10) and {@link grading.support.Holding} (where the messages are, in a test's failure
- * message).
+ * and 10), {@link grading.support.Holding} (where the messages are, in a test's failure
+ * message) and {@link grading.support.StillAlive} (where a thread that should have ended is).
  */
 package grading.support;

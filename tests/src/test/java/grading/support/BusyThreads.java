@@ -1,0 +1,126 @@
+package grading.support;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The graded code that another thread was busy in when a test ran out of time: a threaded
+ * component's body that loops instead of waiting, say, while the test's own thread waits
+ * for a wake-up that never comes. A threaded component runs on a virtual thread, which
+ * {@link Thread#getAllStackTraces()} does not list, so this reads the JDK's thread dump,
+ * which does, a few times, and names a thread found busy in graded code every time.
+ */
+final class BusyThreads {
+    private static final Pattern HEADER = Pattern.compile("^#(\\d+) \"(.*)\"(.*)$");
+    /** A frame, as JDK 25 writes it ("    at java.base/java.lang.Thread.run(Thread.java:1)") or JDK 21 (without "at"). */
+    private static final Pattern FRAME = Pattern.compile(
+            "^\\s+(?:at )?(?:[\\w.]+/)?([\\w.$]+)\\.([\\w$<>]+)\\(([^()]*)\\)\\s*$");
+    private static final int DUMPS = 4;
+    private static final long APART_MS = 60;
+
+    private BusyThreads() {
+    }
+
+    /**
+     * "ThreadedComponent.recv (ThreadedComponent.java:265) was busy on the thread "Echo#3" all
+     * the while", if a thread was busy in graded code at every look, naming the method that
+     * loops as {@link RunningCode} does for the test's own thread.
+     */
+    static Optional<String> besides(Thread testThread) {
+        try {
+            List<Map<Long, Busy>> dumps = new ArrayList<>();
+            for (int i = 0; i < DUMPS; i++) {
+                if (i > 0) {
+                    Thread.sleep(APART_MS);
+                }
+                dumps.add(busy(dump(), testThread));
+            }
+            for (var entry : dumps.getLast().entrySet()) {
+                List<List<StackTraceElement>> samples = dumps.stream().map(d -> d.get(entry.getKey()))
+                        .filter(java.util.Objects::nonNull).map(Busy::frames).toList();
+                if (samples.size() == DUMPS) {
+                    List<StackTraceElement> frames = entry.getValue().frames();
+                    StackTraceElement loop = frames.get(RunningCode.looping(frames, samples));
+                    return Optional.of(RunningCode.place(loop) + " was busy on the thread \"" + entry.getValue().name()
+                            + "\" all the while");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // no dump here: the time-out says what it can without it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    /** A thread running graded code, and not waiting: its name and its graded frames, top-most first. */
+    private record Busy(String name, List<StackTraceElement> frames) {
+    }
+
+    private static List<String> dump() throws IOException {
+        Path file = Files.createTempDirectory("grading-threads").resolve("threads.txt");
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+            return Files.readAllLines(file);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        }
+    }
+
+    /** The threads of a dump that run graded code and do not wait, by id. */
+    private static Map<Long, Busy> busy(List<String> lines, Thread testThread) {
+        Map<Long, Busy> busy = new LinkedHashMap<>();
+        long id = -1;
+        String name = null;
+        String rest = "";
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (String line : lines) {
+            Matcher header = HEADER.matcher(line);
+            Matcher frame = FRAME.matcher(line);
+            if (header.matches()) {
+                add(busy, id, name, rest, frames, testThread);
+                id = Long.parseLong(header.group(1));
+                name = header.group(2);
+                rest = header.group(3);
+                frames = new ArrayList<>();
+            } else if (frame.find() && name != null) {
+                String[] fileAndLine = frame.group(3).split(":");
+                frames.add(new StackTraceElement(frame.group(1), frame.group(2), fileAndLine[0],
+                        fileAndLine.length > 1 ? Integer.parseInt(fileAndLine[1].replaceAll("\\D", "")) : -1));
+            }
+        }
+        add(busy, id, name, rest, frames, testThread);
+        return busy;
+    }
+
+    private static void add(Map<Long, Busy> busy, long id, String name, String rest, List<StackTraceElement> frames,
+            Thread testThread) {
+        if (name == null || frames.isEmpty() || id == testThread.threadId() || name.startsWith("grading")) {
+            return;
+        }
+        boolean waiting = rest.contains("WAITING") || rest.contains("BLOCKED") || parked(frames.getFirst());
+        List<StackTraceElement> graded = frames.stream().filter(f -> RunningCode.isGraded(f.getClassName())).toList();
+        if (waiting || graded.isEmpty()) {
+            return;
+        }
+        busy.put(id, new Busy(name, graded));
+    }
+
+    private static boolean parked(StackTraceElement top) {
+        String method = top.getMethodName();
+        return method.startsWith("park") || method.equals("wait") || method.contains("sleep")
+                || method.startsWith("await") || method.equals("yield0");
+    }
+}
