@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * component's body that loops instead of waiting, say, while the test's own thread waits
  * for a wake-up that never comes. A threaded component runs on a virtual thread, which
  * {@link Thread#getAllStackTraces()} does not list, so this reads the JDK's thread dump,
- * which does, a few times, and names a thread found busy in graded code every time.
+ * which does, a few times, and names a thread found busy in graded code every time (or,
+ * failing that, one found asleep in a {@code Thread.sleep} that the learner's code called).
  */
 final class BusyThreads {
     private static final Pattern HEADER = Pattern.compile("^#(\\d+) \"(.*)\"(.*)$");
@@ -34,9 +35,11 @@ final class BusyThreads {
     /**
      * "ThreadedComponent.recv (ThreadedComponent.java:265) was busy on the thread "Echo#3" all
      * the while", if a thread was busy in graded code at every look, naming the method that
-     * loops as {@link RunningCode} does for the test's own thread.
+     * loops as {@link RunningCode} does for the test's own thread; else a thread that the
+     * learner's code put to sleep ({@code Thread.sleep}) at every look, which hears neither a
+     * message nor a shutdown request while it sleeps.
      */
-    static Optional<String> besides(Thread testThread) {
+    static Optional<Finding> besides(Thread testThread) {
         try {
             List<Map<Long, Busy>> dumps = new ArrayList<>();
             for (int i = 0; i < DUMPS; i++) {
@@ -47,12 +50,21 @@ final class BusyThreads {
             }
             for (var entry : dumps.getLast().entrySet()) {
                 List<List<StackTraceElement>> samples = dumps.stream().map(d -> d.get(entry.getKey()))
-                        .filter(java.util.Objects::nonNull).map(Busy::frames).toList();
+                        .filter(seen -> seen != null && !seen.asleep()).map(Busy::frames).toList();
                 if (samples.size() == DUMPS) {
                     List<StackTraceElement> frames = entry.getValue().frames();
                     StackTraceElement loop = frames.get(RunningCode.looping(frames, samples));
-                    return Optional.of(RunningCode.place(loop) + " was busy on the thread \"" + entry.getValue().name()
-                            + "\" all the while");
+                    return Optional.of(new Finding(RunningCode.place(loop) + " was busy on the thread \""
+                            + entry.getValue().name() + "\" all the while", false));
+                }
+            }
+            for (var entry : dumps.getLast().entrySet()) {
+                StackTraceElement where = entry.getValue().frames().getFirst();
+                boolean always = dumps.stream().map(d -> d.get(entry.getKey())).allMatch(seen -> seen != null
+                        && seen.asleep() && seen.frames().getFirst().equals(where));
+                if (always) {
+                    return Optional.of(new Finding(RunningCode.place(where) + " was asleep in Thread.sleep on the"
+                            + " thread \"" + entry.getValue().name() + "\" at every look", true));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -63,8 +75,18 @@ final class BusyThreads {
         return Optional.empty();
     }
 
-    /** A thread running graded code, and not waiting: its name and its graded frames, top-most first. */
-    private record Busy(String name, List<StackTraceElement> frames) {
+    /**
+     * What another thread was doing in graded code: "...was busy on the thread ... all the
+     * while", or, when {@code asleep}, sleeping in {@code Thread.sleep} at every look.
+     */
+    record Finding(String text, boolean asleep) {
+    }
+
+    /**
+     * A thread in graded code: its name and its graded frames, top-most first; running, or
+     * {@code asleep} in {@code Thread.sleep} called from the learner's code.
+     */
+    private record Busy(String name, List<StackTraceElement> frames, boolean asleep) {
     }
 
     private static List<String> dump() throws IOException {
@@ -112,10 +134,25 @@ final class BusyThreads {
         }
         boolean waiting = rest.contains("WAITING") || rest.contains("BLOCKED") || parked(frames.getFirst());
         List<StackTraceElement> graded = frames.stream().filter(f -> RunningCode.isGraded(f.getClassName())).toList();
-        if (waiting || graded.isEmpty()) {
+        if (graded.isEmpty()) {
             return;
         }
-        busy.put(id, new Busy(name, graded));
+        if (!waiting) {
+            busy.put(id, new Busy(name, graded, false));
+        } else if (sleepsIn(frames, graded.getFirst())) {
+            busy.put(id, new Busy(name, graded, true));
+        }
+    }
+
+    /**
+     * Whether the frames above {@code first} (the top-most graded one) are a
+     * {@code Thread.sleep} that the learner's code called: the given code never sleeps to
+     * wait for a message.
+     */
+    private static boolean sleepsIn(List<StackTraceElement> frames, StackTraceElement first) {
+        boolean sleep = frames.subList(0, frames.indexOf(first)).stream()
+                .anyMatch(f -> f.getClassName().equals("java.lang.Thread") && f.getMethodName().startsWith("sleep"));
+        return sleep && Regions.ofKit().learners(first);
     }
 
     private static boolean parked(StackTraceElement top) {

@@ -180,7 +180,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         if (thrown instanceof TimeoutException) {
             stalled = context.getDisplayName();
             RunningCode running = context.getStore(WATCH).get(RunningCode.class, RunningCode.class);
-            Throwable said = timedOut(context, thrown.getMessage());
+            Throwable said = timedOut(context, (TimeoutException) thrown);
             return running == null ? said
                     : LaterRegion.ofTimeOut(stageOf(context), afterWhat(thrown.getMessage()), running, Regions.ofKit())
                             .map(Throwable.class::cast).orElse(said);
@@ -248,7 +248,8 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
      * ({@link OnTimeout} on the class, the {@code time-out} block, the stage's), then the test's
      * own hint.
      */
-    private static HintedFailure timedOut(ExtensionContext context, String junitMessage) {
+    private static HintedFailure timedOut(ExtensionContext context, TimeoutException timeout) {
+        String junitMessage = timeout.getMessage();
         String after = junitMessage == null ? "" : junitMessage.replaceFirst("^.*timed out after ", "");
         String afterWhat = after.isBlank() ? "its time" : after;
         RunningCode running = context.getStore(WATCH).get(RunningCode.class, RunningCode.class);
@@ -257,15 +258,23 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
             running.stop();
         }
         // A test that waits (for a wake-up, say) may wait on a thread that loops instead of waiting itself.
-        Optional<String> busy = running == null || !running.busySamples().isEmpty() ? Optional.empty()
+        Optional<BusyThreads.Finding> busy = running == null || !running.busySamples().isEmpty() ? Optional.empty()
+                : timeout instanceof TimeLimit.TimedOut timedOut ? timedOut.others()
                 : BusyThreads.besides(running.thread());
-        String message = busy.map(b -> b + ", while the test waited" + where.map(w -> " (" + w + ")").orElse("")
-                        + ": a loop there never waits, and the test never finished")
+        String message = busy.map(b -> b.text() + (b.asleep() ? ": a sleep hears neither a message nor a shutdown"
+                        + " request, so the test never finished" : ": a loop there never waits, so the test never"
+                        + " finished") + where.map(w -> " (the test waited: " + w + ")").orElse(""))
                 .or(() -> where.map(w -> w + ": the test never finished" + alsoLater(context, running)))
                 .orElse("the test was still running after " + afterWhat + ", outside your code (in the test's"
                         + " own waiting): something it waits for never happened");
         Optional<Hint> own = Hints.ofTest(context.getRequiredTestMethod());
         String read = own.map(Hint::read).orElse("");
+        if (busy.isPresent() && busy.get().asleep()) {
+            return new HintedFailure(message, new Hint("A thread waits for messages with recv(inbox, timeout) or"
+                    + " pause(timeout), which return as soon as a message or a shutdown request arrives (the proxy"
+                    + " rings the doorbell); Thread.sleep waits out its whole time whatever arrives. Sleep only for"
+                    + " work that really takes time, never to wait for a message or for room.", read));
+        }
         if (busy.isPresent()) {
             return new HintedFailure(message, new Hint("A loop on a thread must wait, not look again and again: inside"
                     + " a threaded component's body, wait with recv(inbox, timeout) or pause(timeout), which return"

@@ -98,16 +98,16 @@ final class RunningCode {
         return List.of();
     }
 
-    /**
-     * "Scheduler.step (Scheduler.java:123) was still running after 3 seconds, called from
-     * Scheduler.run (Scheduler.java:150)", or empty when no graded method was running.
-     */
     /** The graded frame of the method that loops (see {@link #looping}), or of the top-most graded one. */
     Optional<StackTraceElement> loopingFrame() {
         List<StackTraceElement> all = gradedFrames();
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(looping(all)));
     }
 
+    /**
+     * "Scheduler.step (Scheduler.java:123) was still running after 3 seconds, called from
+     * Scheduler.run (Scheduler.java:150)", or empty when no graded method was running.
+     */
     Optional<String> stillRunning(String after) {
         List<StackTraceElement> all = gradedFrames();
         if (all.isEmpty()) {

@@ -73,12 +73,34 @@ final class TimeLimit {
             }
         });
         if (!thread.join(limit)) {
+            // Looked at before the interrupt, which ends a sleep or a wait on the other threads too.
+            Optional<BusyThreads.Finding> others = BusyThreads.besides(thread);
             thread.interrupt();
-            throw new TimeoutException(context.getRequiredTestMethod().getName() + "() timed out after "
-                    + described(limit));
+            throw new TimedOut(context.getRequiredTestMethod().getName() + "() timed out after " + described(limit),
+                    others.orElse(null));
         }
         if (thrown.get() != null) {
             throw thrown.get();
+        }
+    }
+
+    /**
+     * A time-out, with what the other threads were doing in graded code at that moment
+     * ({@link BusyThreads}), or {@code null} if none was busy or asleep there.
+     */
+    static final class TimedOut extends TimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient BusyThreads.Finding others;
+
+        TimedOut(String message, BusyThreads.Finding others) {
+            super(message);
+            this.others = others;
+        }
+
+        /** What another thread was doing in graded code when the time ran out, if anything. */
+        Optional<BusyThreads.Finding> others() {
+            return Optional.ofNullable(others);
         }
     }
 

@@ -1,0 +1,64 @@
+package kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grading.support.Result;
+import grading.support.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A test that times out while it waits for a threaded component names what the
+ * component's own thread was doing in the learner's code (grading.support.BusyThreads):
+ * looping without waiting, or sleeping where it should wait for a message. The reference
+ * ThreadedComponent with one line of its stage 9 region changed (its line numbers kept, so
+ * that the reference's markers still place it) is run with stage 9's graded class in a JVM
+ * of its own.
+ */
+@Tag("kit")
+@DisplayName("Kit: a time-out names the threaded component's thread that loops or sleeps in the learner's code")
+class OtherThreadVerdictTest {
+    private static final Path ROOT = StageListTest.ROOT;
+    private static final String RIGHT = "            pause(timeout);";
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "recv(inbox, timeout) that sleeps instead of pausing|            Thread.sleep(timeout.toMillis());"
+                + "|was asleep in Thread.sleep on the thread|a sleep hears neither a message nor a shutdown request",
+        "recv(inbox, timeout) that spins until its deadline instead of pausing|            for (long end ="
+                + " System.nanoTime() + timeout.toNanos(); !dataReady(inbox) && System.nanoTime() < end; ) {"
+                + " Thread.onSpinWait(); }"
+                + "|was busy on the thread|a loop there never waits"})
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void namesTheThread(String what, String wrong, String seen, String why) throws Exception {
+        String source = Files.readString(ROOT.resolve("solutions/src/main/java/axon/ThreadedComponent.java"));
+        assertEquals(1, source.split(Pattern.quote(RIGHT + "\n"), -1).length - 1,
+                "the planted mistake needs this line, once, in the reference's ThreadedComponent: " + RIGHT);
+        Path planted = folder.resolve("src/axon/ThreadedComponent.java");
+        Files.createDirectories(planted.getParent());
+        Files.writeString(planted, source.replace(RIGHT + "\n", wrong + "\n"));
+        List<Result> results = PlantedRun.run(folder, planted, "grading.Stage09ThreadedComponentsTest");
+        Result failed = results.stream().filter(r -> r.status() == Status.FAILED).findFirst().orElse(null);
+        assertNotNull(failed, "a test of stage 9 must fail: " + results);
+        assertEquals(9, failed.stage(), "it fails at stage 9: " + failed);
+        assertTrue(failed.message().startsWith("ThreadedComponent.recv (ThreadedComponent.java:"),
+                "it names the method of the learner's code the thread was in: " + failed.message());
+        assertTrue(failed.message().contains(seen) && failed.message().contains(why),
+                "it says what the thread was doing (\"" + seen + "\") and why that fails (\"" + why + "\"): "
+                        + failed.message());
+    }
+}
