@@ -92,6 +92,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     /** Runs a graded test on the current thread, watching it and tracing it. */
     private static void graded(Invocation<Void> invocation, ExtensionContext extensionContext) throws Throwable {
         NeverPaused.forget();
+        TwiceInATurn.forget();
         RunningCode running = RunningCode.watchCurrentThread();
         extensionContext.getStore(WATCH).put(RunningCode.class, running);
         Trace trace = traced(extensionContext) ? Trace.start(TRACE_SIZE) : null;
@@ -197,6 +198,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         int stage = stageOf(context);
         return LaterRegion.ofThrown(stage, thrown, ResultsRecorder.message(thrown), Regions.ofKit())
                 .or(() -> stage < NeverPaused.PAUSE_STAGE ? NeverPaused.inTheSchedulersMade() : Optional.empty())
+                .or(() -> stage < NeverPaused.PAUSE_STAGE ? TwiceInATurn.found(stage, Regions.ofKit()) : Optional.empty())
                 .map(Throwable.class::cast).orElseGet(() -> withLaterPart(context, stage, thrown));
     }
 
