@@ -1,6 +1,7 @@
 package grading;
 
 import axon.Microprocess;
+import grading.support.TwiceInATurn;
 import java.util.List;
 
 /**
@@ -25,6 +26,7 @@ class Counting extends Microprocess {
 
     @Override
     protected boolean step() {
+        TwiceInATurn.note(this);
         steps++;
         log.add(tag + steps);
         return steps < length;

@@ -2,6 +2,7 @@ package grading;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import grading.support.WaitedInVain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,7 +119,7 @@ public final class LineClient implements AutoCloseable {
             } catch (SocketTimeoutException e) {
                 running.rethrow();
                 if (System.nanoTime() > deadline) {
-                    fail("the server sent no complete line within " + patience.toMillis() + " ms"
+                    throw WaitedInVain.of("the server sent no complete line within " + patience.toMillis() + " ms"
                             + (line.size() > 0 ? " (it sent \"" + line.toString(StandardCharsets.UTF_8) + "\" and no \\n)" : ""));
                 }
                 continue;
@@ -137,6 +138,8 @@ public final class LineClient implements AutoCloseable {
             String line;
             try {
                 line = readLine(patience);
+            } catch (WaitedInVain e) {
+                throw e.saying(", after " + lines.size() + " of the " + count + " lines expected: " + lines);
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + ", after " + lines.size() + " of the " + count
                         + " lines expected: " + lines, e);
@@ -179,7 +182,7 @@ public final class LineClient implements AutoCloseable {
     }
 
     private static void failNotClosed(Duration patience, List<String> lines) {
-        fail("the server did not close the connection within " + patience.toMillis() + " ms; it sent " + lines.size()
+        throw WaitedInVain.of("the server did not close the connection within " + patience.toMillis() + " ms; it sent " + lines.size()
                 + " lines" + (lines.isEmpty() ? "" : ", the last: \"" + lines.getLast() + "\""));
     }
 

@@ -1,6 +1,7 @@
 package grading;
 
 import axon.Microprocess;
+import grading.support.TwiceInATurn;
 import java.util.List;
 
 /**
@@ -19,6 +20,7 @@ final class Spawner extends Microprocess {
 
     @Override
     protected boolean step() {
+        TwiceInATurn.note(this);
         steps++;
         log.add("s" + steps);
         if (steps == 1) {

@@ -13,6 +13,7 @@ import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.NeverPaused;
+import grading.support.TwiceInATurn;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -232,11 +233,17 @@ class Stage02SchedulerTest {
 
     @GradedTest(order = 14, value = "Tickers on one scheduler take turns: tick 1, tock 1, tick 2, tock 2, ...")
     void tickersTakeTurns() {
-        new examples.components.Ticker("tick", 3, log::add).activate(scheduler);
-        new examples.components.Ticker("tock", 2, log::add).activate(scheduler);
+        new examples.components.Ticker("tick", 3, line -> noted("tick", line)).activate(scheduler);
+        new examples.components.Ticker("tock", 2, line -> noted("tock", line)).activate(scheduler);
         scheduler.run();
         assertEquals(List.of("tick 1", "tock 1", "tick 2", "tock 2", "tick 3"), log, "the tickers' lines, in"
                 + " the order they were written");
+    }
+
+    /** Logs a ticker's line, noting the step that wrote it (see TwiceInATurn). */
+    private void noted(String ticker, String line) {
+        TwiceInATurn.note(ticker);
+        log.add(line);
     }
 
     @GradedTest(order = 15, value = "during a cycle, microprocesses() lists those still waiting for their turn, in"

@@ -51,6 +51,9 @@ class Stage07WaitingForChildrenTest {
                 + " with nothing to do pauses)");
         graphline.inbox("control").put(new Ipc.ShutdownMicroprocess());
         scheduler.runCycles(20);
-        assertTrue(child.isFinished() && graphline.isFinished(), "once its child has ended, the graphline must end");
+        assertTrue(child.isFinished(), "a ShutdownMicroprocess put into the graphline's control must reach its"
+                + " child, whose control no link feeds: with no link from self.control, the graphline passes what"
+                + " arrives on its control on to the control of each child still running (chapter 7, Graphline)");
+        assertTrue(graphline.isFinished(), "once its child has ended, the graphline must end");
     }
 }

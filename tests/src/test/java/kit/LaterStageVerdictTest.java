@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A mistake in a later stage's code, found by the tests of an earlier stage, is reported at
  * the later stage, naming its code (grading.support.LaterRegion, grading.support.NeverPaused):
  * a reference class with one line of stage 6's part changed, its line numbers kept so that
- * the reference's markers still place every line, run with the graded class of the earlier
+ * the reference's markers still place every line (a second {@code next()} in stage 6's part of
+ * {@code Scheduler.step} is grading.support.TwiceInATurn's), run with the graded class of the earlier
  * stage in a JVM of its own.
  */
 @Tag("kit")
@@ -45,7 +46,11 @@ class LaterStageVerdictTest {
                 + "|thrown by stage 6's code in Box.put",
         "a fallAsleep() that always says yes, found by stage 2's tests|Stage02SchedulerTest|Microprocess"
                 + "|        if (sleep == Sleep.PAUSING) {|        if (sleep != null) {"
-                + "|never called pause(), yet the scheduler put it to sleep"})
+                + "|never called pause(), yet the scheduler put it to sleep",
+        "a second next() in stage 6's part of Scheduler.step, found by stage 2's tests|Stage02SchedulerTest"
+                + "|Scheduler|                } else if (current.fallAsleep()) {"
+                + "|                } else if (current.next() && current.fallAsleep()) {"
+                + "|stage 6's part of Scheduler.step (after-step) must use the one result of next()"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void laterStageMistake(String what, String testClass, String type, String right, String wrong, String said)
             throws Exception {

@@ -47,6 +47,8 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         LifecycleMethodExecutionExceptionHandler {
     private static final ExtensionContext.Namespace WATCH = ExtensionContext.Namespace.create(Grading.class);
     private static volatile String stalled;
+    /** A test after whose failure a thread still loops in the learner's code ({@link #withBusyThread}). */
+    private static volatile String looping;
 
     /** The earliest stage with a failed test in this run, which a test that waits long need not wait for. */
     private static volatile int firstFailedStage = Integer.MAX_VALUE;
@@ -59,6 +61,11 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         if (earlier != null && context.getTestMethod().isPresent()) {
             return ConditionEvaluationResult.disabled("not run: an earlier test never finished (" + earlier
                     + "); fix that first");
+        }
+        String loops = looping;
+        if (loops != null && context.getTestMethod().isPresent()) {
+            return ConditionEvaluationResult.disabled("not run: since an earlier test (" + loops + "), a thread"
+                    + " loops in your code without end, and each test would start one more; fix that first");
         }
         int failed = firstFailedStage;
         if (Mode.current() == Mode.GRADE && context.getTestMethod().isPresent() && failed < stageOf(context)
@@ -92,6 +99,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     /** Runs a graded test on the current thread, watching it and tracing it. */
     private static void graded(Invocation<Void> invocation, ExtensionContext extensionContext) throws Throwable {
         NeverPaused.forget();
+        TwiceInATurn.forget();
         RunningCode running = RunningCode.watchCurrentThread();
         extensionContext.getStore(WATCH).put(RunningCode.class, running);
         Trace trace = traced(extensionContext) ? Trace.start(TRACE_SIZE) : null;
@@ -197,7 +205,52 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         int stage = stageOf(context);
         return LaterRegion.ofThrown(stage, thrown, ResultsRecorder.message(thrown), Regions.ofKit())
                 .or(() -> stage < NeverPaused.PAUSE_STAGE ? NeverPaused.inTheSchedulersMade() : Optional.empty())
-                .map(Throwable.class::cast).orElseGet(() -> withLaterPart(context, stage, thrown));
+                .or(() -> stage < NeverPaused.PAUSE_STAGE ? TwiceInATurn.found(stage, Regions.ofKit()) : Optional.empty())
+                .map(Throwable.class::cast).orElseGet(() -> withBusyThread(context, withLaterPart(context, stage, thrown)));
+    }
+
+    /** A failure that says the test waited in vain for something: "within 5000 ms", "after 5 s". */
+    private static final java.util.regex.Pattern WAITED = java.util.regex.Pattern.compile(
+            "(within|after) \\d+ ?(ms|s|seconds)\\b");
+
+    /**
+     * A failure after the test waited in vain, while another thread loops or sleeps in the
+     * learner's code (a step that reads again and again where it should return, on the
+     * thread that runs the scheduler): the same failure, naming that code, with a hint about
+     * waiting. The tests after it do not run: that thread loops on, and each test would add
+     * one more ({@link #evaluateExecutionCondition}).
+     */
+    private static Throwable withBusyThread(ExtensionContext context, Throwable failure) {
+        if (!(failure instanceof AssertionError) || failure instanceof LaterStageFailure
+                || failure.getMessage() == null || !WAITED.matcher(failure.getMessage()).find()) {
+            return failure;
+        }
+        Optional<BusyThreads.Finding> busy = failure instanceof WaitedInVain waited ? waited.busy()
+                : BusyThreads.besides(Thread.currentThread());
+        if (busy.isEmpty()) {
+            return failure;
+        }
+        looping = context.getDisplayName();
+        String place = busy.get().text().replaceFirst(" \\(.*", ""); // "Interpreter.completeSnippets"
+        if (failure.getMessage().contains(place)) {
+            return failure; // the test's own message names that method already, with its own hint
+        }
+        Optional<Hint> own = Hints.ofTest(context.getRequiredTestMethod());
+        String read = own.map(Hint::read).orElse("");
+        HintedFailure said = busy.get().asleep()
+                ? new HintedFailure(busy.get().text() + ", so it heard nothing while the test waited: "
+                        + ResultsRecorder.message(failure), new Hint("A thread waits for messages with recv(inbox,"
+                        + " timeout) or pause(timeout), which return as soon as a message or a shutdown request"
+                        + " arrives; Thread.sleep waits out its whole time whatever arrives." + own.map(h -> " What this"
+                        + " test checks: " + h.value()).orElse(""), read))
+                : new HintedFailure(busy.get().text() + ", so what the test waited for never came: "
+                        + ResultsRecorder.message(failure), new Hint("That loop never waits: a step that has nothing"
+                        + " to do now returns (a read that gets 0 bytes returns, and the selector says when more"
+                        + " comes; a component pauses, and a delivery wakes it), since while one step loops nothing"
+                        + " else on its scheduler runs; a threaded body waits with recv(inbox, timeout) or"
+                        + " pause(timeout)." + own.map(h -> " What this test checks: " + h.value()).orElse(""), read));
+        said.initCause(failure);
+        return said;
     }
 
     /**

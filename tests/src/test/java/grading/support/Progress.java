@@ -53,11 +53,17 @@ record Progress(Stage stage, List<Result> results) {
                 + (notRun > 0 ? " (" + notRun + " not run: " + whyNotRun() + ")" : "");
     }
 
-    /** Why its tests did not run: a time-out stopped the grading, or they wait long and an earlier stage fails. */
+    /**
+     * Why its tests did not run: a time-out stopped the grading, or a thread that loops in the
+     * learner's code, or they wait long and an earlier stage fails.
+     */
     private String whyNotRun() {
         boolean timedOut = results.stream().anyMatch(r -> r.status() == Status.NOT_RUN
                 && r.message().contains("never finished"));
-        return timedOut ? "grading stopped after a time-out" : "they wait long, and an earlier stage fails";
+        boolean looping = results.stream().anyMatch(r -> r.status() == Status.NOT_RUN
+                && r.message().contains("loops in your code"));
+        return timedOut ? "grading stopped after a time-out" : looping ? "grading stopped: a thread loops in your code"
+                : "they wait long, and an earlier stage fails";
     }
 
     private static String plural(long count, String what) {

@@ -5,12 +5,14 @@
  *       stage, place and title) and brings in {@link grading.support.Grading}, which turns
  *       unwritten code into "not started", a time-out into the learner's method that was still
  *       running ({@link grading.support.RunningCode}, {@link grading.support.OnTimeout},
- *       {@link grading.support.BusyThreads} for the other threads), and a missing method into a
+ *       {@link grading.support.BusyThreads} for the other threads, also when a test waited in vain:
+ *       {@link grading.support.WaitedInVain}), and a missing method into a
  *       sentence. A failure whose cause lies in a later stage's region goes to that stage:
  *       {@link grading.support.Regions} places a line of code in its region,
  *       {@link grading.support.LaterRegion} judges a time-out or an exception by it, and
  *       {@link grading.support.NeverPaused} finds a microprocess put to sleep by stage 6's code in
- *       an earlier stage's test. {@link grading.support.GradedTest} gives a test its place
+ *       an earlier stage's test, {@link grading.support.TwiceInATurn} a second next() in stage 6's
+ *       part of a scheduler's step. {@link grading.support.GradedTest} gives a test its place
  *       ({@link grading.support.GradedOrder}) and its title ({@link grading.support.GradedTitles});
  *       {@link grading.support.Hints} reads its {@link grading.support.Hint} from the class's hints
  *       file.</li>
