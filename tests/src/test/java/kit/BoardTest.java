@@ -273,6 +273,21 @@ class BoardTest {
     }
 
     @Test
+    @DisplayName("tests left out after one of their stage waited in vain for a server say why on the stage's line")
+    void waitedInVainLeavesTheStageOut() {
+        List<Result> results = new ArrayList<>(passing(10));
+        results.add(passed(11, "a client's line reaches the protocol"));
+        results.add(failed(11, "a client that stops sending is answered and closed",
+                "the server did not close the connection within 5000 ms", "link the socket's signal"));
+        results.add(new Result(11, Status.NOT_RUN, "idle clients are closed", "not run: an earlier test of this stage"
+                + " (a client that stops sending is answered and closed) waited in vain for the server, and this one"
+                + " would most likely wait as long; fix that first", "", "", false));
+        String text = board(results, Policy.ROUND_ROBIN, 0).grade(11, "solutions").text();
+        assertTrue(text.contains("1 of 3 tests pass (1 not run: a test waited in vain for the server, and they would"
+                + " too)"), "stage 11's line says why a test did not run:\n" + text);
+    }
+
+    @Test
     @DisplayName("a results line survives being written and read back")
     void resultLines() {
         Result result = new Result(3, Status.FAILED, "a\ttitle", "two\nlines", "hint", "Boxes", true);

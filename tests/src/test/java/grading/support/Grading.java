@@ -50,6 +50,13 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     /** A test after whose failure a thread still loops in the learner's code ({@link #withBusyThread}). */
     private static volatile String looping;
 
+    /**
+     * The first test that waited in vain for a server ({@link WaitedInVain}), and its stage:
+     * the other tests of that stage would mostly wait just as long for the same missing line.
+     */
+    private static volatile String waitedInVain;
+    private static volatile int waitedInVainStage;
+
     /** The earliest stage with a failed test in this run, which a test that waits long need not wait for. */
     private static volatile int firstFailedStage = Integer.MAX_VALUE;
     /** A test allowed more than this (its own {@code @Timeout}) waits long when an earlier stage's code is wrong. */
@@ -66,6 +73,13 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         if (loops != null && context.getTestMethod().isPresent()) {
             return ConditionEvaluationResult.disabled("not run: since an earlier test (" + loops + "), a thread"
                     + " loops in your code without end, and each test would start one more; fix that first");
+        }
+        String waited = waitedInVain;
+        if (waited != null && Mode.current() == Mode.GRADE && context.getTestMethod().isPresent()
+                && stageOf(context) == waitedInVainStage) {
+            // A missing wire or a lost line makes every test of the stage wait its full patience: a minute in all.
+            return ConditionEvaluationResult.disabled("not run: an earlier test of this stage (" + waited + ") waited"
+                    + " in vain for the server, and this one would most likely wait as long; fix that first");
         }
         int failed = firstFailedStage;
         if (Mode.current() == Mode.GRADE && context.getTestMethod().isPresent() && failed < stageOf(context)
@@ -124,6 +138,10 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         if (!(outcome instanceof TestAbortedException) && !(outcome instanceof PassedUnsolved)) {
             int stage = outcome instanceof LaterStageFailure later ? later.stage() : stageOf(context);
             firstFailedStage = Math.min(firstFailedStage, stage);
+            if (thrown instanceof WaitedInVain && !(outcome instanceof LaterStageFailure) && waitedInVain == null) {
+                waitedInVain = context.getDisplayName();
+                waitedInVainStage = stageOf(context);
+            }
             offerTrace(context, outcome);
         }
         throw outcome;

@@ -55,14 +55,18 @@ record Progress(Stage stage, List<Result> results) {
 
     /**
      * Why its tests did not run: a time-out stopped the grading, or a thread that loops in the
-     * learner's code, or they wait long and an earlier stage fails.
+     * learner's code, or a test of the stage waited in vain for a server, or they wait long
+     * and an earlier stage fails.
      */
     private String whyNotRun() {
         boolean timedOut = results.stream().anyMatch(r -> r.status() == Status.NOT_RUN
                 && r.message().contains("never finished"));
         boolean looping = results.stream().anyMatch(r -> r.status() == Status.NOT_RUN
                 && r.message().contains("loops in your code"));
+        boolean waited = results.stream().anyMatch(r -> r.status() == Status.NOT_RUN
+                && r.message().contains("waited in vain for the server"));
         return timedOut ? "grading stopped after a time-out" : looping ? "grading stopped: a thread loops in your code"
+                : waited ? "a test waited in vain for the server, and they would too"
                 : "they wait long, and an earlier stage fails";
     }
 
