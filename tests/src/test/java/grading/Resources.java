@@ -4,13 +4,10 @@ import static grading.Network.FILE_SLACK;
 import static grading.Network.PATIENCE;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.UnixOperatingSystemMXBean;
-import java.io.IOException;
+import grading.support.ThreadDump;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,34 +40,13 @@ public record Resources(long files, Set<Thread> threads, Set<String> virtual) {
      */
     static Set<String> virtualThreads() {
         Set<String> names = new HashSet<>();
-        for (String line : threadDump()) {
+        for (String line : ThreadDump.lines()) {
             Matcher virtual = VIRTUAL_THREAD.matcher(line);
             if (virtual.find()) {
                 names.add(virtual.group(1));
             }
         }
         return names;
-    }
-
-    /**
-     * The lines of a plain-text dump of every thread alive now, virtual ones included, each
-     * thread starting with a line {@code #id "name" ...} and followed by its frames; empty
-     * where the dump cannot be made.
-     */
-    static List<String> threadDump() {
-        try {
-            Path dump = Files.createTempFile("threads", ".txt");
-            Files.delete(dump);
-            try {
-                ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                        .dumpThreads(dump.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
-                return Files.readAllLines(dump);
-            } finally {
-                Files.deleteIfExists(dump);
-            }
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
     }
 
     static Resources now() {

@@ -1,5 +1,6 @@
 package grading;
 
+import grading.support.ThreadDump;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,7 +101,7 @@ final class Snippets {
     /** "Interpreter.completeSnippets (Interpreter.java:262)": where the named thread is in the interpreter now. */
     private static Optional<String> runningIn(String threadName) {
         boolean inThread = false;
-        for (String line : Resources.threadDump()) {
+        for (String line : ThreadDump.lines()) {
             if (line.startsWith("#")) {
                 inThread = line.contains("\"" + threadName + "\"");
                 continue;

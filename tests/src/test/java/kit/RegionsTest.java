@@ -49,24 +49,26 @@ class RegionsTest {
                 }
             }
             """;
+
+    /** The same file as a learner's exercises hold it: no markers, and the learner's own code in the methods. */
     private static final String WITHOUT_MARKERS = """
             package planted;
 
             public class Thing {
                 void linkTo(Thing next) {
                     // TODO stage 5: link, then move the messages
-                    int a = 1;
-                    int b = 2;
-                    int c = 3;
+                    long linked = 10;
+                    long moved = linked * 2;
+                    long woken = moved + 1;
                 }
 
                 public void wake() {
-                    int learnersOwnLine = 0;
-                    int d = 4;
+                    boolean learnersOwnLine = true;
+                    long wokenUp = 4;
                 }
 
                 public Thing() {
-                    int e = 5;
+                    long boxes = 5;
                 }
             }
             """;

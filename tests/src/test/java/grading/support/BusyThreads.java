@@ -1,10 +1,5 @@
 package grading.support;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +41,7 @@ final class BusyThreads {
                 if (i > 0) {
                     Thread.sleep(APART_MS);
                 }
-                dumps.add(busy(dump(), testThread));
+                dumps.add(busy(ThreadDump.lines(), testThread));
             }
             for (var entry : dumps.getLast().entrySet()) {
                 List<List<StackTraceElement>> samples = dumps.stream().map(d -> d.get(entry.getKey()))
@@ -67,7 +62,7 @@ final class BusyThreads {
                             + " thread \"" + entry.getValue().name() + "\" at every look", true));
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Optional.empty(); // no dump here: the time-out says what it can without it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -87,18 +82,6 @@ final class BusyThreads {
      * {@code asleep} in {@code Thread.sleep} called from the learner's code.
      */
     private record Busy(String name, List<StackTraceElement> frames, boolean asleep) {
-    }
-
-    private static List<String> dump() throws IOException {
-        Path file = Files.createTempDirectory("grading-threads").resolve("threads.txt");
-        try {
-            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                    .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
-            return Files.readAllLines(file);
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(file.getParent());
-        }
     }
 
     /** The threads of a dump that run graded code and do not wait, by id. */

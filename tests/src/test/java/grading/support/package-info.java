@@ -5,7 +5,8 @@
  *       stage, place and title) and brings in {@link grading.support.Grading}, which turns
  *       unwritten code into "not started", a time-out into the learner's method that was still
  *       running ({@link grading.support.RunningCode}, {@link grading.support.OnTimeout},
- *       {@link grading.support.BusyThreads} for the other threads, also when a test waited in vain:
+ *       {@link grading.support.BusyThreads} for the other threads, read from a
+ *       {@link grading.support.ThreadDump}, also when a test waited in vain:
  *       {@link grading.support.WaitedInVain}), and a missing method into a
  *       sentence. A failure whose cause lies in a later stage's region goes to that stage:
  *       {@link grading.support.Regions} places a line of code in its region,
