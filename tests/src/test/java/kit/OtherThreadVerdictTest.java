@@ -38,13 +38,17 @@ class OtherThreadVerdictTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "recv(inbox, timeout) that sleeps instead of pausing|            Thread.sleep(timeout.toMillis());"
-                + "|was asleep in Thread.sleep on the thread|a sleep hears neither a message nor a shutdown request",
+                + "|was asleep in Thread\\.sleep on the thread .*: a sleep hears neither a message nor a shutdown"
+                + " request",
+        // A spinning thread is found either at a time-out, busy, or, when a shutdown came first, still alive after
+        // run(): which test meets it first depends on the timing; either way the verdict must name the loop.
         "recv(inbox, timeout) that spins until its deadline instead of pausing|            for (long end ="
                 + " System.nanoTime() + timeout.toNanos(); !dataReady(inbox) && System.nanoTime() < end; ) {"
                 + " Thread.onSpinWait(); }"
-                + "|was busy on the thread|a loop there never waits"})
+                + "|'(was busy on the thread .*: a loop there never waits|whose wait must end when the thread is"
+                + " interrupted .*a loop that looks again and again does not)'"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void namesTheThread(String what, String wrong, String seen, String why) throws Exception {
+    void namesTheThread(String what, String wrong, String verdict) throws Exception {
         String source = Files.readString(ROOT.resolve("solutions/src/main/java/axon/ThreadedComponent.java"));
         assertEquals(1, source.split(Pattern.quote(RIGHT + "\n"), -1).length - 1,
                 "the planted mistake needs this line, once, in the reference's ThreadedComponent: " + RIGHT);
@@ -55,10 +59,9 @@ class OtherThreadVerdictTest {
         Result failed = results.stream().filter(r -> r.status() == Status.FAILED).findFirst().orElse(null);
         assertNotNull(failed, "a test of stage 9 must fail: " + results);
         assertEquals(9, failed.stage(), "it fails at stage 9: " + failed);
-        assertTrue(failed.message().startsWith("ThreadedComponent.recv (ThreadedComponent.java:"),
+        assertTrue(failed.message().contains("ThreadedComponent.recv (ThreadedComponent.java:"),
                 "it names the method of the learner's code the thread was in: " + failed.message());
-        assertTrue(failed.message().contains(seen) && failed.message().contains(why),
-                "it says what the thread was doing (\"" + seen + "\") and why that fails (\"" + why + "\"): "
-                        + failed.message());
+        assertTrue(Pattern.compile(verdict).matcher(failed.message()).find(),
+                "it says what the thread was doing and why that fails (" + verdict + "): " + failed.message());
     }
 }
