@@ -8,7 +8,6 @@ import grading.support.Board;
 import grading.support.Result;
 import grading.support.Stage;
 import grading.support.Status;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,13 +53,7 @@ class LaterStageVerdictTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void laterStageMistake(String what, String testClass, String type, String right, String wrong, String said)
             throws Exception {
-        String source = Files.readString(ROOT.resolve("solutions/src/main/java/axon/" + type + ".java"));
-        assertEquals(1, source.split(java.util.regex.Pattern.quote(right + "\n"), -1).length - 1,
-                "the planted mistake needs this line, once, in the reference's " + type + ": " + right);
-        Path planted = folder.resolve("src/axon/" + type + ".java");
-        Files.createDirectories(planted.getParent());
-        Files.writeString(planted, source.replace(right + "\n", wrong + "\n"));
-        List<Result> results = PlantedRun.run(folder, planted, "grading." + testClass);
+        List<Result> results = PlantedRun.withOneLineChanged(folder, type, right, wrong, "grading." + testClass);
         Result later = results.stream().filter(r -> r.stage() == 6).findFirst().orElse(null);
         assertNotNull(later, "the mistake must be counted at stage 6: " + results);
         assertEquals(Status.FAILED, later.status(), "at stage 6 it fails: " + later);

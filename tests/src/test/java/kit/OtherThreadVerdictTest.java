@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grading.support.Result;
 import grading.support.Status;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("kit")
 @DisplayName("Kit: a time-out names the threaded component's thread that loops or sleeps in the learner's code")
 class OtherThreadVerdictTest {
-    private static final Path ROOT = StageListTest.ROOT;
     private static final String RIGHT = "            pause(timeout);";
 
     @TempDir
@@ -49,13 +47,8 @@ class OtherThreadVerdictTest {
                 + " interrupted .*a loop that looks again and again does not)'"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void namesTheThread(String what, String wrong, String verdict) throws Exception {
-        String source = Files.readString(ROOT.resolve("solutions/src/main/java/axon/ThreadedComponent.java"));
-        assertEquals(1, source.split(Pattern.quote(RIGHT + "\n"), -1).length - 1,
-                "the planted mistake needs this line, once, in the reference's ThreadedComponent: " + RIGHT);
-        Path planted = folder.resolve("src/axon/ThreadedComponent.java");
-        Files.createDirectories(planted.getParent());
-        Files.writeString(planted, source.replace(RIGHT + "\n", wrong + "\n"));
-        List<Result> results = PlantedRun.run(folder, planted, "grading.Stage09ThreadedComponentsTest");
+        List<Result> results = PlantedRun.withOneLineChanged(folder, "ThreadedComponent", RIGHT, wrong,
+                "grading.Stage09ThreadedComponentsTest");
         Result failed = results.stream().filter(r -> r.status() == Status.FAILED).findFirst().orElse(null);
         assertNotNull(failed, "a test of stage 9 must fail: " + results);
         assertEquals(9, failed.stage(), "it fails at stage 9: " + failed);

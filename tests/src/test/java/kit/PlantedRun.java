@@ -32,6 +32,22 @@ public final class PlantedRun {
     }
 
     /**
+     * Runs the graded class {@code testClass} with the reference's {@code axon.TYPE} planted
+     * in its place, one line of it changed from {@code right} to {@code wrong}. The line
+     * count stays the same, so that the reference's markers still place every line.
+     */
+    static List<Result> withOneLineChanged(Path folder, String type, String right, String wrong, String testClass)
+            throws IOException, InterruptedException {
+        String source = Files.readString(StageListTest.ROOT.resolve("solutions/src/main/java/axon/" + type + ".java"));
+        assertEquals(1, source.split(java.util.regex.Pattern.quote(right + "\n"), -1).length - 1,
+                "the planted mistake needs this line, once, in the reference's " + type + ": " + right);
+        Path planted = folder.resolve("src/axon/" + type + ".java");
+        Files.createDirectories(planted.getParent());
+        Files.writeString(planted, source.replace(right + "\n", wrong + "\n"));
+        return run(folder, planted, testClass);
+    }
+
+    /**
      * Compiles {@code planted} into {@code folder}/classes, then runs the graded class
      * {@code testClass} in a JVM of its own with those classes first; returns its results, in
      * order (the results and any traces are written under {@code folder}).
