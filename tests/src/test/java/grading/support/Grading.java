@@ -59,6 +59,11 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
 
     /** The earliest stage with a failed test in this run, which a test that waits long need not wait for. */
     private static volatile int firstFailedStage = Integer.MAX_VALUE;
+    /** The hint for a thread found asleep in a {@code Thread.sleep} of the learner's code ({@link BusyThreads}). */
+    private static final String SLEEPS_INSTEAD_OF_WAITING = "A thread waits for messages with recv(inbox, timeout)"
+            + " or pause(timeout), which return as soon as a message or a shutdown request arrives (the proxy rings"
+            + " the doorbell); Thread.sleep waits out its whole time whatever arrives. Sleep only for work that really"
+            + " takes time, never to wait for a message or for room.";
     /** A test allowed more than this (its own {@code @Timeout}) waits long when an earlier stage's code is wrong. */
     private static final Duration WAITS_LONG = Duration.ofSeconds(10);
 
@@ -257,10 +262,8 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         String read = own.map(Hint::read).orElse("");
         HintedFailure said = busy.get().asleep()
                 ? new HintedFailure(busy.get().text() + ", so it heard nothing while the test waited: "
-                        + ResultsRecorder.message(failure), new Hint("A thread waits for messages with recv(inbox,"
-                        + " timeout) or pause(timeout), which return as soon as a message or a shutdown request"
-                        + " arrives; Thread.sleep waits out its whole time whatever arrives." + own.map(h -> " What this"
-                        + " test checks: " + h.value()).orElse(""), read))
+                        + ResultsRecorder.message(failure), new Hint(SLEEPS_INSTEAD_OF_WAITING + own.map(h -> " What this test"
+                        + " checks: " + h.value()).orElse(""), read))
                 : new HintedFailure(busy.get().text() + ", so what the test waited for never came: "
                         + ResultsRecorder.message(failure), new Hint("That loop never waits: a step that has nothing"
                         + " to do now returns (a read that gets 0 bytes returns, and the selector says when more"
@@ -341,10 +344,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         Optional<Hint> own = Hints.ofTest(context.getRequiredTestMethod());
         String read = own.map(Hint::read).orElse("");
         if (busy.isPresent() && busy.get().asleep()) {
-            return new HintedFailure(message, new Hint("A thread waits for messages with recv(inbox, timeout) or"
-                    + " pause(timeout), which return as soon as a message or a shutdown request arrives (the proxy"
-                    + " rings the doorbell); Thread.sleep waits out its whole time whatever arrives. Sleep only for"
-                    + " work that really takes time, never to wait for a message or for room.", read));
+            return new HintedFailure(message, new Hint(SLEEPS_INSTEAD_OF_WAITING, read));
         }
         if (busy.isPresent()) {
             return new HintedFailure(message, new Hint("A loop on a thread must wait, not look again and again: inside"
