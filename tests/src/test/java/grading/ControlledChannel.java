@@ -148,18 +148,24 @@ public final class ControlledChannel extends SocketChannel {
 
     @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        long n = 0;
-        for (int i = offset; i < offset + length; i++) {
-            n += read(dsts[i]);
-        }
-        return n;
+        return inTurn(dsts, offset, length, this::read);
     }
 
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        return inTurn(srcs, offset, length, this::write);
+    }
+
+    /** One buffer's read or write. */
+    private interface Transfer {
+        int apply(ByteBuffer buffer) throws IOException;
+    }
+
+    /** A scattering read or gathering write: {@code transfer} on each buffer in turn; the bytes moved in all. */
+    private static long inTurn(ByteBuffer[] buffers, int offset, int length, Transfer transfer) throws IOException {
         long n = 0;
         for (int i = offset; i < offset + length; i++) {
-            n += write(srcs[i]);
+            n += transfer.apply(buffers[i]);
         }
         return n;
     }
