@@ -112,7 +112,9 @@ public final class RunningServer implements AutoCloseable {
         while (server.connections() != count) {
             background.rethrow();
             if (System.nanoTime() > deadline) {
-                fail(why + ": the server counts " + server.connections() + " open connections, not " + count);
+                fail(why + ": the server counts " + server.connections() + " open connections, not " + count
+                        + " (connections() tells open, which forgetClosedConnections sets to the number of sockets in"
+                        + " connections that have not finished)");
             }
             Thread.sleep(5);
         }
