@@ -74,7 +74,8 @@ class Stage11ControlledChannelTest {
         assertTrue(channel.isOpen() && protocol.endedBy() == null, "a client that reads everything was cut off after "
                 + channel.taken().length() + " of " + expected.length() + " bytes of a burst, with an output limit of "
                 + LIMIT + " bytes: the limit counts only the bytes the socket will not take right now (chapter 11,"
-                + " Bad clients). Does write() subtract what channel.write(...) returned from unsentBytes?");
+                + " Bad clients). Does sendToPeer write() before it calls tooSlow(), and does write() subtract what"
+                + " channel.write(...) returned from unsentBytes?");
         assertEquals(expected, channel.taken(), "the client must receive every line of the burst, whole and in order,"
                 + " each followed by \\n");
     }
