@@ -445,8 +445,10 @@ class Stage13SharingTest {
                     throw WaitedInVain.of("the philosophers have not finished their meals after "
                             + STUCK.toSeconds() + " s: some fork is never free again. Does a refused commit leave a"
                             + " fork taken (a partial commit), does a philosopher count forks as taken although"
-                            + " the commit failed, or does one commit the same stale copies again and again instead"
-                            + " of dropping them on ConcurrentUpdate and looking again? So far: " + said.collected(),
+                            + " the commit failed, does one commit the same stale copies again and again instead"
+                            + " of dropping them on ConcurrentUpdate and looking again, or does one keep its copies"
+                            + " after a commit that succeeded, so that putting the forks down commits them again?"
+                            + " So far: " + said.collected(),
                             "the philosophers to finish");
                 }
                 return true;
