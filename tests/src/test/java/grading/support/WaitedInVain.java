@@ -46,6 +46,17 @@ public final class WaitedInVain extends AssertionFailedError {
         return waited;
     }
 
+    /**
+     * The same wait, told as {@code said} (with its own hint, often another test's), keeping
+     * what looped meanwhile.
+     */
+    public WaitedInVain as(HintedFailure said) {
+        WaitedInVain told = new WaitedInVain(said.getMessage(), busy, awaited);
+        said.initCause(this);
+        told.initCause(said);
+        return told;
+    }
+
     /** The same failure, with more said after its message. */
     public WaitedInVain saying(String more) {
         WaitedInVain longer = new WaitedInVain(getMessage() + more, busy, awaited);
