@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import axon.Component;
 import axon.Scheduler;
 import grading.support.HintedFailure;
+import grading.support.WaitedInVain;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,7 +88,9 @@ public final class RunningServer implements AutoCloseable {
             return;
         }
         int open = server.connections();
-        throw HintedFailure.ofTest("run() did not return within " + PATIENCE.toSeconds() + " s of the server's shutdown"
+        // every other test of the stage ends by stopping its server, and would wait as long
+        throw WaitedInVain.of(HintedFailure.ofTest("run() did not return within " + PATIENCE.toSeconds()
+                + " s of the server's shutdown"
                 + (open > 0
                 ? ", and the server still counts " + open + " open connections: on a shutdown it must put a"
                 + " ShutdownMicroprocess into the control of every socket that has not finished"
@@ -95,7 +98,7 @@ public final class RunningServer implements AutoCloseable {
                 + " for them to end"
                 : ": something is still awake or a thread still runs (does the server wait for every connection to"
                 + " end, and does the selector end when nothing is left to watch?)"),
-                Stage11LimitsAndShutdownTest.class, "shutdownReleasesEverything");
+                Stage11LimitsAndShutdownTest.class, "shutdownReleasesEverything"));
     }
 
     /** Waits until the server counts {@code count} open connections. */
@@ -109,7 +112,9 @@ public final class RunningServer implements AutoCloseable {
         while (server.connections() != count) {
             background.rethrow();
             if (System.nanoTime() > deadline) {
-                fail(why + ": the server counts " + server.connections() + " open connections, not " + count);
+                fail(why + ": the server counts " + server.connections() + " open connections, not " + count
+                        + " (connections() tells open, which forgetClosedConnections sets to the number of sockets in"
+                        + " connections that have not finished)");
             }
             Thread.sleep(5);
         }

@@ -17,6 +17,8 @@ import grading.support.GradedTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import kamaelia.chassis.ServerCore;
 
 /**
@@ -41,6 +43,25 @@ class Stage11AdoptedConnectionsTest {
                 }
             }
             Thread.sleep(300);
+            passShutdownOn();
+        }
+    }
+
+    /** An echo protocol that, once told to end, ends only when the test lets it: a goodbye as long as it likes. */
+    @Inbox(name = "inbox", doc = "Lines from the client")
+    @Outbox(name = "outbox", doc = "The same lines back")
+    static final class HeldGoodbye extends ThreadedComponent {
+        final CountDownLatch letGo = new CountDownLatch(1);
+
+        @Override
+        protected void body() throws InterruptedException {
+            while (!shutdownRequested()) {
+                Object line = recv("inbox", Duration.ofMillis(20));
+                if (line != null) {
+                    send(line, "outbox");
+                }
+            }
+            letGo.await(PATIENCE.toMillis() * 4, TimeUnit.MILLISECONDS); // longer than the test waits: it lets go
             passShutdownOn();
         }
     }
@@ -91,5 +112,26 @@ class Stage11AdoptedConnectionsTest {
                 + " ending: " + after.stillRunning + ". A server \"finishes once all of them have finished\", and"
                 + " childrenDone() waits only for the children it adopted: in connect, addChild the protocol (and the"
                 + " socket)");
+    }
+
+    @GradedTest(order = 2, value = "a connection whose socket has closed no longer counts as open, even while its"
+            + " protocol is still ending")
+    void aClosedSocketIsNoLongerOpen() throws Throwable {
+        List<HeldGoodbye> protocols = new CopyOnWriteArrayList<>();
+        ServerCore server = new ServerCore(() -> {
+            HeldGoodbye protocol = new HeldGoodbye();
+            protocols.add(protocol);
+            return protocol;
+        }, 0);
+        try (RunningServer running = new RunningServer(server)) {
+            try {
+                running.answeredClient().reset(); // the socket closes at once; its protocol ends when let go
+                running.awaitConnections(0, "a client reset its connection, so its socket has closed, while its"
+                        + " protocol is still ending");
+            } finally {
+                protocols.forEach(protocol -> protocol.letGo.countDown());
+            }
+            running.stop();
+        }
     }
 }

@@ -43,7 +43,9 @@ class Stage11SelectorTest {
                         + " (key.interestOpsAnd(~ready))");
                 stopper.go.countDown();
                 assertTrue(running.awaitEnd(PATIENCE), "run() must return once the watcher has forgotten its"
-                        + " channel: the selector ends when nothing is left to watch, and its thread with it");
+                        + " channel: the selector ends when nothing is left to watch, and tells its thread to end"
+                        + " with a ShutdownMicroprocess (SelectorThread.body loops only until shutdownRequested(),"
+                        + " then passes the shutdown on)");
                 assertFalse(scheduler.services().names().contains(SelectorService.NAME),
                         "the selector must leave the services when it ends");
             } finally {

@@ -2,12 +2,12 @@ package grading;
 
 import static grading.Network.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import grading.support.Graded;
 import grading.support.GradedTest;
+import grading.support.HintedFailure;
+import grading.support.WaitedInVain;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -105,16 +105,32 @@ class Stage11ServerTest {
         try (RunningServer running = new RunningServer(new ServerCore(new Talkers(), 0).withMaxPendingOutput(16 << 20));
                 LineClient client = LineClient.connect(running.server.port(), running.background, 64 * 1024)) {
             client.send("flood 8000\nafter\n"); // 8 MB: the socket takes a part, the rest waits in the server
-            for (int i = 0; i < 8000; i++) {
-                String line = client.readLine(PATIENCE);
-                if (!floodLine(i).equals(line)) {
-                    fail("line " + i + " of 8000 is wrong: \"" + (line == null ? "(the connection closed)"
-                            : line.substring(0, Math.min(20, line.length())) + "...") + "\"; a write that is cut"
-                            + " short must leave the rest waiting, in order");
-                }
-            }
+            readFlood(client, 8000);
             assertEquals("1: after", client.readLine(PATIENCE), "after the big reply, the next reply must follow it");
             running.stop();
+        }
+    }
+
+    /**
+     * Reads the {@code count} lines of a flood, each checked: a line lost, cut or out of order
+     * breaks the contract of big replies, whichever test finds it, and says so with its hint.
+     */
+    private static void readFlood(LineClient client, int count) throws Throwable {
+        for (int i = 0; i < count; i++) {
+            String line;
+            try {
+                line = client.readLine(PATIENCE);
+            } catch (WaitedInVain notThere) {
+                throw notThere.as(HintedFailure.ofTest(notThere.getMessage() + ", after " + i + " of the " + count
+                        + " lines of a reply bigger than the socket takes at once: a write that is cut short must"
+                        + " leave the rest waiting, in order", Stage11ServerTest.class, "bigReplies"));
+            }
+            if (!floodLine(i).equals(line)) {
+                throw HintedFailure.ofTest("line " + i + " of " + count + " is wrong: \"" + (line == null
+                        ? "(the connection closed)" : line.substring(0, Math.min(20, line.length())) + "...")
+                        + "\"; a write that is cut short must leave the rest waiting, in order",
+                        Stage11ServerTest.class, "bigReplies");
+            }
         }
     }
 
@@ -127,9 +143,7 @@ class Stage11ServerTest {
                 LineClient first = LineClient.connect(running.server.port(), running.background, 64 * 1024);
                 LineClient second = running.answeredClient()) {
             first.send("flood 8000\n"); // 8 MB, more than the system buffers: the server has to wait for room
-            for (int i = 0; i < 8000; i++) {
-                assertNotNull(first.readLine(PATIENCE), "every line of the flood must arrive");
-            }
+            readFlood(first, 8000);
             first.send("done\n");
             assertEquals("1: done", first.readLine(PATIENCE), "the reply after the flood must arrive");
             Thread.sleep(50); // let the last notices and steps pass

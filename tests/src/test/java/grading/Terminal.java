@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A threaded component for tests that stands in for a person at a console: the test
@@ -21,10 +22,13 @@ import java.util.concurrent.TimeUnit;
 class Terminal extends ThreadedComponent {
     private static final Object HANG_UP = new Object();
     private static final Duration ROOM = Duration.ofSeconds(10);
+    /** How often {@link #answer(InBackground, Duration, BooleanSupplier)} asks whether an answer can still come. */
+    private static final Duration LOOK_EVERY = Duration.ofMillis(500);
 
     private final BlockingQueue<Object> typed = new LinkedBlockingQueue<>();
     private final BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
     private final java.util.List<String> sinceAnswer = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile int answeredSince;
 
     @Override
     protected void body() throws InterruptedException {
@@ -48,13 +52,30 @@ class Terminal extends ThreadedComponent {
 
     /** Types a line: it goes out of outbox soon. Safe from any thread. */
     void type(Object line) {
+        if (answeredSince > 0) { // the lines answered are over: this one starts the next
+            sinceAnswer.clear();
+            answeredSince = 0;
+        }
         sinceAnswer.add(String.valueOf(line));
         typed.add(line);
     }
 
-    /** The lines typed since an answer was last read, oldest first: what an answer that does not come is due to. */
+    /**
+     * The lines typed since the answers before them were read, oldest first: what an answer
+     * that does not come is due to (a line with two snippets stays here after its first answer).
+     */
     java.util.List<String> typedSinceAnswer() {
         return java.util.List.copyOf(sinceAnswer);
+    }
+
+    /** How many answers to {@link #typedSinceAnswer()} have been read. */
+    int answeredSince() {
+        return answeredSince;
+    }
+
+    /** Whether every line typed has gone out of outbox (or is on its way), none waiting in the terminal. */
+    boolean allSent() {
+        return typed.isEmpty();
     }
 
     /** Ends the terminal, which passes ProducerFinished on. */
@@ -69,14 +90,33 @@ class Terminal extends ThreadedComponent {
      * @return the answer, or {@code null} if none came in time
      */
     Object answer(InBackground running, Duration patience) throws Throwable {
-        long deadline = System.nanoTime() + patience.toNanos();
+        return answer(running, patience, () -> false);
+    }
+
+    /**
+     * The next answer, as {@link #answer(InBackground, Duration)}, except that it stops
+     * waiting early once {@code hopeless} says that no answer can come (asked twice a
+     * second: a thread found looping, say).
+     *
+     * @return the answer, or {@code null} if none came in time, or none could
+     */
+    Object answer(InBackground running, Duration patience, BooleanSupplier hopeless) throws Throwable {
+        long start = System.nanoTime();
+        long deadline = start + patience.toNanos();
+        long nextLook = start + LOOK_EVERY.toNanos();
         while (System.nanoTime() < deadline) {
             Object answer = answers.poll(50, TimeUnit.MILLISECONDS);
             if (answer != null) {
-                sinceAnswer.clear();
+                answeredSince++;
                 return answer;
             }
             running.rethrow();
+            if (System.nanoTime() > nextLook) {
+                if (hopeless.getAsBoolean()) {
+                    break;
+                }
+                nextLook = System.nanoTime() + LOOK_EVERY.toNanos();
+            }
         }
         running.rethrow();
         return null;

@@ -32,19 +32,31 @@ public final class PlantedRun {
     }
 
     /**
-     * Runs the graded class {@code testClass} with the reference's {@code axon.TYPE} planted
+     * Runs the graded class {@code testClass} with the reference's class {@code type} planted
      * in its place, one line of it changed from {@code right} to {@code wrong}. The line
      * count stays the same, so that the reference's markers still place every line.
+     *
+     * @param type the class, by its simple name in {@code axon} ("Box"), else by its full name
      */
     static List<Result> withOneLineChanged(Path folder, String type, String right, String wrong, String testClass)
             throws IOException, InterruptedException {
-        String source = Files.readString(StageListTest.ROOT.resolve("solutions/src/main/java/axon/" + type + ".java"));
+        return withOneLineChanged(folder, type, right, wrong, testClass, "strict");
+    }
+
+    /**
+     * The same, graded in {@code mode} ("grade", as a learner's run is, leaves out the tests
+     * that a failure makes pointless; "strict", as the kit check is, runs them all).
+     */
+    static List<Result> withOneLineChanged(Path folder, String type, String right, String wrong, String testClass,
+            String mode) throws IOException, InterruptedException {
+        String file = (type.contains(".") ? type : "axon." + type).replace('.', '/') + ".java";
+        String source = Files.readString(StageListTest.ROOT.resolve("solutions/src/main/java/" + file));
         assertEquals(1, source.split(java.util.regex.Pattern.quote(right + "\n"), -1).length - 1,
                 "the planted mistake needs this line, once, in the reference's " + type + ": " + right);
-        Path planted = folder.resolve("src/axon/" + type + ".java");
+        Path planted = folder.resolve("src/" + file);
         Files.createDirectories(planted.getParent());
         Files.writeString(planted, source.replace(right + "\n", wrong + "\n"));
-        return run(folder, planted, testClass);
+        return run(folder, planted, testClass, mode);
     }
 
     /**
@@ -53,6 +65,12 @@ public final class PlantedRun {
      * order (the results and any traces are written under {@code folder}).
      */
     static List<Result> run(Path folder, Path planted, String testClass) throws IOException, InterruptedException {
+        return run(folder, planted, testClass, "strict");
+    }
+
+    /** The same, graded in {@code mode}: "strict", as the kit check is, or "grade", as a learner's run is. */
+    static List<Result> run(Path folder, Path planted, String testClass, String mode)
+            throws IOException, InterruptedException {
         Path classes = Files.createDirectories(folder.resolve("classes"));
         String classPath = System.getProperty("java.class.path");
         int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
@@ -61,7 +79,7 @@ public final class PlantedRun {
         Path results = folder.resolve("results");
         Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classes + File.pathSeparator + classPath,
-                "-Dgrading.mode=strict", "-Dgrading.results=" + results, "-Dkit.root=" + folder,
+                "-Dgrading.mode=" + mode, "-Dgrading.results=" + results, "-Dkit.root=" + folder,
                 "kit.PlantedRun", testClass)
                 .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(folder.resolve("run.log").toFile())
                 .start();

@@ -104,7 +104,7 @@ public final class Philosopher extends Component {
      * is busy, it tries the same thing again at the next step.
      */
     private boolean takeForks() {
-        // >>> stage 13 take-forks: no copies yet (forks == null): check out both forks, and if both are free (null) set both copies to your name and keep them in forks; return false. Copies kept: commit them and return true. On ConcurrentUpdate drop the copies (look again next step); on BusyRetry keep everything as it is (try again next step)
+        // >>> stage 13 take-forks: no copies yet (forks == null): check out both forks, and if both are free (null) set both copies to your name and keep them in forks; return false. Copies kept: commit them, drop them (forks = null: putting down starts afresh) and return true. On ConcurrentUpdate drop the copies (look again next step); on BusyRetry keep everything as it is (try again next step)
         try {
             if (forks == null) {
                 Values look = store.usevars(left, right);

@@ -51,11 +51,14 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
     private static volatile String looping;
 
     /**
-     * The first test that waited in vain for a server ({@link WaitedInVain}), and its stage:
-     * the other tests of that stage would mostly wait just as long for the same missing line.
+     * The first test that waited in vain for a server or a store ({@link WaitedInVain}), and
+     * its stage: the other tests of that stage would mostly wait just as long for the same
+     * missing line, or the same lock never let go.
      */
     private static volatile String waitedInVain;
     private static volatile int waitedInVainStage;
+    /** What that test waited for: "the server". */
+    private static volatile String waitedFor;
 
     /** The earliest stage with a failed test in this run, which a test that waits long need not wait for. */
     private static volatile int firstFailedStage = Integer.MAX_VALUE;
@@ -84,7 +87,7 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
                 && stageOf(context) == waitedInVainStage) {
             // A missing wire or a lost line makes every test of the stage wait its full patience: a minute in all.
             return ConditionEvaluationResult.disabled("not run: an earlier test of this stage (" + waited + ") waited"
-                    + " in vain for the server, and this one would most likely wait as long; fix that first");
+                    + " in vain for " + waitedFor + ", and this one would most likely wait as long; fix that first");
         }
         int failed = firstFailedStage;
         if (Mode.current() == Mode.GRADE && context.getTestMethod().isPresent() && failed < stageOf(context)
@@ -143,9 +146,11 @@ public final class Grading implements ExecutionCondition, InvocationInterceptor,
         if (!(outcome instanceof TestAbortedException) && !(outcome instanceof PassedUnsolved)) {
             int stage = outcome instanceof LaterStageFailure later ? later.stage() : stageOf(context);
             firstFailedStage = Math.min(firstFailedStage, stage);
-            if (thrown instanceof WaitedInVain && !(outcome instanceof LaterStageFailure) && waitedInVain == null) {
-                waitedInVain = context.getDisplayName();
+            Optional<WaitedInVain> waited = WaitedInVain.in(thrown);
+            if (waited.isPresent() && !(outcome instanceof LaterStageFailure) && waitedInVain == null) {
+                waitedFor = waited.get().awaited();
                 waitedInVainStage = stageOf(context);
+                waitedInVain = context.getDisplayName();
             }
             offerTrace(context, outcome);
         }

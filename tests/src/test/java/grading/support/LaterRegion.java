@@ -113,7 +113,13 @@ final class LaterRegion {
         // The region that threw, and the one that called it, if another: either may be the mistake.
         List<String> said = new java.util.ArrayList<>();
         Region last = null;
+        StackTraceElement callee = null;
         for (StackTraceElement frame : RunningCode.graded(deepest.getStackTrace())) {
+            if (callee != null && entersMicroprocess(callee)) {
+                // below a microprocess's step or body is only the scheduler that ran it: no caller of what threw
+                break;
+            }
+            callee = frame;
             Optional<Region> region = regions.of(frame);
             if (region.isPresent() && !region.get().equals(last)) {
                 said.add(where(region.get(), frame) + " (its task: " + region.get().task() + ")");
@@ -124,6 +130,19 @@ final class LaterRegion {
             }
         }
         return said.isEmpty() ? "" : "It was thrown by " + String.join(", called from ", said) + ".";
+    }
+
+    /** Whether a frame is a microprocess's own step() or a threaded component's body(), which the scheduler calls. */
+    private static boolean entersMicroprocess(StackTraceElement frame) {
+        if (!frame.getMethodName().equals("step") && !frame.getMethodName().equals("body")) {
+            return false;
+        }
+        try {
+            Class<?> type = Class.forName(frame.getClassName(), false, LaterRegion.class.getClassLoader());
+            return axon.Microprocess.class.isAssignableFrom(type) && !axon.Scheduler.class.isAssignableFrom(type);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** " put also holds stage 6's part (...): ..." where the exercises' lack of markers hides a later part; else "". */

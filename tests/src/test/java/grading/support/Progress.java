@@ -1,6 +1,9 @@
 package grading.support;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One stage's line on the board: how many of its tests pass, as a bar and in words.
@@ -53,21 +56,24 @@ record Progress(Stage stage, List<Result> results) {
                 + (notRun > 0 ? " (" + notRun + " not run: " + whyNotRun() + ")" : "");
     }
 
+    /** What a test left out waited for, in its reason: "waited in vain for the server, and this one". */
+    private static final Pattern WAITED_FOR = Pattern.compile("waited in vain for (.+?), and this one");
+
     /**
      * Why its tests did not run: a time-out stopped the grading, or a thread that loops in the
-     * learner's code, or a test of the stage waited in vain for a server, or they wait long
-     * and an earlier stage fails.
+     * learner's code, or a test of the stage waited in vain for a server or a store, or they
+     * wait long and an earlier stage fails.
      */
     private String whyNotRun() {
         boolean timedOut = results.stream().anyMatch(r -> r.status() == Status.NOT_RUN
                 && r.message().contains("never finished"));
         boolean looping = results.stream().anyMatch(r -> r.status() == Status.NOT_RUN
                 && r.message().contains("loops in your code"));
-        boolean waited = results.stream().anyMatch(r -> r.status() == Status.NOT_RUN
-                && r.message().contains("waited in vain for the server"));
+        Optional<String> waitedFor = results.stream().filter(r -> r.status() == Status.NOT_RUN)
+                .map(r -> WAITED_FOR.matcher(r.message())).filter(Matcher::find).map(m -> m.group(1)).findFirst();
         return timedOut ? "grading stopped after a time-out" : looping ? "grading stopped: a thread loops in your code"
-                : waited ? "a test waited in vain for the server, and they would too"
-                : "they wait long, and an earlier stage fails";
+                : waitedFor.map(what -> "a test waited in vain for " + what + ", and they would too")
+                .orElse("they wait long, and an earlier stage fails");
     }
 
     private static String plural(long count, String what) {
