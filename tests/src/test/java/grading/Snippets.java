@@ -20,9 +20,12 @@ import jdk.jshell.execution.LocalExecutionControlProvider;
  * handbook's "Snippets, lines and answers" splits them. Used only once an answer is late.
  */
 final class Snippets {
-    /** A frame of the interpreter in a plain-text thread dump. */
+    /**
+     * A frame of the interpreter in a plain-text thread dump, as JDK 25 writes it ("at
+     * kamaelia.experimental.Interpreter.body(Interpreter.java:1)") or JDK 21 (without "at").
+     */
     private static final Pattern INTERPRETER_FRAME = Pattern.compile(
-            "at (?:\\S+/)?kamaelia\\.experimental\\.Interpreter\\.(\\w+)\\((Interpreter\\.java:\\d+)\\)");
+            "(?:\\S+/)?kamaelia\\.experimental\\.Interpreter\\.(\\w+)\\((Interpreter\\.java:\\d+)\\)");
 
     /**
      * How long the interpreter's thread must be found in {@code completeSnippets}, at every
