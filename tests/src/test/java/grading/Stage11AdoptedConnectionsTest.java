@@ -30,10 +30,10 @@ import kamaelia.chassis.ServerCore;
 @Graded(stage = 11, order = 10, title = "network, a server waits for the connections it adopted")
 class Stage11AdoptedConnectionsTest {
 
-    /** An echo protocol that takes 300 ms to end once it is told to: a slow goodbye. */
+    /** An echo protocol that, once told to end, says its goodbye ({@link #goodbye()}) before it passes the shutdown on. */
     @Inbox(name = "inbox", doc = "Lines from the client")
     @Outbox(name = "outbox", doc = "The same lines back")
-    static final class SlowGoodbye extends ThreadedComponent {
+    abstract static class EchoThenGoodbye extends ThreadedComponent {
         @Override
         protected void body() throws InterruptedException {
             while (!shutdownRequested()) {
@@ -42,27 +42,29 @@ class Stage11AdoptedConnectionsTest {
                     send(line, "outbox");
                 }
             }
-            Thread.sleep(300);
+            goodbye();
             passShutdownOn();
+        }
+
+        /** What it does between the shutdown request and passing it on. */
+        abstract void goodbye() throws InterruptedException;
+    }
+
+    /** Takes 300 ms to end once it is told to: a slow goodbye. */
+    static final class SlowGoodbye extends EchoThenGoodbye {
+        @Override
+        void goodbye() throws InterruptedException {
+            Thread.sleep(300);
         }
     }
 
-    /** An echo protocol that, once told to end, ends only when the test lets it: a goodbye as long as it likes. */
-    @Inbox(name = "inbox", doc = "Lines from the client")
-    @Outbox(name = "outbox", doc = "The same lines back")
-    static final class HeldGoodbye extends ThreadedComponent {
+    /** Once told to end, ends only when the test lets it: a goodbye as long as it likes. */
+    static final class HeldGoodbye extends EchoThenGoodbye {
         final CountDownLatch letGo = new CountDownLatch(1);
 
         @Override
-        protected void body() throws InterruptedException {
-            while (!shutdownRequested()) {
-                Object line = recv("inbox", Duration.ofMillis(20));
-                if (line != null) {
-                    send(line, "outbox");
-                }
-            }
+        void goodbye() throws InterruptedException {
             letGo.await(PATIENCE.toMillis() * 4, TimeUnit.MILLISECONDS); // longer than the test waits: it lets go
-            passShutdownOn();
         }
     }
 
