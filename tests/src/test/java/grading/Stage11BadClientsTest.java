@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.HintedFailure;
+import grading.support.WaitedInVain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -180,6 +182,38 @@ class Stage11BadClientsTest {
                         + " reads, the server must still serve the next client");
             }
             before.awaitNothingLeaked(running);
+            running.stop();
+        }
+    }
+
+    @GradedTest(order = 13, value = "a client that says nothing is told why and closed after the server's idle"
+            + " time-out, or its first-line time-out, which connect gives each socket")
+    void silentClientTimesOut() throws Throwable {
+        toldAndClosed(echoServer().withIdleTimeout(Duration.ofSeconds(1)), "withIdleTimeout(1 s)",
+                "error: nothing came or went for 1 s");
+        toldAndClosed(echoServer().withIdleTimeout(Duration.ZERO).withFirstLineTimeout(Duration.ofSeconds(1)),
+                "withFirstLineTimeout(1 s)", "error: no line came within 1 s");
+    }
+
+    /** A client of {@code server} that sends nothing is told {@code why...} and closed. */
+    private static void toldAndClosed(ServerCore server, String made, String why) throws Throwable {
+        try (RunningServer running = new RunningServer(server)) {
+            try (LineClient silent = running.client()) {
+                String told;
+                try {
+                    told = silent.readLine(PATIENCE);
+                } catch (WaitedInVain nothing) {
+                    // not a server that hangs, only one without time-outs: the stage's other tests still run
+                    throw new AssertionError("a server made " + made + " must tell a client that sends nothing why"
+                            + " it closes it (\"" + why + " ...\"), but nothing came within " + PATIENCE.toSeconds()
+                            + " s. The time-outs are the server's: ServerCore.connect must give each socket it makes"
+                            + " withTimeouts(idleTimeout, firstLineTimeout)");
+                }
+                assertTrue(told != null && told.startsWith(why), "a server made " + made + " must tell a client"
+                        + " that sends nothing why it closes it (\"" + why + " ...\"), but the client read: " + told);
+                assertEquals(List.of(), running.readUntilClosed(silent), "after saying why, a server made " + made
+                        + " must close the connection of a client that sent nothing");
+            }
             running.stop();
         }
     }

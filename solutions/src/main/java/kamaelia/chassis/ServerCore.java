@@ -359,7 +359,7 @@ public class ServerCore extends Component {
     // tag::connect[]
     /** Builds a new connection: a socket for {@code channel}, a protocol from the factory, wired together and started. */
     private void connect(SocketChannel channel) {
-        // >>> stage 11 connect: make a ConnectedSocket(channel, maxLineLength, maxPendingOutput) and a protocol (newProtocol()); adopt both (addChild); link socket outbox -> protocol inbox, protocol outbox -> socket inbox, socket signal -> protocol control, protocol signal -> socket control; remember the pair in connections; activate both on this server's scheduler
+        // >>> stage 11 connect: make a ConnectedSocket(channel, maxLineLength, maxPendingOutput), give it this server's time-outs (withTimeouts(idleTimeout, firstLineTimeout)), and a protocol (newProtocol()); adopt both (addChild); link socket outbox -> protocol inbox, protocol outbox -> socket inbox, socket signal -> protocol control, protocol signal -> socket control; remember the pair in connections; activate both on this server's scheduler
         ConnectedSocket socket = new ConnectedSocket(channel, maxLineLength, maxPendingOutput)
                 .withTimeouts(idleTimeout, firstLineTimeout);
         Component handler = newProtocol();
