@@ -8,7 +8,7 @@ public final class Waits {
      * Long enough for threads to start, and JShell to load, on a slow, busy machine: a
      * correct system never needs it all, so a lost wake-up shows up as a time-out.
      */
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private Waits() {
     }

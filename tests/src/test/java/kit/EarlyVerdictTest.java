@@ -3,6 +3,7 @@ package kit;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grading.Waits;
 import grading.support.Result;
 import grading.support.Status;
 import java.nio.file.Path;
@@ -30,8 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EarlyVerdictTest {
     /** "after 4 s", "within 3 s": how long the graded test said it waited. */
     private static final Pattern WAITED = Pattern.compile("(?:after|within) (\\d+) s\\b");
-    /** How long the interpreter's test waits for an answer at most (grading.Waits.PATIENCE). */
-    private static final int PATIENCE_SECONDS = 30;
+    /** How long the interpreter's test waits for an answer at most. */
+    private static final long PATIENCE_SECONDS = Waits.PATIENCE.toSeconds();
 
     @TempDir
     Path folder;
