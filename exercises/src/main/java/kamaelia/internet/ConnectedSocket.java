@@ -276,11 +276,11 @@ public class ConnectedSocket extends Component {
      * would be left waiting.
      */
     private void sendToPeer() throws IOException {
-        // TODO stage 11: for each message in inbox: queue(bytes of String.valueOf(message) + "\n" in UTF-8) (skip them once outputShut); if unsentBytes > maxPendingOutput, write() and, if still over, tooSlow() and return. Then write(). In write(): while unsent is not empty, write the first buffer (unsentBytes -= what was written); stop when it still has bytes left (the socket is full), else remove it
+        // TODO stage 11: for each message in inbox: queue(bytes of String.valueOf(message) + "\n" in UTF-8) (skip them once outputShut); if unsentBytes > maxPendingOutput, write() and, if still over, tooSlow() and return. Then write() (below)
         throw new Todo(11);
     }
 
-    // TODO stage 11: the write helper
+    // TODO stage 11: write(): while unsent is not empty, write its first buffer (unsentBytes -= what channel.write took); stop when that buffer still has bytes left (the socket is full), else remove it
     private void write() throws IOException {
     }
 

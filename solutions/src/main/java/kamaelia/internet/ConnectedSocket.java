@@ -308,7 +308,7 @@ public class ConnectedSocket extends Component {
      * would be left waiting.
      */
     private void sendToPeer() throws IOException {
-        // >>> stage 11 write: for each message in inbox: queue(bytes of String.valueOf(message) + "\n" in UTF-8) (skip them once outputShut); if unsentBytes > maxPendingOutput, write() and, if still over, tooSlow() and return. Then write(). In write(): while unsent is not empty, write the first buffer (unsentBytes -= what was written); stop when it still has bytes left (the socket is full), else remove it
+        // >>> stage 11 write: for each message in inbox: queue(bytes of String.valueOf(message) + "\n" in UTF-8) (skip them once outputShut); if unsentBytes > maxPendingOutput, write() and, if still over, tooSlow() and return. Then write() (below)
         while (dataReady("inbox")) {
             Object message = recv("inbox");
             if (!outputShut) {
@@ -326,7 +326,7 @@ public class ConnectedSocket extends Component {
         // <<< stage 11
     }
 
-    // >>> stage 11 write-helper: the write helper
+    // >>> stage 11 write-helper: write(): while unsent is not empty, write its first buffer (unsentBytes -= what channel.write took); stop when that buffer still has bytes left (the socket is full), else remove it
     //| private void write() throws IOException {
     //| }
     /** Writes waiting bytes until the socket takes no more or none are left. */
