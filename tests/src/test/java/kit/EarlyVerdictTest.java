@@ -8,14 +8,11 @@ import grading.support.Result;
 import grading.support.Status;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -37,7 +34,7 @@ class EarlyVerdictTest {
     @TempDir
     Path folder;
 
-    @ParameterizedTest(name = "{0}")
+    @PlantedCases
     @CsvSource(delimiter = '|', value = {
         "a completeSnippets that loops on a comment|kamaelia.experimental.Interpreter|Stage12InterpreterTest"
                 + "|                case EMPTY -> pending = \"\";    // blank, or only a comment"
@@ -47,7 +44,6 @@ class EarlyVerdictTest {
                 + "|Stage12InterpreterTest|                    pending = info.remaining();"
                 + "|                    pending = \"\";"
                 + "|JShell finds \"sum(6, 7)\""})
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void interpreterAnswersEarly(String what, String type, String testClass, String right, String wrong,
             String said) throws Exception {
         List<Result> results = PlantedRun.withOneLineChanged(folder, type, right, wrong, "grading." + testClass);
@@ -61,12 +57,11 @@ class EarlyVerdictTest {
                         + failed.message());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @PlantedCases
     @CsvSource(delimiter = '|', value = {
         "a philosopher who commits the same stale copies again and again|examples.components.Philosopher"
                 + "|            forks = null;                     // a neighbour was quicker: look again next step"
                 + "|            ;"})
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void philosophersWaitOnce(String what, String type, String right, String wrong) throws Exception {
         List<Result> results = PlantedRun.withOneLineChanged(folder, type, right, wrong, "grading.Stage13SharingTest",
                 "grade");

@@ -11,12 +11,9 @@ import grading.support.Status;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -35,7 +32,7 @@ class LaterStageVerdictTest {
     @TempDir
     Path folder;
 
-    @ParameterizedTest(name = "{0}")
+    @PlantedCases
     @CsvSource(delimiter = '|', value = {
         "a loop in stage 6's part of Box.linkTo, found by stage 5's tests|Stage05LinkagesTest|Box"
                 + "|        if (end.isInbox() && !end.isEmpty()) {|        while (end.isInbox() && !end.isEmpty()) {"
@@ -50,7 +47,6 @@ class LaterStageVerdictTest {
                 + "|Scheduler|                } else if (current.fallAsleep()) {"
                 + "|                } else if (current.next() && current.fallAsleep()) {"
                 + "|stage 6's part of Scheduler.step (after-step) must use the one result of next()"})
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void laterStageMistake(String what, String testClass, String type, String right, String wrong, String said)
             throws Exception {
         List<Result> results = PlantedRun.withOneLineChanged(folder, type, right, wrong, "grading." + testClass);

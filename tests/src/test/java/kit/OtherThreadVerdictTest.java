@@ -8,13 +8,10 @@ import grading.support.Result;
 import grading.support.Status;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -33,7 +30,7 @@ class OtherThreadVerdictTest {
     @TempDir
     Path folder;
 
-    @ParameterizedTest(name = "{0}")
+    @PlantedCases
     @CsvSource(delimiter = '|', value = {
         "recv(inbox, timeout) that sleeps instead of pausing|            Thread.sleep(timeout.toMillis());"
                 + "|was asleep in Thread\\.sleep on the thread .*: a sleep hears neither a message nor a shutdown"
@@ -45,7 +42,6 @@ class OtherThreadVerdictTest {
                 + " Thread.onSpinWait(); }"
                 + "|'(was busy on the thread .*: a loop there never waits|whose wait must end when the thread is"
                 + " interrupted .*a loop that looks again and again does not)'"})
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void namesTheThread(String what, String wrong, String verdict) throws Exception {
         List<Result> results = PlantedRun.withOneLineChanged(folder, "ThreadedComponent", RIGHT, wrong,
                 "grading.Stage09ThreadedComponentsTest");

@@ -8,13 +8,10 @@ import grading.support.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -82,9 +79,8 @@ class TimeLimitTest {
                         List.of("after 10 seconds"), List.of("a server or a client never answered")));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @PlantedCases
     @MethodSource("stages")
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void eachStageItsTimeOut(String what, String name, String source, List<String> said, List<String> hinted)
             throws Exception {
         Path planted = folder.resolve("src/grading/" + name + ".java");
