@@ -82,27 +82,27 @@ public final class Reachable {
         return links.isEmpty() ? "" : String.join("; ", links);
     }
 
+    /** A new {@link Noter} that watches with this. */
+    public Noter noter() {
+        return new Noter();
+    }
+
     /**
      * Passes what arrives on {@code inbox} on out of {@code outbox}, unchanged; at its first
-     * step it watches the component its outbox finally leads to (through the public
-     * {@code Box.finalDestination()}: a test's probe, not how components are written).
-     * Put it last in a server's protocol, and it watches the connection's socket.
+     * step its {@link Reachable} watches the component its outbox finally leads to (through
+     * the public {@code Box.finalDestination()}: a test's probe, not how components are
+     * written). Put it last in a server's protocol, and it watches the connection's socket.
      */
     @Inbox(name = "inbox", doc = "Anything")
     @Outbox(name = "outbox", doc = "The same, unchanged")
-    public static final class Noter extends Component {
-        private final Reachable watched;
+    public final class Noter extends Component {
         private boolean noted = false;
-
-        public Noter(Reachable watched) {
-            this.watched = watched;
-        }
 
         @Override
         protected boolean step() {
             if (!noted && outbox("outbox").finalDestination() != outbox("outbox")) {
                 noted = true;
-                watched.watch(outbox("outbox").finalDestination().owner());
+                Reachable.this.watch(outbox("outbox").finalDestination().owner());
             }
             while (dataReady("inbox")) {
                 send(recv("inbox"), "outbox");
