@@ -1,6 +1,5 @@
 package grading;
 
-import axon.Box;
 import axon.Component;
 import axon.Inbox;
 import axon.Outbox;
@@ -9,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks the contract "a component that finishes leaves nothing of itself reachable from
@@ -68,18 +69,10 @@ public final class Reachable {
 
     /** What can be seen of why {@code component} is still reachable: its links that were not undone. */
     public static String whyStillThere(Component component) {
-        List<String> links = new ArrayList<>();
-        for (Box box : component.outboxes()) {
-            if (box.target() != null) {
-                links.add("its " + box.kind() + " \"" + box.name() + "\" is still linked to " + box.target());
-            }
-        }
-        for (Box box : component.inboxes()) {
-            if (box.target() != null) {
-                links.add("its " + box.kind() + " \"" + box.name() + "\" is still linked to " + box.target());
-            }
-        }
-        return links.isEmpty() ? "" : String.join("; ", links);
+        return Stream.concat(component.outboxes().stream(), component.inboxes().stream())
+                .filter(box -> box.target() != null)
+                .map(box -> "its " + box.kind() + " \"" + box.name() + "\" is still linked to " + box.target())
+                .collect(Collectors.joining("; "));
     }
 
     /** A new {@link Noter} that watches with this. */
