@@ -1,6 +1,5 @@
 package grading;
 
-import axon.Box;
 import axon.Component;
 import axon.Inbox;
 import axon.Outbox;
@@ -9,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks the contract "a component that finishes leaves nothing of itself reachable from
@@ -68,41 +69,33 @@ public final class Reachable {
 
     /** What can be seen of why {@code component} is still reachable: its links that were not undone. */
     public static String whyStillThere(Component component) {
-        List<String> links = new ArrayList<>();
-        for (Box box : component.outboxes()) {
-            if (box.target() != null) {
-                links.add("its " + box.kind() + " \"" + box.name() + "\" is still linked to " + box.target());
-            }
-        }
-        for (Box box : component.inboxes()) {
-            if (box.target() != null) {
-                links.add("its " + box.kind() + " \"" + box.name() + "\" is still linked to " + box.target());
-            }
-        }
-        return links.isEmpty() ? "" : String.join("; ", links);
+        return Stream.concat(component.outboxes().stream(), component.inboxes().stream())
+                .filter(box -> box.target() != null)
+                .map(box -> "its " + box.kind() + " \"" + box.name() + "\" is still linked to " + box.target())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** A new {@link Noter} that watches with this. */
+    public Noter noter() {
+        return new Noter();
     }
 
     /**
      * Passes what arrives on {@code inbox} on out of {@code outbox}, unchanged; at its first
-     * step it watches the component its outbox finally leads to (through the public
-     * {@code Box.finalDestination()}: a test's probe, not how components are written).
-     * Put it last in a server's protocol, and it watches the connection's socket.
+     * step its {@link Reachable} watches the component its outbox finally leads to (through
+     * the public {@code Box.finalDestination()}: a test's probe, not how components are
+     * written). Put it last in a server's protocol, and it watches the connection's socket.
      */
     @Inbox(name = "inbox", doc = "Anything")
     @Outbox(name = "outbox", doc = "The same, unchanged")
-    public static final class Noter extends Component {
-        private final Reachable watched;
+    public final class Noter extends Component {
         private boolean noted = false;
-
-        public Noter(Reachable watched) {
-            this.watched = watched;
-        }
 
         @Override
         protected boolean step() {
             if (!noted && outbox("outbox").finalDestination() != outbox("outbox")) {
                 noted = true;
-                watched.watch(outbox("outbox").finalDestination().owner());
+                Reachable.this.watch(outbox("outbox").finalDestination().owner());
             }
             while (dataReady("inbox")) {
                 send(recv("inbox"), "outbox");

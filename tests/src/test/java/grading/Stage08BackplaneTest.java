@@ -68,6 +68,14 @@ class Stage08BackplaneTest {
         scheduler.runCycles(20);
     }
 
+    /** A new subscriber feeding a new collector, as the two of the setup do, settled: returns the collector. */
+    private Recorder subscribedNow() {
+        Recorder recorder = new Recorder();
+        new Pipeline(new SubscribeTo("news"), recorder).activate(scheduler);
+        scheduler.runCycles(20);
+        return recorder;
+    }
+
     /** A collector activated on the scheduler, subscribed by hand with the backplane's own requests. */
     private Recorder subscribedByHand() {
         Recorder recorder = new Recorder();
@@ -88,9 +96,7 @@ class Stage08BackplaneTest {
     @GradedTest(order = 2, value = "a subscriber that joins late receives only what is published after it joined")
     void lateSubscriber() {
         publish("early");
-        Recorder late = new Recorder();
-        new Pipeline(new SubscribeTo("news"), late).activate(scheduler);
-        scheduler.runCycles(20);
+        Recorder late = subscribedNow();
         publish("late");
         assertEquals(List.of("late"), late.collected(), "what a subscriber that joined after \"early\" was published"
                 + " received: only what was published after it joined");
@@ -162,9 +168,7 @@ class Stage08BackplaneTest {
         assertEquals(0, firstSubscriber.inbox("inbox").size(),
                 "the backplane still sends to a subscriber that has left: it must receive the subscriber's"
                         + " Unsubscribe (sent before requests is unlinked) and remove that subscriber's outbox");
-        Recorder late = new Recorder();
-        new Pipeline(new SubscribeTo("news"), late).activate(scheduler);
-        scheduler.runCycles(20);
+        Recorder late = subscribedNow();
         publish("late news");
         assertEquals(List.of("late news"), late.collected(),
                 "a subscriber that joins after another has left must receive what is published next");

@@ -52,6 +52,15 @@ class Stage09ThreadedComponentsTest {
     }
 
     /** Checks that every microprocess of the test's scheduler has finished. */
+    /** The numbers 0 to count - 1 arrived at the collector, each once and in order, and then the ProducerFinished. */
+    private static void assertEveryNumberOnceInOrder(int count, Recorder collector) {
+        List<Object> collected = collector.collected();
+        assertEquals(count, collected.size(), "every message must arrive exactly once");
+        assertEquals(numbers(count), collected, "messages must arrive in the order they were sent");
+        assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the ProducerFinished sent after the data must"
+                + " arrive too");
+    }
+
     private void assertEverythingFinished() {
         assertEquals(List.of(), scheduler.microprocesses(), "every component must have finished");
     }
@@ -241,11 +250,7 @@ class Stage09ThreadedComponentsTest {
         wire(second, collector);
         activate(scheduler, bursts, first, second, collector);
         scheduler.run();
-        List<Object> collected = collector.collected();
-        assertEquals(count, collected.size(), "every message must arrive exactly once");
-        assertEquals(numbers(count), collected, "messages must arrive in the order they were sent");
-        assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the ProducerFinished sent after the data must"
-                + " arrive too");
+        assertEveryNumberOnceInOrder(count, collector);
     }
 
     @GradedTest(order = 13, value = "a message that arrives just as the thread goes to wait still wakes it: 4000 round"
@@ -414,11 +419,7 @@ class Stage09ThreadedComponentsTest {
         wire(relay, collector);
         activate(scheduler, producer, relay, collector);
         scheduler.run();
-        List<Object> collected = collector.collected();
-        assertEquals(10_000, collected.size(), "every message must arrive exactly once");
-        assertEquals(numbers(10_000), collected, "messages must arrive in the order they were sent");
-        assertEquals(new Ipc.ProducerFinished(), collector.endedBy(), "the ProducerFinished sent after the data must"
-                + " arrive too");
+        assertEveryNumberOnceInOrder(10_000, collector);
     }
 
     @GradedTest(order = 8, value = "what does not fit in a thread's queue waits in the real inbox, and control waits"

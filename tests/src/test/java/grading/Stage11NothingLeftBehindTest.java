@@ -27,7 +27,7 @@ class Stage11NothingLeftBehindTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void closedConnectionsCanBeCollected() throws Throwable {
         Reachable watched = new Reachable();
-        ServerCore server = new ServerCore(() -> watched.watch(new Reachable.Noter(watched)), 0);
+        ServerCore server = new ServerCore(() -> watched.watch(watched.noter()), 0);
         try (RunningServer running = new RunningServer(server)) {
             int connections = 300;
             for (int i = 0; i < connections; i++) {

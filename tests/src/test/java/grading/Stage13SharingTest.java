@@ -317,26 +317,33 @@ class Stage13SharingTest {
         assertEquals(0, lock.held, "a store that met a busy lock holds nothing");
     }
 
-    /** Adds one to "total" and to "even" or "odd", as one transaction, again and again; a thread of its own. */
-    static final class ThreadedAdder extends ThreadedComponent {
-        private final Store store;
-        private final int times;
+    /** An adder's work: {@code times} transactions on {@code store}, each adding one to "total" and "even" or "odd". */
+    record Additions(Store store, int times) {
+        /** Checks out the copies of transaction {@code i}, each with one added, not yet committed. */
+        Values checkOut(int i) {
+            String parity = i % 2 == 0 ? "even" : "odd";
+            Values copies = store.usevars(parity, "total");
+            copies.set("total", count(copies.value("total")) + 1);
+            copies.set(parity, count(copies.value(parity)) + 1);
+            return copies;
+        }
+    }
 
-        ThreadedAdder(Store store, int times) {
-            this.store = store;
-            this.times = times;
+    /** Does its additions, each as one transaction, on a thread of its own. */
+    static final class ThreadedAdder extends ThreadedComponent {
+        private final Additions additions;
+
+        ThreadedAdder(Additions additions) {
+            this.additions = additions;
         }
 
         @Override
         protected void body() {
             long deadline = System.nanoTime() + STUCK.toNanos();
-            for (int i = 0; i < times; i++) {
-                String parity = i % 2 == 0 ? "even" : "odd";
+            for (int i = 0; i < additions.times(); i++) {
                 while (true) {
                     try {
-                        Values copies = store.usevars(parity, "total");
-                        copies.set("total", count(copies.value("total")) + 1);
-                        copies.set(parity, count(copies.value(parity)) + 1);
+                        Values copies = additions.checkOut(i);
                         Thread.yield();                        // let the others check out the same versions
                         commitPastBusy(copies, deadline);
                         break;
@@ -353,33 +360,27 @@ class Stage13SharingTest {
         }
     }
 
-    /** The same transactions as ThreadedAdder, one step at a time: check out in one step, commit in the next. */
+    /** Does its additions one step at a time: check out in one step, commit in the next. */
     static final class CooperativeAdder extends Component {
-        private final Store store;
-        private final int times;
+        private final Additions additions;
         private int done;
         private Values copies;
         private long deadline = System.nanoTime() + STUCK.toNanos();
 
-        CooperativeAdder(Store store, int times) {
-            this.store = store;
-            this.times = times;
+        CooperativeAdder(Additions additions) {
+            this.additions = additions;
         }
 
         @Override
         protected boolean step() {
-            if (done == times) {
+            if (done == additions.times()) {
                 passShutdownOn();
                 return false;
             }
             failIfStuck(deadline);
             try {
                 if (copies == null) {
-                    String parity = done % 2 == 0 ? "even" : "odd";
-                    Values fresh = store.usevars(parity, "total");
-                    fresh.set("total", count(fresh.value("total")) + 1);
-                    fresh.set(parity, count(fresh.value(parity)) + 1);
-                    copies = fresh;
+                    copies = additions.checkOut(done);
                 } else {
                     copies.commit();
                     copies = null;
@@ -402,12 +403,13 @@ class Stage13SharingTest {
         int threads = 6;
         int cooperative = 2;
         int times = 300;
+        Additions additions = new Additions(store, times);
         Scheduler scheduler = new Scheduler();
         for (int i = 0; i < threads; i++) {
-            new ThreadedAdder(store, times).activate(scheduler);
+            new ThreadedAdder(additions).activate(scheduler);
         }
         for (int i = 0; i < cooperative; i++) {
-            new CooperativeAdder(store, times).activate(scheduler);
+            new CooperativeAdder(additions).activate(scheduler);
         }
         scheduler.run();
         int all = (threads + cooperative) * times;

@@ -122,7 +122,7 @@ class ServersUnderAbuseTest {
         Reachable watched = new Reachable();
         String token = Consoles.newToken();
         ServerCore console = new ServerCore(() -> watched.watch(
-                new Pipeline(Consoles.network(token), new Reachable.Noter(watched))), 0);
+                new Pipeline(Consoles.network(token), watched.noter())), 0);
         try (RunningServer running = new RunningServer(console)) {
             for (int i = 0; i < 200; i++) {
                 try (LineClient guesser = running.client()) {
