@@ -1,6 +1,5 @@
 package kit;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grading.Waits;
@@ -47,8 +46,7 @@ class EarlyVerdictTest {
     void interpreterAnswersEarly(String what, String type, String testClass, String right, String wrong,
             String said) throws Exception {
         List<Result> results = PlantedRun.withOneLineChanged(folder, type, right, wrong, "grading." + testClass);
-        Result failed = results.stream().filter(r -> r.status() == Status.FAILED).findFirst().orElse(null);
-        assertNotNull(failed, "a test of stage 12 must fail: " + results);
+        Result failed = PlantedRun.firstFailure(results, "a test of stage 12");
         assertTrue(failed.message().contains(said), "the verdict names what went wrong (\"" + said + "\"): "
                 + failed.message());
         Matcher waited = WAITED.matcher(failed.message());
@@ -65,8 +63,7 @@ class EarlyVerdictTest {
     void philosophersWaitOnce(String what, String type, String right, String wrong) throws Exception {
         List<Result> results = PlantedRun.withOneLineChanged(folder, type, right, wrong, "grading.Stage13SharingTest",
                 "grade");
-        Result failed = results.stream().filter(r -> r.status() == Status.FAILED).findFirst().orElse(null);
-        assertNotNull(failed, "a test of stage 13 must fail: " + results);
+        Result failed = PlantedRun.firstFailure(results, "a test of stage 13");
         assertTrue(failed.message().contains("have not finished their meals")
                 && failed.message().contains("dropping them on ConcurrentUpdate"),
                 "the verdict says the meals never ended, and why they may not: " + failed.message());

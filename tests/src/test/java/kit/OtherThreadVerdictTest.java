@@ -1,11 +1,9 @@
 package kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grading.support.Result;
-import grading.support.Status;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -45,8 +43,7 @@ class OtherThreadVerdictTest {
     void namesTheThread(String what, String wrong, String verdict) throws Exception {
         List<Result> results = PlantedRun.withOneLineChanged(folder, "ThreadedComponent", RIGHT, wrong,
                 "grading.Stage09ThreadedComponentsTest");
-        Result failed = results.stream().filter(r -> r.status() == Status.FAILED).findFirst().orElse(null);
-        assertNotNull(failed, "a test of stage 9 must fail: " + results);
+        Result failed = PlantedRun.firstFailure(results, "a test of stage 9");
         assertEquals(9, failed.stage(), "it fails at stage 9: " + failed);
         assertTrue(failed.message().contains("ThreadedComponent.recv (ThreadedComponent.java:"),
                 "it names the method of the learner's code the thread was in: " + failed.message());

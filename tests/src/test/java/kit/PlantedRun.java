@@ -2,9 +2,11 @@ package kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import grading.support.Result;
+import grading.support.Status;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +59,12 @@ public final class PlantedRun {
         Files.createDirectories(planted.getParent());
         Files.writeString(planted, source.replace(right + "\n", wrong + "\n"));
         return run(folder, planted, testClass, mode);
+    }
+
+    /** The first failed result, which a planted mistake must give: fails the self-test, listing all, when none did. */
+    static Result firstFailure(List<Result> results, String ofWhat) {
+        return results.stream().filter(r -> r.status() == Status.FAILED).findFirst()
+                .orElseGet(() -> fail("the planted mistake must fail " + ofWhat + ": " + results));
     }
 
     /**
