@@ -10,6 +10,7 @@ import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.HintedFailure;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -81,7 +82,26 @@ class Stage11ControlledChannelTest {
                 + " each followed by \\n");
     }
 
-    @GradedTest(order = 2, value = "exactly the output limit left waiting after a write is not too much: the"
+    @GradedTest(order = 2, value = "short lines and then a long one, at once, reach a client that reads everything:"
+            + " write() writes every waiting line the socket takes, not one a call")
+    void aLongLineAfterShortOnesReachesAClientThatReads() throws Exception {
+        start();
+        List<String> replies = new ArrayList<>(lines(3));      // 75 bytes wait: under the limit
+        replies.add("a longer reply: " + "-".repeat(44));       // 61 more: 136, over it
+        burst(replies);
+        scheduler.runCycles(50);
+        String expected = replies.stream().map(reply -> reply + "\n").collect(Collectors.joining());
+        assertTrue(channel.isOpen() && protocol.endedBy() == null, "a client that reads everything was cut off after "
+                + channel.taken().length() + " of " + expected.length() + " bytes: three lines of 25 bytes and then"
+                + " one of 61 passed the output limit of " + LIMIT + " bytes, and the socket would have taken them"
+                + " all. The limit counts only what the socket will not take right now (chapter 11, Bad clients):"
+                + " write() must go on writing while unsent is not empty, and stop only when a buffer still"
+                + " hasRemaining(), not after the first buffer");
+        assertEquals(expected, channel.taken(), "the client must receive every line, whole and in order, each"
+                + " followed by \\n");
+    }
+
+    @GradedTest(order = 3, value = "exactly the output limit left waiting after a write is not too much: the"
             + " connection stays open and the rest goes out once the client reads")
     void theLimitItselfMayWait() throws Exception {
         start();
@@ -109,7 +129,7 @@ class Stage11ControlledChannelTest {
         assertTrue(channel.isOpen(), "the connection must stay open: its protocol has not finished");
     }
 
-    @GradedTest(order = 3, value = "a client that sends without end does not keep the others waiting: each step reads"
+    @GradedTest(order = 4, value = "a client that sends without end does not keep the others waiting: each step reads"
             + " a bounded amount, and the lines read reach the protocol before the rest is read")
     void aFloodIsReadInTurns() throws Exception {
         long flood = 4L << 20;
@@ -128,7 +148,7 @@ class Stage11ControlledChannelTest {
         assertNull(protocol.endedBy(), "the flood is made of lines of 64 bytes, well under the line limit: the"
                 + " connection must stay open");
     }
-    @GradedTest(order = 4, value = "once its protocol has finished, a client that keeps sending is cut off after about"
+    @GradedTest(order = 5, value = "once its protocol has finished, a client that keeps sending is cut off after about"
             + " 1 MiB thrown away, not read for ever")
     void aClosingConnectionThrowsAwayAtMostOneMebibyte() throws Exception {
         long flood = 4L << 20;
