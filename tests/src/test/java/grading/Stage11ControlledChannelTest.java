@@ -68,37 +68,37 @@ class Stage11ControlledChannelTest {
     @GradedTest(order = 1, value = "a burst five times the output limit reaches a client that reads everything at"
             + " once, and the connection stays open")
     void aBurstReachesAClientThatReads() throws Exception {
-        start();
-        List<String> replies = lines(20);
-        burst(replies);
-        scheduler.runCycles(50);
-        String expected = replies.stream().map(reply -> reply + "\n").collect(Collectors.joining());
-        assertTrue(channel.isOpen() && protocol.endedBy() == null, "a client that reads everything was cut off after "
-                + channel.taken().length() + " of " + expected.length() + " bytes of a burst, with an output limit of "
-                + LIMIT + " bytes: the limit counts only the bytes the socket will not take right now (chapter 11,"
-                + " Bad clients). Does sendToPeer write() before it calls tooSlow(), and does write() subtract what"
-                + " channel.write(...) returned from unsentBytes?");
-        assertEquals(expected, channel.taken(), "the client must receive every line of the burst, whole and in order,"
-                + " each followed by \\n");
+        burstReachesAReader(lines(20), " of a burst, with an output limit of " + LIMIT + " bytes: the limit counts"
+                + " only the bytes the socket will not take right now (chapter 11, Bad clients). Does sendToPeer"
+                + " write() before it calls tooSlow(), and does write() subtract what channel.write(...) returned"
+                + " from unsentBytes?");
     }
 
     @GradedTest(order = 2, value = "short lines and then a long one, at once, reach a client that reads everything:"
             + " write() writes every waiting line the socket takes, not one a call")
     void aLongLineAfterShortOnesReachesAClientThatReads() throws Exception {
-        start();
         List<String> replies = new ArrayList<>(lines(3));      // 75 bytes wait: under the limit
         replies.add("a longer reply: " + "-".repeat(44));       // 61 more: 136, over it
+        burstReachesAReader(replies, ": three lines of 25 bytes and then one of 61 passed the output limit of " + LIMIT
+                + " bytes, and the socket would have taken them all. The limit counts only what the socket will not"
+                + " take right now (chapter 11, Bad clients): write() must go on writing while unsent is not empty,"
+                + " and stop only when a buffer still hasRemaining(), not after the first buffer");
+    }
+
+    /**
+     * Sends {@code replies} to a new socket as one burst, to a client that reads everything:
+     * the connection must stay open ({@code whyNot} ends the message when it did not) and
+     * every line arrive, whole and in order.
+     */
+    private void burstReachesAReader(List<String> replies, String whyNot) throws Exception {
+        start();
         burst(replies);
         scheduler.runCycles(50);
         String expected = replies.stream().map(reply -> reply + "\n").collect(Collectors.joining());
         assertTrue(channel.isOpen() && protocol.endedBy() == null, "a client that reads everything was cut off after "
-                + channel.taken().length() + " of " + expected.length() + " bytes: three lines of 25 bytes and then"
-                + " one of 61 passed the output limit of " + LIMIT + " bytes, and the socket would have taken them"
-                + " all. The limit counts only what the socket will not take right now (chapter 11, Bad clients):"
-                + " write() must go on writing while unsent is not empty, and stop only when a buffer still"
-                + " hasRemaining(), not after the first buffer");
-        assertEquals(expected, channel.taken(), "the client must receive every line, whole and in order, each"
-                + " followed by \\n");
+                + channel.taken().length() + " of " + expected.length() + " bytes" + whyNot);
+        assertEquals(expected, channel.taken(), "the client must receive every line of the burst, whole and in order,"
+                + " each followed by \\n");
     }
 
     @GradedTest(order = 3, value = "exactly the output limit left waiting after a write is not too much: the"
