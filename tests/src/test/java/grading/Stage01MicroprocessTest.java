@@ -33,10 +33,17 @@ class Stage01MicroprocessTest {
     @GradedTest(order = 2, value = "activating a microprocess twice is an error that names it")
     void activatingTwiceIsAnError() {
         Counting counting = activated(new Counting(3));
-        var error = assertThrows(IllegalStateException.class, () -> counting.activate(new Scheduler()),
+        Scheduler first = counting.scheduler();
+        Scheduler second = new Scheduler();
+        var error = assertThrows(IllegalStateException.class, () -> counting.activate(second),
                 "activating a microprocess that already has a scheduler must throw an IllegalStateException");
         assertTrue(String.valueOf(error.getMessage()).contains(counting.name()),
                 "the message should name the microprocess, " + counting.name() + ", but was: " + error.getMessage());
+        assertEquals(List.of(), second.microprocesses(), "the refused activate handed " + counting.name()
+                + " to the second scheduler all the same, so two schedulers would step it: refuse before"
+                + " scheduler.add(this), so that a refused activation changes nothing");
+        assertSame(first, counting.scheduler(), "after a refused activate, scheduler() must still give the scheduler"
+                + " of the first activation: refuse before remembering the new one");
     }
 
     @GradedTest(order = 3, value = "next() before activation is an error that names the microprocess")
