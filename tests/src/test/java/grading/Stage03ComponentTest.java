@@ -158,8 +158,13 @@ class Stage03ComponentTest {
         assertTrue(probe.ready("inbox"), "dataReady(\"inbox\") must be true while inbox holds a message");
         assertTrue(probe.ready(), "dataReady() must be true while \"inbox\" holds a message");
         assertFalse(probe.ready("control"), "a message in inbox must not make control ready");
+        probe.inbox("inbox").put("y");
+        assertTrue(probe.ready("inbox"), "dataReady(\"inbox\") must be true while inbox holds two messages: it asks"
+                + " whether the inbox is empty, not whether it holds exactly one");
         probe.receive("inbox");
-        assertFalse(probe.ready("inbox"), "dataReady(\"inbox\") must be false again once its message was taken");
+        assertTrue(probe.ready("inbox"), "dataReady(\"inbox\") must stay true while a message is left in inbox");
+        probe.receive("inbox");
+        assertFalse(probe.ready("inbox"), "dataReady(\"inbox\") must be false again once its messages were taken");
     }
 
     @GradedTest(order = 12, value = "dataReady() with no box name looks at inbox")
