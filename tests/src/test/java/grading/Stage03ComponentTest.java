@@ -97,15 +97,17 @@ class Stage03ComponentTest {
                 () -> probe.receive("inbx"),
                 () -> probe.ready("inbx"),
                 () -> probe.sendOut("x", "outbx"),
-                () -> probe.sendOut("x", "inbox"));
+                () -> probe.sendOut("x", "inbox"),
+                () -> probe.receive("log"));
         for (Executable mistake : mistakes) {
             var error = assertThrows(BoxNotFound.class, mistake, "a box name the component does not declare (inbx,"
-                    + " outbx, or \"inbox\" used as an outbox) must throw BoxNotFound");
+                    + " outbx, \"inbox\" used as an outbox, or the outbox \"log\" used as an inbox) must throw"
+                    + " BoxNotFound: inbox(name) looks among the inboxes only, and outbox(name) among the outboxes");
             assertTrue(error.getMessage().contains(probe.name()), "the message should name the component: "
                     + error.getMessage());
             assertTrue(error.getMessage().contains("inbx") || error.getMessage().contains("outbx")
-                    || error.getMessage().contains("\"inbox\""), "the message should name the box: "
-                    + error.getMessage());
+                    || error.getMessage().contains("\"inbox\"") || error.getMessage().contains("\"log\""),
+                    "the message should name the box: " + error.getMessage());
         }
     }
 
