@@ -91,6 +91,11 @@ class Stage05LinkagesTest {
         assertThrows(IllegalArgumentException.class, () -> Linkage.link(b.outbox("outbox"), a.outbox("outbox")),
                 "with a->b linked, linking b->a closes a loop and must throw IllegalArgumentException");
         assertEquals(null, b.outbox("outbox").target(), "a refused link must leave nothing behind");
+        Linkage.link(b.outbox("outbox"), c.outbox("outbox"));
+        assertThrows(IllegalArgumentException.class, () -> Linkage.link(c.outbox("outbox"), a.outbox("outbox")),
+                "with a->b and b->c linked, linking c->a closes a loop of three boxes and must throw"
+                        + " IllegalArgumentException: walk the whole chain from the sink, box by box along target(),"
+                        + " not just its first step");
     }
 
     @GradedTest(order = 5, value = "many outboxes may link into one inbox, which gets everything in the order it was"
