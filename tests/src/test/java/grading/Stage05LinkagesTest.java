@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import axon.Box;
 import axon.BoxAlreadyLinked;
 import axon.Linkage;
 import axon.Scheduler;
@@ -154,6 +155,24 @@ class Stage05LinkagesTest {
         assertEquals("from b", c.receive("extra"), "the second message in extra must be the one b sent");
         assertEquals(0, a.outbox("outbox").size() + b.outbox("outbox").size() + c.outbox("outbox").size(),
                 "the outboxes along the chain must store nothing");
+        Probe d = new Probe();
+        Probe e = new Probe();
+        Probe f = new Probe();
+        linkedInOrder(d.outbox("outbox"), e.outbox("outbox"), f.outbox("outbox"), f.inbox("extra"));
+        d.sendOut("from d", "outbox");
+        assertEquals(1, f.inbox("extra").size(), "outboxes d->e, e->f, then f->extra linked in the order of the"
+                + " chain: d's message must reach extra (" + Holding.of(d.outbox("outbox"), e.outbox("outbox"),
+                f.outbox("outbox"), f.inbox("extra")) + "): the last link redirects every box linked into f's"
+                + " outbox, directly or through others, so d's outbox too, two links upstream");
+    }
+
+    /** Links each box to the next, first to last, and gives the last link made. */
+    private static Linkage linkedInOrder(Box... boxes) {
+        Linkage last = null;
+        for (int i = 0; i + 1 < boxes.length; i++) {
+            last = Linkage.link(boxes[i], boxes[i + 1]);
+        }
+        return last;
     }
 
     @GradedTest(order = 9, value = "after unlink, new messages stay in the source box and delivered ones stay"
@@ -185,6 +204,14 @@ class Stage05LinkagesTest {
         assertEquals(1, b.outbox("outbox").size(), "after b->c was unlinked, a's message must stop in b's outbox");
         assertSame(b.outbox("outbox"), a.outbox("outbox").finalDestination(),
                 "after b->c was unlinked, a's finalDestination() must be b's outbox");
+        Probe d = new Probe();
+        Probe e = new Probe();
+        Probe f = new Probe();
+        linkedInOrder(d.outbox("outbox"), e.outbox("outbox"), f.outbox("outbox"), f.inbox("extra")).unlink();
+        assertSame(f.outbox("outbox"), d.outbox("outbox").finalDestination(), "outboxes d->e, e->f and f->extra"
+                + " linked, then f->extra unlinked: d's outbox's finalDestination() must be f's outbox: unlink points"
+                + " every box linked into the cut box back at it, directly or through others, so d's outbox too, two"
+                + " links upstream");
     }
 
     @GradedTest(order = 11, value = "a component's links are undone by unlinkAll")
