@@ -171,6 +171,29 @@ class Stage06ShutdownAndSleepingTest {
                 "what ran, in order: the paused parent must be woken when its child finishes, and run once more");
     }
 
+    @GradedTest(order = 14, value = "a microprocess that pauses in the step that ends it has finished: its finish"
+            + " actions run and it is not left asleep")
+    void pausingInTheLastStepStillFinishes() {
+        List<String> log = new ArrayList<>();
+        Component last = new Component() {
+            @Override
+            protected boolean step() {
+                pause();
+                return false;
+            }
+        };
+        last.whenFinished(() -> log.add("finish actions ran"));
+        Scheduler scheduler = schedulerOf(last);
+        Quietly.run(scheduler);
+        assertEquals(List.of("finish actions ran"), log, "a step that called pause() and then returned false ended"
+                + " the microprocess, yet its finish actions did not run: when next() returns false the scheduler"
+                + " runs finishedNow(), whatever pause() asked; only a step that did not finish can fall asleep, so"
+                + " look at what next() returned before asking fallAsleep()");
+        assertTrue(last.isFinished(), "a microprocess whose step returned false must have finished");
+        assertEquals(List.of(), scheduler.asleep(), "a finished microprocess must not be listed as asleep, even if it"
+                + " paused in its last step");
+    }
+
     @GradedTest(order = 9, value = "shutdownRequested() takes what is on control and says whether a shutdown message"
             + " came")
     void shutdownRequested() {
