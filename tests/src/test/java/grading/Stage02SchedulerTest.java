@@ -134,6 +134,9 @@ class Stage02SchedulerTest {
                 + " nothing is left (the second), but it ran " + (scheduler.cycles() - before) + " cycles: stop the"
                 + " loop as soon as step() returns false");
         assertFalse(scheduler.runCycles(5), "nothing is left, so runCycles must return false");
+        assertEquals(2, scheduler.cycles() - before, "with nothing left, runCycles(5) must run no cycle at all, but it"
+                + " ran " + (scheduler.cycles() - before - 2) + ": ask isAnyAwake() before the first cycle, not only"
+                + " step() after each");
     }
 
     @GradedTest(order = 8, value = "a cycle during which a newcomer arrived says that work is left, even when every"
