@@ -113,6 +113,15 @@ class Stage05LinkagesTest {
         assertEquals(List.of("1", "2", "3"),
                 List.of(receiver.receive("inbox"), receiver.receive("inbox"), receiver.receive("inbox")),
                 "the inbox's messages, in the order they were sent from either outbox");
+        Linkage.link(receiver.inbox("inbox"), c.inbox("inbox"));
+        a.sendOut("4", "outbox");
+        b.sendOut("5", "outbox");
+        assertEquals(List.of(2, 0), List.of(c.inbox("inbox").size(), receiver.inbox("inbox").size()),
+                "a's and b's outboxes link into receiver's inbox, which was then linked on to c's inbox: the messages"
+                + " of both must reach c's inbox (" + Holding.of(a.outbox("outbox"), b.outbox("outbox"),
+                receiver.inbox("inbox"), c.inbox("inbox")) + "). A box remembers every box linked into it (its"
+                + " sources, a list made at the first link and added to at each later one), and a new link"
+                + " redirects them all");
     }
 
     @GradedTest(order = 6, value = "outbox to outbox: a child's output leaves through its parent's outbox, stored only"
