@@ -219,6 +219,9 @@ class Stage06ShutdownAndSleepingTest {
         assertEquals(new Ipc.ShutdownMicroprocess(), other.endedBy(), "ShutdownMicroprocess then ProducerFinished"
                 + " arrived on control: ShutdownMicroprocess wins whichever came first, so a ProducerFinished must"
                 + " not replace one already kept");
+        assertTrue(other.inbox("control").isEmpty(), "ShutdownMicroprocess then ProducerFinished arrived on control,"
+                + " and the ProducerFinished is still there: shutdownRequested() takes every message waiting on"
+                + " control, and does not stop at the first shutdown message");
     }
 
     @GradedTest(order = 10, value = "ProducerFinished cascades along signal-to-control links, after all the data, and"
