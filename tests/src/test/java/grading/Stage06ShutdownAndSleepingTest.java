@@ -224,6 +224,28 @@ class Stage06ShutdownAndSleepingTest {
                 + " control, and does not stop at the first shutdown message");
     }
 
+    @GradedTest(order = 15, value = "shutdownRequested() keeps saying true once a shutdown message has come, at later"
+            + " calls too")
+    void shutdownRequestedRemembers() {
+        List<Boolean> answers = new ArrayList<>();
+        Component asking = new Component() {
+            @Override
+            protected boolean step() {
+                answers.add(shutdownRequested());
+                return answers.size() < 3;
+            }
+        };
+        schedulerOf(asking);
+        asking.inbox("control").put(new Ipc.ProducerFinished());
+        asking.next();
+        asking.next();
+        asking.inbox("control").put("not a shutdown");
+        asking.next();
+        assertEquals(List.of(true, true, true), answers, "shutdownRequested() at three steps, ProducerFinished on"
+                + " control before the first: a shutdown message that came at an earlier call still counts, so"
+                + " answer whether one has been kept (shutdown != null), not whether one was taken in this call");
+    }
+
     @GradedTest(order = 10, value = "ProducerFinished cascades along signal-to-control links, after all the data, and"
             + " the run ends")
     void producerFinishedCascades() {
