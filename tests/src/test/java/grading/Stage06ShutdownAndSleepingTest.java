@@ -53,6 +53,31 @@ class Stage06ShutdownAndSleepingTest {
         assertEquals(3, sleepy.steps, "a message on control must wake the component too");
     }
 
+    @GradedTest(order = 16, value = "a message wakes a sleeping component even when its inbox already held one")
+    void deliveryWakesWhateverTheInboxHeld() {
+        List<String> pairs = new ArrayList<>();
+        Component pairing = new Component() {
+            @Override
+            protected boolean step() {
+                if (inbox("inbox").size() >= 2) {
+                    pairs.add(recv() + " and " + recv());
+                }
+                pause();
+                return true;
+            }
+        };
+        Scheduler scheduler = schedulerOf(pairing);
+        pairing.inbox("inbox").put("left");
+        scheduler.runCycles(3);
+        assertTrue(pairing.isPaused(), "a component that works on pairs paused with one message in its inbox");
+        pairing.inbox("inbox").put("right");
+        assertFalse(pairing.isPaused(), "a second message landed in the sleeping component's inbox, which already"
+                + " held one, and did not wake it: every message that lands in an inbox wakes its owner, not only one"
+                + " that lands in an empty inbox");
+        scheduler.runCycles(3);
+        assertEquals(List.of("left and right"), pairs, "the woken component must have taken its pair");
+    }
+
     @GradedTest(order = 3, value = "a message sent through a link wakes the component it lands in, not the one that"
             + " sent it")
     void deliveryWakesTheReceiver() {
