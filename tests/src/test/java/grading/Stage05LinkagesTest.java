@@ -71,6 +71,9 @@ class Stage05LinkagesTest {
         assertEquals(List.of("early", "less early", "late"), List.of(receiver.receive("inbox"),
                 receiver.receive("inbox"), receiver.receive("inbox")), "the inbox's messages: the two that waited in"
                 + " the outbox must arrive first, oldest first, as they were sent, then the one sent after linking");
+        assertEquals(0, sender.outbox("outbox").size(), "the messages that waited in the outbox reached the inbox"
+                + " but are in the outbox still: linking moves them on, it does not copy them, so the source box"
+                + " must hold none afterwards");
     }
 
     @GradedTest(order = 3, value = "a box links to one destination: a second link is a BoxAlreadyLinked error naming"
