@@ -102,6 +102,11 @@ class Stage05LinkagesTest {
                 "with a->b and b->c linked, linking c->a closes a loop of three boxes and must throw"
                         + " IllegalArgumentException: walk the whole chain from the sink, box by box along target(),"
                         + " not just its first step");
+        Linkage.link(a.inbox("inbox"), b.inbox("inbox"));
+        assertThrows(IllegalArgumentException.class, () -> Linkage.link(b.inbox("inbox"), a.inbox("inbox")),
+                "with inbox a->b linked, linking inbox b->a closes a loop of inboxes and must throw"
+                        + " IllegalArgumentException: any link that closes a loop is refused, whatever the kind of"
+                        + " its boxes");
     }
 
     @GradedTest(order = 5, value = "many outboxes may link into one inbox, which gets everything in the order it was"
