@@ -81,23 +81,33 @@ class Stage01MicroprocessTest {
     @GradedTest(order = 6, value = "a step that throws finishes the microprocess, and the exception reaches the caller"
             + " unchanged")
     void throwingFinishes() {
-        IllegalArgumentException boom = new IllegalArgumentException("boom");
+        throwsAndFinishes(new IllegalArgumentException("boom"));
+        throwsAndFinishes(new AssertionError("a check in the step failed"));
+    }
+
+    /** A step that throws {@code boom}, an unchecked exception or an error: it finishes, and boom reaches the caller. */
+    private static void throwsAndFinishes(Throwable boom) {
         int[] steps = {0};
         Microprocess failing = new Microprocess() {
             @Override
             protected boolean step() {
                 steps[0]++;
-                throw boom;
+                if (boom instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) boom;
             }
         };
         failing.activate(new Scheduler());
-        assertSame(boom, assertThrows(IllegalArgumentException.class, failing::next,
-                "next() must let the exception its step threw reach the caller"),
-                "next() must rethrow the step's own exception, not a new one");
-        assertTrue(failing.isFinished(), "isFinished() was false after the step threw: a microprocess whose step"
-                + " threw has finished, so set finished in a finally block (or a catch that rethrows)");
+        String what = boom.getClass().getSimpleName();
+        assertSame(boom, assertThrows(Throwable.class, failing::next,
+                "next() must let the " + what + " its step threw reach the caller"),
+                "next() must rethrow the step's own " + what + ", not a new one");
+        assertTrue(failing.isFinished(), "isFinished() was false after the step threw " + what + ": a microprocess"
+                + " whose step threw anything, an exception or an error, has finished, so set finished in a finally"
+                + " block (a catch of RuntimeException or Exception misses an Error)");
         assertFalse(failing.next(), "next() after a step threw must return false without stepping");
-        assertEquals(1, steps[0], "step() ran again after it had thrown");
+        assertEquals(1, steps[0], "step() ran again after it had thrown " + what);
     }
 
     @GradedTest(order = 7, value = "a microprocess has not finished while its step runs, even its last one")
