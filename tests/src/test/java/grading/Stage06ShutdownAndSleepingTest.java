@@ -249,26 +249,33 @@ class Stage06ShutdownAndSleepingTest {
                 + " control, and does not stop at the first shutdown message");
     }
 
-    @GradedTest(order = 15, value = "shutdownRequested() keeps saying true once a shutdown message has come, at later"
-            + " calls too")
+    @GradedTest(order = 15, value = "shutdownRequested() keeps saying true once a shutdown message has come, and a"
+            + " later ProducerFinished does not replace a ShutdownMicroprocess")
     void shutdownRequestedRemembers() {
         List<Boolean> answers = new ArrayList<>();
+        List<Ipc> kept = new ArrayList<>();
         Component asking = new Component() {
             @Override
             protected boolean step() {
                 answers.add(shutdownRequested());
+                kept.add(shutdownMessage());
                 return answers.size() < 3;
             }
         };
         schedulerOf(asking);
+        asking.inbox("control").put(new Ipc.ShutdownMicroprocess());
+        asking.next();
+        asking.next();
         asking.inbox("control").put(new Ipc.ProducerFinished());
         asking.next();
-        asking.next();
-        asking.inbox("control").put("not a shutdown");
-        asking.next();
-        assertEquals(List.of(true, true, true), answers, "shutdownRequested() at three steps, ProducerFinished on"
+        assertEquals(List.of(true, true, true), answers, "shutdownRequested() at three steps, ShutdownMicroprocess on"
                 + " control before the first: a shutdown message that came at an earlier call still counts, so"
                 + " answer whether one has been kept (shutdown != null), not whether one was taken in this call");
+        Ipc stop = new Ipc.ShutdownMicroprocess();
+        assertEquals(List.of(stop, stop, stop), kept, "the shutdown message kept at each of three steps:"
+                + " ShutdownMicroprocess came before the first, ProducerFinished before the third, and"
+                + " ShutdownMicroprocess wins whichever came first, at one call or at different calls: keep what"
+                + " came in the field shutdown, and let a ProducerFinished replace nothing but null");
     }
 
     @GradedTest(order = 10, value = "ProducerFinished cascades along signal-to-control links, after all the data, and"
