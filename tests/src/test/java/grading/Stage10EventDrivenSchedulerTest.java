@@ -192,7 +192,8 @@ class Stage10EventDrivenSchedulerTest {
         assertEquals(List.of(), left.stream().map(Component::name).toList(), left.size() + " of 2,000 finished"
                 + " microprocesses can still be reached from the scheduler, so a long-running system whose"
                 + " microprocesses come and go runs out of memory: ActivatedList.finished() must tidy the finished"
-                + " ones out of its list now and then");
+                + " ones out of its list now and then, and it hears of them only if the scheduler's cycle (your"
+                + " stage 6 code) calls sleepers.finished(current) for each microprocess that finishes");
     }
 
     @GradedTest(order = 10, value = "a child that finishes wakes its parent: a Pipeline runs unchanged on the"
