@@ -83,14 +83,17 @@ class Stage06ShutdownAndSleepingTest {
     void deliveryWakesTheReceiver() {
         Sleepy receiver = new Sleepy();
         Probe sender = new Probe();
-        Linkage.link(sender.outbox("outbox"), receiver.inbox("inbox"));
+        Probe passingOn = new Probe();
+        Linkage.link(sender.outbox("outbox"), passingOn.inbox("inbox"));
+        Linkage.link(passingOn.inbox("inbox"), receiver.inbox("inbox"));
         Scheduler scheduler = schedulerOf(receiver);
         scheduler.runCycles(3);
         sender.sendOut("for the sleeper", "outbox");
         assertFalse(receiver.isPaused(), "a message sent out of " + sender.outbox("outbox") + ", linked to "
-                + receiver.inbox("inbox") + ", must wake " + receiver.name() + ", the owner of the inbox where it"
-                + " lands; waking the sender's owner, or the owner of the box put() was called on, leaves the"
-                + " receiver asleep");
+                + passingOn.inbox("inbox") + ", which is linked on to " + receiver.inbox("inbox") + ", must wake "
+                + receiver.name() + ", the owner of the inbox at the end of the chain, where it lands; waking the"
+                + " sender's owner, the owner of the box put() was called on, or the owner of the box it is linked"
+                + " to, leaves the receiver asleep");
         scheduler.runCycles(3);
         assertEquals(List.of("for the sleeper"), receiver.received, "the woken receiver must be stepped and take"
                 + " the message");
