@@ -270,14 +270,20 @@ class Stage05LinkagesTest {
     @GradedTest(order = 14, value = "unlinking twice does nothing more: it never undoes a link made after the first"
             + " unlink")
     void secondUnlinkLeavesANewLinkAlone() {
-        Linkage old = Linkage.link(sender.outbox("outbox"), a.inbox("inbox"));
+        unlinkedTwice(sender, a.inbox("inbox"), b.inbox("inbox"), "another inbox");
+        unlinkedTwice(receiver, c.inbox("inbox"), c.inbox("inbox"), "the same inbox");
+    }
+
+    /** Links from's outbox to first, unlinks, links it to then, unlinks the old linkage again: then gets what is sent. */
+    private static void unlinkedTwice(Probe from, Box first, Box then, String which) {
+        Linkage old = Linkage.link(from.outbox("outbox"), first);
         old.unlink();
-        Linkage.link(sender.outbox("outbox"), b.inbox("inbox"));
+        Linkage.link(from.outbox("outbox"), then);
         old.unlink();
-        sender.sendOut("new", "outbox");
-        assertEquals(1, b.inbox("inbox").size(), "the old linkage was unlinked, the outbox linked again to"
-                + " another inbox, then the old linkage unlinked a second time: that must do nothing, so the message"
-                + " must reach the new destination (" + Holding.of(sender.outbox("outbox"), a.inbox("inbox"),
-                b.inbox("inbox")) + "); a Linkage undoes its own link once, and never a newer one");
+        from.sendOut("new", "outbox");
+        assertEquals(1, then.size(), "the old linkage was unlinked, the outbox linked again to " + which + ", then"
+                + " the old linkage unlinked a second time: that must do nothing, so the message must reach the new"
+                + " destination (" + Holding.of(from.outbox("outbox"), then) + "); a Linkage undoes its own link"
+                + " once, and never a newer one, even one between the same boxes");
     }
 }
