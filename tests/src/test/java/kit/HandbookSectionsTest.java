@@ -2,12 +2,14 @@ package kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import grading.support.Graded;
 import grading.support.GradedTest;
 import grading.support.Handbook;
 import grading.support.Hint;
 import grading.support.Hints;
 import grading.support.Stage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * the stage, and that the board's link into the built handbook lands on it.
  */
 @Tag("kit")
-@DisplayName("Kit: the handbook has every section the board sends learners to")
+@DisplayName("Kit: the handbook has every section the board sends learners to, and lists every graded test")
 class HandbookSectionsTest {
     private static final Path ROOT = Path.of(System.getProperty("kit.root", "..")).toAbsolutePath().normalize();
     private static final Pattern SECTION = Pattern.compile("^={2,3} (.+?)\\s*$");
@@ -82,6 +84,57 @@ class HandbookSectionsTest {
             }
         }
         assertEquals(List.of(), problems, "every section a test sends learners to must exist under exactly that title");
+    }
+
+    @Test
+    @DisplayName("every graded test is listed in its chapter's table of tests, under its title as the board shows it")
+    void everyGradedTestIsInItsChaptersTable() throws IOException, ClassNotFoundException {
+        Map<Integer, String> chapters = Stage.chapters();
+        List<String> problems = new ArrayList<>();
+        for (Path file : gradedTestFiles()) {
+            Class<?> type = Class.forName("grading." + file.getFileName().toString().replace(".java", ""));
+            Graded graded = type.getAnnotation(Graded.class);
+            if (graded == null) {
+                continue;
+            }
+            List<Path> tabled = new ArrayList<>(chaptersAfterStage(graded.stage()));
+            if (chapters.containsKey(graded.stage())) {
+                tabled.addFirst(ROOT.resolve(chapters.get(graded.stage())));
+            }
+            List<String> rows = new ArrayList<>();
+            for (Path chapter : tabled) {
+                rows.addAll(tableRowsOf(chapter));
+            }
+            for (Method method : sortedTests(type)) {
+                GradedTest test = method.getAnnotation(GradedTest.class);
+                if (test != null && rows.stream().noneMatch(row -> row.contains(test.value()))) {
+                    problems.add(type.getSimpleName() + "." + method.getName() + " (stage " + graded.stage() + "): no"
+                            + " row of a test table in " + tabled.stream().map(ROOT::relativize).toList() + " has its"
+                            + " title \"" + test.value() + "\"; add a row |title |<<section>> to the chapter's table");
+                }
+            }
+        }
+        assertEquals(List.of(), problems, "a chapter lists the tests of its stage, each by its title, so that a"
+                + " learner can find what the board names");
+    }
+
+    /** The chapters that say {@code :after-stage: N}: walkthroughs placed after stage N, whose tests are N's. */
+    private static List<Path> chaptersAfterStage(int stage) throws IOException {
+        try (Stream<Path> files = Files.list(ROOT.resolve("src-docs/src/docs/asciidoc"))) {
+            return files.filter(p -> p.toString().endsWith(".adoc")).sorted().filter(p -> {
+                try {
+                    return Files.readAllLines(p).contains(":after-stage: " + stage);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+
+    /** The rows of a chapter's tables (lines that start with |), with an escaped \| or \{ read as | or {. */
+    private static List<String> tableRowsOf(Path chapter) throws IOException {
+        return Files.readAllLines(chapter).stream().filter(line -> line.startsWith("|") && !line.startsWith("|==="))
+                .map(line -> line.replace("\\|", "|").replace("\\{", "{")).toList();
     }
 
     @Test
