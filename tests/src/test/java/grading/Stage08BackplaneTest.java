@@ -195,4 +195,18 @@ class Stage08BackplaneTest {
         assertEquals(List.of("once"), first.collected(), "an unknown Unsubscribe must change nothing");
         assertFalse(backplane.isFinished(), "an unknown request must not end the backplane");
     }
+
+    @GradedTest(order = 9, value = "a publication and a shutdown that reach the backplane together: the publication"
+            + " still reaches every subscriber")
+    void publicationsBeforeShutdown() {
+        backplane.inbox("inbox").put("last words");
+        shutDown(backplane);
+        scheduler.runCycles(20);
+        assertTrue(backplane.isFinished(), "the backplane must end on the shutdown put into its control");
+        assertEquals(List.of("last words"), first.collected(), "a publication was waiting in the backplane's inbox"
+                + " when its shutdown came, and the first subscriber never received it: in each step the backplane"
+                + " sends the waiting publications first, and only then handles a shutdown");
+        assertEquals(List.of("last words"), second.collected(), "the second subscriber must receive the publication"
+                + " that came with the shutdown too");
+    }
 }
