@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import axon.Box;
 import axon.BoxNotFound;
 import axon.Component;
 import axon.ComponentFailed;
@@ -20,6 +21,7 @@ import axon.Inbox;
 import axon.Ipc;
 import axon.Linkage;
 import axon.NoSpaceInBox;
+import axon.Outbox;
 import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
@@ -503,6 +505,34 @@ class Stage09ThreadedComponentsTest {
                 + " after control and empty, and it seems only the last inbox looked at decided. Control may go in"
                 + " only once every other inbox has been moved entirely: remember whether ANY inbox was left"
                 + " with messages");
+    }
+
+    /** A threaded component that sends one message out of its outbox "extra", one out of "outbox", and ends. */
+    @Outbox(name = "extra", doc = "A second output")
+    static class TwoOutputs extends ThreadedComponent {
+        @Override
+        protected void body() {
+            send("by extra", "extra");
+            send("by outbox", "outbox");
+            passShutdownOn();
+        }
+    }
+
+    @GradedTest(order = 19, value = "what the body sends out of an outbox of its own, besides outbox, leaves through"
+            + " that outbox")
+    void everyOutboxIsMovedOut() {
+        TwoOutputs body = new TwoOutputs();
+        Recorder collector = collectorOf(scheduler, body);
+        scheduler.run();
+        assertEquals(List.of("by outbox"), collector.collected(), "what the body sent out of outbox must arrive");
+        Box extra = body.outbox("extra");
+        List<Object> left = new ArrayList<>();
+        while (!extra.isEmpty()) {
+            left.add(extra.take());
+        }
+        assertEquals(List.of("by extra"), left, "the body sent \"by extra\" out of its outbox \"extra\", and it never"
+                + " reached that real outbox (nothing is linked to it, so it must wait there): the proxy's moveOut()"
+                + " must move the queue of every outbox the component declares, not only outbox and signal");
     }
 
     @GradedTest(order = 9, value = "an exception in the thread ends run() with ComponentFailed naming the component,"
