@@ -210,6 +210,31 @@ class Stage12RummagingTest {
         }
     }
 
+    @GradedTest(order = 7, value = "a snapshot taken in a chassis's own step shows the chassis as its children's"
+            + " parent")
+    void snapshotFromInsideAChassisStep() {
+        List<Snapshot> taken = new ArrayList<>();
+        Recorder child = new Recorder();
+        Pipeline pipeline = new Pipeline(child) {
+            @Override
+            protected boolean step() {
+                boolean again = super.step();   // the first step activates the child
+                if (taken.isEmpty()) {
+                    taken.add(Snapshot.of(scheduler(), this));
+                }
+                return again;
+            }
+        };
+        pipeline.activate(scheduler);
+        scheduler.runCycles(2);
+        Snapshot snapshot = taken.getFirst();
+        assertTrue(snapshot.node(pipeline.name()).isPresent(), "the pipeline taking the snapshot must be in it");
+        assertEquals(pipeline.name(), snapshot.node(child.name()).orElseThrow().parent(), "the pipeline took this"
+                + " snapshot in its own step, so the scheduler did not list it, and Snapshot.of(scheduler, stepping)"
+                + " added it to running: its child's parent must be the pipeline. Look for parents among every"
+                + " component in running, not only in scheduler.microprocesses()");
+    }
+
     private static int indent(String line) {
         return line.length() - line.stripLeading().length();
     }
