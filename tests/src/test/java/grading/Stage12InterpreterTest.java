@@ -175,6 +175,17 @@ class Stage12InterpreterTest {
                 + " (answers to the loop, then to total)");
     }
 
+    @GradedTest(order = 16, value = "a line JShell cannot make sense of, such as a stray }, is run anyway: it is"
+            + " answered with error: at once, and the interpreter goes on")
+    void unknownIsRunAnyway() throws Throwable {
+        String stray = world.ask("}");
+        assertTrue(stray.startsWith("error: "), "a stray } is UNKNOWN to analyzeCompletion: it must be run anyway,"
+                + " so that eval says what is wrong (error: and the compiler's message), but the answer was: "
+                + stray);
+        assertEquals("3", world.ask("1 + 2"), "the interpreter goes on after a stray }: nothing of it is left"
+                + " pending");
+    }
+
     @GradedTest(order = 14, value = "snippets see the live system: self is the interpreter, scheduler its scheduler,"
             + " and component(name) any running component with its boxes")
     void snippetsSeeLiveObjects() throws Throwable {
