@@ -186,6 +186,17 @@ class Stage12InterpreterTest {
                 + " pending");
     }
 
+    @GradedTest(order = 17, value = "after a line that is only a comment nothing is left pending: a command such as"
+            + " /limit on the next line is still a command")
+    void aCommentLeavesNothingPending() throws Throwable {
+        world.terminal.type("// a comment, then a command");
+        String limit = world.ask("/limit");
+        assertTrue(limit.contains("time limit"), "/limit, typed after a line that was only a comment, must say the"
+                + " time limit, but the answer was: " + limit + ". A command is one only when nothing is pending:"
+                + " a comment is EMPTY, nothing to run, and once the loop has used everything up, pending must be"
+                + " empty again");
+    }
+
     @GradedTest(order = 14, value = "snippets see the live system: self is the interpreter, scheduler its scheduler,"
             + " and component(name) any running component with its boxes")
     void snippetsSeeLiveObjects() throws Throwable {
