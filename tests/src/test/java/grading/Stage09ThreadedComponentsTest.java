@@ -38,6 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import kamaelia.chassis.Pipeline;
 import kamaelia.util.Recorder;
@@ -466,11 +467,14 @@ class Stage09ThreadedComponentsTest {
     }
 
     /**
-     * Puts ten messages and then a shutdown into a new {@link Slow} (queues of 4) whose body
-     * has not started receiving, and checks that the shutdown waits on control while 6
-     * messages wait in inbox, then that everything is handled in order.
+     * Puts ten messages and then a shutdown into a new {@link Slow} (queues of 4), made by
+     * {@code slowWith} from the latch its body waits for, before its body receives, and
+     * checks that the shutdown waits on control while 6 messages wait in inbox, then that
+     * everything is handled in order.
      */
-    private void assertControlWaitsBehindData(Slow slow, CountDownLatch go, String controlTooSoon) {
+    private void assertControlWaitsBehindData(Function<CountDownLatch, Slow> slowWith, String controlTooSoon) {
+        CountDownLatch go = new CountDownLatch(1);
+        Slow slow = slowWith.apply(go);
         Recorder collector = collectorOf(scheduler, slow);
         for (int i = 0; i < 10; i++) {
             slow.inbox("inbox").put(i);
@@ -491,16 +495,14 @@ class Stage09ThreadedComponentsTest {
     @GradedTest(order = 8, value = "what does not fit in a thread's queue waits in the real inbox, and control waits"
             + " until the rest has gone in")
     void boundedQueuesAndControlLast() {
-        CountDownLatch go = new CountDownLatch(1);
-        assertControlWaitsBehindData(new Slow(go), go, "the shutdown must wait on control while data is still"
+        assertControlWaitsBehindData(Slow::new, "the shutdown must wait on control while data is still"
                 + " waiting before it");
     }
 
     @GradedTest(order = 18, value = "control waits while any inbox still holds messages, not only the last one"
             + " declared")
     void controlWaitsBehindEveryInbox() {
-        CountDownLatch go = new CountDownLatch(1);
-        assertControlWaitsBehindData(new SlowWithAnotherInbox(go), go, "the shutdown went into the thread's queue"
+        assertControlWaitsBehindData(SlowWithAnotherInbox::new, "the shutdown went into the thread's queue"
                 + " while 6 messages still waited in inbox: this component has another inbox, \"extra\", declared"
                 + " after control and empty, and it seems only the last inbox looked at decided. Control may go in"
                 + " only once every other inbox has been moved entirely: remember whether ANY inbox was left"
