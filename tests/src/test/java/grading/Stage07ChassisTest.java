@@ -279,6 +279,36 @@ class Stage07ChassisTest {
                 + " end too");
     }
 
+    @GradedTest(order = 14, value = "a Graphline activates its children in the order of its map of children")
+    void graphlineActivatesInMapOrder() {
+        List<String> firstSteps = new java.util.ArrayList<>();
+        Graphline graphline = new Graphline(children(entry("c", new Named("c", firstSteps)),
+                entry("a", new Named("a", firstSteps)), entry("b", new Named("b", firstSteps))), Map.of());
+        graphline.activate(scheduler);
+        scheduler.run();
+        assertEquals(List.of("c", "a", "b"), firstSteps, "the children of a graphline made with the map of children"
+                + " c, a, b (a LinkedHashMap, in that order) took their first steps in this order: the graphline"
+                + " must activate them in the order of its map of children, so that they run in that order");
+        assertTrue(graphline.isFinished(), "the graphline must end once its children have");
+    }
+
+    /** A component that writes its name into a list at its one step, and finishes. */
+    static final class Named extends Component {
+        private final String name;
+        private final List<String> steps;
+
+        Named(String name, List<String> steps) {
+            this.name = name;
+            this.steps = steps;
+        }
+
+        @Override
+        protected boolean step() {
+            steps.add(name);
+            return false;
+        }
+    }
+
     /** A component that finishes by itself after a number of steps, reading nothing. */
     static final class Steps extends Component {
         private final int wanted;

@@ -195,4 +195,32 @@ class Stage08BackplaneTest {
         assertEquals(List.of("once"), first.collected(), "an unknown Unsubscribe must change nothing");
         assertFalse(backplane.isFinished(), "an unknown request must not end the backplane");
     }
+
+    @GradedTest(order = 9, value = "a publication and a shutdown that reach the backplane together: the publication"
+            + " still reaches every subscriber")
+    void publicationsBeforeShutdown() {
+        backplane.inbox("inbox").put("last words");
+        shutDown(backplane);
+        scheduler.runCycles(20);
+        assertTrue(backplane.isFinished(), "the backplane must end on the shutdown put into its control");
+        assertEquals(List.of("last words"), first.collected(), "a publication was waiting in the backplane's inbox"
+                + " when its shutdown came, and the first subscriber never received it: in each step the backplane"
+                + " sends the waiting publications first, and only then handles a shutdown");
+        assertEquals(List.of("last words"), second.collected(), "the second subscriber must receive the publication"
+                + " that came with the shutdown too");
+    }
+
+    @GradedTest(order = 10, value = "a subscriber shut down with publications still in its inbox passes them on before"
+            + " it ends")
+    void subscriberForwardsWhatWaitsBeforeEnding() {
+        firstSubscriber.inbox("inbox").put("one");
+        firstSubscriber.inbox("inbox").put("two");
+        shutDown(firstSubscriber);
+        scheduler.runCycles(20);
+        assertTrue(firstSubscriber.isFinished(), "the subscriber must end on the shutdown put into its control");
+        assertEquals(List.of("one", "two"), first.collected(), "two publications were waiting in the subscriber's"
+                + " inbox when its shutdown came, and they never left through its outbox: like every component"
+                + " (the shutdown idiom of stage 6), a subscriber forwards what is in its inbox before it looks at"
+                + " control");
+    }
 }

@@ -12,13 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import axon.Box;
 import axon.BoxNotFound;
 import axon.Component;
 import axon.ComponentFailed;
 import axon.EmptyBox;
+import axon.Inbox;
 import axon.Ipc;
 import axon.Linkage;
 import axon.NoSpaceInBox;
+import axon.Outbox;
 import axon.Scheduler;
 import axon.ThreadedComponent;
 import grading.support.Graded;
@@ -35,6 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import kamaelia.chassis.Pipeline;
 import kamaelia.util.Recorder;
@@ -422,30 +426,55 @@ class Stage09ThreadedComponentsTest {
         assertEveryNumberOnceInOrder(10_000, collector);
     }
 
-    @GradedTest(order = 8, value = "what does not fit in a thread's queue waits in the real inbox, and control waits"
-            + " until the rest has gone in")
-    void boundedQueuesAndControlLast() throws InterruptedException {
-        CountDownLatch go = new CountDownLatch(1);
-        ThreadedComponent slow = new ThreadedComponent(4) {
-            @Override
-            protected void body() throws InterruptedException {
-                go.await();
-                List<Object> received = new ArrayList<>();   // it only receives until the shutdown comes
-                while (!shutdownRequested()) {
-                    Object message = recv("inbox", PATIENCE);
-                    if (message != null) {
-                        received.add(message);
-                    }
+    /**
+     * A threaded component with queues of 4 that waits for {@code go}, receives until a
+     * shutdown comes, then sends on everything it received and passes the shutdown on.
+     */
+    static class Slow extends ThreadedComponent {
+        private final CountDownLatch go;
+
+        Slow(CountDownLatch go) {
+            super(4);
+            this.go = go;
+        }
+
+        @Override
+        protected void body() throws InterruptedException {
+            go.await();
+            List<Object> received = new ArrayList<>();   // it only receives until the shutdown comes
+            while (!shutdownRequested()) {
+                Object message = recv("inbox", PATIENCE);
+                if (message != null) {
+                    received.add(message);
                 }
-                while (dataReady("inbox")) {
-                    received.add(recv("inbox"));
-                }
-                for (Object message : received) {
-                    send(message, "outbox", PATIENCE);
-                }
-                passShutdownOn();
             }
-        };
+            while (dataReady("inbox")) {
+                received.add(recv("inbox"));
+            }
+            for (Object message : received) {
+                send(message, "outbox", PATIENCE);
+            }
+            passShutdownOn();
+        }
+    }
+
+    /** {@link Slow} with one more inbox, declared after control, to which nothing is sent. */
+    @Inbox(name = "extra", doc = "Nothing arrives here")
+    static class SlowWithAnotherInbox extends Slow {
+        SlowWithAnotherInbox(CountDownLatch go) {
+            super(go);
+        }
+    }
+
+    /**
+     * Puts ten messages and then a shutdown into a new {@link Slow} (queues of 4), made by
+     * {@code slowWith} from the latch its body waits for, before its body receives, and
+     * checks that the shutdown waits on control while 6 messages wait in inbox, then that
+     * everything is handled in order.
+     */
+    private void assertControlWaitsBehindData(Function<CountDownLatch, Slow> slowWith, String controlTooSoon) {
+        CountDownLatch go = new CountDownLatch(1);
+        Slow slow = slowWith.apply(go);
         Recorder collector = collectorOf(scheduler, slow);
         for (int i = 0; i < 10; i++) {
             slow.inbox("inbox").put(i);
@@ -457,10 +486,55 @@ class Stage09ThreadedComponentsTest {
         go.countDown();
         scheduler.run();
         assertEquals(6, leftInInbox, "a queue of 4 takes 4 of the 10 messages; the other 6 must wait in the inbox");
-        assertEquals(1, leftInControl, "the shutdown must wait on control while data is still waiting before it");
+        assertEquals(1, leftInControl, controlTooSoon);
         assertEquals(numbers(10), collector.collected(), "everything that arrived before the shutdown must be handled");
         assertEquals(new Ipc.ShutdownMicroprocess(), collector.endedBy(), "the shutdown must be passed on after the"
                 + " data");
+    }
+
+    @GradedTest(order = 8, value = "what does not fit in a thread's queue waits in the real inbox, and control waits"
+            + " until the rest has gone in")
+    void boundedQueuesAndControlLast() {
+        assertControlWaitsBehindData(Slow::new, "the shutdown must wait on control while data is still"
+                + " waiting before it");
+    }
+
+    @GradedTest(order = 18, value = "control waits while any inbox still holds messages, not only the last one"
+            + " declared")
+    void controlWaitsBehindEveryInbox() {
+        assertControlWaitsBehindData(SlowWithAnotherInbox::new, "the shutdown went into the thread's queue"
+                + " while 6 messages still waited in inbox: this component has another inbox, \"extra\", declared"
+                + " after control and empty, and it seems only the last inbox looked at decided. Control may go in"
+                + " only once every other inbox has been moved entirely: remember whether ANY inbox was left"
+                + " with messages");
+    }
+
+    /** A threaded component that sends one message out of its outbox "extra", one out of "outbox", and ends. */
+    @Outbox(name = "extra", doc = "A second output")
+    static class TwoOutputs extends ThreadedComponent {
+        @Override
+        protected void body() {
+            send("by extra", "extra");
+            send("by outbox", "outbox");
+            passShutdownOn();
+        }
+    }
+
+    @GradedTest(order = 19, value = "what the body sends out of an outbox of its own, besides outbox, leaves through"
+            + " that outbox")
+    void everyOutboxIsMovedOut() {
+        TwoOutputs body = new TwoOutputs();
+        Recorder collector = collectorOf(scheduler, body);
+        scheduler.run();
+        assertEquals(List.of("by outbox"), collector.collected(), "what the body sent out of outbox must arrive");
+        Box extra = body.outbox("extra");
+        List<Object> left = new ArrayList<>();
+        while (!extra.isEmpty()) {
+            left.add(extra.take());
+        }
+        assertEquals(List.of("by extra"), left, "the body sent \"by extra\" out of its outbox \"extra\", and it never"
+                + " reached that real outbox (nothing is linked to it, so it must wait there): the proxy's moveOut()"
+                + " must move the queue of every outbox the component declares, not only outbox and signal");
     }
 
     @GradedTest(order = 9, value = "an exception in the thread ends run() with ComponentFailed naming the component,"

@@ -175,6 +175,28 @@ class Stage12InterpreterTest {
                 + " (answers to the loop, then to total)");
     }
 
+    @GradedTest(order = 16, value = "a line JShell cannot make sense of, such as a stray }, is run anyway: it is"
+            + " answered with error: at once, and the interpreter goes on")
+    void unknownIsRunAnyway() throws Throwable {
+        String stray = world.ask("}");
+        assertTrue(stray.startsWith("error: "), "a stray } is UNKNOWN to analyzeCompletion: it must be run anyway,"
+                + " so that eval says what is wrong (error: and the compiler's message), but the answer was: "
+                + stray);
+        assertEquals("3", world.ask("1 + 2"), "the interpreter goes on after a stray }: nothing of it is left"
+                + " pending");
+    }
+
+    @GradedTest(order = 17, value = "after a line that is only a comment nothing is left pending: a command such as"
+            + " /limit on the next line is still a command")
+    void aCommentLeavesNothingPending() throws Throwable {
+        world.terminal.type("// a comment, then a command");
+        String limit = world.ask("/limit");
+        assertTrue(limit.contains("time limit"), "/limit, typed after a line that was only a comment, must say the"
+                + " time limit, but the answer was: " + limit + ". A command is one only when nothing is pending:"
+                + " a comment is EMPTY, nothing to run, and once the loop has used everything up, pending must be"
+                + " empty again");
+    }
+
     @GradedTest(order = 14, value = "snippets see the live system: self is the interpreter, scheduler its scheduler,"
             + " and component(name) any running component with its boxes")
     void snippetsSeeLiveObjects() throws Throwable {

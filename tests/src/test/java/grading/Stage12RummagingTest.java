@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import axon.Component;
 import axon.Ipc;
+import axon.Linkage;
 import axon.Scheduler;
 import grading.support.Graded;
 import grading.support.GradedTest;
@@ -99,7 +100,13 @@ class Stage12RummagingTest {
         Recorder first = new Recorder();
         Recorder second = new Recorder();
         Pipeline pipeline = new Pipeline(first, second);
+        Recorder before = new Recorder();
+        Recorder after = new Recorder();
+        Linkage.link(before.outbox("outbox"), pipeline.inbox("inbox"));
+        Linkage.link(pipeline.outbox("outbox"), after.inbox("inbox"));
         pipeline.activate(scheduler);
+        before.activate(scheduler);
+        after.activate(scheduler);
         scheduler.runCycles(2);
         Snapshot snapshot = Snapshot.of(scheduler);
         Set<Snapshot.Link> links = Set.copyOf(snapshot.links());
@@ -109,10 +116,17 @@ class Stage12RummagingTest {
                 new Snapshot.Link(pipeline.name(), "inbox", first.name(), "inbox"),
                 new Snapshot.Link(pipeline.name(), "control", first.name(), "control"),
                 new Snapshot.Link(second.name(), "outbox", pipeline.name(), "outbox"),
-                new Snapshot.Link(second.name(), "signal", pipeline.name(), "signal"))) {
-            assertTrue(links.contains(expected), "missing link " + expected + " in " + links);
+                new Snapshot.Link(second.name(), "signal", pipeline.name(), "signal"),
+                new Snapshot.Link(before.name(), "outbox", pipeline.name(), "inbox"),
+                new Snapshot.Link(pipeline.name(), "outbox", after.name(), "inbox"))) {
+            assertTrue(links.contains(expected), "missing link " + expected + " in " + links
+                    + (links.contains(new Snapshot.Link(expected.fromNode(), expected.fromBox(), first.name(), "inbox"))
+                    || links.contains(new Snapshot.Link(expected.fromNode(), expected.fromBox(), after.name(), "inbox"))
+                    ? ": a link goes from a box to its target(), the next box along, not to the box where the"
+                    + " chain of links ends (finalDestination())" : ""));
         }
-        assertEquals(6, snapshot.links().size(), "exactly the pipeline's six links, each once: " + links);
+        assertEquals(8, snapshot.links().size(), "exactly the pipeline's six links and the two that lead into"
+                + " and out of it, each once: " + links);
         assertEquals(pipeline.name(), snapshot.node(first.name()).orElseThrow().parent(),
                 "a pipeline's first child's parent is the pipeline");
         assertEquals(pipeline.name(), snapshot.node(second.name()).orElseThrow().parent(),
@@ -194,6 +208,31 @@ class Stage12RummagingTest {
         for (Component c : List.of(pipeline, first, second)) {
             assertTrue(shown.contains(c.name()), "the picture names " + c.name() + ": " + shown);
         }
+    }
+
+    @GradedTest(order = 7, value = "a snapshot taken in a chassis's own step shows the chassis as its children's"
+            + " parent")
+    void snapshotFromInsideAChassisStep() {
+        List<Snapshot> taken = new ArrayList<>();
+        Recorder child = new Recorder();
+        Pipeline pipeline = new Pipeline(child) {
+            @Override
+            protected boolean step() {
+                boolean again = super.step();   // the first step activates the child
+                if (taken.isEmpty()) {
+                    taken.add(Snapshot.of(scheduler(), this));
+                }
+                return again;
+            }
+        };
+        pipeline.activate(scheduler);
+        scheduler.runCycles(2);
+        Snapshot snapshot = taken.getFirst();
+        assertTrue(snapshot.node(pipeline.name()).isPresent(), "the pipeline taking the snapshot must be in it");
+        assertEquals(pipeline.name(), snapshot.node(child.name()).orElseThrow().parent(), "the pipeline took this"
+                + " snapshot in its own step, so the scheduler did not list it, and Snapshot.of(scheduler, stepping)"
+                + " added it to running: its child's parent must be the pipeline. Look for parents among every"
+                + " component in running, not only in scheduler.microprocesses()");
     }
 
     private static int indent(String line) {
