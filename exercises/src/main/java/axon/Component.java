@@ -279,7 +279,7 @@ public abstract class Component extends Microprocess {
      * {@code ProducerFinished} kept before it, as the stronger request.
      */
     protected boolean shutdownRequested() {
-        // TODO stage 6: drain control; keep the shutdown message (ShutdownMicroprocess wins over ProducerFinished); say whether one has arrived
+        // TODO stage 6: drain control with dataReady("control") and recv("control") (not the box itself); keep the shutdown message (ShutdownMicroprocess wins over ProducerFinished); say whether one has arrived
         throw new Todo(6);
     }
 

@@ -315,7 +315,7 @@ public abstract class Component extends Microprocess {
      * {@code ProducerFinished} kept before it, as the stronger request.
      */
     protected boolean shutdownRequested() {
-        // >>> stage 6 shutdown-requested: drain control; keep the shutdown message (ShutdownMicroprocess wins over ProducerFinished); say whether one has arrived
+        // >>> stage 6 shutdown-requested: drain control with dataReady("control") and recv("control") (not the box itself); keep the shutdown message (ShutdownMicroprocess wins over ProducerFinished); say whether one has arrived
         while (dataReady("control")) {
             Object message = recv("control");
             if (message instanceof Ipc.ShutdownMicroprocess
