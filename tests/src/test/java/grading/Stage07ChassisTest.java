@@ -22,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kamaelia.chassis.Graphline;
@@ -281,7 +282,7 @@ class Stage07ChassisTest {
 
     @GradedTest(order = 14, value = "a Graphline activates its children in the order of its map of children")
     void graphlineActivatesInMapOrder() {
-        List<String> firstSteps = new java.util.ArrayList<>();
+        List<String> firstSteps = new ArrayList<>();
         Graphline graphline = new Graphline(children(entry("c", new Named("c", firstSteps)),
                 entry("a", new Named("a", firstSteps)), entry("b", new Named("b", firstSteps))), Map.of());
         graphline.activate(scheduler);
@@ -326,7 +327,7 @@ class Stage07ChassisTest {
     }
 
     static List<Object> drain(Box box) {
-        List<Object> messages = new java.util.ArrayList<>();
+        List<Object> messages = new ArrayList<>();
         while (!box.isEmpty()) {
             messages.add(box.take());
         }
